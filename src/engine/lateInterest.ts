@@ -1,0 +1,71 @@
+/**
+ * Late interest (dröjsmålsränta), räntelagen 6 §.
+ *
+ * Convention (DOMAIN.md §6): reference rate of each day's calendar half-year + a margin of 8
+ * percentage points; a lower contractual late-interest rate applies instead, never a higher one.
+ * Simple interest on a fixed capital, no interest on interest. Day count: actual days with both the
+ * first and the last day counted, divided by 365 in every year (leap years too), as the Enforcement
+ * Authority's public calculator does. The window is split where the half-year changes, so the cost
+ * grows with the number of half-years, not days. Results are unrounded; rounding is the statement's.
+ */
+import { Dec, ZERO, maxDec, minDec } from "./decimal";
+import { Day, nextHalfYearStart } from "./dates";
+import { ReferenceRateTable } from "./referenceRates";
+
+/** Räntelagen 6 §: the margin above the reference rate, in percentage points. */
+export const STATUTORY_MARGIN_PERCENT = new Dec(8);
+const DAYS_PER_YEAR = new Dec(365);
+
+export interface LateInterestInput {
+  /** Interest-bearing capital in kronor. */
+  capital: Dec;
+  /** First day of interest (counted). */
+  from: Day;
+  /** Last day of interest (counted). */
+  to: Day;
+  /** Margin above the reference rate in percentage points; default 8. */
+  marginPercent?: Dec;
+  /** A contractual late-interest rate as a decimal fraction (0.12 = 12 %); used when lower. */
+  contractRate?: Dec | null;
+}
+
+/** One stretch of days within one half-year, at one rate. */
+export interface InterestSegment {
+  from: Day;
+  to: Day;
+  days: number;
+  referencePercent: Dec;
+  /** The rate applied, in percent (reference + margin, or the lower contractual rate). */
+  ratePercent: Dec;
+  interest: Dec;
+}
+
+export interface LateInterestResult {
+  total: Dec;
+  days: number;
+  segments: InterestSegment[];
+}
+
+/**
+ * Late interest on `capital` for the days `from` … `to`, both counted. An empty window (to before
+ * from) gives no interest. A day outside the reference-rate table is an error naming its half-year.
+ */
+export function lateInterest(input: LateInterestInput, table: ReferenceRateTable): LateInterestResult {
+  const margin = input.marginPercent ?? STATUTORY_MARGIN_PERCENT;
+  const capPercent = input.contractRate ? input.contractRate.times(100) : null;
+  const segments: InterestSegment[] = [];
+  let total = ZERO;
+  for (let start = input.from; start <= input.to; ) {
+    const end = Math.min(input.to, nextHalfYearStart(start) - 1);
+    const referencePercent = table.percentOn(start, start === input.from ? "fromDate" : "toDate");
+    const statutory = referencePercent.plus(margin);
+    // A negative reference rate with a small margin must not turn interest into a credit.
+    const ratePercent = maxDec(ZERO, capPercent ? minDec(statutory, capPercent) : statutory);
+    const days = end - start + 1;
+    const interest = input.capital.times(ratePercent).times(days).dividedBy(DAYS_PER_YEAR.times(100));
+    segments.push({ from: start, to: end, days, referencePercent, ratePercent, interest });
+    total = total.plus(interest);
+    start = end + 1;
+  }
+  return { total, days: Math.max(0, input.to - input.from + 1), segments };
+}

@@ -1,0 +1,80 @@
+/**
+ * The Riksbank reference rate (referensränta), räntelagen (1975:635) 9 §.
+ *
+ * Convention (DOMAIN.md §6): the rate is fixed per calendar half-year (from 1 January and from 1 July);
+ * each day takes the rate of its own half-year. The table is strict: a day whose half-year has no entry
+ * is an error naming that half-year, never a guess from a neighbouring entry. The built-in table is a
+ * copy of `shared/reference-rates.json` (with its sources); callers add half-years the project does
+ * not ship yet, and a caller's entry replaces a built-in one for the same half-year.
+ */
+import builtInTable from "./data/reference-rates.json";
+import { Dec } from "./decimal";
+import { Day, describeHalfYear, formatIsoDate, halfYearStart, parseIsoDate, partsOfDay } from "./dates";
+import { EngineError, check } from "./errors";
+
+/** One half-year's rate: in force from `from` (1 January or 1 July) for six months. */
+export interface ReferenceRateEntry {
+  /** 1 January or 1 July, ISO `YYYY-MM-DD`. */
+  from: string;
+  /** The reference rate in percent, e.g. "1.50" (text or number). */
+  percent: string | number;
+}
+
+/** A lookup from half-year to reference rate, built once and shared by every calculation. */
+export class ReferenceRateTable {
+  private readonly byHalfYear: ReadonlyMap<Day, Dec>;
+  readonly first: Day;
+  readonly last: Day;
+
+  private constructor(byHalfYear: Map<Day, Dec>) {
+    this.byHalfYear = byHalfYear;
+    const starts = [...byHalfYear.keys()].sort((a, b) => a - b);
+    this.first = starts[0];
+    this.last = starts[starts.length - 1];
+  }
+
+  /** The built-in table, optionally extended or overridden by caller-supplied entries. */
+  static withEntries(extra: readonly ReferenceRateEntry[] = [], field = "referenceRates"): ReferenceRateTable {
+    const map = new Map<Day, Dec>();
+    for (const entry of builtInTable.rates) map.set(parseIsoDate(entry.from, "from"), new Dec(entry.percent));
+    const seen = new Set<Day>();
+    extra.forEach((entry, index) => {
+      const at = `${field}[${index}]`;
+      const from = parseIsoDate(String(entry.from), `${at}.from`);
+      const p = partsOfDay(from);
+      check(p.day === 1 && (p.month === 1 || p.month === 7), "rateEntryNotHalfYear", `${at}.from`, entry.from);
+      check(!seen.has(from), "duplicateRateEntry", `${at}.from`, entry.from);
+      seen.add(from);
+      map.set(from, parsePercent(entry.percent, `${at}.percent`));
+    });
+    return new ReferenceRateTable(map);
+  }
+
+  /** The reference rate in percent for the half-year of `day`; `field` names the input in errors. */
+  percentOn(day: Day, field: string): Dec {
+    const start = halfYearStart(day);
+    const percent = this.byHalfYear.get(start);
+    if (percent === undefined) {
+      throw new EngineError("rateMissing", field, formatIsoDate(day), describeHalfYear(start));
+    }
+    return percent;
+  }
+
+  /** Every entry in date order (for the sheet's lookup table and the task pane). */
+  entries(): { from: Day; percent: Dec }[] {
+    return [...this.byHalfYear.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([from, percent]) => ({ from, percent }));
+  }
+}
+
+function parsePercent(value: string | number, field: string): Dec {
+  const text = typeof value === "number" ? String(value) : String(value).trim().replace(",", ".");
+  check(/^-?\d+(\.\d+)?$/.test(text), "notNumber", field, value);
+  const percent = new Dec(text);
+  check(percent.abs().lessThan(100), "outOfRange", field, value, "(-100, 100)");
+  return percent;
+}
+
+/** The built-in table, for callers that add nothing. */
+export const BUILT_IN_RATES = ReferenceRateTable.withEntries();
