@@ -8,3 +8,5 @@ export * from "./reduction";
 export * from "./contract";
 export * from "./law";
 export * from "./calculate";
+export * from "./format";
+export * from "./report";
