@@ -61,6 +61,8 @@ export interface Calculation {
   /** Kreditfordran = K + C. */
   creditClaim: Dec;
   statements: Statement[];
+  /** The reference-rate table the late interest used. */
+  referenceRates: ReferenceRateTable;
 }
 
 export interface CalculateOptions {
@@ -90,7 +92,7 @@ export function calculate(contract: Contract, options: CalculateOptions = {}): C
   const statements = dates
     .filter((entry): entry is [StatementLabel, Day] => entry[1] !== null)
     .map(([label, date]) => statementAt(contract, method, creditCostExclSetup, label, date, table));
-  return { contract, method, law: lawFor(contract.contractDate), creditCost, creditCostExclSetup, creditClaim, statements };
+  return { contract, method, law: lawFor(contract.contractDate), creditCost, creditCostExclSetup, creditClaim, statements, referenceRates: table };
 }
 
 function statementAt(

@@ -47,6 +47,16 @@ export interface LateInterestResult {
 }
 
 /**
+ * The late-interest rate in percent for a half-year: reference rate + margin, or the contractual rate
+ * (in percent) when that is lower; never below zero, so a negative reference rate with a small margin
+ * cannot turn interest into a credit.
+ */
+export function applicableRatePercent(referencePercent: Dec, marginPercent: Dec, capPercent: Dec | null): Dec {
+  const statutory = referencePercent.plus(marginPercent);
+  return maxDec(ZERO, capPercent ? minDec(statutory, capPercent) : statutory);
+}
+
+/**
  * Late interest on `capital` for the days `from` … `to`, both counted. An empty window (to before
  * from) gives no interest. A day outside the reference-rate table is an error naming its half-year.
  */
@@ -58,9 +68,7 @@ export function lateInterest(input: LateInterestInput, table: ReferenceRateTable
   for (let start = input.from; start <= input.to; ) {
     const end = Math.min(input.to, nextHalfYearStart(start) - 1);
     const referencePercent = table.percentOn(start, start === input.from ? "fromDate" : "toDate");
-    const statutory = referencePercent.plus(margin);
-    // A negative reference rate with a small margin must not turn interest into a credit.
-    const ratePercent = maxDec(ZERO, capPercent ? minDec(statutory, capPercent) : statutory);
+    const ratePercent = applicableRatePercent(referencePercent, margin, capPercent);
     const days = end - start + 1;
     const interest = input.capital.times(ratePercent).times(days).dividedBy(DAYS_PER_YEAR.times(100));
     segments.push({ from: start, to: end, days, referencePercent, ratePercent, interest });

@@ -71,14 +71,16 @@ export function outcomeOf(calc: Calculation): Outcome {
   return last.surplus.greaterThan(0) ? { kind: "payDifference", surplus: last.surplus } : { kind: "notice", surplus: last.surplus };
 }
 
-/** The outcome as the sentence for the case, in Swedish. */
+/** The sentence for each outcome, in Swedish; the difference to pay follows the payDifference text. */
+export const OUTCOME_TEXT: Record<Outcome["kind"], string> = {
+  noValue: "Godsets värde är inte uppskattat ännu; jämförelsen med skulden återstår.",
+  notice: "Godsets värde understiger svarandens skuld: underrättelse skickas till sökanden och svaranden.",
+  payDifference:
+    "Godsets värde överstiger svarandens skuld: sökanden ska betala (eller deponera hos Kronofogden) mellanskillnaden innan godset får tas:",
+};
+
+/** The outcome as the sentence for the case, in Swedish, with the difference where there is one. */
 export function outcomeSentence(outcome: Outcome): string {
-  switch (outcome.kind) {
-    case "noValue":
-      return "Godsets värde är inte uppskattat ännu; jämförelsen med skulden återstår.";
-    case "notice":
-      return "Godsets värde understiger svarandens skuld: skicka underrättelse till sökanden och svaranden.";
-    case "payDifference":
-      return `Godsets värde överstiger svarandens skuld: sökanden ska betala mellanskillnaden ${formatKronor(outcome.surplus)} innan godset får tas.`;
-  }
+  const text = OUTCOME_TEXT[outcome.kind];
+  return outcome.kind === "payDifference" ? `${text} ${formatKronor(outcome.surplus)}.` : text;
 }

@@ -1,0 +1,101 @@
+/**
+ * Golden-file tests of the whole sheet plan for both worked examples, plus structural checks that
+ * hold for any plan. A missing golden file is written from the actual plan and the test fails, so a
+ * person reads and approves it (then commits it); after that any change to the plan shows as a diff.
+ */
+import fs from "fs";
+import path from "path";
+import { calculate, parseContract, STATEMENT_ROWS } from "../src/engine";
+import { planSheet, sheetNameFor } from "../src/sheet/plan";
+import { SheetPlan } from "../src/sheet/types";
+
+const EXAMPLES = ["worked-example-1", "worked-example-2"];
+
+function planFor(example: string): { plan: SheetPlan; calc: ReturnType<typeof calculate> } {
+  const raw = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "examples", `${example}.json`), "utf8"));
+  const calc = calculate(parseContract(raw));
+  return { plan: planSheet(calc), calc };
+}
+
+/** The cell at an A1 address. */
+function cellAt(plan: SheetPlan, a1: string) {
+  const match = /^([A-Z]+)(\d+)$/.exec(a1)!;
+  const col = match[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return plan.cells.find((cell) => cell.row === Number(match[2]) - 1 && cell.col === col);
+}
+
+describe.each(EXAMPLES)("sheet plan of %s", (example) => {
+  const { plan, calc } = planFor(example);
+
+  test("matches the approved golden file", () => {
+    const golden = path.join(__dirname, "golden", `${example}.plan.json`);
+    const actual = JSON.stringify(plan, null, 1);
+    if (!fs.existsSync(golden)) {
+      fs.writeFileSync(golden, actual + "\n");
+      throw new Error(`golden file written: ${golden}; read it, approve it and commit it`);
+    }
+    expect(JSON.parse(actual)).toEqual(JSON.parse(fs.readFileSync(golden, "utf8")));
+  });
+
+  test("every formula refers to resolved addresses only", () => {
+    for (const cell of plan.cells.filter((c) => c.formula !== undefined)) {
+      expect(cell.formula).not.toMatch(/[{}]/);
+      expect(cell.result).toBeDefined();
+    }
+  });
+
+  test("statement lines at both dates carry the engine's whole-kronor figures, each a visible ROUND", () => {
+    for (const st of calc.statements) {
+      for (const key of STATEMENT_ROWS) {
+        const cell = cellAt(plan, plan.names[`${st.label}.${key}`]);
+        expect(cell?.result).toBe(st.lines[key].toNumber());
+        if (key !== "amountExclInterest" && key !== "amountInclInterest") expect(cell?.formula).toMatch(/^ROUND\(/);
+        else expect(cell?.formula).not.toMatch(/ROUND/);
+      }
+    }
+  });
+
+  test("the statement is labelled exactly as the form", () => {
+    const labels = plan.cells.filter((c) => c.col === 0).map((c) => c.value);
+    for (const text of [
+      "Obetald del av kreditfordran", "Grundavgift", "Sökandens kostnader", "Reduceringsbelopp",
+      "Att betala exkl. ränta", "Dröjsmålsränta", "Yrkad ränta per ansökningsdagen", "Att betala inkl. ränta",
+    ]) expect(labels).toContain(text);
+  });
+
+  test("no two cells share an address and all lie inside the plan's rectangle", () => {
+    const seen = new Set<string>();
+    for (const cell of plan.cells) {
+      const key = `${cell.row}:${cell.col}`;
+      expect(seen.has(key)).toBe(false);
+      seen.add(key);
+      expect(cell.row).toBeLessThan(plan.rowCount);
+      expect(cell.col).toBeLessThan(plan.colCount);
+    }
+  });
+
+  test("the schedule has all n rows, the dates of both statements marked", () => {
+    const n = calc.contract.installments;
+    const numbers = plan.cells.filter((c) => c.col === 0 && typeof c.value === "number" && c.row > Number(plan.print.titleRows!.match(/\d+/)![0]) - 1);
+    expect(numbers.map((c) => c.value)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+    const marks = plan.cells.filter((c) => c.col === 7 && c.style === "marked").map((c) => c.value);
+    expect(marks).toEqual(["Underrättelse 2012-12-15, Återtagning 2012-12-20"]);
+  });
+
+  test("print settings: A4 portrait, one page wide, schedule titles repeated, case id in the footer", () => {
+    expect(plan.print).toMatchObject({ orientation: "portrait", paperSize: "A4", fitToWidth: 1 });
+    expect(plan.print.footer).toContain(calc.contract.caseId);
+    expect(plan.print.footer).toContain("&P");
+    expect(plan.print.area).toBe(`A1:H${plan.rowCount}`);
+  });
+});
+
+test.each([
+  ["Övning 1", "Övning 1"],
+  ["A/B:C*D?[E]", "A-B-C-D--E-"],
+  ["'quoted'", "quoted"],
+  ["x".repeat(40), "x".repeat(31)],
+  ["   ", "Beräkning"],
+])("sheet name for case id %j is %j", (caseId, expected) => {
+  expect(sheetNameFor(caseId)).toBe(expected);
+});
