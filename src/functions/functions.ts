@@ -18,7 +18,6 @@ import {
 } from "../engine";
 import { excelNumber } from "./adapter";
 import {
-  CellValue,
   optionalAmount,
   optionalNumber,
   requiredAmount,
@@ -29,16 +28,19 @@ import {
 
 const MAX_INSTALLMENTS = 1200;
 
+// Parameters are typed inline as a union (recorded as "any" in functions.json) because the metadata
+// generator rejects type aliases; coerce.ts turns each into a number, a date or an error.
+
 /**
  * Reduction by the rule of 78 (78-regeln): R = t(t+1)·c / (n(n+1)), the credit cost the creditor must give up.
  * @customfunction RULE78
  * @helpurl https://localhost:3000/help.html#RULE78
- * @param {number} remaining Remaining instalments t (whole number), e.g. from ATERTAG.REMAININGINSTALLMENTS.
- * @param {number} total Total number of instalments n (whole number), e.g. 72.
- * @param {number} creditCost Credit cost c in kronor, without the setup fee, e.g. 23816.
- * @returns {number} The reduction in kronor, unrounded.
+ * @param remaining Remaining instalments t (whole number), e.g. from ATERTAG.REMAININGINSTALLMENTS.
+ * @param total Total number of instalments n (whole number), e.g. 72.
+ * @param creditCost Credit cost c in kronor, without the setup fee, e.g. 23816.
+ * @returns The reduction in kronor, unrounded.
  */
-export function rule78(remaining: CellValue, total: CellValue, creditCost: CellValue): number {
+export function rule78(remaining: number | string | boolean | null, total: number | string | boolean | null, creditCost: number | string | boolean | null): number {
   return excelNumber(() => {
     const n = requiredInteger(total, "total", 1, MAX_INSTALLMENTS);
     const t = requiredInteger(remaining, "remaining", 0, MAX_INSTALLMENTS);
@@ -51,25 +53,25 @@ export function rule78(remaining: CellValue, total: CellValue, creditCost: CellV
  * Reduction by actual settlement (faktisk avräkning) at a date: interest after the date, less interest accrued by the day, plus fees not yet due.
  * @customfunction ACTUALREDUCTION
  * @helpurl https://localhost:3000/help.html#ACTUALREDUCTION
- * @param {number} creditAmount Credit amount (kreditbelopp) in kronor, e.g. 115000.
- * @param {number} annualRate Annual nominal rate as a decimal, e.g. 0.0595.
- * @param {number} installments Total number of monthly instalments, e.g. 72.
- * @param {any} firstDueDate First due date: an Excel date or text YYYY-MM-DD.
- * @param {any} date The date of the calculation (notice or repossession): an Excel date or text YYYY-MM-DD.
- * @param {number} installmentAmount Monthly instalment in kronor without the fee, e.g. 1440.
- * @param {number} [residual] Residual (restbelopp) paid with the last instalment, kronor; omitted = 0.
- * @param {number} [monthlyFee] Notification fee (aviavgift) per instalment, kronor; omitted = 0.
- * @returns {number} The reduction in kronor, unrounded; 0 on or after the last due date.
+ * @param creditAmount Credit amount (kreditbelopp) in kronor, e.g. 115000.
+ * @param annualRate Annual nominal rate as a decimal, e.g. 0.0595.
+ * @param installments Total number of monthly instalments, e.g. 72.
+ * @param firstDueDate First due date: an Excel date or text YYYY-MM-DD.
+ * @param date The date of the calculation (notice or repossession): an Excel date or text YYYY-MM-DD.
+ * @param installmentAmount Monthly instalment in kronor without the fee, e.g. 1440.
+ * @param [residual] Residual (restbelopp) paid with the last instalment, kronor; omitted = 0.
+ * @param [monthlyFee] Notification fee (aviavgift) per instalment, kronor; omitted = 0.
+ * @returns The reduction in kronor, unrounded; 0 on or after the last due date.
  */
 export function actualReductionFn(
-  creditAmount: CellValue,
-  annualRate: CellValue,
-  installments: CellValue,
-  firstDueDate: CellValue,
-  date: CellValue,
-  installmentAmount: CellValue,
-  residual: CellValue,
-  monthlyFee: CellValue,
+  creditAmount: number | string | boolean | null,
+  annualRate: number | string | boolean | null,
+  installments: number | string | boolean | null,
+  firstDueDate: number | string | boolean | null,
+  date: number | string | boolean | null,
+  installmentAmount: number | string | boolean | null,
+  residual: number | string | boolean | null,
+  monthlyFee: number | string | boolean | null,
 ): number {
   return excelNumber(() => {
     const terms = {
@@ -92,21 +94,21 @@ export function actualReductionFn(
  * What the debtor must pay to avoid repossession (att betala): unpaid credit claim + basic fee + applicant's costs − reduction + late interest + claimed interest.
  * @customfunction REDEMPTION
  * @helpurl https://localhost:3000/help.html#REDEMPTION
- * @param {number} unpaidCreditClaim Unpaid credit claim (obetald del av kreditfordran) in kronor.
- * @param {number} reduction Reduction (reduceringsbelopp) in kronor.
- * @param {number} [basicFee] Basic enforcement fee (grundavgift) in kronor, e.g. 600; omitted = 0.
- * @param {number} [applicantCosts] Applicant's costs in the case, kronor; omitted = 0.
- * @param {number} [lateInterest] Late interest (dröjsmålsränta) up to the date, kronor; omitted = 0.
- * @param {number} [claimedInterest] Claimed interest up to the application date, kronor; omitted = 0.
- * @returns {number} The amount to pay in kronor, unrounded (the sheet rounds each line).
+ * @param unpaidCreditClaim Unpaid credit claim (obetald del av kreditfordran) in kronor.
+ * @param reduction Reduction (reduceringsbelopp) in kronor.
+ * @param [basicFee] Basic enforcement fee (grundavgift) in kronor, e.g. 600; omitted = 0.
+ * @param [applicantCosts] Applicant's costs in the case, kronor; omitted = 0.
+ * @param [lateInterest] Late interest (dröjsmålsränta) up to the date, kronor; omitted = 0.
+ * @param [claimedInterest] Claimed interest up to the application date, kronor; omitted = 0.
+ * @returns The amount to pay in kronor, unrounded (the sheet rounds each line).
  */
 export function redemption(
-  unpaidCreditClaim: CellValue,
-  reduction: CellValue,
-  basicFee: CellValue,
-  applicantCosts: CellValue,
-  lateInterest: CellValue,
-  claimedInterest: CellValue,
+  unpaidCreditClaim: number | string | boolean | null,
+  reduction: number | string | boolean | null,
+  basicFee: number | string | boolean | null,
+  applicantCosts: number | string | boolean | null,
+  lateInterest: number | string | boolean | null,
+  claimedInterest: number | string | boolean | null,
 ): number {
   return excelNumber(() => {
     const exact = (amount: Dec) => amount;
@@ -128,12 +130,12 @@ export function redemption(
  * Remaining instalments t by the workshop's count: due dates before the date have passed, and so has the next one on or after it.
  * @customfunction REMAININGINSTALLMENTS
  * @helpurl https://localhost:3000/help.html#REMAININGINSTALLMENTS
- * @param {any} firstDueDate First due date: an Excel date or text YYYY-MM-DD.
- * @param {number} installments Total number of instalments n, e.g. 72.
- * @param {any} date Repossession (or notice) date: an Excel date or text YYYY-MM-DD.
- * @returns {number} t, a whole number from 0 to n − 1.
+ * @param firstDueDate First due date: an Excel date or text YYYY-MM-DD.
+ * @param installments Total number of instalments n, e.g. 72.
+ * @param date Repossession (or notice) date: an Excel date or text YYYY-MM-DD.
+ * @returns t, a whole number from 0 to n − 1.
  */
-export function remainingInstallments(firstDueDate: CellValue, installments: CellValue, date: CellValue): number {
+export function remainingInstallments(firstDueDate: number | string | boolean | null, installments: number | string | boolean | null, date: number | string | boolean | null): number {
   return excelNumber(() => {
     const n = requiredInteger(installments, "installments", 1, MAX_INSTALLMENTS);
     const t = remainingInstallmentsRule78(requiredDate(firstDueDate, "firstDueDate"), n, requiredDate(date, "date"));
@@ -145,24 +147,26 @@ export function remainingInstallments(firstDueDate: CellValue, installments: Cel
  * Late interest (dröjsmålsränta) by räntelagen 6 §: reference rate of each half-year + margin, simple interest, both dates counted, days/365.
  * @customfunction LATEINTEREST
  * @helpurl https://localhost:3000/help.html#LATEINTEREST
- * @param {number} capital Interest-bearing capital in kronor.
- * @param {any} fromDate First day of interest (counted): an Excel date or text YYYY-MM-DD.
- * @param {any} toDate Last day of interest (counted): an Excel date or text YYYY-MM-DD.
- * @param {number} [marginPercent] Percentage points above the reference rate; omitted = 8.
- * @param {number} [contractRate] Contractual late-interest rate as a decimal (e.g. 0.12), used when lower; omitted or 0 = none.
- * @returns {number} Interest in kronor, unrounded; 0 when toDate is before fromDate.
+ * @param capital Interest-bearing capital in kronor.
+ * @param fromDate First day of interest (counted): an Excel date or text YYYY-MM-DD.
+ * @param toDate Last day of interest (counted): an Excel date or text YYYY-MM-DD.
+ * @param [marginPercent] Percentage points above the reference rate; omitted, empty or 0 = 8.
+ * @param [contractRate] Contractual late-interest rate as a decimal (e.g. 0.12), used when lower; omitted or 0 = none.
+ * @returns Interest in kronor, unrounded; 0 when toDate is before fromDate.
  */
 export function lateInterestFn(
-  capital: CellValue,
-  fromDate: CellValue,
-  toDate: CellValue,
-  marginPercent: CellValue,
-  contractRate: CellValue,
+  capital: number | string | boolean | null,
+  fromDate: number | string | boolean | null,
+  toDate: number | string | boolean | null,
+  marginPercent: number | string | boolean | null,
+  contractRate: number | string | boolean | null,
 ): number {
   return excelNumber(() => {
     const cap = optionalAmount(contractRate, "contractRate");
     check(cap.lessThan(1), "rateAsFraction", "contractRate", contractRate);
-    const margin = optionalNumber(marginPercent, "marginPercent", STATUTORY_MARGIN_PERCENT);
+    // An empty cell arrives as 0 on Excel desktop and as null on the web: both mean the statutory 8.
+    const given = optionalNumber(marginPercent, "marginPercent", STATUTORY_MARGIN_PERCENT);
+    const margin = given.isZero() ? STATUTORY_MARGIN_PERCENT : given;
     check(margin.abs().lessThan(100), "outOfRange", "marginPercent", marginPercent, "(-100, 100)");
     return lateInterestEngine(
       {
@@ -181,9 +185,9 @@ export function lateInterestFn(
  * The Riksbank reference rate (referensränta) in force on a date, in percent (fixed per calendar half-year).
  * @customfunction REFERENCERATE
  * @helpurl https://localhost:3000/help.html#REFERENCERATE
- * @param {any} date An Excel date or text YYYY-MM-DD.
- * @returns {number} The reference rate in percent, e.g. 1.5.
+ * @param date An Excel date or text YYYY-MM-DD.
+ * @returns The reference rate in percent, e.g. 1.5.
  */
-export function referenceRate(date: CellValue): number {
+export function referenceRate(date: number | string | boolean | null): number {
   return excelNumber(() => BUILT_IN_RATES.percentOn(requiredDate(date, "date"), "date"));
 }

@@ -1,0 +1,223 @@
+/**
+ * Browser helpers for end-to-end tests: launch the system Chromium through
+ * playwright-core, serve a built directory over http on 127.0.0.1, record
+ * page errors / console errors / requested hosts, and block hosts (e.g. to
+ * simulate "offline: Office.js from appsforoffice.microsoft.com cannot load").
+ */
+import * as fs from "fs";
+import * as http from "http";
+import type { AddressInfo } from "net";
+import * as path from "path";
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from "playwright-core";
+import { isExecutableFile, whichSync } from "./which";
+
+export const OFFICE_JS_HOST = "appsforoffice.microsoft.com";
+
+/** Path of a Chromium binary: $CHROMIUM_PATH, /usr/bin/chromium, or chromium/chromium-browser on PATH; else null. */
+export function findChromium(): string | null {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"];
+  for (const c of candidates) {
+    if (c && isExecutableFile(c)) return c;
+  }
+  for (const name of ["chromium", "chromium-browser"]) {
+    const found = whichSync(name);
+    if (found) return found;
+  }
+  return null;
+}
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+/** Launch the system Chromium headless. Remember to `await browser.close()`. */
+export async function launchChromium(executablePath: string | null = findChromium()): Promise<Browser> {
+  if (!executablePath) throw new Error("launchChromium: chromium not found (apt-get install chromium)");
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+}
+
+export const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".htm": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".ico": "image/x-icon",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+export interface StaticServer {
+  /** Base URL with trailing slash, e.g. http://127.0.0.1:41234/ */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Serve `dir` read-only over http://127.0.0.1:<ephemeral port>/ (directory -> index.html). */
+export async function serveDirectory(dir: string): Promise<StaticServer> {
+  const root = fs.realpathSync(path.resolve(dir));
+  const server = http.createServer((req, res) => {
+    const send = (status: number, body: string) => {
+      res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+      res.end(body);
+    };
+    if (req.method !== "GET" && req.method !== "HEAD") return send(405, "method not allowed");
+    let rel: string;
+    try {
+      rel = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
+    } catch {
+      return send(400, "bad request");
+    }
+    let file = path.resolve(root, "." + rel);
+    if (file !== root && !file.startsWith(root + path.sep)) return send(403, "forbidden");
+    try {
+      if (fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
+      const real = fs.realpathSync(file);
+      if (real !== root && !real.startsWith(root + path.sep)) return send(403, "forbidden");
+      const body = fs.readFileSync(real);
+      res.writeHead(200, {
+        "Content-Type": CONTENT_TYPES[path.extname(real).toLowerCase()] ?? "application/octet-stream",
+        "Content-Length": body.length,
+        "Cache-Control": "no-store",
+      });
+      res.end(req.method === "HEAD" ? undefined : body);
+    } catch {
+      // Browsers always ask for /favicon.ico; answer "no content" instead of a
+      // 404 that would show up as a console error in every test.
+      if (rel === "/favicon.ico") {
+        res.writeHead(204, { "Cache-Control": "no-store" });
+        return res.end();
+      }
+      send(404, "not found");
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export interface PageMonitor {
+  /** Uncaught exceptions in the page (pageerror). */
+  pageErrors: string[];
+  /** console.error(...) messages (includes e.g. "Failed to load resource"). */
+  consoleErrors: string[];
+  /** Every request URL seen (including ones later aborted or failed). */
+  requests: string[];
+  /** Requests that failed or were aborted: "url -> errorText". */
+  failedRequests: string[];
+  /** Responses with HTTP status >= 400: "status url". */
+  badResponses: string[];
+  /** Distinct hostnames requested (http/https/ws only; data:, blob: etc. ignored). */
+  hosts(): string[];
+  /** Hosts requested that are not in `allowed` (default 127.0.0.1 and appsforoffice.microsoft.com). */
+  unexpectedHosts(allowed?: string[]): string[];
+  /** All errors as one list (page errors + console errors). */
+  errors(): string[];
+}
+
+export const DEFAULT_ALLOWED_HOSTS = ["127.0.0.1", OFFICE_JS_HOST];
+
+/**
+ * Start recording errors and requests. Pass a BrowserContext to see requests
+ * of every page in it (attach before opening pages); pass a Page to watch one.
+ */
+export function monitorPage(target: Page | BrowserContext): PageMonitor {
+  const m = {
+    pageErrors: [] as string[],
+    consoleErrors: [] as string[],
+    requests: [] as string[],
+    failedRequests: [] as string[],
+    badResponses: [] as string[],
+  };
+  const watchPage = (page: Page) => {
+    page.on("pageerror", (err) => m.pageErrors.push(String(err?.stack ?? err)));
+    page.on("console", (msg) => {
+      if (msg.type() === "error") m.consoleErrors.push(msg.text());
+    });
+    page.on("websocket", (ws) => m.requests.push(ws.url()));
+  };
+  const onRequest = (req: Request) => m.requests.push(req.url());
+  const onFailed = (req: Request) => m.failedRequests.push(`${req.url()} -> ${req.failure()?.errorText ?? "failed"}`);
+  if (isContext(target)) {
+    target.pages().forEach(watchPage);
+    target.on("page", watchPage);
+  } else {
+    watchPage(target);
+  }
+  target.on("request", onRequest);
+  target.on("requestfailed", onFailed);
+  target.on("response", (res) => {
+    if (res.status() >= 400) m.badResponses.push(`${res.status()} ${res.url()}`);
+  });
+
+  const hosts = () => {
+    const set = new Set<string>();
+    for (const u of m.requests) {
+      try {
+        const url = new URL(u);
+        if (/^(https?|wss?):$/.test(url.protocol)) set.add(url.hostname);
+      } catch {
+        /* ignore unparsable */
+      }
+    }
+    return [...set].sort();
+  };
+  return {
+    ...m,
+    hosts,
+    unexpectedHosts: (allowed = DEFAULT_ALLOWED_HOSTS) => hosts().filter((h) => !allowed.includes(h)),
+    errors: () => [...m.pageErrors, ...m.consoleErrors],
+  };
+}
+
+function isContext(t: Page | BrowserContext): t is BrowserContext {
+  return typeof (t as BrowserContext).newPage === "function" && typeof (t as Page).goto !== "function";
+}
+
+function hostMatches(hostname: string, host: string): boolean {
+  return hostname === host || hostname.endsWith("." + host);
+}
+
+/** Abort every request to the given hosts (and their subdomains) as if the network were down. */
+export async function blockHosts(target: Page | BrowserContext, hosts: string[]): Promise<void> {
+  await target.route(
+    (url) => hosts.some((h) => hostMatches(url.hostname, h)),
+    (route) => route.abort("internetdisconnected"),
+  );
+}
+
+/** Simulate "offline, Office.js cannot load": abort requests to appsforoffice.microsoft.com. */
+export async function blockOfficeJs(target: Page | BrowserContext): Promise<void> {
+  await blockHosts(target, [OFFICE_JS_HOST]);
+}
+
+/** Abort every http(s) request whose host is not in `allowed` (default: only 127.0.0.1 / localhost). */
+export async function blockAllExcept(target: Page | BrowserContext, allowed: string[] = ["127.0.0.1", "localhost"]): Promise<void> {
+  await target.route(
+    (url) => /^(https?|wss?):$/.test(url.protocol) && !allowed.some((h) => hostMatches(url.hostname, h)),
+    (route) => route.abort("internetdisconnected"),
+  );
+}
