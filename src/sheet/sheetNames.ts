@@ -1,0 +1,51 @@
+/**
+ * Worksheet names as Excel allows them, and a free one next to the sheets a workbook already has.
+ *
+ * Excel's rules: 1–31 characters; none of `: \ / ? * [ ]`; not starting or ending with an apostrophe;
+ * "History" is reserved; names are unique without regard to case (`Övning 1` and `ÖVNING 1` clash).
+ * A taken name gets a counter, as Excel itself names copies: `Övning 1`, `Övning 1 (2)`, `Övning 1 (3)`,
+ * the stem shortened so that name and counter fit in 31 characters. Writers never reuse a taken name:
+ * a new sheet never replaces or changes an existing one.
+ */
+
+export const MAX_SHEET_NAME_LENGTH = 31;
+/** Characters Excel does not allow in a sheet name, and control characters. */
+const INVALID_CHARACTERS = /[\\/?*[\]:\u0000-\u001f]/g;
+const EDGE_APOSTROPHES = /^'+|'+$/g;
+const RESERVED = ["history"];
+
+/** The first `length` UTF-16 units of `text`, without cutting a surrogate pair in half. */
+function truncate(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const cut = text.slice(0, length);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/** A valid sheet name for `wanted` (bad characters become "-"); `fallback` when nothing is left. */
+export function validSheetName(wanted: string, fallback = "Beräkning"): string {
+  const cleaned = truncate(wanted.replace(INVALID_CHARACTERS, "-").replace(EDGE_APOSTROPHES, "").trim(), MAX_SHEET_NAME_LENGTH)
+    .replace(EDGE_APOSTROPHES, "")
+    .trim();
+  return cleaned === "" ? fallback : cleaned;
+}
+
+/** Case-insensitive key of a sheet name, as Excel compares them. */
+function key(name: string): string {
+  return name.toLocaleLowerCase("sv");
+}
+
+/**
+ * A valid name for a new sheet that none of `existing` has: `wanted` itself, else `wanted (2)`,
+ * `wanted (3)`, …
+ */
+export function uniqueSheetName(wanted: string, existing: readonly string[]): string {
+  const taken = new Set([...existing.map(key), ...RESERVED]);
+  const base = validSheetName(wanted);
+  if (!taken.has(key(base))) return base;
+  for (let counter = 2; ; counter++) {
+    const suffix = ` (${counter})`;
+    const stem = truncate(base, MAX_SHEET_NAME_LENGTH - suffix.length).trimEnd();
+    const name = stem + suffix;
+    if (!taken.has(key(name))) return name;
+  }
+}
