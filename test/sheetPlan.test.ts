@@ -6,7 +6,7 @@
 import fs from "fs";
 import path from "path";
 import { calculate, parseContract, STATEMENT_ROWS } from "../src/engine";
-import { planSheet, sheetNameFor } from "../src/sheet/plan";
+import { planSheet } from "../src/sheet/plan";
 import { SheetPlan } from "../src/sheet/types";
 
 const EXAMPLES = ["worked-example-1", "worked-example-2"];
@@ -88,14 +88,4 @@ describe.each(EXAMPLES)("sheet plan of %s", (example) => {
     expect(plan.print.footer).toContain("&P");
     expect(plan.print.area).toBe(`A1:H${plan.rowCount}`);
   });
-});
-
-test.each([
-  ["Övning 1", "Övning 1"],
-  ["A/B:C*D?[E]", "A-B-C-D--E-"],
-  ["'quoted'", "quoted"],
-  ["x".repeat(40), "x".repeat(31)],
-  ["   ", "Beräkning"],
-])("sheet name for case id %j is %j", (caseId, expected) => {
-  expect(sheetNameFor(caseId)).toBe(expected);
 });

@@ -6,6 +6,8 @@
 import { promises as fs } from "fs";
 import path from "path";
 import { Calculation, EngineError, calculate, parseContract, toReport } from "../engine";
+import { writeXlsxFile } from "../export/writeFile";
+import { planSheet } from "../sheet/plan";
 import { statementText } from "./statementText";
 
 export interface CliIo {
@@ -18,11 +20,16 @@ export class UsageError extends Error {}
 
 export const EXAMPLES_DIR = path.resolve(__dirname, "../../examples");
 export const EXAMPLE_FILES = ["worked-example-1.json", "worked-example-2.json"];
+/** Where `npm run examples` writes the worked examples' workbooks. */
+export const EXAMPLES_OUT_DIR = path.resolve(__dirname, "../../out");
+
+const SEPARATOR = "\n\n" + "=".repeat(90) + "\n\n";
 
 const USAGE = [
   "Användning:",
   "  npm run atertag -- calc FIL.json [FIL.json ...] [--json]   beräkna och skriv ut",
-  "  npm run examples                                           övningsexemplen 1 och 2",
+  "  npm run atertag -- sheet FIL.json --out FIL.xlsx          beräkningsbladet som .xlsx",
+  "  npm run examples                                           övningsexemplen 1 och 2 (skriver out/*.xlsx)",
 ].join("\n");
 
 /** Reads and validates one contract file; errors name the file. */
@@ -60,12 +67,46 @@ async function calc(args: string[], io: CliIo): Promise<void> {
     const reports = calcs.map(toReport);
     io.out(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
   } else {
-    io.out(calcs.map(statementText).join("\n\n" + "=".repeat(84) + "\n\n"));
+    io.out(calcs.map(statementText).join(SEPARATOR));
   }
 }
 
+/** Splits `--out FILE` from the other arguments. */
+function takeOut(args: string[]): { out: string | null; rest: string[] } {
+  const at = args.indexOf("--out");
+  if (at === -1) return { out: null, rest: args };
+  const out = args[at + 1];
+  if (out === undefined || out.startsWith("--")) throw new UsageError(`--out kräver ett filnamn\n${USAGE}`);
+  return { out, rest: [...args.slice(0, at), ...args.slice(at + 2)] };
+}
+
+async function sheet(args: string[], io: CliIo): Promise<void> {
+  const { out, rest } = takeOut(args);
+  const unknown = rest.find((arg) => arg.startsWith("--"));
+  if (unknown) throw new UsageError(`okänd flagga ${unknown}\n${USAGE}`);
+  if (rest.length !== 1) throw new UsageError(`ange exakt en kontraktsfil\n${USAGE}`);
+  if (out === null) throw new UsageError(`ange --out FIL.xlsx\n${USAGE}`);
+  if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError(`--out ${JSON.stringify(out)} måste sluta på .xlsx`);
+  const calculation = await loadContractFile(rest[0]);
+  const written = await writeXlsxFile([planSheet(calculation)], out);
+  io.out(`${statementText(calculation)}\n\nSkrev ${written}`);
+}
+
 async function examples(args: string[], io: CliIo): Promise<void> {
-  await calc([...args, ...EXAMPLE_FILES.map((file) => path.join(EXAMPLES_DIR, file))], io);
+  const files = EXAMPLE_FILES.map((file) => path.join(EXAMPLES_DIR, file));
+  const calcs: Calculation[] = [];
+  for (const file of files) calcs.push(await loadContractFile(file));
+  if (args.includes("--json")) {
+    io.out(JSON.stringify(calcs.map(toReport), null, 2));
+    return;
+  }
+  const written: string[] = [];
+  for (const [index, calculation] of calcs.entries()) {
+    const target = path.join(EXAMPLES_OUT_DIR, EXAMPLE_FILES[index].replace(/\.json$/, ".xlsx"));
+    written.push(await writeXlsxFile([planSheet(calculation)], target));
+  }
+  io.out(calcs.map(statementText).join(SEPARATOR));
+  io.out(`\nSkrev ${written.join(" och ")}`);
 }
 
 /** Runs the command line; returns the exit status. */
@@ -75,6 +116,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     switch (command) {
       case "calc":
         await calc(rest, io);
+        return 0;
+      case "sheet":
+        await sheet(rest, io);
         return 0;
       case "examples":
         await examples(rest, io);

@@ -73,10 +73,9 @@ export function outcomeOf(calc: Calculation): Outcome {
 
 /** The sentence for each outcome, in Swedish; the difference to pay follows the payDifference text. */
 export const OUTCOME_TEXT: Record<Outcome["kind"], string> = {
-  noValue: "Godsets värde är inte uppskattat ännu; jämförelsen med skulden återstår.",
-  notice: "Godsets värde understiger svarandens skuld: underrättelse skickas till sökanden och svaranden.",
-  payDifference:
-    "Godsets värde överstiger svarandens skuld: sökanden ska betala (eller deponera hos Kronofogden) mellanskillnaden innan godset får tas:",
+  noValue: "Godsets värde är inte uppskattat ännu.",
+  notice: "Värdet understiger skulden: underrättelse till sökanden och svaranden.",
+  payDifference: "Värdet överstiger skulden: sökanden ska betala mellanskillnaden innan godset tas:",
 };
 
 /** The outcome as the sentence for the case, in Swedish, with the difference where there is one. */

@@ -37,6 +37,7 @@ import {
   Day,
 } from "../engine";
 import { CellContent, Grid, address } from "./grid";
+import { validSheetName } from "./sheetNames";
 import { CellStyle, SheetPlan } from "./types";
 
 export const FORMATS = {
@@ -55,15 +56,6 @@ const DAY_NAMES = { notice: "underrättelsedagen", repossession: "återtagningsd
 
 const COLUMN_WIDTHS = [44, 17, 17, 15, 15, 15, 15, 14];
 const LAST_COL = COLUMN_WIDTHS.length - 1;
-
-/** Characters Excel does not allow in a sheet name. */
-const INVALID_NAME_CHARS = /[\\/?*[\]:]/g;
-
-/** A valid Excel sheet name for a case id (≤ 31 characters, no []:*?/\, no edge apostrophes). */
-export function sheetNameFor(caseId: string): string {
-  const cleaned = caseId.replace(INVALID_NAME_CHARS, "-").replace(/^'+|'+$/g, "").trim().slice(0, 31).trim();
-  return cleaned || "Beräkning";
-}
 
 const serial = (day: Day) => excelSerialFromDay(day);
 const num = (amount: Dec) => amount.toNumber();
@@ -89,7 +81,7 @@ export function planSheet(calc: Calculation): SheetPlan {
   const input = (name: string, text: string, content: CellContent, field?: string) => {
     label(text);
     g.put(1, { ...content, style: "input" });
-    if (field) note(2, field);
+    if (field) note(3, field);
     g.name(name, g.row, 1, true);
     g.next();
   };
@@ -204,7 +196,7 @@ export function planSheet(calc: Calculation): SheetPlan {
   label("78-regeln: R = t(t + 1) · c / (n(n + 1))", "section");
   g.next();
   perDate("passedBefore", "Förfallodagar före datumet", (l) => `COUNTIF({dueDates},"<"&{${l}.date})`, (st) => countDueDates(c.firstDueDate, c.installments, st.date, false), FORMATS.integer);
-  perDate("t", "t = n − 1 − förfallodagar före (nästa förfallodag räknas som passerad)", (l) => `MAX(0,{n}-1-{${l}.passedBefore})`, (st) => st.remainingInstallments, FORMATS.integer);
+  perDate("t", "t = n − 1 − förfallodagar före", (l) => `MAX(0,{n}-1-{${l}.passedBefore})`, (st) => st.remainingInstallments, FORMATS.integer, "derived", "nästa förfallodag räknas som passerad");
   perDate("n", "n (antal avbetalningar)", () => "{n}", () => c.installments, FORMATS.integer);
   perDate("c", "c (kreditkostnad utan uppläggningsavgift)", () => "{c}", () => num(calc.creditCostExclSetup), FORMATS.kronorOre);
   perDate("rule78", "R enligt 78-regeln", (l) => `{${l}.t}*({${l}.t}+1)*{${l}.c}/({${l}.n}*({${l}.n}+1))`, (st) => num(st.reductionRule78), FORMATS.kronorOre);
@@ -373,7 +365,7 @@ export function planSheet(calc: Calculation): SheetPlan {
   const { cells, names } = g.resolve();
   const rowCount = g.row;
   return {
-    name: sheetNameFor(c.caseId),
+    name: validSheetName(c.caseId),
     rowCount,
     colCount: COLUMN_WIDTHS.length,
     cells,
