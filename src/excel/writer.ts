@@ -1,0 +1,169 @@
+/**
+ * Writes sheet plans into the open workbook: always onto a NEW worksheet, never changing an existing
+ * sheet or cell. One `Excel.run` per call and a fixed number of `context.sync()` round trips whatever
+ * the plan's size (2 today, at most 3 promised): the first reads the sheet names, the second sends every
+ * queued command (values, formats, styles, layout) in one batch.
+ *
+ * API used, by requirement set: worksheets.load/add, Worksheet.getRange, activate, Range.formulas /
+ * values / numberFormat, RangeFormat.font / fill / borders, Worksheet.tables.add (ExcelApi 1.1);
+ * Range.merge, RangeFormat.columnWidth, autofitColumns (1.2); Worksheet.freezePanes (1.7);
+ * Worksheet.getRanges, Worksheet.pageLayout (orientation, paperSize, zoom, setPrintArea,
+ * setPrintTitleRows, headersFooters), Worksheet.horizontalPageBreaks (1.9). Where ExcelApi 1.9 is
+ * missing, the styles fall back to one range per area and the print settings are left out (listed in
+ * `skipped`); the task pane's manifest asks for 1.9, so that is a fallback, not the plan.
+ */
+import { ContractInput } from "../engine";
+import { columnLetter } from "../sheet/grid";
+import { contractTable } from "../sheet/headers";
+import { uniqueSheetName } from "../sheet/sheetNames";
+import { SheetPlan } from "../sheet/types";
+import { countedSync, excelApiSupported } from "./context";
+import {
+  FormatCommand,
+  cellInput,
+  columnWidthPoints,
+  formatGroups,
+  formulasGrid,
+  headerFooterSections,
+  numberFormatGrid,
+  rectangleAddress,
+} from "./planGrid";
+
+export interface WriteResult {
+  /** The name of the new sheet (the plan's name, or with a counter when that was taken). */
+  sheetName: string;
+  /** The number of `context.sync()` calls made. */
+  syncs: number;
+  /** Parts left out because the host lacks their requirement set (e.g. "print settings"). */
+  skipped: string[];
+}
+
+/** The name of the sheet the training workbook's contracts go to. */
+export const TRAINING_SHEET_NAME = "Kontrakt";
+
+/** Loads the workbook's sheet names (one sync) and picks a free name for `wanted`. */
+async function freeSheetName(
+  context: Excel.RequestContext,
+  sync: () => Promise<void>,
+  wanted: string,
+): Promise<string> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  await sync();
+  return uniqueSheetName(wanted, worksheets.items.map((sheet) => sheet.name));
+}
+
+/**
+ * Writes a calculation sheet plan onto a new worksheet and activates it. Returns the sheet's name and
+ * the number of syncs made (2).
+ */
+export async function writeSheetPlan(plan: SheetPlan): Promise<WriteResult> {
+  return Excel.run(async (context) => {
+    const sync = countedSync(context);
+    const sheetName = await freeSheetName(context, sync, plan.name);
+    const skipped: string[] = [];
+    const supports19 = excelApiSupported("1.9");
+
+    const sheet = context.workbook.worksheets.add(sheetName);
+    if (plan.rowCount > 0 && plan.colCount > 0) {
+      const whole = sheet.getRange(rectangleAddress(0, 0, plan.rowCount, plan.colCount));
+      whole.formulas = formulasGrid(plan);
+      whole.numberFormat = numberFormatGrid(plan);
+    }
+    for (const group of formatGroups(plan)) {
+      for (const addresses of group.addresses) {
+        const ranges = supports19 ? [sheet.getRanges(addresses)] : addresses.split(",").map((a) => sheet.getRange(a));
+        for (const range of ranges) applyFormat(range.format, group.command);
+      }
+    }
+    for (const address of plan.merges) sheet.getRange(address).merge(false);
+    plan.columnWidths.forEach((characters, col) => {
+      const letter = columnLetter(col);
+      sheet.getRange(`${letter}:${letter}`).format.columnWidth = columnWidthPoints(characters);
+    });
+    if (supports19) writePrintSettings(sheet, plan.print);
+    else skipped.push("print settings");
+    sheet.activate();
+    await sync();
+    return { sheetName, syncs: sync.count, skipped };
+  });
+}
+
+/** One visual attribute on a range or on several areas at once. */
+function applyFormat(format: Excel.RangeFormat, command: FormatCommand): void {
+  switch (command.kind) {
+    case "fill":
+      format.fill.color = command.color;
+      return;
+    case "bold":
+      format.font.bold = true;
+      return;
+    case "italic":
+      format.font.italic = true;
+      return;
+    case "fontSize":
+      format.font.size = command.size;
+      return;
+    case "fontColor":
+      format.font.color = command.color;
+      return;
+    case "borderTop":
+    case "borderBottom": {
+      const border = format.borders.getItem(command.kind === "borderTop" ? "EdgeTop" : "EdgeBottom");
+      border.style = "Continuous";
+      border.weight = "Thin";
+      return;
+    }
+  }
+}
+
+/** Page setup (ExcelApi 1.9): A4, fit to one page wide, print area, repeated rows, header, footer, breaks. */
+function writePrintSettings(sheet: Excel.Worksheet, print: SheetPlan["print"]): void {
+  const layout = sheet.pageLayout;
+  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.paperSize = "A4";
+  // As many pages tall as needed: 0 is Excel's "automatic" (fitToHeight="0" in the file format).
+  layout.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: 0 };
+  layout.setPrintArea(print.area);
+  if (print.titleRows) layout.setPrintTitleRows(print.titleRows);
+  layout.headersFooters.state = "Default";
+  const pages = layout.headersFooters.defaultForAllPages;
+  const header = headerFooterSections(print.header);
+  const footer = headerFooterSections(print.footer);
+  pages.leftHeader = header.left;
+  pages.centerHeader = header.center;
+  pages.rightHeader = header.right;
+  pages.leftFooter = footer.left;
+  pages.centerFooter = footer.center;
+  pages.rightFooter = footer.right;
+  // A break is added above the cell given; the plan lists the 1-based rows that start a page.
+  for (const row of print.pageBreaksBefore) sheet.horizontalPageBreaks.add(`A${row}`);
+}
+
+/**
+ * Adds the training workbook's contract sheet: a new `Kontrakt` sheet (`Kontrakt (2)` … when taken)
+ * with the Swedish header row and one row per contract (the worked examples of `examples/*.json`),
+ * dates as Excel serial numbers shown yyyy-mm-dd, as an Excel table with the header row frozen.
+ * Existing sheets are never touched.
+ */
+export async function insertTrainingWorkbook(rows: ContractInput[]): Promise<WriteResult> {
+  return Excel.run(async (context) => {
+    const sync = countedSync(context);
+    const sheetName = await freeSheetName(context, sync, TRAINING_SHEET_NAME);
+    const table = contractTable(rows);
+    const colCount = table.headers.length;
+    const rowCount = 1 + table.rows.length;
+    const address = rectangleAddress(0, 0, rowCount, colCount);
+
+    const sheet = context.workbook.worksheets.add(sheetName);
+    const range = sheet.getRange(address);
+    range.values = [table.headers, ...table.rows].map((row) => row.map(cellInput));
+    range.numberFormat = [table.headers.map(() => "General"), ...table.rows.map(() => table.numberFormats)];
+    sheet.tables.add(address, true);
+    sheet.freezePanes.freezeRows(1);
+    range.format.autofitColumns();
+    sheet.activate();
+    await sync();
+    return { sheetName, syncs: sync.count, skipped: [] };
+  });
+}

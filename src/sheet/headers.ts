@@ -1,0 +1,426 @@
+/**
+ * A contract row in a worksheet: a header row names the fields, a data row holds one contract.
+ *
+ * Headers map to contract fields by name, either the JSON name (`creditAmount`) or one of the Swedish
+ * headers users write (`Kreditbelopp`, `Första förfallodag`, …; {@link HEADER_ALIASES}). Matching
+ * ignores case, accents (å ä ö → a a o), spaces, punctuation and any text in parentheses, so
+ * `KREDITBELOPP (kr)`, `forsta  forfallodag` and `Första förfallodag:` all name `firstDueDate`.
+ * Headers that name no field are ignored and listed, never an error: a sheet may carry notes.
+ *
+ * Cell values arrive as Excel gives them: dates as 1900-system serial numbers (or ISO text), numbers
+ * as numbers or numeric text, rates as fractions (a cell formatted 5,95 % holds 0.0595; the text
+ * "5,95 %" is read as 0.0595 too), an empty cell as "" (missing). Every field is checked on its own
+ * first and ALL problems are reported, each with the address of its cell (or of the header row when
+ * the column is missing); only a row without such problems goes to the engine's `parseContract` for
+ * the rules that span fields, whose single error is mapped to the address of the field it names.
+ *
+ * No Office here: the Excel reader (src/excel/reader.ts) and the tests hand in plain arrays.
+ */
+import {
+  CONTRACT_FIELDS,
+  Contract,
+  ContractField,
+  ContractInput,
+  Dec,
+  EngineError,
+  dayFromExcelSerial,
+  excelSerialFromDay,
+  formatIsoDate,
+  parseContract,
+  parseDecimal,
+  parseIsoDate,
+} from "../engine";
+
+/**
+ * Header aliases per field; the first is the canonical Swedish header ({@link SWEDISH_HEADERS}). The
+ * JSON field name is always accepted as well and is not repeated here.
+ */
+export const HEADER_ALIASES: Readonly<Record<ContractField, readonly string[]>> = {
+  caseId: ["Ärende", "Ärendenummer", "Ärende-id", "Målnummer", "Mål"],
+  creditor: ["Sökande", "Borgenär", "Kreditgivare"],
+  debtor: ["Svarande", "Gäldenär", "Kredittagare", "Konsument"],
+  goods: ["Gods", "Egendom", "Vara", "Objekt"],
+  contractDate: ["Kontraktsdatum", "Avtalsdatum", "Kontraktsdag", "Köpedag"],
+  cashPrice: ["Kontantpris"],
+  downPayment: ["Handpenning", "Kontantinsats"],
+  creditAmount: ["Kreditbelopp", "Kredit", "Lånebelopp"],
+  annualRate: ["Nominell ränta", "Ränta", "Årsränta", "Räntesats", "Nominell årsränta"],
+  installments: ["Antal avbetalningar", "Antal betalningar", "Antal månader", "Löptid"],
+  firstDueDate: ["Första förfallodag", "Första ff", "Första förfallodagen"],
+  installmentAmount: ["Avbetalning", "Annuitet", "Avbetalningsbelopp", "Månadsbelopp"],
+  monthlyFee: ["Aviavgift", "Avgift per avbetalning"],
+  setupFee: ["Uppläggningsavgift", "Startavgift"],
+  residual: ["Restbelopp", "Restvärde", "Slutbetalning"],
+  installmentsPaid: ["Betalda avbetalningar", "Antal betalda avbetalningar", "Antal betalda"],
+  unpaidCreditClaim: ["Obetald del av kreditfordran", "Obetald kreditfordran"],
+  applicationDate: ["Ansökningsdag", "Ansökningsdatum", "Ansökningsdagen"],
+  claimedInterest: ["Yrkad ränta", "Yrkad ränta per ansökningsdagen"],
+  interestFrom: ["Ränta från", "Ränta från och med", "Dröjsmålsränta från"],
+  interestCapital: ["Räntebärande kapital", "Räntebärande belopp"],
+  lateInterestRate: ["Avtalad dröjsmålsränta", "Dröjsmålsränta enligt avtal"],
+  basicFee: ["Grundavgift"],
+  applicantCosts: ["Sökandens kostnader", "Sökandens kostnader i målet"],
+  noticeDate: ["Underrättelsedag", "Underrättelsedatum", "Underrättelse"],
+  repossessionDate: ["Återtagningsdag", "Återtagandedag", "Förrättningsdag", "Återtagningsförrättning"],
+  estimatedValue: ["Uppskattat värde", "Godsets värde", "Värde"],
+  method: ["Metod", "Beräkningsmetod", "Reduceringsmetod"],
+};
+
+/** The Swedish header written for each field (the training workbook's `Kontrakt` sheet). */
+export const SWEDISH_HEADERS: Readonly<Record<ContractField, string>> = Object.fromEntries(
+  CONTRACT_FIELDS.map((field) => [field, HEADER_ALIASES[field][0]]),
+) as Record<ContractField, string>;
+
+/** How a field's cell is read. */
+export type FieldKind = "text" | "date" | "money" | "rate" | "integer" | "method";
+
+export const FIELD_KINDS: Readonly<Record<ContractField, FieldKind>> = {
+  caseId: "text",
+  creditor: "text",
+  debtor: "text",
+  goods: "text",
+  contractDate: "date",
+  cashPrice: "money",
+  downPayment: "money",
+  creditAmount: "money",
+  annualRate: "rate",
+  installments: "integer",
+  firstDueDate: "date",
+  installmentAmount: "money",
+  monthlyFee: "money",
+  setupFee: "money",
+  residual: "money",
+  installmentsPaid: "integer",
+  unpaidCreditClaim: "money",
+  applicationDate: "date",
+  claimedInterest: "money",
+  interestFrom: "date",
+  interestCapital: "money",
+  lateInterestRate: "rate",
+  basicFee: "money",
+  applicantCosts: "money",
+  noticeDate: "date",
+  repossessionDate: "date",
+  estimatedValue: "money",
+  method: "method",
+};
+
+/** Inclusive bounds of the integer fields (the same as the engine's). */
+const INTEGER_RANGES: Partial<Record<ContractField, [number, number]>> = {
+  installments: [1, 1200],
+  installmentsPaid: [0, 1200],
+};
+
+/** Fields the engine always requires. */
+const REQUIRED: readonly ContractField[] = [
+  "caseId",
+  "annualRate",
+  "installments",
+  "firstDueDate",
+  "installmentAmount",
+  "applicationDate",
+  "repossessionDate",
+];
+
+/** Fields required unless another one is given: [field, alternative]. */
+const REQUIRED_UNLESS: readonly [ContractField, ContractField][] = [
+  ["creditAmount", "cashPrice"],
+  ["installmentsPaid", "unpaidCreditClaim"],
+];
+
+/** Method names users write, normalized as headers are, mapped to the engine's values. */
+const METHOD_ALIASES: Readonly<Record<string, "auto" | "rule78" | "actual">> = {
+  auto: "auto",
+  automatisk: "auto",
+  rule78: "rule78",
+  "78": "rule78",
+  "78regeln": "rule78",
+  regel78: "rule78",
+  actual: "actual",
+  faktisk: "actual",
+  faktiskavrakning: "actual",
+};
+
+/**
+ * Every message about a worksheet row, in Swedish (the users' language). Field-level messages come
+ * from the engine's catalogue (src/engine/messages.ts) with the field's header as its name.
+ */
+export const ROW_MESSAGES = {
+  missingColumn: (header: string) => `kolumnen ${header} saknas i rubrikraden`,
+  requiredEither: (header: string, other: string) => `${header} saknas (ange ${header} eller ${other})`,
+  duplicateColumn: (header: string, address: string, first: string, firstAddress: string) =>
+    `kolumnen ${header} (${address}) anger samma fält som ${first} (${firstAddress}); ta bort den ena`,
+  onHeaderRow: (address: string) =>
+    `den aktiva cellen ${address} står på rubrikraden; markera en cell i en kontraktsrad`,
+  outsideData: (address: string) =>
+    `den aktiva cellen ${address} ligger utanför tabellens kontraktsrader; markera en cell i en kontraktsrad`,
+  emptySheet: (sheet: string) => `bladet ${sheet} är tomt; det behöver en rubrikrad och en kontraktsrad`,
+  emptyRow: (address: string) => `raden ${address} är tom`,
+} as const;
+
+/** A problem with one cell (or with the header row when a column is missing). */
+export interface RowProblem {
+  /** The contract field (JSON name), or "" for a problem with the row as a whole. */
+  field: string;
+  /** A1 address of the cell, or of the header row when the column is missing entirely. */
+  address: string;
+  message: string;
+}
+
+/** A header that names no contract field, left out of the contract. */
+export interface IgnoredHeader {
+  header: string;
+  address: string;
+}
+
+export type RowResult =
+  | { ok: true; contract: Contract; input: ContractInput; ignoredHeaders: IgnoredHeader[] }
+  | { ok: false; problems: RowProblem[]; ignoredHeaders: IgnoredHeader[] };
+
+/** Where the header row is: its A1 address and each header cell's address. */
+export interface HeaderRowAddresses {
+  address: string;
+  addressOf: (col: number) => string;
+}
+
+/** A header as a matching key: lower case, no accents, no text in parentheses, letters and digits only. */
+export function normalizeHeader(header: string): string {
+  return header
+    .replace(/\([^)]*\)/g, "")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
+}
+
+const FIELD_BY_KEY: ReadonlyMap<string, ContractField> = (() => {
+  const map = new Map<string, ContractField>();
+  for (const field of CONTRACT_FIELDS) {
+    for (const alias of [field, ...HEADER_ALIASES[field]]) {
+      const key = normalizeHeader(alias);
+      const taken = map.get(key);
+      if (taken !== undefined && taken !== field) {
+        throw new Error(`header alias ${alias} names both ${taken} and ${field}`);
+      }
+      map.set(key, field);
+    }
+  }
+  return map;
+})();
+
+/** The contract field a header names, or undefined for a header we do not know. */
+export function fieldForHeader(header: unknown): ContractField | undefined {
+  const text = headerText(header);
+  return text === "" ? undefined : FIELD_BY_KEY.get(normalizeHeader(text));
+}
+
+function headerText(header: unknown): string {
+  return typeof header === "string" || typeof header === "number" ? String(header).trim() : "";
+}
+
+function isMissing(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+}
+
+/**
+ * Reads one field's cell into the JSON form `parseContract` accepts; throws an {@link EngineError}
+ * named after `label` (the header as the user wrote it) for a bad value.
+ */
+function readField(field: ContractField, value: unknown, label: string): unknown {
+  switch (FIELD_KINDS[field]) {
+    case "text":
+      if (typeof value === "string") return value.trim();
+      if (typeof value === "number") return String(value);
+      throw new EngineError("notText", label, value);
+    case "date":
+      if (typeof value === "number") return formatIsoDate(dayFromExcelSerial(value, label));
+      if (typeof value === "string") return formatIsoDate(parseIsoDate(value, label));
+      throw new EngineError("notDate", label, value);
+    case "money": {
+      const amount = parseDecimal(value, label);
+      if (amount.isNegative()) throw new EngineError("negative", label, value);
+      return typeof value === "number" ? value : amount.toFixed();
+    }
+    case "rate": {
+      const rate = parseRate(value, label);
+      if (rate.isNegative()) throw new EngineError("negative", label, value);
+      if (!rate.lessThan(1)) throw new EngineError("rateAsFraction", label, value);
+      return typeof value === "number" ? value : rate.toFixed();
+    }
+    case "integer": {
+      const number = parseDecimal(value, label);
+      if (!number.isInteger()) throw new EngineError("notInteger", label, value);
+      const [min, max] = INTEGER_RANGES[field] ?? [0, Number.MAX_SAFE_INTEGER];
+      if (number.lt(min) || number.gt(max)) throw new EngineError("outOfRange", label, value, `${min}–${max}`);
+      return number.toNumber();
+    }
+    case "method": {
+      const method = typeof value === "string" ? METHOD_ALIASES[normalizeHeader(value)] : undefined;
+      if (method === undefined) throw new EngineError("unknownMethod", label, value);
+      return method;
+    }
+  }
+}
+
+/** A rate as a fraction; text ending in "%" is a percentage ("5,95 %" → 0.0595). */
+function parseRate(value: unknown, label: string): Dec {
+  if (typeof value === "string" && /%\s*$/.test(value)) {
+    return parseDecimal(value.replace(/%\s*$/, ""), label).dividedBy(100);
+  }
+  return parseDecimal(value, label);
+}
+
+const FIELD_NAME_IN_MESSAGE = new RegExp(`\\b(${CONTRACT_FIELDS.join("|")})\\b`, "g");
+
+/**
+ * Maps one worksheet row to a contract. `headers` and `values` are the header row's and the data
+ * row's cells, column by column; `addressOf(col)` gives the data cell's A1 address; `headerRow`
+ * (optional) the header row's addresses, for a missing column or a duplicate header (without it the
+ * data cells' addresses and the text "rubrikraden" stand in).
+ */
+export function rowToContract(
+  headers: unknown[],
+  values: unknown[],
+  addressOf: (col: number) => string,
+  headerRow?: HeaderRowAddresses,
+): RowResult {
+  const problems: RowProblem[] = [];
+  const ignoredHeaders: IgnoredHeader[] = [];
+  const headerAddressOf = headerRow?.addressOf ?? addressOf;
+  const headerRowAddress = headerRow?.address ?? "rubrikraden";
+
+  // Columns by field: the first column naming a field; later ones are duplicates.
+  const columnOf = new Map<ContractField, number>();
+  const duplicated = new Set<ContractField>();
+  headers.forEach((header, col) => {
+    const text = headerText(header);
+    if (text === "") return;
+    const field = fieldForHeader(text);
+    if (field === undefined) {
+      ignoredHeaders.push({ header: text, address: headerAddressOf(col) });
+      return;
+    }
+    const first = columnOf.get(field);
+    if (first === undefined) {
+      columnOf.set(field, col);
+      return;
+    }
+    duplicated.add(field);
+    problems.push({
+      field,
+      address: headerAddressOf(col),
+      message: ROW_MESSAGES.duplicateColumn(
+        text,
+        headerAddressOf(col),
+        headerText(headers[first]),
+        headerAddressOf(first),
+      ),
+    });
+  });
+
+  const labelOf = (field: ContractField): string => {
+    const col = columnOf.get(field);
+    return col === undefined ? SWEDISH_HEADERS[field] : headerText(headers[col]);
+  };
+  const addressFor = (field: string): string => {
+    const col = columnOf.get(field as ContractField);
+    return col === undefined ? headerRowAddress : addressOf(col);
+  };
+
+  const input: ContractInput = {};
+  for (const field of CONTRACT_FIELDS) {
+    const col = columnOf.get(field);
+    if (col === undefined || duplicated.has(field) || isMissing(values[col])) continue;
+    try {
+      input[field] = readField(field, values[col], labelOf(field));
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      problems.push({ field, address: addressOf(col), message: error.message });
+    }
+  }
+
+  const given = (field: ContractField) => {
+    const col = columnOf.get(field);
+    return duplicated.has(field) || (col !== undefined && !isMissing(values[col]));
+  };
+  const missing = (field: ContractField, message: string) => {
+    problems.push({ field, address: addressFor(field), message });
+  };
+  const missingMessage = (field: ContractField) =>
+    columnOf.has(field)
+      ? new EngineError("required", labelOf(field), undefined).message
+      : ROW_MESSAGES.missingColumn(SWEDISH_HEADERS[field]);
+  for (const field of REQUIRED) {
+    if (!given(field)) missing(field, missingMessage(field));
+  }
+  for (const [field, other] of REQUIRED_UNLESS) {
+    if (!given(field) && !given(other)) {
+      missing(field, ROW_MESSAGES.requiredEither(labelOf(field), labelOf(other)));
+    }
+  }
+
+  if (problems.length > 0) return { ok: false, problems: inColumnOrder(problems, columnOf), ignoredHeaders };
+
+  try {
+    return { ok: true, contract: parseContract(input), input, ignoredHeaders };
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    const message = error.message.replace(FIELD_NAME_IN_MESSAGE, (name) => labelOf(name as ContractField));
+    const problem = { field: error.field, address: addressFor(error.field), message };
+    return { ok: false, problems: [problem], ignoredHeaders };
+  }
+}
+
+/** Problems left to right as the columns stand; missing columns last (the sort is stable). */
+function inColumnOrder(problems: RowProblem[], columnOf: ReadonlyMap<ContractField, number>): RowProblem[] {
+  const order = (problem: RowProblem) => columnOf.get(problem.field as ContractField) ?? Number.MAX_SAFE_INTEGER;
+  return [...problems].sort((a, b) => order(a) - order(b));
+}
+
+/** A value to write into a worksheet cell. */
+export type CellConstant = string | number | boolean;
+
+/** The `Kontrakt` sheet as plain data: Swedish headers, one row per contract, a number format per column. */
+export interface ContractTable {
+  headers: string[];
+  rows: CellConstant[][];
+  /** One Excel number format code per column. */
+  numberFormats: string[];
+}
+
+const KIND_FORMATS: Readonly<Record<FieldKind, string>> = {
+  text: "General",
+  method: "General",
+  date: "yyyy-mm-dd",
+  money: "#,##0.00",
+  rate: "0.00%",
+  integer: "0",
+};
+
+/**
+ * Contract rows (the JSON form of `examples/*.json`) as a table with every field as a column, under
+ * its Swedish header: dates as Excel serial numbers (formatted yyyy-mm-dd), amounts and rates as
+ * numbers, a missing field as an empty cell. Reading a row back with {@link rowToContract} gives the
+ * same contract.
+ */
+export function contractTable(rows: ContractInput[]): ContractTable {
+  return {
+    headers: CONTRACT_FIELDS.map((field) => SWEDISH_HEADERS[field]),
+    rows: rows.map((row) => CONTRACT_FIELDS.map((field) => tableCell(field, row[field]))),
+    numberFormats: CONTRACT_FIELDS.map((field) => KIND_FORMATS[FIELD_KINDS[field]]),
+  };
+}
+
+function tableCell(field: ContractField, value: unknown): CellConstant {
+  if (isMissing(value)) return "";
+  const kind = FIELD_KINDS[field];
+  try {
+    if (kind === "date" && typeof value === "string") return excelSerialFromDay(parseIsoDate(value, field));
+    if ((kind === "money" || kind === "rate" || kind === "integer") && typeof value === "string") {
+      return parseDecimal(value, field).toNumber();
+    }
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error; // not a date or number: written as the text it is
+  }
+  return typeof value === "number" || typeof value === "boolean" ? value : String(value);
+}

@@ -1,0 +1,114 @@
+/**
+ * The Excel reader (src/excel/reader.ts) against office-addin-mock: the active cell's row under the
+ * used range's or the table's header row, at most two syncs, refusals at the right cell, nothing
+ * written.
+ */
+import { ContractField, parseContract } from "../src/engine";
+import { readActiveContractRow } from "../src/excel/reader";
+import { SWEDISH_HEADERS, contractTable } from "../src/sheet/headers";
+import { exampleRow } from "./testkit/fixtures";
+import { installExcel, readerWorkbook, uninstallGlobals } from "./testkit/excelMock";
+
+afterEach(uninstallGlobals);
+
+/** Header row + the two worked examples, as the training workbook's Kontrakt sheet holds them. */
+function trainingGrid(): unknown[][] {
+  const table = contractTable([exampleRow(1), exampleRow(2)]);
+  return [table.headers, ...table.rows];
+}
+
+const column = (field: ContractField) => trainingGrid()[0].indexOf(SWEDISH_HEADERS[field]);
+
+describe("readActiveContractRow", () => {
+  test("plain range: the active cell's row under the first used row gives the contract, in 2 syncs", async () => {
+    const book = readerWorkbook({ grid: trainingGrid(), active: { row: 2, col: 2 } }); // C3: example 2
+    const run = installExcel(book.mock);
+    const result = await readActiveContractRow();
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.input).toEqual(exampleRow(2));
+    expect(result.contract).toEqual(parseContract(exampleRow(2)));
+    expect(result).toMatchObject({ sheet: "Kontrakt", row: 3, address: "Kontrakt!A3:AB3", syncs: 2 });
+    expect(book.sync).toHaveBeenCalledTimes(2);
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(book.add).not.toHaveBeenCalled();
+    expect(book.written()).toEqual([]);
+  });
+
+  test("Excel table away from A1: the table's header row, addresses in sheet coordinates", async () => {
+    const grid = trainingGrid();
+    grid[0] = grid[0].map((header) => `  ${String(header).toUpperCase()} `); // odd case and spaces
+    const book = readerWorkbook({ sheet: "Övning 1", grid, origin: { row: 4, col: 1 }, active: { row: 5, col: 10 }, table: {} });
+    installExcel(book.mock);
+    const result = await readActiveContractRow();
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.input).toEqual(exampleRow(1));
+    expect(result).toMatchObject({ sheet: "Övning 1", row: 6, address: "'Övning 1'!B6:AC6", syncs: 2 });
+    expect(book.written()).toEqual([]);
+  });
+
+  test("Excel serial dates convert exactly: 41258 → 2012-12-15", async () => {
+    const grid = trainingGrid();
+    expect(grid[1][column("noticeDate")]).toBe(41258);
+    const book = readerWorkbook({ grid, active: { row: 1, col: 0 } });
+    installExcel(book.mock);
+    const result = await readActiveContractRow();
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.input.noticeDate).toBe("2012-12-15");
+    expect(result.input.firstDueDate).toBe("2009-09-30");
+  });
+
+  test("an invalid row is refused with the addresses of the bad cells, and nothing is written", async () => {
+    // A text in Kreditbelopp at C3, and no Första förfallodag column at all.
+    const headers = ["Ärende", "Kontantpris", "Kreditbelopp", "Nominell ränta", "Antal avbetalningar", "Avbetalning",
+      "Betalda avbetalningar", "Ansökningsdag", "Återtagningsdag"];
+    const grid = [
+      headers,
+      ["Övning 0", 143750, 115000, 0.0595, 72, 1903, 31, 41156, 41263],
+      ["Övning 1", 143750, "115 000 kronor", 0.0595, 72, 1903, 31, 41156, 41263],
+    ];
+    const book = readerWorkbook({ grid, active: { row: 2, col: 5 } });
+    installExcel(book.mock);
+    const result = await readActiveContractRow();
+    if (result.ok) throw new Error("expected problems");
+    expect(result.problems.map(({ field, address }) => ({ field, address }))).toEqual([
+      { field: "creditAmount", address: "C3" },
+      { field: "firstDueDate", address: "A1:I1" },
+    ]);
+    expect(result.problems[0].message).toContain("115 000 kronor");
+    expect(result.syncs).toBeLessThanOrEqual(2);
+    expect(book.add).not.toHaveBeenCalled();
+    expect(book.written()).toEqual([]);
+  });
+
+  // [scenario, setup, expected problem address, message fragment, syncs]
+  const refusals: [string, Parameters<typeof readerWorkbook>[0], string, string, number][] = [
+    ["active cell on the header row (plain range)", { grid: trainingGrid(), active: { row: 0, col: 3 } }, "D1", "rubrikraden", 1],
+    ["active cell below the used range", { grid: trainingGrid(), active: { row: 7, col: 0 } }, "A8", "utanför", 1],
+    ["active cell right of the used range", { grid: trainingGrid(), active: { row: 1, col: 40 } }, "AO2", "utanför", 1],
+    ["active cell above the used range", { grid: trainingGrid(), origin: { row: 3, col: 0 }, active: { row: 1, col: 0 } }, "A2", "utanför", 1],
+    ["an empty sheet", { grid: [], active: { row: 0, col: 0 } }, "A1", "tomt", 1],
+    ["active cell on the table's header row", { grid: trainingGrid(), active: { row: 0, col: 1 }, table: {} }, "B1", "rubrikraden", 2],
+    ["active cell on the table's totals row", { grid: trainingGrid(), active: { row: 2, col: 1 }, table: { totals: true } }, "B3", "utanför", 2],
+    ["an empty row inside the used range",
+      { grid: [...trainingGrid(), trainingGrid()[0].map(() => ""), trainingGrid()[1]], active: { row: 3, col: 1 } }, "A4:AB4", "tom", 2],
+  ];
+  test.each(refusals)("refuses %s", async (_scenario, setup, address, fragment, syncs) => {
+    const book = readerWorkbook(setup);
+    installExcel(book.mock);
+    const result = await readActiveContractRow();
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([{ field: "", address, message: expect.stringContaining(fragment) }]);
+    expect(result.syncs).toBe(syncs);
+    expect(book.sync).toHaveBeenCalledTimes(syncs);
+    expect(book.add).not.toHaveBeenCalled();
+  });
+
+  test("runs in the caller's request context when one is given (no Excel.run of its own)", async () => {
+    const book = readerWorkbook({ grid: trainingGrid(), active: { row: 1, col: 0 } });
+    const run = installExcel(book.mock);
+    const result = await readActiveContractRow(book.mock.context as unknown as Excel.RequestContext);
+    expect(result.ok).toBe(true);
+    expect(run).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,315 @@
+/**
+ * The Excel writer (src/excel/writer.ts) against office-addin-mock: a new sheet with a free name, the
+ * whole plan in one formulas array, styles and layout as bulk commands, a fixed number of syncs
+ * whatever the schedule's length, and existing sheets never touched. Plus the pure pieces it uses
+ * (src/excel/planGrid.ts, src/sheet/sheetNames.ts).
+ */
+import { CONTRACT_FIELDS } from "../src/engine";
+import {
+  cellInput,
+  columnWidthPoints,
+  formatGroups,
+  headerFooterSections,
+  MAX_AREAS_ADDRESS,
+} from "../src/excel/planGrid";
+import { insertTrainingWorkbook, writeSheetPlan } from "../src/excel/writer";
+import { columnLetter } from "../src/sheet/grid";
+import { SWEDISH_HEADERS } from "../src/sheet/headers";
+import { uniqueSheetName, validSheetName } from "../src/sheet/sheetNames";
+import { PlannedCell, SheetPlan } from "../src/sheet/types";
+import { AddedSheet, WriterWorkbook, installExcel, installOffice, uninstallGlobals, writerWorkbook } from "./testkit/excelMock";
+import { exampleRow } from "./testkit/fixtures";
+
+afterEach(uninstallGlobals);
+
+const COLUMN_WIDTHS = [44, 17, 17, 15, 15, 15, 15, 14];
+const SCHEDULE_HEADER_ROW = 9; // 0-based; the schedule's rows follow it
+
+/**
+ * A synthetic calculation sheet (not planSheet's): a title, a few inputs and formulas, a note, a text
+ * that looks like a formula, and a payment schedule of `scheduleRows` rows with two marked rows and a
+ * total.
+ */
+function syntheticPlan(scheduleRows: number, name = "Övning 1"): SheetPlan {
+  const cells: PlannedCell[] = [
+    { row: 0, col: 0, value: "Återtagande – beräkning", style: "title" },
+    { row: 1, col: 0, value: "Ärende", style: "label" },
+    { row: 1, col: 1, value: "Övning 1", style: "input" },
+    { row: 2, col: 0, value: "Kreditbelopp", style: "label" },
+    { row: 2, col: 1, value: 115000, numberFormat: '#,##0 "kr"', style: "input" },
+    { row: 3, col: 0, value: "Första förfallodag", style: "label" },
+    { row: 3, col: 1, value: 40086, numberFormat: "yyyy-mm-dd", style: "input" },
+    { row: 4, col: 0, value: "Månadsränta", style: "label" },
+    { row: 4, col: 1, formula: "0.0595/12", result: 0.0595 / 12, numberFormat: "0.000000%", style: "derived" },
+    { row: 5, col: 0, value: "Metod", style: "label" },
+    { row: 5, col: 1, value: true, style: "input" },
+    { row: 6, col: 0, value: "=inte en formel", style: "note" },
+    { row: 7, col: 0, value: "Att betala", style: "total" },
+    { row: 7, col: 1, formula: "ROUND(B3,0)", result: 115000, numberFormat: '#,##0 "kr"', style: "total" },
+  ];
+  ["Nr", "Förfallodag", "Betalning", "Ränta", "Amortering", "Skuld", "Avgift", "Markering"].forEach((text, col) =>
+    cells.push({ row: SCHEDULE_HEADER_ROW, col, value: text, style: "tableHeader" }),
+  );
+  for (let k = 1; k <= scheduleRows; k++) {
+    const row = SCHEDULE_HEADER_ROW + k;
+    const marked = k === 40 || k === 41;
+    const style = marked ? "marked" : "derived";
+    cells.push({ row, col: 0, value: k, numberFormat: "0", style: marked ? "marked" : undefined });
+    cells.push({ row, col: 1, formula: `EDATE($B$4,A${row + 1}-1)`, result: 40086 + 30 * k, numberFormat: "yyyy-mm-dd", style });
+    cells.push({ row, col: 2, formula: "1903", result: 1903, numberFormat: '#,##0.00 "kr"', style });
+    cells.push({ row, col: 5, formula: `IF(A${row + 1}=${scheduleRows},0,1000)`, result: 1000, numberFormat: '#,##0.00 "kr"', style });
+    if (marked) cells.push({ row, col: 7, value: k === 40 ? "Underrättelse" : "Återtagning", style: "marked" });
+  }
+  const totalRow = SCHEDULE_HEADER_ROW + scheduleRows + 1;
+  cells.push({ row: totalRow, col: 2, formula: `SUM(C11:C${totalRow})`, result: 1903 * scheduleRows, numberFormat: '#,##0.00 "kr"', style: "total" });
+  const rowCount = totalRow + 1;
+  return {
+    name,
+    rowCount,
+    colCount: COLUMN_WIDTHS.length,
+    cells,
+    merges: ["A1:H1", "A7:H7"],
+    columnWidths: [...COLUMN_WIDTHS],
+    print: {
+      area: `A1:H${rowCount}`,
+      orientation: "portrait",
+      paperSize: "A4",
+      fitToWidth: 1,
+      titleRows: `$${SCHEDULE_HEADER_ROW + 1}:$${SCHEDULE_HEADER_ROW + 1}`,
+      header: "&LÅtertagande&CÖvning 1 && Co&R&D",
+      footer: "&LÄrende Övning 1&RSida &P av &N",
+      pageBreaksBefore: [SCHEDULE_HEADER_ROW],
+    },
+    names: { amount: "B8" },
+  };
+}
+
+/** The formulas array the plan must produce, written out independently of the writer. */
+function expectedFormulas(plan: SheetPlan): unknown[][] {
+  const grid: unknown[][] = Array.from({ length: plan.rowCount }, () => Array(plan.colCount).fill(""));
+  for (const cell of plan.cells) {
+    if (cell.formula !== undefined) grid[cell.row][cell.col] = `=${cell.formula}`;
+    else if (cell.value !== undefined) grid[cell.row][cell.col] = cell.value;
+  }
+  // Text Excel would turn into something else is marked as text with a leading apostrophe.
+  grid[1][1] = "'Övning 1"; // a digit: could be read as a date or number in some locales
+  grid[6][0] = "'=inte en formel"; // would be a formula
+  return grid;
+}
+
+async function write(plan: SheetPlan, existing: string[] = []): Promise<{ book: WriterWorkbook; sheet: AddedSheet; result: Awaited<ReturnType<typeof writeSheetPlan>> }> {
+  const book = writerWorkbook(existing);
+  installExcel(book.mock);
+  const result = await writeSheetPlan(plan);
+  expect(book.added).toHaveLength(1);
+  return { book, sheet: book.added[0], result };
+}
+
+describe("writeSheetPlan", () => {
+  test.each([72, 360])("a plan with %i schedule rows takes 2 syncs (at most 3) in one Excel.run", async (rows) => {
+    const book = writerWorkbook(["Blad1"]);
+    const run = installExcel(book.mock);
+    const result = await writeSheetPlan(syntheticPlan(rows));
+    expect(result.syncs).toBe(2);
+    expect(result.syncs).toBeLessThanOrEqual(3);
+    expect(book.sync).toHaveBeenCalledTimes(result.syncs);
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  test("the number of queued range commands does not grow with the schedule", async () => {
+    const short = await write(syntheticPlan(72));
+    const long = await write(syntheticPlan(360));
+    expect(long.sheet.ranges.length).toBe(short.sheet.ranges.length);
+    expect(long.sheet.ranges.map((r) => r.address.split(",").length)).toEqual(short.sheet.ranges.map((r) => r.address.split(",").length));
+  });
+
+  test("a taken name gets the next free counter; existing sheets are never touched", async () => {
+    const { book, sheet, result } = await write(syntheticPlan(72), ["Övning 1", "Övning 1 (2)", "Blad1"]);
+    expect(result.sheetName).toBe("Övning 1 (3)");
+    expect(book.add).toHaveBeenCalledTimes(1);
+    expect(book.add).toHaveBeenCalledWith("Övning 1 (3)");
+    expect(sheet.name).toBe("Övning 1 (3)");
+    for (const existing of book.existing) {
+      expect(Object.isFrozen(existing)).toBe(true); // any property write would have thrown
+      for (const call of existing.calls) expect(call).not.toHaveBeenCalled();
+    }
+  });
+
+  test("ALL values and formulas go in one formulas array over A1:H<rowCount>, equal to the plan", async () => {
+    const plan = syntheticPlan(72);
+    const { sheet } = await write(plan);
+    const withFormulas = sheet.ranges.filter((r) => "formulas" in r.range);
+    expect(withFormulas.map((r) => r.address)).toEqual([`A1:H${plan.rowCount}`]);
+    const formulas = withFormulas[0].range.formulas as unknown[][];
+    expect(formulas).toHaveLength(plan.rowCount);
+    expect(formulas.every((row) => row.length === plan.colCount)).toBe(true);
+    expect(formulas).toEqual(expectedFormulas(plan));
+    expect(formulas[4][1]).toBe("=0.0595/12");
+    expect(formulas[2][1]).toBe(115000); // constants as values, numbers as numbers
+    expect(formulas[3][1]).toBe(40086); // dates as serial numbers
+    expect(formulas[5][1]).toBe(true);
+    expect(sheet.ranges.filter((r) => "values" in r.range)).toEqual([]);
+  });
+
+  test("number formats as one 2-D array over the same rectangle", async () => {
+    const plan = syntheticPlan(72);
+    const { sheet } = await write(plan);
+    const withFormats = sheet.ranges.filter((r) => "numberFormat" in r.range);
+    expect(withFormats.map((r) => r.address)).toEqual([`A1:H${plan.rowCount}`]);
+    const formats = withFormats[0].range.numberFormat as string[][];
+    expect(formats).toHaveLength(plan.rowCount);
+    expect(formats[3][1]).toBe("yyyy-mm-dd");
+    expect(formats[SCHEDULE_HEADER_ROW + 1][2]).toBe('#,##0.00 "kr"');
+    expect(formats[0][0]).toBe("General");
+  });
+
+  test("styles: one command per visual attribute over many areas", async () => {
+    const { sheet } = await write(syntheticPlan(72));
+    const areas = sheet.ranges.filter((r) => r.areas);
+    const fills = areas.filter((r) => r.range.format.fill.color !== undefined).map((r) => [r.range.format.fill.color, r.address]);
+    expect(fills).toEqual([
+      ["#FFF2CC", "B2:B4,B6"], // inputs
+      ["#D9E1F2", "A10:H10"], // tableHeader
+      ["#FCE4D6", "A50:C51,F50:F51,H50:H51"], // marked schedule rows 40 and 41
+    ]);
+    const bold = areas.find((r) => r.range.format.font.bold === true);
+    expect(bold?.address).toBe(`A1,A8:B8,A10:H10,C${SCHEDULE_HEADER_ROW + 74}`);
+    expect(areas.find((r) => r.range.format.font.italic === true)?.address).toBe("A7");
+    expect(areas.find((r) => r.range.format.font.size === 14)?.address).toBe("A1");
+    const borders = areas.flatMap((r) => r.borders.map((b) => ({ edge: b.edge, address: r.address, style: b.item.style, weight: b.item.weight })));
+    expect(borders).toEqual([
+      { edge: "EdgeTop", address: `A8:B8,C${SCHEDULE_HEADER_ROW + 74}`, style: "Continuous", weight: "Thin" },
+      { edge: "EdgeBottom", address: "A10:H10", style: "Continuous", weight: "Thin" },
+    ]);
+  });
+
+  test("merges, column widths in points, print settings, page breaks; the new sheet is activated", async () => {
+    const plan = syntheticPlan(72);
+    const { sheet } = await write(plan);
+    const merged = sheet.ranges.filter((r) => (r.range.merge as jest.Mock).mock.calls.length > 0);
+    expect(merged.map((r) => [r.address, (r.range.merge as jest.Mock).mock.calls])).toEqual([
+      ["A1:H1", [[false]]],
+      ["A7:H7", [[false]]],
+    ]);
+    const widths = sheet.ranges.filter((r) => r.range.format.columnWidth !== undefined).map((r) => [r.address, r.range.format.columnWidth]);
+    expect(widths).toEqual(COLUMN_WIDTHS.map((w, col) => [`${columnLetter(col)}:${columnLetter(col)}`, (Math.round(w * 7 + 5) * 3) / 4]));
+    expect(widths[0][1]).toBe(234.75); // 44 characters: 313 px
+
+    const layout = sheet.sheet.pageLayout;
+    expect(layout.orientation).toBe("Portrait");
+    expect(layout.paperSize).toBe("A4");
+    expect(layout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    expect(layout.setPrintArea).toHaveBeenCalledWith(plan.print.area);
+    expect(layout.setPrintTitleRows).toHaveBeenCalledWith("$10:$10");
+    expect(layout.headersFooters.state).toBe("Default");
+    const pages = layout.headersFooters.defaultForAllPages;
+    expect([pages.leftHeader, pages.centerHeader, pages.rightHeader]).toEqual(["Återtagande", "Övning 1 && Co", "&D"]);
+    expect([pages.leftFooter, pages.centerFooter, pages.rightFooter]).toEqual(["Ärende Övning 1", "", "Sida &P av &N"]);
+    expect(sheet.sheet.horizontalPageBreaks.add).toHaveBeenCalledWith(`A${SCHEDULE_HEADER_ROW}`);
+    expect(sheet.sheet.activate).toHaveBeenCalledTimes(1);
+  });
+
+  test("without ExcelApi 1.9: no page layout, one range per styled area, still 2 syncs", async () => {
+    installOffice(8);
+    const book = writerWorkbook([]);
+    installExcel(book.mock);
+    const result = await writeSheetPlan(syntheticPlan(72));
+    expect(result).toEqual({ sheetName: "Övning 1", syncs: 2, skipped: ["print settings"] });
+    const sheet = book.added[0];
+    expect(sheet.ranges.some((r) => r.areas)).toBe(false);
+    expect(sheet.sheet.pageLayout.setPrintArea).not.toHaveBeenCalled();
+    expect(sheet.sheet.horizontalPageBreaks.add).not.toHaveBeenCalled();
+    expect(sheet.ranges.find((r) => r.address === "B2:B4")?.range.format.fill.color).toBe("#FFF2CC");
+  });
+
+  test("a cell outside the plan's rectangle is a planner bug, reported before anything is queued", async () => {
+    const plan = syntheticPlan(72);
+    plan.cells.push({ row: plan.rowCount, col: 0, value: 1 });
+    const book = writerWorkbook([]);
+    installExcel(book.mock);
+    await expect(writeSheetPlan(plan)).rejects.toThrow(/outside A1:H/);
+    expect(book.sync).toHaveBeenCalledTimes(1); // the names were read; nothing was sent after
+  });
+});
+
+describe("insertTrainingWorkbook", () => {
+  test("adds Kontrakt (2) when Kontrakt exists: Swedish headers, the examples, dates as serials, a table", async () => {
+    const book = writerWorkbook(["Kontrakt", "Blad1"]);
+    installExcel(book.mock);
+    const result = await insertTrainingWorkbook([exampleRow(1), exampleRow(2)]);
+    expect(result).toEqual({ sheetName: "Kontrakt (2)", syncs: 2, skipped: [] });
+    expect(book.add).toHaveBeenCalledWith("Kontrakt (2)");
+    const sheet = book.added[0];
+    const last = columnLetter(CONTRACT_FIELDS.length - 1);
+    const written = sheet.ranges.filter((r) => "values" in r.range);
+    expect(written.map((r) => r.address)).toEqual([`A1:${last}3`]);
+    const values = written[0].range.values as unknown[][];
+    expect(values[0]).toEqual(CONTRACT_FIELDS.map((f) => SWEDISH_HEADERS[f]));
+    const at = (field: (typeof CONTRACT_FIELDS)[number]) => CONTRACT_FIELDS.indexOf(field);
+    expect(values[1][at("caseId")]).toBe("'Övning 1");
+    expect(values[1][at("noticeDate")]).toBe(41258);
+    expect(values[2][at("residual")]).toBe(40000);
+    const formats = written[0].range.numberFormat as string[][];
+    expect(formats[1][at("noticeDate")]).toBe("yyyy-mm-dd");
+    expect(formats[0][at("noticeDate")]).toBe("General");
+    expect(sheet.sheet.tables.add).toHaveBeenCalledWith(`A1:${last}3`, true);
+    expect(sheet.sheet.freezePanes.freezeRows).toHaveBeenCalledWith(1);
+    expect(sheet.sheet.activate).toHaveBeenCalled();
+    for (const existing of book.existing) for (const call of existing.calls) expect(call).not.toHaveBeenCalled();
+  });
+});
+
+describe("sheet names", () => {
+  // [wanted, existing, expected, scenario]
+  const cases: [string, string[], string, string][] = [
+    ["Övning 1", [], "Övning 1", "free"],
+    ["Övning 1", ["Övning 1"], "Övning 1 (2)", "taken"],
+    ["Övning 1", ["Övning 1", "Övning 1 (2)"], "Övning 1 (3)", "two taken"],
+    ["Övning 1", ["ÖVNING 1", "övning 1 (2)"], "Övning 1 (3)", "case-insensitive, Swedish letters too"],
+    ["Mål 2012/45: [A]", [], "Mål 2012-45- -A-", "forbidden characters"],
+    ["'citat'", [], "citat", "edge apostrophes"],
+    ["A".repeat(40), [], "A".repeat(31), "31 characters"],
+    ["A".repeat(40), ["A".repeat(31)], `${"A".repeat(27)} (2)`, "truncated before the counter"],
+    ["History", [], "History (2)", "reserved name"],
+    ["", [], "Beräkning", "empty"],
+  ];
+  test.each(cases)("%j among %j → %j (%s)", (wanted, existing, expected) => {
+    const name = uniqueSheetName(wanted, existing);
+    expect(name).toBe(expected);
+    expect(name.length).toBeLessThanOrEqual(31);
+    expect(name).toBe(validSheetName(name));
+  });
+});
+
+describe("plan grid helpers", () => {
+  test.each([
+    ["Ärende", "Ärende"],
+    ["Övning 1", "'Övning 1"],
+    ["=SUM(A1)", "'=SUM(A1)"],
+    ["-5", "'-5"],
+    ["#N/A", "'#N/A"],
+    ["TRUE", "'TRUE"],
+    ["", ""],
+  ])("text %j is written as %j", (text, input) => {
+    expect(cellInput(text)).toBe(input);
+  });
+
+  test("header and footer sections", () => {
+    expect(headerFooterSections("&LA&CB&RC")).toEqual({ left: "A", center: "B", right: "C" });
+    expect(headerFooterSections("Sida &P")).toEqual({ left: "", center: "Sida &P", right: "" });
+    expect(headerFooterSections("&RX && Y")).toEqual({ left: "", center: "", right: "X && Y" });
+  });
+
+  test("default column width 8.43 characters is 48 points", () => {
+    expect(columnWidthPoints(8.43)).toBe(48);
+  });
+
+  test("long area lists are cut below the getRanges limit", () => {
+    const plan = syntheticPlan(10);
+    plan.rowCount = 3000;
+    for (let row = 100; row < 3000; row += 2) plan.cells.push({ row, col: 0, value: "x", style: "input" });
+    const fill = formatGroups(plan).find((g) => g.command.kind === "fill" && g.command.color === "#FFF2CC")!;
+    expect(fill.addresses.length).toBeGreaterThan(1);
+    for (const list of fill.addresses) expect(list.length).toBeLessThanOrEqual(MAX_AREAS_ADDRESS);
+  });
+});
