@@ -108,7 +108,13 @@ function statementAt(
   const actual = actualReduction(contract, date);
   const reduction = method === "rule78" ? reductionRule78 : actual.reduction;
   const interest = lateInterest(
-    { capital: contract.interestCapital, from: contract.interestFrom, to: date, contractRate: contract.lateInterestRate },
+    {
+      capital: contract.interestCapital,
+      from: contract.interestFrom,
+      to: date,
+      contractRate: contract.lateInterestRate,
+      fields: { from: "interestFrom", to: label === "notice" ? "noticeDate" : "repossessionDate" },
+    },
     table,
   );
   const exact = statementLines(

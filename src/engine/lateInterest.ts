@@ -27,6 +27,8 @@ export interface LateInterestInput {
   marginPercent?: Dec;
   /** A contractual late-interest rate as a decimal fraction (0.12 = 12 %); used when lower. */
   contractRate?: Dec | null;
+  /** The names of `from` and `to` in the caller's input, for errors; default fromDate and toDate. */
+  fields?: { from: string; to: string };
 }
 
 /** One stretch of days within one half-year, at one rate. */
@@ -61,13 +63,16 @@ export function applicableRatePercent(referencePercent: Dec, marginPercent: Dec,
  * from) gives no interest. A day outside the reference-rate table is an error naming its half-year.
  */
 export function lateInterest(input: LateInterestInput, table: ReferenceRateTable): LateInterestResult {
+  const fields = input.fields ?? { from: "fromDate", to: "toDate" };
   const margin = input.marginPercent ?? STATUTORY_MARGIN_PERCENT;
   const capPercent = input.contractRate ? input.contractRate.times(100) : null;
   const segments: InterestSegment[] = [];
   let total = ZERO;
   for (let start = input.from; start <= input.to; ) {
     const end = Math.min(input.to, nextHalfYearStart(start) - 1);
-    const referencePercent = table.percentOn(start, start === input.from ? "fromDate" : "toDate");
+    // A missing half-year after the first is the end date's fault: name it with its own value.
+    const referencePercent =
+      start === input.from ? table.percentOn(start, fields.from) : table.percentOn(start, fields.to, input.to);
     const ratePercent = applicableRatePercent(referencePercent, margin, capPercent);
     const days = end - start + 1;
     const interest = input.capital.times(ratePercent).times(days).dividedBy(DAYS_PER_YEAR.times(100));

@@ -50,12 +50,15 @@ export class ReferenceRateTable {
     return new ReferenceRateTable(map);
   }
 
-  /** The reference rate in percent for the half-year of `day`; `field` names the input in errors. */
-  percentOn(day: Day, field: string): Dec {
+  /**
+   * The reference rate in percent for the half-year of `day`. Errors name the input `field` and its
+   * value `shown` (by default `day` itself; a window's end date when `day` is a half-year inside it).
+   */
+  percentOn(day: Day, field: string, shown: Day = day): Dec {
     const start = halfYearStart(day);
     const percent = this.byHalfYear.get(start);
     if (percent === undefined) {
-      throw new EngineError("rateMissing", field, formatIsoDate(day), describeHalfYear(start));
+      throw new EngineError("rateMissing", field, formatIsoDate(shown), describeHalfYear(start));
     }
     return percent;
   }

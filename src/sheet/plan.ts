@@ -51,6 +51,15 @@ export const FORMATS = {
   text: "@",
 } as const;
 
+/**
+ * Why the sheet shows both methods (DOMAIN.md §4), in plain Swedish for the officer and the parties.
+ */
+export const METHOD_NOTE =
+  "Båda metoderna visas. 78-regeln är utbildningsmaterialets metod för annuitetslån utan restbelopp; den lägger mer av " +
+  "kreditkostnaden på de första månaderna. Faktisk avräkning räknar räntan dag för dag på den verkliga skulden och används " +
+  "vid restbelopp eller olika stora avbetalningar. Lagens ordalydelse (kreditkostnaden för tiden efter återtagandet) pekar " +
+  "mot faktisk avräkning; ingen svensk källa utanför utbildningsmaterialet stöder eller förbjuder 78-regeln.";
+
 /** "Till underrättelsedagen …" */
 const DAY_NAMES = { notice: "underrättelsedagen", repossession: "återtagningsdagen" } as const;
 
@@ -215,6 +224,9 @@ export function planSheet(calc: Calculation): SheetPlan {
   perDate("reductionUsed", "Reduceringsbelopp enligt vald metod", (l) => `IF({method}="actual",{${l}.actual},{${l}.rule78})`, (st) => num(st.reduction), FORMATS.kronorOre, "total");
   perDate("reductionOther", "Den andra metoden (jämförelse)", (l) => `IF({method}="actual",{${l}.rule78},{${l}.actual})`, (st) => num(calc.method === "actual" ? st.reductionRule78 : st.actual.reduction), FORMATS.kronorOre);
   perDate("methodDifference", "Skillnad för konsumenten: faktisk − 78-regeln", (l) => `{${l}.actual}-{${l}.rule78}`, (st) => num(st.actual.reduction.minus(st.reductionRule78)), FORMATS.kronorOre, "derived", "positiv: faktisk avräkning ger konsumenten mer");
+  g.put(0, { value: METHOD_NOTE, style: "note" });
+  merges.push(`${address(g.row, 0)}:${address(g.row, LAST_COL)}`);
+  g.next();
 
   // 5. The statement.
   section("Att betala för att undgå återtagning");

@@ -23,9 +23,8 @@ function truncate(text: string, length: number): string {
 
 /** A valid sheet name for `wanted` (bad characters become "-"); `fallback` when nothing is left. */
 export function validSheetName(wanted: string, fallback = "Beräkning"): string {
-  const cleaned = truncate(wanted.replace(INVALID_CHARACTERS, "-").replace(EDGE_APOSTROPHES, "").trim(), MAX_SHEET_NAME_LENGTH)
-    .replace(EDGE_APOSTROPHES, "")
-    .trim();
+  const replaced = wanted.replace(INVALID_CHARACTERS, "-").replace(EDGE_APOSTROPHES, "").trim();
+  const cleaned = truncate(replaced, MAX_SHEET_NAME_LENGTH).replace(EDGE_APOSTROPHES, "").trim();
   return cleaned === "" ? fallback : cleaned;
 }
 

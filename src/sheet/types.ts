@@ -29,6 +29,8 @@ export interface PlannedCell {
   /** An Excel number format code, e.g. `#,##0 "kr"` or `yyyy-mm-dd`. */
   numberFormat?: string;
   style?: CellStyle;
+  /** A link to cell A1 of the named sheet of the same workbook (the summary's case ids). */
+  link?: string;
 }
 
 export interface PrintSettings {

@@ -1,0 +1,192 @@
+/**
+ * The command line (src/cli): text output of the worked examples, and bad input: status 2, exactly one
+ * line on stderr naming the file, the field and the value, nothing on stdout. One real subprocess run
+ * checks the entry point (exit status 2, no stack trace).
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { runCli } from "../src/cli/cli";
+import { EXAMPLE_1_FILE, EXAMPLE_2_FILE, REPO_ROOT, exampleRow } from "./testkit/fixtures";
+
+interface Run {
+  status: number;
+  out: string[];
+  err: string[];
+}
+
+async function run(...argv: string[]): Promise<Run> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { status, out, err };
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "atertag-cli-"));
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function writeFile(name: string, content: string): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content, "utf8");
+  return file;
+}
+
+function badContract(): string {
+  return writeFile("bad-installments-paid.json", JSON.stringify({ ...exampleRow(1), installmentsPaid: 99 }));
+}
+
+describe("text output", () => {
+  test.each`
+    file              | text                    | scenario
+    ${EXAMPLE_1_FILE} | ${"77 449 kr"}          | ${"ex 1 total at the notice date"}
+    ${EXAMPLE_1_FILE} | ${"77 551 kr"}          | ${"ex 1 total at the repossession date"}
+    ${EXAMPLE_1_FILE} | ${"79 048 kr"}          | ${"ex 1 unpaid credit claim"}
+    ${EXAMPLE_1_FILE} | ${"−4 785 kr"}          | ${"ex 1 reduction, shown subtracted"}
+    ${EXAMPLE_1_FILE} | ${"2 099 kr"}           | ${"ex 1 interest to 2012-12-15"}
+    ${EXAMPLE_1_FILE} | ${"74 863 kr"}          | ${"ex 1 amount excl. interest (79 048 + 600 − 4 785)"}
+    ${EXAMPLE_1_FILE} | ${"−17 551 kr"}         | ${"ex 1 surplus 60 000 − 77 551"}
+    ${EXAMPLE_1_FILE} | ${"78-regeln"}          | ${"ex 1 names its method"}
+    ${EXAMPLE_2_FILE} | ${"93 335 kr"}          | ${"ex 2 total at the notice date"}
+    ${EXAMPLE_2_FILE} | ${"93 529 kr"}          | ${"ex 2 total at the repossession date"}
+    ${EXAMPLE_2_FILE} | ${"−10 474 kr"}         | ${"ex 2 reduction at the notice date"}
+    ${EXAMPLE_2_FILE} | ${"−10 410 kr"}         | ${"ex 2 reduction at the repossession date"}
+    ${EXAMPLE_2_FILE} | ${"100 065 kr"}         | ${"ex 2 unpaid credit claim 41 × 1 465 + 40 000"}
+    ${EXAMPLE_2_FILE} | ${"Faktisk avräkning"}  | ${"ex 2 names its method"}
+  `("$scenario: contains “$text”", async ({ file, text }) => {
+    const { status, out, err } = await run("calc", file);
+    expect(status).toBe(0);
+    expect(err).toEqual([]);
+    expect(out.join("\n")).toContain(text);
+  });
+
+  test("both dates side by side on the total's row", async () => {
+    const { out } = await run("calc", EXAMPLE_1_FILE);
+    const row = out.join("\n").split("\n").find((line) => line.startsWith("Att betala inkl. ränta"));
+    expect(row).toMatch(/77 449 kr\s+77 551 kr$/);
+  });
+
+  test.each`
+    file              | words                                  | scenario
+    ${EXAMPLE_1_FILE} | ${["understiger", "underrättelse"]}    | ${"ex 1: value 60 000 below the debt 77 551 → notice to both parties"}
+    ${EXAMPLE_2_FILE} | ${["mellanskillnaden", "1 471 kr"]}    | ${"ex 2: value 95 000 above the debt 93 529 → the creditor pays 1 471 kr"}
+  `("outcome sentence, $scenario", async ({ file, words }) => {
+    const { out } = await run("calc", file);
+    const last = out.join("\n").trim().split("\n").pop()!;
+    for (const word of words) expect(last).toContain(word);
+  });
+
+  test("examples command prints both worked examples", async () => {
+    const { status, out } = await run("examples");
+    expect(status).toBe(0);
+    const text = out.join("\n");
+    expect(text).toContain("77 551 kr");
+    expect(text).toContain("93 529 kr");
+  });
+});
+
+describe("bad input: status 2, one line naming the file, nothing on stdout", () => {
+  test("installmentsPaid 99 of 72: names the file, the field and the value", async () => {
+    const file = badContract();
+    const { status, out, err } = await run("calc", file, "--json");
+    expect(status).toBe(2);
+    expect(out).toEqual([]);
+    expect(err).toHaveLength(1);
+    expect(err[0]).not.toContain("\n");
+    expect(err[0]).toContain(file);
+    expect(err[0]).toContain("installmentsPaid");
+    expect(err[0]).toContain("99");
+    expect(err[0]).toContain("72");
+  });
+
+  test("a repossession date beyond the reference-rate table: names the file, repossessionDate, its value and the half-year", async () => {
+    const file = writeFile("beyond-table.json", JSON.stringify({ ...exampleRow(1), noticeDate: "2026-06-15", repossessionDate: "2026-08-01" }));
+    const { status, out, err } = await run("calc", file);
+    expect(status).toBe(2);
+    expect(out).toEqual([]);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toContain(file);
+    expect(err[0]).toContain("repossessionDate");
+    expect(err[0]).toContain("2026-08-01");
+    expect(err[0]).toContain("2026-07-01–2026-12-31");
+  });
+
+  test("one good and one bad file: nothing is printed for the good one either", async () => {
+    const file = badContract();
+    const { status, out, err } = await run("calc", EXAMPLE_1_FILE, file);
+    expect(status).toBe(2);
+    expect(out).toEqual([]);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toContain(file);
+  });
+
+  test("a missing file: names the file", async () => {
+    const file = path.join(dir, "does-not-exist.json");
+    const { status, out, err } = await run("calc", file);
+    expect(status).toBe(2);
+    expect(out).toEqual([]);
+    expect(err).toHaveLength(1);
+    expect(err[0]).not.toContain("\n");
+    expect(err[0]).toContain(file);
+    expect(err[0]).toContain("ENOENT");
+  });
+
+  test("invalid JSON: names the file", async () => {
+    const file = writeFile("broken.json", '{ "caseId": "x", }');
+    const { status, out, err } = await run("calc", file);
+    expect(status).toBe(2);
+    expect(out).toEqual([]);
+    expect(err).toHaveLength(1);
+    expect(err[0]).not.toContain("\n");
+    expect(err[0]).toContain(file);
+    expect(err[0]).toContain("JSON");
+  });
+
+  test("an unknown flag: status 2, the flag named, nothing on stdout", async () => {
+    const { status, out, err } = await run("calc", EXAMPLE_1_FILE, "--xml");
+    expect(status).toBe(2);
+    expect(out).toEqual([]);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toContain("--xml");
+  });
+
+  test("an unknown command: status 2", async () => {
+    const { status, out, err } = await run("calculate", EXAMPLE_1_FILE);
+    expect(status).toBe(2);
+    expect(out).toEqual([]);
+    expect(err[0]).toContain("calculate");
+  });
+
+  test("calc without a file: status 2", async () => {
+    const { status, out } = await run("calc", "--json");
+    expect(status).toBe(2);
+    expect(out).toEqual([]);
+  });
+});
+
+describe("the real entry point", () => {
+  test("npx tsx src/cli/main.ts calc BADFILE exits 2 with one line and no stack trace", () => {
+    const file = badContract();
+    const result = spawnSync("npx", ["tsx", "src/cli/main.ts", "calc", file], {
+      cwd: REPO_ROOT,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("installmentsPaid");
+    expect(result.stderr).toContain(file);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.stderr).not.toContain("internt fel");
+    // npx itself may warn about the npm configuration; only the program's own lines count.
+    const lines = result.stderr.trim().split("\n").filter((line) => !line.startsWith("npm warn"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^fel: /);
+  });
+});

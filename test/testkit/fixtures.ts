@@ -1,0 +1,24 @@
+/** Shared fixtures: the worked-example contract rows and a helper to catch an engine error. */
+import * as fs from "fs";
+import * as path from "path";
+import { EngineError } from "../../src/engine";
+
+export const REPO_ROOT = path.resolve(__dirname, "../..");
+export const EXAMPLE_1_FILE = path.join(REPO_ROOT, "examples/worked-example-1.json");
+export const EXAMPLE_2_FILE = path.join(REPO_ROOT, "examples/worked-example-2.json");
+
+/** A fresh copy of a worked-example row, as raw JSON (edit freely). */
+export function exampleRow(which: 1 | 2): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(which === 1 ? EXAMPLE_1_FILE : EXAMPLE_2_FILE, "utf8"));
+}
+
+/** Runs `fn`, which must throw an EngineError; returns it (fails the test otherwise). */
+export function engineErrorOf(fn: () => unknown): EngineError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof EngineError) return error;
+    throw new Error(`expected an EngineError, got ${String(error)}`);
+  }
+  throw new Error("expected an EngineError, but nothing was thrown");
+}
