@@ -7,7 +7,10 @@ import { promises as fs } from "fs";
 import path from "path";
 import { Calculation, EngineError, calculate, parseContract, toReport } from "../engine";
 import { writeXlsxFile } from "../export/writeFile";
+import { calculateRows, planBatchWorkbook } from "../sheet/batch";
+import { columnLetter } from "../sheet/grid";
 import { planSheet } from "../sheet/plan";
+import { CsvError, parseCsv } from "./csv";
 import { statementText } from "./statementText";
 
 export interface CliIo {
@@ -29,6 +32,8 @@ const USAGE = [
   "Användning:",
   "  npm run atertag -- calc FIL.json [FIL.json ...] [--json]   beräkna och skriv ut",
   "  npm run atertag -- sheet FIL.json --out FIL.xlsx          beräkningsbladet som .xlsx",
+  "  npm run atertag -- batch FIL.csv --out FIL.xlsx [--sheets] [--json]",
+  "                                                            många kontrakt: sammanställning (+ ett blad per ärende)",
   "  npm run examples                                           övningsexemplen 1 och 2 (skriver out/*.xlsx)",
 ].join("\n");
 
@@ -92,6 +97,52 @@ async function sheet(args: string[], io: CliIo): Promise<void> {
   io.out(`${statementText(calculation)}\n\nSkrev ${written}`);
 }
 
+/** Exit status of a batch in which some rows were refused (the rest were still written). */
+export const PARTIAL_STATUS = 3;
+
+async function batch(args: string[], io: CliIo): Promise<number> {
+  const { out, rest } = takeOut(args);
+  const json = rest.includes("--json");
+  const sheets = rest.includes("--sheets");
+  const files = rest.filter((arg) => arg !== "--json" && arg !== "--sheets");
+  const unknown = files.find((arg) => arg.startsWith("--"));
+  if (unknown) throw new UsageError(`okänd flagga ${unknown}\n${USAGE}`);
+  if (files.length !== 1) throw new UsageError(`ange exakt en CSV-fil\n${USAGE}`);
+  if (out === null && !json) throw new UsageError(`ange --out FIL.xlsx eller --json\n${USAGE}`);
+  if (out !== null && !out.toLowerCase().endsWith(".xlsx")) throw new UsageError(`--out ${JSON.stringify(out)} måste sluta på .xlsx`);
+  const file = files[0];
+  let text: string;
+  try {
+    text = await fs.readFile(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`${file}: kan inte läsas (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  let table;
+  try {
+    table = parseCsv(text);
+  } catch (error) {
+    if (error instanceof CsvError) throw new UsageError(`${file}: ${error.message}`);
+    throw error;
+  }
+  const rows = table.rows.map(({ line, cells }) => ({
+    where: `rad ${line}`,
+    values: cells,
+    addressOf: (col: number) => `${columnLetter(col)}${line}`,
+  }));
+  const result = calculateRows(table.header, rows);
+  if (out !== null) {
+    const written = await writeXlsxFile(planBatchWorkbook(result, { sheets }), out);
+    if (!json) io.out(`Skrev ${written}`);
+  }
+  if (json) {
+    io.out(JSON.stringify(result.calculations.map(toReport), null, 2));
+  } else {
+    io.out(`${result.calculations.length} ärenden beräknade, ${result.refused.length} rader kunde inte beräknas.`);
+  }
+  for (const row of result.refused) io.err(`fel: ${file} ${row.where}${row.caseId ? ` (${row.caseId})` : ""}: ${row.reason}`);
+  return result.refused.length > 0 ? PARTIAL_STATUS : 0;
+}
+
 async function examples(args: string[], io: CliIo): Promise<void> {
   const files = EXAMPLE_FILES.map((file) => path.join(EXAMPLES_DIR, file));
   const calcs: Calculation[] = [];
@@ -117,6 +168,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case "calc":
         await calc(rest, io);
         return 0;
+      case "batch":
+        return await batch(rest, io);
       case "sheet":
         await sheet(rest, io);
         return 0;

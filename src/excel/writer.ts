@@ -77,6 +77,13 @@ export async function writeSheetPlan(plan: SheetPlan): Promise<WriteResult> {
       }
     }
     for (const address of plan.merges) sheet.getRange(address).merge(false);
+    // Links to other sheets (the summary's case ids): Range.hyperlink, ExcelApi 1.7.
+    for (const cell of plan.cells.filter((c) => c.link !== undefined)) {
+      sheet.getRange(cellAddress(cell.row, cell.col)).hyperlink = {
+        documentReference: `'${cell.link!.replace(/'/g, "''")}'!A1`,
+        textToDisplay: String(cell.value ?? ""),
+      };
+    }
     plan.columnWidths.forEach((characters, col) => {
       const letter = columnLetter(col);
       sheet.getRange(`${letter}:${letter}`).format.columnWidth = columnWidthPoints(characters);
@@ -87,6 +94,10 @@ export async function writeSheetPlan(plan: SheetPlan): Promise<WriteResult> {
     await sync();
     return { sheetName, syncs: sync.count, skipped };
   });
+}
+
+function cellAddress(row: number, col: number): string {
+  return `${columnLetter(col)}${row + 1}`;
 }
 
 /** One visual attribute on a range or on several areas at once. */

@@ -310,7 +310,11 @@ function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
           : { formula: toFileFormula(planned.formula!), result };
     } else if (hasValue) {
       checkScalar(plan, address, "the value", planned.value);
-      cell.value = planned.value!;
+      // A link to another sheet of the workbook: Excel's internal-location form "#'Sheet'!A1".
+      cell.value =
+        planned.link === undefined
+          ? planned.value!
+          : { text: String(planned.value), hyperlink: `#'${planned.link.replace(/'/g, "''")}'!A1` };
     }
     cell.style = excelStyle(planned.style, planned.numberFormat);
   }

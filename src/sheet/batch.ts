@@ -1,0 +1,85 @@
+/**
+ * Many contracts at once: each row is validated and calculated on its own, so one bad row is listed
+ * with its reason and the others still go through; then the workbook's sheets are planned: the
+ * summary first, optionally one calculation sheet per case (linked from the summary), and the
+ * reference-rate sheet the summary's formulas look up.
+ */
+import { BUILT_IN_RATES, Calculation, EngineError, ReferenceRateTable, calculate } from "../engine";
+import { fieldForHeader, rowToContract } from "./headers";
+import { planSheet } from "./plan";
+import { REFERENCE_SHEET_NAME, planReferenceSheet } from "./referenceSheet";
+import { uniqueSheetName } from "./sheetNames";
+import { RefusedRow, SUMMARY_SHEET_NAME, planSummary } from "./summary";
+import { SheetPlan } from "./types";
+
+/** One contract row of a table, as read from a worksheet or a CSV file. */
+export interface TableRow {
+  /** Where the row is, for messages ("rad 7", "Kontrakt!7:7"). */
+  where: string;
+  values: unknown[];
+  /** The A1 address (or another locator) of a cell of this row. */
+  addressOf: (col: number) => string;
+}
+
+export interface BatchResult {
+  calculations: Calculation[];
+  refused: RefusedRow[];
+}
+
+/** Validates and calculates every row; never throws for a bad row. */
+export function calculateRows(headers: unknown[], rows: readonly TableRow[], table: ReferenceRateTable = BUILT_IN_RATES): BatchResult {
+  const calculations: Calculation[] = [];
+  const refused: RefusedRow[] = [];
+  const caseIdCol = headers.findIndex((header) => fieldForHeader(header) === "caseId");
+  for (const row of rows) {
+    const caseId = caseIdCol >= 0 ? String(row.values[caseIdCol] ?? "") : "";
+    const result = rowToContract(headers, row.values, row.addressOf);
+    if (!result.ok) {
+      refused.push({ where: row.where, caseId, reason: result.problems.map((p) => `${p.address}: ${p.message}`).join("; ") });
+      continue;
+    }
+    try {
+      calculations.push(calculate(result.contract, { referenceRates: table }));
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      refused.push({ where: row.where, caseId: result.contract.caseId, reason: error.message });
+    }
+  }
+  return { calculations, refused };
+}
+
+export interface BatchPlanOptions {
+  /** One calculation sheet per case, linked from the summary. */
+  sheets: boolean;
+  table?: ReferenceRateTable;
+  /** Sheet names already in the workbook (Excel), so new names never collide. */
+  existingSheetNames?: readonly string[];
+}
+
+/** The workbook's sheets for a batch: summary, case sheets (optional), reference rates. */
+export function planBatchWorkbook(result: BatchResult, options: BatchPlanOptions): SheetPlan[] {
+  const table = options.table ?? BUILT_IN_RATES;
+  // The reference sheet's name is fixed: the summary's formulas look the rates up there.
+  const taken = [...(options.existingSheetNames ?? []), REFERENCE_SHEET_NAME];
+  const claim = (wanted: string) => {
+    const name = uniqueSheetName(wanted, taken);
+    taken.push(name);
+    return name;
+  };
+  const summaryName = claim(SUMMARY_SHEET_NAME);
+  const referencePlan = planReferenceSheet(table, BUILT_IN_RATES);
+  const referenceRowCount = table.entries().length;
+  const caseSheets = options.sheets
+    ? result.calculations.map((calc) => {
+        const plan = planSheet(calc);
+        return { ...plan, name: claim(plan.name) };
+      })
+    : [];
+  const summary = planSummary({
+    calculations: result.calculations,
+    refused: result.refused,
+    sheets: options.sheets ? caseSheets.map((plan) => ({ name: plan.name, names: plan.names })) : undefined,
+    referenceRowCount,
+  });
+  return [{ ...summary, name: summaryName }, ...caseSheets, { ...referencePlan, name: REFERENCE_SHEET_NAME }];
+}
