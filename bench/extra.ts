@@ -1,4 +1,94 @@
-/** Measurements beyond the engine (sheet writing); extended as capabilities land. */
+/**
+ * Measurements beyond the engine: context.sync calls per written sheet (the Excel writer against
+ * office-addin-mock, counting every sync the mock context receives) and the time a 300-contract batch
+ * takes from CSV text to .xlsx bytes (summary only).
+ */
+import fs from "fs";
+import path from "path";
+import { OfficeMockObject } from "office-addin-mock";
+import { calculate, parseContract } from "../src/engine";
+import { columnLetter } from "../src/sheet/grid";
+import { planSheet } from "../src/sheet/plan";
+import { calculateRows, planBatchWorkbook } from "../src/sheet/batch";
+import { parseCsv } from "../src/cli/csv";
+import { toXlsxBuffer } from "../src/export/xlsx";
+import { writeSheetPlan } from "../src/excel/writer";
+
+const EXAMPLES = path.join(__dirname, "..", "examples");
+const example = (n: number) => JSON.parse(fs.readFileSync(path.join(EXAMPLES, `worked-example-${n}.json`), "utf8"));
+
+/** A mock workbook whose sheets accept whatever the writer queues; counts context.sync calls. */
+function mockWorkbook(): { context: unknown; syncs: () => number } {
+  const anything = (): Record<string, unknown> => ({
+    format: { font: {}, fill: {}, borders: { getItem: () => new OfficeMockObject({}) }, autofitColumns() {} },
+    merge() {},
+  });
+  const sheet = () =>
+    new OfficeMockObject({
+      getRange: () => new OfficeMockObject(anything()),
+      getRanges: () => new OfficeMockObject(anything()),
+      activate() {},
+      pageLayout: { zoom: {}, headersFooters: { defaultForAllPages: {} }, setPrintArea() {}, setPrintTitleRows() {} },
+      horizontalPageBreaks: { add() {} },
+      freezePanes: { freezeRows() {} },
+    });
+  const worksheets = {
+    items: [],
+    add: () => sheet(),
+    // Office.js loads "items/name"; the mock loads plain property names only.
+    load(this: OfficeMockObject) {
+      return OfficeMockObject.prototype.load.call(this, ["items"]);
+    },
+  };
+  const mock = new OfficeMockObject({ context: { workbook: { worksheets } } });
+  let count = 0;
+  const context = mock.context as unknown as { sync: () => Promise<void> };
+  const sync = context.sync.bind(context);
+  context.sync = async () => {
+    count++;
+    await sync();
+  };
+  return { context, syncs: () => count };
+}
+
+async function syncsPerSheet(): Promise<number> {
+  const globals = globalThis as Record<string, unknown>;
+  let worst = 0;
+  for (const installments of [72, 360]) {
+    const contract = { ...example(2), installments, installmentAmount: installments === 72 ? 1440 : 686, residual: installments === 72 ? 40000 : 0 };
+    const plan = planSheet(calculate(parseContract(contract)));
+    const workbook = mockWorkbook();
+    globals.Excel = { run: async (batch: (context: unknown) => Promise<unknown>) => batch(workbook.context) };
+    await writeSheetPlan(plan);
+    worst = Math.max(worst, workbook.syncs());
+  }
+  delete globals.Excel;
+  return worst;
+}
+
+/** 300 contracts as a semicolon CSV, varied so no two rows are the same case. */
+function csv300(): string {
+  const base = example(2);
+  const fields = Object.keys(base);
+  const lines = [fields.join(";")];
+  for (let i = 0; i < 300; i++) {
+    const row = { ...base, caseId: `Ärende ${i + 1}`, residual: i % 2 === 0 ? 40000 : 0, installmentAmount: i % 2 === 0 ? 1440 : 1903, estimatedValue: 50000 + 150 * i };
+    lines.push(fields.map((f) => String((row as Record<string, unknown>)[f])).join(";"));
+  }
+  return lines.join("\n");
+}
+
+async function batch300Seconds(): Promise<number> {
+  const text = csv300();
+  const start = process.hrtime.bigint();
+  const table = parseCsv(text);
+  const rows = table.rows.map(({ line, cells }) => ({ where: `rad ${line}`, values: cells, addressOf: (col: number) => `${columnLetter(col)}${line}` }));
+  const result = calculateRows(table.header, rows);
+  if (result.calculations.length !== 300) throw new Error(`batch bench: ${result.refused.length} rows refused`);
+  await toXlsxBuffer(planBatchWorkbook(result, { sheets: false }));
+  return Math.round(Number(process.hrtime.bigint() - start) / 1e6) / 1000;
+}
+
 export async function extraMeasurements(): Promise<Record<string, number>> {
-  return {};
+  return { syncsPerSheet: await syncsPerSheet(), batch300Seconds: await batch300Seconds() };
 }
