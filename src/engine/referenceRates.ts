@@ -9,7 +9,7 @@
  */
 import builtInTable from "./data/reference-rates.json";
 import { Dec } from "./decimal";
-import { Day, describeHalfYear, formatIsoDate, halfYearStart, parseIsoDate, partsOfDay } from "./dates";
+import { Day, dayFromExcelSerial, describeHalfYear, formatIsoDate, halfYearStart, parseIsoDate, partsOfDay } from "./dates";
 import { EngineError, check } from "./errors";
 
 /** One half-year's rate: in force from `from` (1 January or 1 July) for six months. */
@@ -77,6 +77,26 @@ function parsePercent(value: string | number, field: string): Dec {
   const percent = new Dec(text);
   check(percent.abs().lessThan(100), "outOfRange", field, value, "(-100, 100)");
   return percent;
+}
+
+/**
+ * Rate entries from rows of (from, percent) as a spreadsheet gives them: from as an Excel serial or
+ * ISO text, percent as a number or text; further columns are ignored. Empty rows (empty cells arrive
+ * as "", null or 0) and a header row (text that is not an ISO date in its first cell) are skipped.
+ * `field` names the range in errors, e.g. "rates" → "rates rad 3".
+ */
+export function referenceEntriesFromRows(rows: readonly (readonly unknown[])[], field = "rates"): ReferenceRateEntry[] {
+  const entries: ReferenceRateEntry[] = [];
+  const blank = (value: unknown) => value === "" || value === null || value === undefined || value === 0;
+  rows.forEach((row, index) => {
+    const [from, percent] = row;
+    if (blank(from) && blank(percent)) return;
+    if (index === 0 && typeof from === "string" && !/^\d{4}-\d{2}-\d{2}$/.test(from.trim())) return;
+    const at = `${field} rad ${index + 1}`;
+    const iso = typeof from === "number" ? formatIsoDate(dayFromExcelSerial(from, at)) : String(from ?? "");
+    entries.push({ from: iso, percent: typeof percent === "number" ? String(percent) : String(percent ?? "") });
+  });
+  return entries;
 }
 
 /** The built-in table, for callers that add nothing. */

@@ -7,6 +7,8 @@
 import {
   BUILT_IN_RATES,
   Dec,
+  ReferenceRateTable,
+  referenceEntriesFromRows,
   STATUTORY_MARGIN_PERCENT,
   actualReduction,
   checkScheduleRepays,
@@ -152,6 +154,7 @@ export function remainingInstallments(firstDueDate: number | string | boolean | 
  * @param toDate Last day of interest (counted): an Excel date or text YYYY-MM-DD.
  * @param [marginPercent] Percentage points above the reference rate; omitted, empty or 0 = 8.
  * @param [contractRate] Contractual late-interest rate as a decimal (e.g. 0.12), used when lower; omitted or 0 = none.
+ * @param [rates] Reference rates that add to or replace the built-in table: a range of rows (from date 1 Jan or 1 Jul, percent), e.g. 'Referensräntor'!A2:B60.
  * @returns Interest in kronor, unrounded; 0 when toDate is before fromDate.
  */
 export function lateInterestFn(
@@ -160,6 +163,7 @@ export function lateInterestFn(
   toDate: number | string | boolean | null,
   marginPercent: number | string | boolean | null,
   contractRate: number | string | boolean | null,
+  rates?: any[][],
 ): number {
   return excelNumber(() => {
     const cap = optionalAmount(contractRate, "contractRate");
@@ -176,7 +180,7 @@ export function lateInterestFn(
         marginPercent: margin,
         contractRate: cap.isZero() ? null : cap,
       },
-      BUILT_IN_RATES,
+      rateTable(rates),
     ).total;
   });
 }
@@ -186,8 +190,16 @@ export function lateInterestFn(
  * @customfunction REFERENCERATE
  * @helpurl https://localhost:3000/help.html#REFERENCERATE
  * @param date An Excel date or text YYYY-MM-DD.
+ * @param [rates] Reference rates that add to or replace the built-in table: a range of rows (from date 1 Jan or 1 Jul, percent), e.g. 'Referensräntor'!A2:B60.
  * @returns The reference rate in percent, e.g. 1.5.
  */
-export function referenceRate(date: number | string | boolean | null): number {
-  return excelNumber(() => BUILT_IN_RATES.percentOn(requiredDate(date, "date"), "date"));
+export function referenceRate(date: number | string | boolean | null, rates?: any[][]): number {
+  return excelNumber(() => rateTable(rates).percentOn(requiredDate(date, "date"), "date"));
+}
+
+/** The built-in table, or the built-in table with a caller's range of (from, percent) rows on top. */
+// `any[][]`: the metadata generator makes a range (matrix) parameter only from this spelling.
+function rateTable(rates: unknown[][] | null | undefined): ReferenceRateTable {
+  if (rates === null || rates === undefined || !Array.isArray(rates)) return BUILT_IN_RATES;
+  return ReferenceRateTable.withEntries(referenceEntriesFromRows(rates, "rates"), "rates");
 }

@@ -4,13 +4,14 @@
  * user adds the next half-year as a row, and the add-in reads the sheet back into the engine's table.
  * The summary's interest formulas look the rates up here (columns A–C from row 2).
  */
-import { Day, ReferenceRateEntry, ReferenceRateTable, dayFromExcelSerial, excelSerialFromDay, formatIsoDate, nextHalfYearStart } from "../engine";
+import { Day, ReferenceRateTable, excelSerialFromDay, formatIsoDate, nextHalfYearStart } from "../engine";
 import { Grid, address } from "./grid";
 import { FORMATS } from "./plan";
 import { SheetPlan } from "./types";
 
 export const REFERENCE_SHEET_NAME = "Referensräntor";
-export const REFERENCE_HEADERS = ["Gäller från", "Gäller till", "Referensränta (%)", "Källa"] as const;
+/** Columns: from and percent first, so `'Referensräntor'!A2:B60` is the two-column range the functions take. */
+export const REFERENCE_HEADERS = ["Gäller från", "Referensränta (%)", "Gäller till", "Källa"] as const;
 /** The first data row (0-based): row 2 in Excel. */
 export const REFERENCE_FIRST_ROW = 1;
 
@@ -31,8 +32,8 @@ export function planReferenceSheet(table: ReferenceRateTable, builtIn: Reference
   g.next();
   for (const row of referenceRows(table, builtIn)) {
     g.put(0, { value: excelSerialFromDay(row.from), numberFormat: FORMATS.date, style: "input" });
-    g.put(1, { formula: `EDATE(${address(g.row, 0)},6)-1`, result: excelSerialFromDay(nextHalfYearStart(row.from) - 1), numberFormat: FORMATS.date, style: "derived" });
-    g.put(2, { value: row.percent, numberFormat: "0.00", style: "input" });
+    g.put(1, { value: row.percent, numberFormat: "0.00", style: "input" });
+    g.put(2, { formula: `EDATE(${address(g.row, 0)},6)-1`, result: excelSerialFromDay(nextHalfYearStart(row.from) - 1), numberFormat: FORMATS.date, style: "derived" });
     g.put(3, { value: row.source, style: "note" });
     g.next();
   }
@@ -49,7 +50,7 @@ export function planReferenceSheet(table: ReferenceRateTable, builtIn: Reference
     colCount: 4,
     cells,
     merges: [],
-    columnWidths: [14, 14, 18, 30],
+    columnWidths: [14, 18, 14, 30],
     print: {
       area: `A1:D${g.row + 1}`,
       orientation: "portrait",
@@ -70,24 +71,7 @@ export function referenceRanges(rowCount: number): { from: string; to: string; p
   const sheet = `'${REFERENCE_SHEET_NAME}'`;
   return {
     from: `${sheet}!$A$2:$A$${last}`,
-    to: `${sheet}!$B$2:$B$${last}`,
-    percent: `${sheet}!$C$2:$C$${last}`,
+    percent: `${sheet}!$B$2:$B$${last}`,
+    to: `${sheet}!$C$2:$C$${last}`,
   };
-}
-
-/**
- * Reads the sheet's rows (as Excel or a CSV gives them: from as a serial or ISO text, percent as a
- * number or text) into entries for {@link ReferenceRateTable.withEntries}; empty rows are skipped.
- */
-export function entriesFromRows(rows: readonly (readonly unknown[])[]): ReferenceRateEntry[] {
-  const entries: ReferenceRateEntry[] = [];
-  rows.forEach((row, index) => {
-    const [from, , percent] = row;
-    const blank = (value: unknown) => value === "" || value === null || value === undefined;
-    if (blank(from) && blank(percent)) return;
-    const field = `${REFERENCE_SHEET_NAME} rad ${index + 1 + REFERENCE_FIRST_ROW}`;
-    const iso = typeof from === "number" ? formatIsoDate(dayFromExcelSerial(from, field)) : String(from ?? "");
-    entries.push({ from: iso, percent: typeof percent === "number" ? String(percent) : String(percent ?? "") });
-  });
-  return entries;
 }

@@ -1,15 +1,45 @@
 /**
- * Task pane entry point (placeholder until the real UI replaces it). Importing this module only calls
- * start(); everything else waits for Office.js.
+ * Task pane entry point: the only file in src/taskpane that names Office, and the one that wires the
+ * Excel reader and writer (src/excel/) and the .xlsx exporter into the UI. Importing it starts the
+ * pane; every other module of the pane imports cleanly without side effects.
+ *
+ * Office.js may never arrive (offline, a blocked or stalled CDN, a plain browser): the pane waits for
+ * it at most {@link HOST_WAIT_MS} and otherwise starts standalone (see boot.ts and taskpane.html).
  */
+import { readActiveContractRow } from "../excel/reader";
+import { insertTrainingWorkbook, writeSheetPlan } from "../excel/writer";
+import type { SheetPlan } from "../sheet/types";
+import { HOST_WAIT_MS, startTaskPane } from "./app";
+import { HostProbe } from "./boot";
+import { WORKED_EXAMPLES, WORKED_EXAMPLE_ROWS } from "./examples";
 
-/**
- * Starts the task pane. Office.js is loaded with `defer` and may be missing (page opened outside
- * Office, or offline), so its global is tested before use.
- */
-export async function start(): Promise<void> {
-  if (typeof Office === "undefined") return;
-  await Office.onReady();
+/** The office.js `<script>` element of taskpane.html. */
+const OFFICE_SCRIPT_SELECTOR = 'script[src^="https://appsforoffice.microsoft.com/"]';
+
+const officeProbe: HostProbe = {
+  script: document.querySelector(OFFICE_SCRIPT_SELECTOR),
+  ready: () => (typeof Office === "undefined" ? null : Office.onReady().then((info) => ({ host: info.host === null ? null : String(info.host) }))),
+};
+
+/** ExcelJS is large; it is fetched (a separate chunk, same origin) only when a file is built. */
+async function buildXlsx(plans: SheetPlan[]): Promise<Uint8Array> {
+  const { toXlsxBuffer } = await import(/* webpackChunkName: "xlsx" */ "../export/xlsx");
+  return toXlsxBuffer(plans);
 }
 
-void start();
+const root = document.getElementById("app");
+if (root !== null) {
+  void startTaskPane(root, {
+    probe: officeProbe,
+    isExcel: (info) => info.host === String(Office.HostType.Excel),
+    excel: {
+      readActiveContractRow: () => readActiveContractRow(),
+      writeSheetPlan,
+      insertTrainingWorkbook,
+    },
+    trainingRows: WORKED_EXAMPLE_ROWS,
+    examples: WORKED_EXAMPLES,
+    buildXlsx,
+    waitMs: HOST_WAIT_MS,
+  });
+}

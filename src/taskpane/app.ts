@@ -1,0 +1,48 @@
+/**
+ * Chooses the mode and mounts it: the Excel mode when the host is ready within the time allowed and
+ * is Excel, else the standalone mode. If the host turns out to be Excel after the time ran out (a slow
+ * CDN inside Excel), the pane switches to the Excel mode then. Everything host-specific arrives as
+ * parameters from the entry file (taskpane.ts).
+ */
+import { ContractInput } from "../engine";
+import { HostInfo, HostProbe, documentParsed, waitForHost } from "./boot";
+import { ExcelActions, mountExcelPane } from "./excelPane";
+import { UI_TEXT } from "./messages";
+import { createShell } from "./shell";
+import { StandaloneOptions, mountStandalonePane } from "./standalonePane";
+
+/** How long the pane waits for the host before it starts standalone. */
+export const HOST_WAIT_MS = 3000;
+
+/** Marked (performance.mark) when a mode is mounted; tests read its time. */
+export const READY_MARK = "atertag:ready";
+
+export interface TaskPaneOptions extends StandaloneOptions {
+  probe: HostProbe;
+  /** Whether the ready host is Excel. */
+  isExcel(info: HostInfo): boolean;
+  excel: ExcelActions;
+  /** The contracts "Infoga övningsarbetsbok" writes. */
+  trainingRows: readonly ContractInput[];
+  waitMs?: number;
+}
+
+/** Starts the pane in `root` once the document is parsed. */
+export async function startTaskPane(root: HTMLElement, options: TaskPaneOptions): Promise<void> {
+  const [wait] = await Promise.all([waitForHost(options.probe, options.waitMs ?? HOST_WAIT_MS), documentParsed(root.ownerDocument)]);
+  const mountExcel = () => {
+    const shell = createShell(root, "excel");
+    mountExcelPane(shell, options.excel, options.trainingRows);
+    return shell;
+  };
+  if (wait.info !== null && options.isExcel(wait.info)) {
+    mountExcel();
+  } else {
+    mountStandalonePane(createShell(root, "standalone"), options);
+    void wait.late?.then((info) => {
+      if (info === null || !options.isExcel(info)) return;
+      mountExcel().status(UI_TEXT.officeLate);
+    });
+  }
+  performance.mark(READY_MARK);
+}

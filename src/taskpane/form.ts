@@ -1,0 +1,259 @@
+/**
+ * The contract form as data: its groups and fields, and the mapping between the form's text values and
+ * the contract JSON that `parseContract` reads (the JSON of `examples/*.json` and of `#contract=` links).
+ * No DOM here, so the mapping is tested without a browser (test/taskpaneLogic.test.ts).
+ *
+ * Conventions of the form, each chosen so that what the user sees is what the workbook shows:
+ * - labels are the Swedish headers of the training workbook's `Kontrakt` sheet (`SWEDISH_HEADERS`);
+ * - rates are typed in percent (`5,95` for 0.0595) and converted exactly, in decimals, both ways;
+ * - numbers are shown with a decimal comma and read with comma or point, spaces allowed (`143 750`);
+ * - dates are ISO text (ÅÅÅÅ-MM-DD), as in the contract JSON, so a mistyped date is reported with
+ *   its value instead of silently becoming empty as a browser date picker would make it;
+ * - an empty field is left out of the JSON, so the engine's documented default applies.
+ * Validation is the engine's: a value the form cannot convert is passed on as typed, and
+ * `parseContract` names the field and the value.
+ */
+import {
+  CONTRACT_FIELDS,
+  Calculation,
+  ContractField,
+  ContractInput,
+  Dec,
+  EngineError,
+  calculate,
+  parseContract,
+  parseDecimal,
+} from "../engine";
+import { SWEDISH_HEADERS } from "../sheet/headers";
+
+/** How a field is typed and shown. */
+export type FormFieldKind = "text" | "money" | "percent" | "integer" | "date" | "method";
+
+export interface FormField {
+  name: ContractField;
+  /** The Swedish label (the training workbook's header for the field). */
+  label: string;
+  kind: FormFieldKind;
+  /** What an empty field means, or how to write the value. */
+  hint?: string;
+}
+
+export interface FormGroup {
+  title: string;
+  fields: FormField[];
+}
+
+/** The text of each field, by JSON name; a field not in the object is empty. */
+export type FormValues = Partial<Record<ContractField, string>>;
+
+const field = (name: ContractField, kind: FormFieldKind, hint?: string): FormField => ({
+  name,
+  label: SWEDISH_HEADERS[name],
+  kind,
+  hint,
+});
+
+/** Every contract field, once, in the groups the form shows. */
+export const FORM_GROUPS: readonly FormGroup[] = [
+  {
+    title: "Ärende",
+    fields: [field("caseId", "text"), field("creditor", "text"), field("debtor", "text"), field("goods", "text")],
+  },
+  {
+    title: "Kredit",
+    fields: [
+      field("cashPrice", "money"),
+      field("downPayment", "money"),
+      field("creditAmount", "money", "Tomt: kontantpris − handpenning."),
+      field("annualRate", "percent", "Nominell årsränta, t.ex. 5,95."),
+    ],
+  },
+  {
+    title: "Avbetalningar",
+    fields: [
+      field("installments", "integer"),
+      field("firstDueDate", "date"),
+      field("installmentAmount", "money", "Utan aviavgift."),
+      field("residual", "money", "Tomt: inget restbelopp."),
+      field("installmentsPaid", "integer"),
+      field("unpaidCreditClaim", "money", "Tomt: beräknas av betalda avbetalningar."),
+    ],
+  },
+  {
+    title: "Ränta och avgifter",
+    fields: [
+      field("monthlyFee", "money", "Per avbetalning."),
+      field("setupFee", "money"),
+      field("claimedInterest", "money", "Yrkad ränta per ansökningsdagen."),
+      field("interestFrom", "date", "Tomt: dagen efter ansökningsdagen."),
+      field("interestCapital", "money", "Tomt: obetald del av kreditfordran."),
+      field("lateInterestRate", "percent", "Tomt: referensränta + 8 procentenheter."),
+      field("basicFee", "money", "Tomt: 600 kr."),
+      field("applicantCosts", "money"),
+    ],
+  },
+  {
+    title: "Datum",
+    fields: [
+      field("contractDate", "date", "Avgör vilken konsumentkreditlag som gäller."),
+      field("applicationDate", "date"),
+      field("noticeDate", "date", "Tomt: ingen beräkning per underrättelsen."),
+      field("repossessionDate", "date"),
+    ],
+  },
+  {
+    title: "Värdering",
+    fields: [
+      field("estimatedValue", "money", "Tomt: ingen jämförelse med skulden."),
+      field("method", "method", "Automatiskt: faktisk avräkning om restbelopp finns, annars 78-regeln."),
+    ],
+  },
+];
+
+/** Every form field by name. */
+export const FORM_FIELDS: ReadonlyMap<ContractField, FormField> = new Map(
+  FORM_GROUPS.flatMap((group) => group.fields).map((f) => [f.name, f]),
+);
+
+/** The method select's choices, value → Swedish text. */
+export const METHOD_CHOICES: ReadonlyArray<readonly [string, string]> = [
+  ["auto", "Automatiskt"],
+  ["rule78", "78-regeln"],
+  ["actual", "Faktisk avräkning"],
+];
+
+const UNIT: Partial<Record<FormFieldKind, string>> = { money: "kr", percent: "%" };
+
+/** The unit shown after a field's input ("kr", "%"), if any. */
+export function unitOf(kind: FormFieldKind): string | undefined {
+  return UNIT[kind];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Contract JSON → form
+
+/** A decimal as the form shows it: plain notation, decimal comma. */
+function showDecimal(amount: Dec): string {
+  return amount.toFixed().replace(".", ",");
+}
+
+function showValue(kind: FormFieldKind, value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (kind === "percent" && (typeof value === "number" || typeof value === "string")) {
+    try {
+      return showDecimal(parseDecimal(value, "").times(100));
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      return String(value); // shown as written; the engine reports it
+    }
+  }
+  if (typeof value === "number") return showDecimal(new Dec(String(value)));
+  if (typeof value === "string") return value;
+  return JSON.stringify(value);
+}
+
+/**
+ * The form's values for a contract object; fields the form does not know are listed in
+ * `unknownFields` (and left out of the form).
+ */
+export function contractToForm(input: ContractInput): { values: FormValues; unknownFields: string[] } {
+  const values: FormValues = {};
+  const unknownFields: string[] = [];
+  for (const [name, value] of Object.entries(input)) {
+    const f = FORM_FIELDS.get(name as ContractField);
+    if (f === undefined) unknownFields.push(name);
+    else values[f.name] = showValue(f.kind, value);
+  }
+  return { values, unknownFields };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Form → contract JSON
+
+/** A decimal as JSON: a number when the number prints back as the same decimal, else exact text. */
+function jsonNumber(amount: Dec): number | string {
+  const text = amount.toFixed();
+  const number = Number(text);
+  return String(number) === text ? number : text;
+}
+
+/** A typed number as JSON, or the text as typed when it is not a number (the engine reports it). */
+function readNumber(text: string, name: ContractField): number | string {
+  try {
+    return jsonNumber(parseDecimal(text, name));
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    return text;
+  }
+}
+
+/** A percentage as a fraction (5,95 → 0.0595), exactly; refuses what is not a rate in percent. */
+function readPercent(text: string, name: ContractField): number | string {
+  const percent = parseDecimal(text.replace(/\s*%\s*$/, ""), name);
+  if (percent.isNegative()) throw new EngineError("negative", name, text);
+  if (percent.gte(100)) throw new EngineError("outOfRange", name, text, "0 % till under 100 %");
+  return jsonNumber(percent.dividedBy(100));
+}
+
+/**
+ * The contract JSON for the form's values, fields in the order of the example files. Empty fields are
+ * left out. Throws an {@link EngineError} for a rate that is not a percentage; everything else is
+ * checked by `parseContract`.
+ */
+export function formToContract(values: FormValues): ContractInput {
+  const input: ContractInput = {};
+  for (const name of CONTRACT_FIELDS) {
+    const raw = values[name];
+    if (raw === undefined || raw.trim() === "") continue;
+    const text = raw.trim();
+    switch (FORM_FIELDS.get(name)?.kind) {
+      case "money":
+      case "integer":
+        input[name] = readNumber(text, name);
+        break;
+      case "percent":
+        input[name] = readPercent(text, name);
+        break;
+      case "text":
+      case "date":
+      case "method":
+      default:
+        input[name] = text;
+    }
+  }
+  return input;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Messages and the calculation
+
+const FIELD_NAME_IN_MESSAGE = new RegExp(`\\b(${CONTRACT_FIELDS.join("|")})\\b`, "g");
+
+/** An engine message with each JSON field name replaced by the field's Swedish label. */
+export function localizeMessage(message: string): string {
+  return message.replace(FIELD_NAME_IN_MESSAGE, (name) => SWEDISH_HEADERS[name as ContractField]);
+}
+
+/** The contract field an error is about, if it is one. */
+export function errorField(error: EngineError): ContractField | null {
+  return FORM_FIELDS.has(error.field as ContractField) ? (error.field as ContractField) : null;
+}
+
+export type FormResult =
+  | { ok: true; input: ContractInput; calc: Calculation }
+  | { ok: false; field: ContractField | null; message: string };
+
+/**
+ * Converts, validates and calculates: the calculation for the form's values, or the first problem
+ * (the field it is about and the engine's message with Swedish labels). Errors that are not the
+ * engine's are bugs and are thrown.
+ */
+export function calculateForm(values: FormValues): FormResult {
+  try {
+    const input = formToContract(values);
+    return { ok: true, input, calc: calculate(parseContract(input)) };
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    return { ok: false, field: errorField(error), message: localizeMessage(error.message) };
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * A calculation as the task pane shows it: the case, the statement for each date side by side (the
+ * Enforcement Authority's row labels, `77 449 kr`), both reductions to the öre with the one used
+ * marked, the valuation and the outcome sentence. The same view serves the Excel preview and the
+ * standalone page. Everything from the contract is put in text nodes (see dom.ts).
+ */
+import {
+  Calculation,
+  DATE_LABELS,
+  Dec,
+  METHOD_NAMES,
+  Method,
+  STATEMENT_LABELS,
+  STATEMENT_ROWS,
+  Statement,
+  formatIsoDate,
+  formatKronor,
+  formatKronorOre,
+  outcomeOf,
+  outcomeSentence,
+} from "../engine";
+import { h } from "./dom";
+import { UI_TEXT } from "./messages";
+
+/** Rows printed as totals (bold, rule above). */
+const TOTAL_ROWS = new Set(["amountExclInterest", "amountInclInterest"]);
+
+/** The header row: an empty corner, then each statement's date label and date. */
+function dateHeader(statements: Statement[]): HTMLTableSectionElement {
+  return h(
+    "thead",
+    {},
+    h(
+      "tr",
+      {},
+      h("td", {}),
+      ...statements.map((s) =>
+        h(
+          "th",
+          { scope: "col" },
+          DATE_LABELS[s.label],
+          h("span", { class: "date" }, formatIsoDate(s.date)),
+        ),
+      ),
+    ),
+  );
+}
+
+/** A body row: a label and one amount per statement. */
+function amountRow(label: string, amounts: string[], className?: string): HTMLTableRowElement {
+  return h(
+    "tr",
+    { class: className },
+    h("th", { scope: "row" }, label),
+    ...amounts.map((amount) => h("td", { class: "amount" }, amount)),
+  );
+}
+
+function table(caption: string, statements: Statement[], rows: HTMLTableRowElement[], className: string): HTMLTableElement {
+  return h("table", { class: `figures ${className}` }, h("caption", {}, caption), dateHeader(statements), h("tbody", {}, ...rows));
+}
+
+/** The statement (att betala) for each date; the reduction is shown subtracted, as the form has it. */
+export function statementTable(calc: Calculation): HTMLTableElement {
+  const s = calc.statements;
+  const rows = STATEMENT_ROWS.map((key) =>
+    amountRow(
+      STATEMENT_LABELS[key],
+      s.map((st) => formatKronor(key === "reduction" ? st.lines[key].negated() : st.lines[key])),
+      TOTAL_ROWS.has(key) ? "total" : undefined,
+    ),
+  );
+  return table(UI_TEXT.statementCaption, s, rows, "statement");
+}
+
+/** Both reductions to the öre at each date, the method used marked. */
+export function reductionsTable(calc: Calculation): HTMLTableElement {
+  const s = calc.statements;
+  const methodRow = (method: Method, pick: (st: Statement) => Dec) => {
+    const used = calc.method === method;
+    const label = used ? `${METHOD_NAMES[method]} (${UI_TEXT.used})` : METHOD_NAMES[method];
+    return amountRow(label, s.map((st) => formatKronorOre(pick(st))), used ? "used" : "unused");
+  };
+  const rows = [
+    amountRow(UI_TEXT.remaining, s.map((st) => String(st.remainingInstallments))),
+    methodRow("rule78", (st) => st.reductionRule78),
+    methodRow("actual", (st) => st.actual.reduction),
+  ];
+  return table(UI_TEXT.reductionsCaption, s, rows, "reductions");
+}
+
+/** The estimated value and the surplus at each date; null without an estimated value. */
+export function valuationTable(calc: Calculation): HTMLTableElement | null {
+  const value = calc.contract.estimatedValue;
+  if (value === null) return null;
+  const s = calc.statements;
+  const rows = [
+    amountRow(UI_TEXT.estimatedValue, s.map(() => formatKronor(value))),
+    amountRow(UI_TEXT.surplus, s.map((st) => formatKronor(st.surplus ?? new Dec(0))), "total"),
+  ];
+  return table(UI_TEXT.valuationCaption, s, rows, "valuation");
+}
+
+/** The whole result for one calculation. */
+export function calculationView(calc: Calculation): HTMLElement {
+  const c = calc.contract;
+  const party = (term: string, text: string) => (text ? [h("dt", {}, term), h("dd", {}, text)] : []);
+  const outcome = outcomeOf(calc);
+  return h(
+    "section",
+    { class: "result", "aria-label": UI_TEXT.caseHeading(c.caseId) },
+    h("h2", { class: "case" }, UI_TEXT.caseHeading(c.caseId)),
+    h("dl", { class: "parties" }, ...party(UI_TEXT.creditor, c.creditor), ...party(UI_TEXT.debtor, c.debtor), ...party(UI_TEXT.goods, c.goods)),
+    h("p", { class: "method" }, UI_TEXT.method(METHOD_NAMES[calc.method], calc.law.settlement)),
+    h(
+      "p",
+      { class: "credit" },
+      UI_TEXT.creditSummary(formatKronorOre(calc.creditCost), formatKronorOre(calc.creditCostExclSetup), formatKronorOre(calc.creditClaim)),
+    ),
+    statementTable(calc),
+    reductionsTable(calc),
+    valuationTable(calc),
+    h("p", { class: `outcome outcome-${outcome.kind}`, "data-outcome": outcome.kind }, outcomeSentence(outcome)),
+  );
+}

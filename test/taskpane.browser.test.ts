@@ -1,0 +1,365 @@
+/**
+ * The task pane in a real browser (Debian's Chromium through playwright-core), built once with
+ * `webpack --mode production` into a temporary directory and served on 127.0.0.1. Office.js never
+ * loads here: its request is aborted (offline) or left hanging (a stalled CDN), and the page must
+ * start in standalone mode either way, under its Content-Security-Policy, with no page or console
+ * errors and no request to any host but 127.0.0.1 and the Office.js CDN.
+ *
+ * Skips (one stderr line) where Chromium is missing; mandatory with CI=true (test/support/requireTool.ts).
+ * Screenshots: /tmp/taskpane-360.png and /tmp/taskpane-1280.png.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import type { Browser, BrowserContext, ConsoleMessage, Page } from "playwright-core";
+import {
+  ContractInput,
+  STATEMENT_LABELS,
+  STATEMENT_ROWS,
+  calculate,
+  outcomeOf,
+  outcomeSentence,
+  parseContract,
+} from "../src/engine";
+import { planSheet } from "../src/sheet/plan";
+import {
+  DEFAULT_ALLOWED_HOSTS,
+  OFFICE_JS_HOST,
+  PageMonitor,
+  StaticServer,
+  blockOfficeJs,
+  findChromium,
+  launchChromium,
+  monitorPage,
+  serveDirectory,
+} from "./support/browser";
+import { requireTool } from "./support/requireTool";
+import example1 from "../examples/worked-example-1.json";
+import example2 from "../examples/worked-example-2.json";
+
+const ROOT = path.resolve(__dirname, "..");
+const CHROMIUM = findChromium();
+const describeChromium = requireTool("chromium", CHROMIUM !== null, "apt-get install chromium") ? describe : describe.skip;
+
+const OFFICE_JS_URL = `https://${OFFICE_JS_HOST}/lib/1/hosted/office.js`;
+/** The console line Chromium prints for the aborted office.js request (the only error allowed). */
+const OFFICE_JS_FAILURE = "Failed to load resource: net::ERR_INTERNET_DISCONNECTED";
+/** The pane waits 3 s for Office (src/taskpane/app.ts HOST_WAIT_MS). */
+const HOST_WAIT_MS = 3000;
+
+/** The engine's outcome sentence for a contract (the wording is the engine's, not this test's). */
+const sentenceFor = (input: ContractInput) => plain(outcomeSentence(outcomeOf(calculate(parseContract(input)))));
+
+/** Page text with non-breaking and narrow spaces made plain. */
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
+
+interface Opened {
+  context: BrowserContext;
+  page: Page;
+  monitor: PageMonitor;
+  consoleMessages: { type: string; text: string; url: string }[];
+}
+
+describeChromium("task pane in Chromium, standalone (Office.js unavailable)", () => {
+  let outDir: string;
+  let server: StaticServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    outDir = fs.mkdtempSync(path.join(os.tmpdir(), "taskpane-dist-"));
+    execFileSync(process.execPath, [require.resolve("webpack/bin/webpack.js"), "--mode", "production", "--output-path", outDir], {
+      cwd: ROOT,
+      stdio: "pipe",
+    });
+    server = await serveDirectory(outDir);
+    browser = await launchChromium(CHROMIUM);
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+  });
+
+  /** Opens the pane with office.js aborted ("offline") or hanging, and waits for standalone mode. */
+  async function open(
+    query: string,
+    office: "offline" | "hanging" = "offline",
+    viewport = { width: 1280, height: 900 },
+  ): Promise<Opened> {
+    const context = await browser.newContext({ viewport, acceptDownloads: true, locale: "sv-SE" });
+    contexts.push(context);
+    const monitor = monitorPage(context);
+    if (office === "offline") await blockOfficeJs(context);
+    else await context.route((url) => url.hostname === OFFICE_JS_HOST, () => undefined); // never answered
+    const page = await context.newPage();
+    const consoleMessages: Opened["consoleMessages"] = [];
+    page.on("console", (msg: ConsoleMessage) =>
+      consoleMessages.push({ type: msg.type(), text: msg.text(), url: msg.location().url }),
+    );
+    await page.addInitScript(() => {
+      const w = window as unknown as { __csp: string[] };
+      w.__csp = [];
+      document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.goto(`${server.url}taskpane.html${query}`, { waitUntil: "commit" });
+    await page.waitForSelector('main[data-mode="standalone"]', { timeout: HOST_WAIT_MS + 5000 });
+    return { context, page, monitor, consoleMessages };
+  }
+
+  /** Everything that went wrong in the page, except the aborted office.js request itself. */
+  async function problems({ page, monitor, consoleMessages }: Opened): Promise<string[]> {
+    const errors = consoleMessages
+      .filter((m) => m.type === "error")
+      .filter((m) => !(m.text === OFFICE_JS_FAILURE && m.url === OFFICE_JS_URL))
+      .map((m) => `console: ${m.text} (${m.url})`);
+    const failed = monitor.failedRequests.filter((f) => !f.startsWith(`${OFFICE_JS_URL} -> `));
+    const csp = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+    return [
+      ...monitor.pageErrors.map((e) => `pageerror: ${e}`),
+      ...errors,
+      ...failed.map((f) => `failed request: ${f}`),
+      ...monitor.badResponses.map((r) => `bad response: ${r}`),
+      ...csp.map((v) => `CSP violation: ${v}`),
+      ...monitor.unexpectedHosts(DEFAULT_ALLOWED_HOSTS).map((h) => `unexpected host: ${h}`),
+    ];
+  }
+
+  const mainText = async (page: Page) => plain(await page.locator("main").innerText());
+  /** When the pane mounted, in ms since navigation start (performance.mark in src/taskpane/app.ts). */
+  const readyAt = (page: Page) =>
+    page.evaluate(() => performance.getEntriesByName("atertag:ready")[0]?.startTime ?? Number.NaN);
+
+  it("offline: starts standalone at once and shows worked example 1", async () => {
+    const opened = await open("?example=1");
+    const { page } = opened;
+    expect(await readyAt(page)).toBeLessThan(HOST_WAIT_MS - 500); // did not sit out the timeout
+
+    const text = await mainText(page);
+    for (const figure of ["4 785", "77 449", "77 551"]) expect(text).toContain(figure);
+    expect(text).toContain("77 449 kr");
+    expect(text).toContain("4 784,95 kr"); // 78-regeln to the öre
+    expect(text).toContain("5 669,69 kr"); // faktisk avräkning to the öre
+    expect(text).toContain("78-regeln (används)");
+    expect(text).toContain("−17 551 kr"); // surplus at the repossession date
+    expect(text).toContain(sentenceFor(example1));
+
+    // The statement's rows and columns, labelled exactly.
+    const statement = page.locator("table.statement");
+    expect((await statement.locator("tbody th").allInnerTexts()).map(plain)).toEqual(
+      STATEMENT_ROWS.map((key) => STATEMENT_LABELS[key]),
+    );
+    const columns = (await statement.locator("thead th").allInnerTexts()).map(plain);
+    expect(columns[0]).toMatch(/^Underrättelse\s+2012-12-15$/);
+    expect(columns[1]).toMatch(/^Återtagning\s+2012-12-20$/);
+    const total = (await statement.locator("tbody tr").last().locator("td").allInnerTexts()).map(plain);
+    expect(total).toEqual(["77 449 kr", "77 551 kr"]);
+
+    // The custom-functions bundle ran after the failed office.js, on the inert CustomFunctions.
+    await page.waitForFunction(() => typeof (window as unknown as { CustomFunctions?: { associate?: unknown } }).CustomFunctions?.associate === "function");
+    expect(await problems(opened)).toEqual([]);
+    expect(opened.monitor.requests.some((u) => u === OFFICE_JS_URL)).toBe(true);
+  });
+
+  it("Office.js hanging: still starts standalone within a few seconds, with worked example 2", async () => {
+    const opened = await open("?example=2", "hanging");
+    const { page } = opened;
+    const at = await readyAt(page);
+    expect(at).toBeGreaterThanOrEqual(HOST_WAIT_MS - 100);
+    expect(at).toBeLessThan(HOST_WAIT_MS + 3000);
+    const text = await mainText(page);
+    for (const figure of ["10 474", "10 410", "93 529"]) expect(text).toContain(figure);
+    expect(text).toContain("Faktisk avräkning (används)");
+    expect(text).toContain(sentenceFor(example2));
+    expect(text).toContain("1 471 kr"); // the difference the creditor pays
+    expect(await problems(opened)).toEqual([]);
+  });
+
+  it("renders contract text from a #contract= link as text, never as markup", async () => {
+    const debtor = "<img src=x onerror=window.__pwned=1>";
+    const hostile: ContractInput = { ...example1, debtor, goods: "<script>window.__pwned=2</script>", caseId: "<b>Mål 1</b>" };
+    const opened = await open(`#contract=${encodeURIComponent(JSON.stringify(hostile))}`);
+    const { page } = opened;
+    const text = await mainText(page);
+    expect(text).toContain(debtor);
+    expect(text).toContain("<script>window.__pwned=2</script>");
+    expect(text).toContain("Ärende <b>Mål 1</b>");
+    expect(text).toContain("77 551"); // and it still calculates
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(await page.locator("img").count()).toBe(0);
+    expect(await page.locator("main b").count()).toBe(0);
+    expect(await page.locator("body script").count()).toBe(0);
+
+    // A bad value with markup in it reaches the alert region as text too.
+    await page.fill("#field-installments", "<i>72</i>");
+    const alert = page.locator('[role="alert"]');
+    await expect(alert.innerText()).resolves.toContain('"<i>72</i>"');
+    expect(await page.locator("main i").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(await problems(opened)).toEqual([]);
+  });
+
+  it("downloads the calculation sheet as .xlsx with the statement formulas", async () => {
+    const opened = await open("?example=1");
+    const { page } = opened;
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Ladda ner .xlsx")]);
+    expect(download.suggestedFilename()).toBe("Övning 1.xlsx");
+    const file = path.join(outDir, "download.xlsx");
+    await download.saveAs(file);
+    await page.waitForSelector('[role="status"]:has-text("Övning 1.xlsx")');
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const plan = planSheet(calculate(parseContract(example1)));
+    const sheet = workbook.getWorksheet(plan.name);
+    expect(sheet).toBeDefined();
+    for (const [name, expected] of [
+      ["repossession.amountInclInterest", 77551],
+      ["notice.amountInclInterest", 77449],
+    ] as const) {
+      const cell = sheet!.getCell(plan.names[name]);
+      const value = cell.value as ExcelJS.CellFormulaValue;
+      expect(typeof value.formula).toBe("string");
+      expect(value.formula.length).toBeGreaterThan(0);
+      expect(value.result).toBe(expected);
+    }
+    expect(await problems(opened)).toEqual([]);
+  });
+
+  it("recomputes on input and names a bad field and its value in the alert region", async () => {
+    const opened = await open("?example=1");
+    const { page } = opened;
+    const outcome = page.locator(".outcome");
+    await expect(outcome.getAttribute("data-outcome")).resolves.toBe("notice");
+
+    await page.fill("#field-estimatedValue", "80 000");
+    await page.waitForSelector('.outcome[data-outcome="payDifference"]');
+    expect(plain(await outcome.innerText())).toBe(sentenceFor({ ...example1, estimatedValue: 80000 }));
+    expect(plain(await outcome.innerText())).toContain("2 449 kr");
+
+    await page.fill("#field-installmentsPaid", "99");
+    const alert = page.locator('[role="alert"]');
+    await page.waitForSelector('[role="alert"]:has-text("99")');
+    const message = plain(await alert.innerText());
+    expect(message).toContain("Betalda avbetalningar (99) är större än Antal avbetalningar (72)");
+    expect(await page.getAttribute("#field-installmentsPaid", "aria-invalid")).toBe("true");
+    expect(await page.locator("text=Ladda ner .xlsx").isDisabled()).toBe(true);
+    expect(await page.locator("table.statement").count()).toBe(0);
+    expect(await page.locator('[role="alert"]').count()).toBe(1); // one place for errors
+
+    await page.click("text=Gå till fältet");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-installmentsPaid");
+
+    await page.fill("#field-installmentsPaid", "31");
+    await page.waitForSelector("table.statement");
+    expect(await alert.innerText()).toBe("");
+    expect(await page.getAttribute("#field-installmentsPaid", "aria-invalid")).toBeNull();
+    expect(await problems(opened)).toEqual([]);
+  });
+
+  it("builds a shareable link that opens the same contract", async () => {
+    const opened = await open("?example=2");
+    const { page } = opened;
+    await page.fill("#field-debtor", "Anna & Björn #1 100%");
+    await page.click("text=Kopiera länk");
+    const link = await page.inputValue("input.link");
+    expect(link.startsWith(`${server.url}taskpane.html#contract=`)).toBe(true);
+    expect(link).not.toContain("?example");
+    expect(await problems(opened)).toEqual([]);
+
+    const shared = await open(link.slice(`${server.url}taskpane.html`.length));
+    const text = await mainText(shared.page);
+    expect(text).toContain("Anna & Björn #1 100%");
+    for (const figure of ["10 474", "10 410", "93 529"]) expect(text).toContain(figure);
+    expect(await shared.page.inputValue("#field-annualRate")).toBe("5,95");
+    expect(await problems(shared)).toEqual([]);
+  });
+
+  it("the built page keeps a strict Content-Security-Policy and no inline script", () => {
+    const html = fs.readFileSync(path.join(outDir, "taskpane.html"), "utf8");
+    const csp = /http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/.exec(html)?.[1] ?? "";
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
+    expect(csp).not.toMatch(/unsafe-(eval|inline)/);
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.map((m) => /src="?([^"\s>]+)/.exec(m[1])?.[1])).toEqual(["taskpane.js", OFFICE_JS_URL, "functions.js"]);
+    for (const m of scripts) expect(m[2].trim()).toBe("");
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+  });
+
+  it("lays out at task-pane width (360 px) and in a full window (1280 px)", async () => {
+    for (const width of [360, 1280]) {
+      const opened = await open("?example=1", "offline", { width, height: 900 });
+      const { page } = opened;
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0); // nothing wider than the pane
+      await page.screenshot({ path: `/tmp/taskpane-${width}.png` });
+      expect(await problems(opened)).toEqual([]);
+    }
+  });
+
+  /**
+   * A stand-in for office.js that reports Excel as the host; its `Excel.run` fails after a moment
+   * (no workbook here). It checks the start-up path and the Excel mode's feedback, not Excel itself
+   * (the reader and writer are tested with office-addin-mock).
+   */
+  const OFFICE_STUB = `
+    window.Office = { HostType: { Excel: "Excel" }, onReady: function () { return Promise.resolve({ host: "Excel", platform: "OfficeOnline" }); } };
+    window.CustomFunctions = { associate: function () {} };
+    window.Excel = { run: function () { return new Promise(function (_, reject) { setTimeout(function () { reject(new Error("stub: ingen arbetsbok")); }, 400); }); } };
+  `;
+
+  async function openWithStub(delayMs: number): Promise<Opened> {
+    const context = await browser.newContext({ viewport: { width: 360, height: 900 } });
+    contexts.push(context);
+    const monitor = monitorPage(context);
+    await context.route(OFFICE_JS_URL, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await route.fulfill({ status: 200, contentType: "text/javascript", body: OFFICE_STUB });
+    });
+    const page = await context.newPage();
+    const consoleMessages: Opened["consoleMessages"] = [];
+    page.on("console", (msg: ConsoleMessage) => consoleMessages.push({ type: msg.type(), text: msg.text(), url: msg.location().url }));
+    await page.addInitScript(() => {
+      (window as unknown as { __csp: string[] }).__csp = [];
+    });
+    await page.goto(`${server.url}taskpane.html`, { waitUntil: "commit" });
+    return { context, page, monitor, consoleMessages };
+  }
+
+  it("starts in Excel mode when Office reports Excel, with feedback while a sheet is written", async () => {
+    const opened = await openWithStub(0);
+    const { page } = opened;
+    await page.waitForSelector('main[data-mode="excel"]', { timeout: HOST_WAIT_MS });
+    const buttons = (await page.locator("main button").allInnerTexts()).map(plain);
+    expect(buttons).toEqual(["Infoga övningsarbetsbok", "Förhandsgranska markerad rad", "Skapa beräkningsblad"]);
+
+    await page.click("text=Skapa beräkningsblad");
+    expect(await page.locator("text=Skapa beräkningsblad").isDisabled()).toBe(true);
+    expect(plain(await page.locator('[role="status"]').innerText())).toBe("Skriver bladet …");
+    await page.waitForSelector('[role="alert"]:has-text("stub: ingen arbetsbok")');
+    expect(plain(await page.locator('[role="alert"]').innerText())).toBe("Excel kunde inte slutföra åtgärden: stub: ingen arbetsbok");
+    expect(await page.locator("text=Skapa beräkningsblad").isEnabled()).toBe(true);
+    await page.screenshot({ path: "/tmp/taskpane-excel-360.png" });
+    expect(await problems(opened)).toEqual([]);
+  });
+
+  it("switches to Excel mode when Office arrives after the wait", async () => {
+    const opened = await openWithStub(HOST_WAIT_MS + 1500);
+    const { page } = opened;
+    await page.waitForSelector('main[data-mode="standalone"]', { timeout: HOST_WAIT_MS + 1000 });
+    await page.waitForSelector('main[data-mode="excel"]', { timeout: 5000 });
+    expect(plain(await page.locator('[role="status"]').innerText())).toContain("Excel anslöt efter en stund");
+    expect(await problems(opened)).toEqual([]);
+  });
+
+  it("reports an unknown ?example= in the alert region", async () => {
+    const opened = await open("?example=9");
+    expect(plain(await opened.page.locator('[role="alert"]').innerText())).toContain("Det finns inget exempel 9");
+    expect(await problems(opened)).toEqual([]);
+  });
+});
