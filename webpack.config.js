@@ -3,7 +3,14 @@
  * and "Excel Custom Functions using a Shared Runtime").
  *
  * One page, dist/taskpane.html, loads both bundles: the task pane and the custom functions share
- * one JavaScript runtime (manifest.xml: <Runtime resid="Taskpane.Url">).
+ * one JavaScript runtime (manifest.xml: <Runtime resid="Taskpane.Url">). The page lists its scripts
+ * itself (HtmlWebpackPlugin `inject: false`), because their order around office.js matters: see the
+ * comment in src/taskpane/taskpane.html.
+ * The `functions` entry starts with src/functions/runtimeGuard.ts, which stands in an inert
+ * `CustomFunctions` when office.js did not load, so the appended `associate` calls do not throw.
+ * ExcelJS (the .xlsx download) is a separate chunk, loaded on first use; its browser build
+ * (package.json "browser": dist/exceljs.min.js) is self-contained and runs without eval under the
+ * page's Content-Security-Policy (test/taskpane.browser.test.ts downloads a file to prove it).
  * CustomFunctionsMetadataPlugin writes dist/functions.json from the JSDoc and TypeScript types in
  * src/functions/functions.ts, and appends `CustomFunctions.associate(id, fn)` for each
  * @customfunction to that file's source as webpack loads it.
@@ -14,6 +21,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const MinimizerPlugin = require("minimizer-webpack-plugin");
 
 const DEV_SERVER_PORT = 3000; // every URL in manifest.xml is https://localhost:3000/...
 const FUNCTIONS_SOURCE = path.resolve(__dirname, "src/functions/functions.ts");
@@ -32,18 +40,40 @@ module.exports = async (env) => {
     devtool: "source-map",
     entry: {
       taskpane: "./src/taskpane/taskpane.ts",
-      functions: FUNCTIONS_SOURCE,
+      functions: ["./src/functions/runtimeGuard.ts", FUNCTIONS_SOURCE],
     },
     output: {
       path: path.resolve(__dirname, "dist"),
       // Fixed names: manifest.xml points at functions.js and functions.json.
       filename: "[name].js",
+      // Chunks loaded on demand (ExcelJS): content-hashed, so a cached old copy is never used.
+      chunkFilename: "[name].[contenthash:8].js",
       clean: true,
     },
     resolve: {
       extensions: [".ts", ".js"],
     },
+    optimization: {
+      // One lazy chunk for the .xlsx export (ExcelJS with its writer), not a separate vendor chunk.
+      splitChunks: false,
+      // That chunk is ExcelJS's own minified browser build; minifying it again takes ~30 s and saves
+      // nothing, so the minimizer (webpack's default: terser, two passes) skips it.
+      minimizer: [
+        new MinimizerPlugin({
+          test: /\.js$/,
+          exclude: /^xlsx\./,
+          minify: MinimizerPlugin.terserMinify,
+          minimizerOptions: { compress: { passes: 2 } },
+        }),
+      ],
+    },
+    performance: {
+      // ExcelJS alone is ~1 MB minified; it is loaded only when a file is built, never at start-up.
+      assetFilter: (file) => file.endsWith(".js") && !file.startsWith("xlsx."),
+    },
     module: {
+      // Pre-built and self-contained (browserify): nothing in it for webpack to resolve.
+      noParse: /exceljs[\\/]dist[\\/]exceljs(\.bare)?(\.min)?\.js$/,
       rules: [
         {
           test: /\.ts$/,
@@ -64,16 +94,15 @@ module.exports = async (env) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane", "functions"],
-        // Deferred, at the end of <head>: after the (deferred) office.js tag, so they run after it.
-        inject: "head",
-        scriptLoading: "defer",
+        // The template lists taskpane.js, office.js and functions.js itself, in that order.
+        inject: false,
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "[name][ext]" },
           { from: "src/help/help.html", to: "help.html" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
         ],
       }),
     ],

@@ -41,7 +41,9 @@ import example2 from "../examples/worked-example-2.json";
 
 const ROOT = path.resolve(__dirname, "..");
 const CHROMIUM = findChromium();
-const describeChromium = requireTool("chromium", CHROMIUM !== null, "apt-get install chromium") ? describe : describe.skip;
+const describeChromium = requireTool("chromium", CHROMIUM !== null, "apt-get install chromium")
+  ? describe
+  : describe.skip;
 
 const OFFICE_JS_URL = `https://${OFFICE_JS_HOST}/lib/1/hosted/office.js`;
 /** The console line Chromium prints for the aborted office.js request (the only error allowed). */
@@ -50,7 +52,8 @@ const OFFICE_JS_FAILURE = "Failed to load resource: net::ERR_INTERNET_DISCONNECT
 const HOST_WAIT_MS = 3000;
 
 /** The engine's outcome sentence for a contract (the wording is the engine's, not this test's). */
-const sentenceFor = (input: ContractInput) => plain(outcomeSentence(outcomeOf(calculate(parseContract(input)))));
+const sentenceFor = (input: ContractInput) =>
+  plain(outcomeSentence(outcomeOf(calculate(parseContract(input)))));
 
 /** Page text with non-breaking and narrow spaces made plain. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
@@ -70,10 +73,14 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
 
   beforeAll(async () => {
     outDir = fs.mkdtempSync(path.join(os.tmpdir(), "taskpane-dist-"));
-    execFileSync(process.execPath, [require.resolve("webpack/bin/webpack.js"), "--mode", "production", "--output-path", outDir], {
-      cwd: ROOT,
-      stdio: "pipe",
-    });
+    execFileSync(
+      process.execPath,
+      [require.resolve("webpack/bin/webpack.js"), "--mode", "production", "--output-path", outDir],
+      {
+        cwd: ROOT,
+        stdio: "pipe",
+      },
+    );
     server = await serveDirectory(outDir);
     browser = await launchChromium(CHROMIUM);
   }, 240_000);
@@ -95,7 +102,11 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
     contexts.push(context);
     const monitor = monitorPage(context);
     if (office === "offline") await blockOfficeJs(context);
-    else await context.route((url) => url.hostname === OFFICE_JS_HOST, () => undefined); // never answered
+    else
+      await context.route(
+        (url) => url.hostname === OFFICE_JS_HOST,
+        () => undefined,
+      ); // never answered
     const page = await context.newPage();
     const consoleMessages: Opened["consoleMessages"] = [];
     page.on("console", (msg: ConsoleMessage) =>
@@ -104,7 +115,9 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
     await page.addInitScript(() => {
       const w = window as unknown as { __csp: string[] };
       w.__csp = [];
-      document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener("securitypolicyviolation", (e) =>
+        w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     await page.goto(`${server.url}taskpane.html${query}`, { waitUntil: "commit" });
     await page.waitForSelector('main[data-mode="standalone"]', { timeout: HOST_WAIT_MS + 5000 });
@@ -156,11 +169,17 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
     const columns = (await statement.locator("thead th").allInnerTexts()).map(plain);
     expect(columns[0]).toMatch(/^Underrättelse\s+2012-12-15$/);
     expect(columns[1]).toMatch(/^Återtagning\s+2012-12-20$/);
-    const total = (await statement.locator("tbody tr").last().locator("td").allInnerTexts()).map(plain);
+    const total = (await statement.locator("tbody tr").last().locator("td").allInnerTexts()).map(
+      plain,
+    );
     expect(total).toEqual(["77 449 kr", "77 551 kr"]);
 
     // The custom-functions bundle ran after the failed office.js, on the inert CustomFunctions.
-    await page.waitForFunction(() => typeof (window as unknown as { CustomFunctions?: { associate?: unknown } }).CustomFunctions?.associate === "function");
+    await page.waitForFunction(
+      () =>
+        typeof (window as unknown as { CustomFunctions?: { associate?: unknown } }).CustomFunctions
+          ?.associate === "function",
+    );
     expect(await problems(opened)).toEqual([]);
     expect(opened.monitor.requests.some((u) => u === OFFICE_JS_URL)).toBe(true);
   });
@@ -181,7 +200,12 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
 
   it("renders contract text from a #contract= link as text, never as markup", async () => {
     const debtor = "<img src=x onerror=window.__pwned=1>";
-    const hostile: ContractInput = { ...example1, debtor, goods: "<script>window.__pwned=2</script>", caseId: "<b>Mål 1</b>" };
+    const hostile: ContractInput = {
+      ...example1,
+      debtor,
+      goods: "<script>window.__pwned=2</script>",
+      caseId: "<b>Mål 1</b>",
+    };
     const opened = await open(`#contract=${encodeURIComponent(JSON.stringify(hostile))}`);
     const { page } = opened;
     const text = await mainText(page);
@@ -189,7 +213,9 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
     expect(text).toContain("<script>window.__pwned=2</script>");
     expect(text).toContain("Ärende <b>Mål 1</b>");
     expect(text).toContain("77 551"); // and it still calculates
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
+    ).toBeUndefined();
     expect(await page.locator("img").count()).toBe(0);
     expect(await page.locator("main b").count()).toBe(0);
     expect(await page.locator("body script").count()).toBe(0);
@@ -199,14 +225,19 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
     const alert = page.locator('[role="alert"]');
     await expect(alert.innerText()).resolves.toContain('"<i>72</i>"');
     expect(await page.locator("main i").count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
+    ).toBeUndefined();
     expect(await problems(opened)).toEqual([]);
   });
 
   it("downloads the calculation sheet as .xlsx with the statement formulas", async () => {
     const opened = await open("?example=1");
     const { page } = opened;
-    const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=Ladda ner .xlsx")]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("text=Ladda ner .xlsx"),
+    ]);
     expect(download.suggestedFilename()).toBe("Övning 1.xlsx");
     const file = path.join(outDir, "download.xlsx");
     await download.saveAs(file);
@@ -238,7 +269,9 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
 
     await page.fill("#field-estimatedValue", "80 000");
     await page.waitForSelector('.outcome[data-outcome="payDifference"]');
-    expect(plain(await outcome.innerText())).toBe(sentenceFor({ ...example1, estimatedValue: 80000 }));
+    expect(plain(await outcome.innerText())).toBe(
+      sentenceFor({ ...example1, estimatedValue: 80000 }),
+    );
     expect(plain(await outcome.innerText())).toContain("2 449 kr");
 
     await page.fill("#field-installmentsPaid", "99");
@@ -286,7 +319,11 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
     expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
     expect(csp).not.toMatch(/unsafe-(eval|inline)/);
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
-    expect(scripts.map((m) => /src="?([^"\s>]+)/.exec(m[1])?.[1])).toEqual(["taskpane.js", OFFICE_JS_URL, "functions.js"]);
+    expect(scripts.map((m) => /src="?([^"\s>]+)/.exec(m[1])?.[1])).toEqual([
+      "taskpane.js",
+      OFFICE_JS_URL,
+      "functions.js",
+    ]);
     for (const m of scripts) expect(m[2].trim()).toBe("");
     expect(html).not.toMatch(/\son[a-z]+=/i);
   });
@@ -295,7 +332,9 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
     for (const width of [360, 1280]) {
       const opened = await open("?example=1", "offline", { width, height: 900 });
       const { page } = opened;
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0); // nothing wider than the pane
       await page.screenshot({ path: `/tmp/taskpane-${width}.png` });
       expect(await problems(opened)).toEqual([]);
@@ -323,7 +362,9 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
     });
     const page = await context.newPage();
     const consoleMessages: Opened["consoleMessages"] = [];
-    page.on("console", (msg: ConsoleMessage) => consoleMessages.push({ type: msg.type(), text: msg.text(), url: msg.location().url }));
+    page.on("console", (msg: ConsoleMessage) =>
+      consoleMessages.push({ type: msg.type(), text: msg.text(), url: msg.location().url }),
+    );
     await page.addInitScript(() => {
       (window as unknown as { __csp: string[] }).__csp = [];
     });
@@ -336,13 +377,19 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
     const { page } = opened;
     await page.waitForSelector('main[data-mode="excel"]', { timeout: HOST_WAIT_MS });
     const buttons = (await page.locator("main button").allInnerTexts()).map(plain);
-    expect(buttons).toEqual(["Infoga övningsarbetsbok", "Förhandsgranska markerad rad", "Skapa beräkningsblad"]);
+    expect(buttons).toEqual([
+      "Infoga övningsarbetsbok",
+      "Förhandsgranska markerad rad",
+      "Skapa beräkningsblad",
+    ]);
 
     await page.click("text=Skapa beräkningsblad");
     expect(await page.locator("text=Skapa beräkningsblad").isDisabled()).toBe(true);
     expect(plain(await page.locator('[role="status"]').innerText())).toBe("Skriver bladet …");
     await page.waitForSelector('[role="alert"]:has-text("stub: ingen arbetsbok")');
-    expect(plain(await page.locator('[role="alert"]').innerText())).toBe("Excel kunde inte slutföra åtgärden: stub: ingen arbetsbok");
+    expect(plain(await page.locator('[role="alert"]').innerText())).toBe(
+      "Excel kunde inte slutföra åtgärden: stub: ingen arbetsbok",
+    );
     expect(await page.locator("text=Skapa beräkningsblad").isEnabled()).toBe(true);
     await page.screenshot({ path: "/tmp/taskpane-excel-360.png" });
     expect(await problems(opened)).toEqual([]);
@@ -353,13 +400,17 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
     const { page } = opened;
     await page.waitForSelector('main[data-mode="standalone"]', { timeout: HOST_WAIT_MS + 1000 });
     await page.waitForSelector('main[data-mode="excel"]', { timeout: 5000 });
-    expect(plain(await page.locator('[role="status"]').innerText())).toContain("Excel anslöt efter en stund");
+    expect(plain(await page.locator('[role="status"]').innerText())).toContain(
+      "Excel anslöt efter en stund",
+    );
     expect(await problems(opened)).toEqual([]);
   });
 
   it("reports an unknown ?example= in the alert region", async () => {
     const opened = await open("?example=9");
-    expect(plain(await opened.page.locator('[role="alert"]').innerText())).toContain("Det finns inget exempel 9");
+    expect(plain(await opened.page.locator('[role="alert"]').innerText())).toContain(
+      "Det finns inget exempel 9",
+    );
     expect(await problems(opened)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  * parameters from the entry file (taskpane.ts).
  */
 import { ContractInput } from "../engine";
-import { HostInfo, HostProbe, documentParsed, waitForHost } from "./boot";
+import { HostInfo, HostProbe, waitForHost } from "./boot";
 import { ExcelActions, mountExcelPane } from "./excelPane";
 import { UI_TEXT } from "./messages";
 import { createShell } from "./shell";
@@ -27,9 +27,9 @@ export interface TaskPaneOptions extends StandaloneOptions {
   waitMs?: number;
 }
 
-/** Starts the pane in `root` once the document is parsed. */
+/** Starts the pane in `root` (the page must be parsed: the probe looks for office.js's element). */
 export async function startTaskPane(root: HTMLElement, options: TaskPaneOptions): Promise<void> {
-  const [wait] = await Promise.all([waitForHost(options.probe, options.waitMs ?? HOST_WAIT_MS), documentParsed(root.ownerDocument)]);
+  const wait = await waitForHost(options.probe, options.waitMs ?? HOST_WAIT_MS);
   const mountExcel = () => {
     const shell = createShell(root, "excel");
     mountExcelPane(shell, options.excel, options.trainingRows);

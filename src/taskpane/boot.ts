@@ -34,7 +34,13 @@ export interface HostWait {
  * is missing, or its ready promise rejected.
  */
 export function hostReady(probe: HostProbe): Promise<HostInfo | null> {
-  const settle = (ready: Promise<HostInfo> | null) => (ready === null ? Promise.resolve(null) : ready.then((info) => info, () => null));
+  const settle = (ready: Promise<HostInfo> | null) =>
+    ready === null
+      ? Promise.resolve(null)
+      : ready.then(
+          (info) => info,
+          () => null,
+        );
   const now = probe.ready();
   const script = probe.script;
   if (now !== null || script === null) return settle(now);

@@ -8,7 +8,10 @@ import example1 from "../../examples/worked-example-1.json";
 import example2 from "../../examples/worked-example-2.json";
 
 /** The worked examples by their number. */
-export const WORKED_EXAMPLES: Readonly<Record<string, ContractInput>> = { "1": example1, "2": example2 };
+export const WORKED_EXAMPLES: Readonly<Record<string, ContractInput>> = {
+  "1": example1,
+  "2": example2,
+};
 
 /** The worked examples in order, as contract rows. */
 export const WORKED_EXAMPLE_ROWS: readonly ContractInput[] = [example1, example2];

@@ -36,7 +36,11 @@ export interface ExcelActions {
 class Shown extends Error {}
 
 /** Mounts the Excel mode into the shell. `trainingRows` are the contracts the training workbook gets. */
-export function mountExcelPane(shell: Shell, excel: ExcelActions, trainingRows: readonly ContractInput[]): void {
+export function mountExcelPane(
+  shell: Shell,
+  excel: ExcelActions,
+  trainingRows: readonly ContractInput[],
+): void {
   const button = (text: string, help: string, primary = false) =>
     h("button", { type: "button", class: primary ? "primary" : undefined, title: help }, text);
   const insert = button(UI_TEXT.insertTraining, UI_TEXT.insertTrainingHelp);
@@ -64,7 +68,7 @@ export function mountExcelPane(shell: Shell, excel: ExcelActions, trainingRows: 
       shell.status(await action());
     } catch (error) {
       shell.status("");
-      if (!(error instanceof Shown)) shell.error(describe(error));
+      if (!(error instanceof Shown)) shell.error(alertText(error));
     } finally {
       for (const b of buttons) b.disabled = false;
       shell.content.removeAttribute("aria-busy");
@@ -73,18 +77,29 @@ export function mountExcelPane(shell: Shell, excel: ExcelActions, trainingRows: 
 
   /** Reads the active row and calculates it, or shows its problems and throws {@link Shown}. */
   const readAndCalculate = async () => {
+    replace(result); // never leave an earlier row's figures beside this row's outcome
     const row = await excelCall(() => excel.readActiveContractRow());
     if (!row.ok) {
       replace(result);
       shell.error(
         h("p", {}, UI_TEXT.rowProblems(row.address)),
-        h("ul", { class: "problems" }, ...row.problems.map((p) => h("li", {}, h("span", { class: "address" }, p.address), " ", p.message))),
+        h(
+          "ul",
+          { class: "problems" },
+          ...row.problems.map((p) =>
+            h("li", {}, h("span", { class: "address" }, p.address), " ", p.message),
+          ),
+        ),
       );
       throw new Shown();
     }
     const calc = calculate(row.contract);
     const ignored = row.ignoredHeaders.map((i) => `${i.header} (${i.address})`).join(", ");
-    replace(result, calculationView(calc), ignored ? h("p", { class: "hint" }, UI_TEXT.ignoredHeaders(ignored)) : null);
+    replace(
+      result,
+      calculationView(calc),
+      ignored ? h("p", { class: "hint" }, UI_TEXT.ignoredHeaders(ignored)) : null,
+    );
     return { row, calc };
   };
 
@@ -118,7 +133,7 @@ async function excelCall<T>(call: () => Promise<T>): Promise<T> {
 }
 
 /** The alert text for an error: the engine's with Swedish labels, Excel's, or a bug's. */
-export function describe(error: unknown): string {
+export function alertText(error: unknown): string {
   if (error instanceof EngineError) return localizeMessage(error.message);
   if (error instanceof ExcelFailure) return UI_TEXT.excelFailed(error.message);
   return UI_TEXT.internalError(messageOf(error));

@@ -57,7 +57,12 @@ const field = (name: ContractField, kind: FormFieldKind, hint?: string): FormFie
 export const FORM_GROUPS: readonly FormGroup[] = [
   {
     title: "Ärende",
-    fields: [field("caseId", "text"), field("creditor", "text"), field("debtor", "text"), field("goods", "text")],
+    fields: [
+      field("caseId", "text"),
+      field("creditor", "text"),
+      field("debtor", "text"),
+      field("goods", "text"),
+    ],
   },
   {
     title: "Kredit",
@@ -105,7 +110,11 @@ export const FORM_GROUPS: readonly FormGroup[] = [
     title: "Värdering",
     fields: [
       field("estimatedValue", "money", "Tomt: ingen jämförelse med skulden."),
-      field("method", "method", "Automatiskt: faktisk avräkning om restbelopp finns, annars 78-regeln."),
+      field(
+        "method",
+        "method",
+        "Automatiskt: faktisk avräkning om restbelopp finns, annars 78-regeln.",
+      ),
     ],
   },
 ];
@@ -156,7 +165,10 @@ function showValue(kind: FormFieldKind, value: unknown): string {
  * The form's values for a contract object; fields the form does not know are listed in
  * `unknownFields` (and left out of the form).
  */
-export function contractToForm(input: ContractInput): { values: FormValues; unknownFields: string[] } {
+export function contractToForm(input: ContractInput): {
+  values: FormValues;
+  unknownFields: string[];
+} {
   const values: FormValues = {};
   const unknownFields: string[] = [];
   for (const [name, value] of Object.entries(input)) {

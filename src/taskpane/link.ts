@@ -31,7 +31,10 @@ export function contractLink(pageUrl: string, input: ContractInput): string {
  */
 export function contractFromHash(hash: string): ContractInput | null {
   const prefix = `${CONTRACT_PARAM}=`;
-  const part = hash.replace(/^#/, "").split("&").find((p) => p.startsWith(prefix));
+  const part = hash
+    .replace(/^#/, "")
+    .split("&")
+    .find((p) => p.startsWith(prefix));
   if (part === undefined) return null;
   let json: string;
   try {

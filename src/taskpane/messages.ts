@@ -12,13 +12,15 @@ export const UI_TEXT = {
 
   // Excel mode
   insertTraining: "Infoga övningsarbetsbok",
-  insertTrainingHelp: "Lägger till bladet Kontrakt med de två övningsexemplen (befintliga blad ändras aldrig).",
+  insertTrainingHelp:
+    "Lägger till bladet Kontrakt med de två övningsexemplen (befintliga blad ändras aldrig).",
   previewRow: "Förhandsgranska markerad rad",
   previewRowHelp: "Läser kontraktet på raden med den aktiva cellen och visar beräkningen här.",
   createSheet: "Skapa beräkningsblad",
   createSheetHelp: "Skriver hela beräkningen med formler på ett nytt blad.",
   inserting: "Infogar övningsarbetsboken …",
-  inserted: (sheet: string) => `Bladet «${sheet}» infogat med två övningskontrakt. Markera en rad och förhandsgranska.`,
+  inserted: (sheet: string) =>
+    `Bladet «${sheet}» infogat med två övningskontrakt. Markera en rad och förhandsgranska.`,
   reading: "Läser raden …",
   readRow: (address: string) => `Kontraktet på ${address}.`,
   writing: "Skriver bladet …",
@@ -44,8 +46,9 @@ export const UI_TEXT = {
   badLinkNotObject: "kontraktet är inget JSON-objekt",
   badLinkEncoding: "fel i procentkodningen",
   badLinkJson: "ogiltig JSON",
-  unknownExample: (value: string) => `Det finns inget exempel ${value}; välj Övning 1 eller Övning 2.`,
-  fieldError: (label: string) => `Fel i fältet ${label}:`,
+  unknownLinkFields: (list: string) => `Fält som inte är kontraktsfält ignorerades: ${list}.`,
+  unknownExample: (value: string) =>
+    `Det finns inget exempel ${value}; välj Övning 1 eller Övning 2.`,
   goToField: "Gå till fältet",
 
   // Results
@@ -53,7 +56,8 @@ export const UI_TEXT = {
   creditor: "Sökande",
   debtor: "Svarande",
   goods: "Gods",
-  method: (method: string, settlement: string) => `Metod: ${method} (avräkning enligt ${settlement})`,
+  method: (method: string, settlement: string) =>
+    `Metod: ${method} (avräkning enligt ${settlement})`,
   creditSummary: (cost: string, c: string, claim: string) =>
     `Kreditkostnad ${cost}, c = ${c}, kreditfordran ${claim}`,
   statementCaption: "Att betala för att undgå återtagning",

@@ -6,12 +6,11 @@
  * error is shown until something is typed). A later change of the fragment (a pasted link) reloads
  * the form.
  */
-import { Calculation, ContractInput } from "../engine";
+import { Calculation, ContractInput, EngineError } from "../engine";
 import { planSheet } from "../sheet/plan";
 import type { SheetPlan } from "../sheet/types";
 import { h, replace } from "./dom";
 import {
-  FORM_FIELDS,
   FORM_GROUPS,
   FormField,
   FormValues,
@@ -37,12 +36,19 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const inputId = (name: string) => `field-${name}`;
 
 /** One labelled input (or the method select) with its unit and hint. */
-function fieldControl(f: FormField): { element: HTMLElement; input: HTMLInputElement | HTMLSelectElement } {
+function fieldControl(f: FormField): {
+  element: HTMLElement;
+  input: HTMLInputElement | HTMLSelectElement;
+} {
   const id = inputId(f.name);
   const hintId = f.hint ? `${id}-hint` : undefined;
   let input: HTMLInputElement | HTMLSelectElement;
   if (f.kind === "method") {
-    input = h("select", { id, name: f.name }, ...METHOD_CHOICES.map(([value, text]) => h("option", { value }, text)));
+    input = h(
+      "select",
+      { id, name: f.name },
+      ...METHOD_CHOICES.map(([value, text]) => h("option", { value }, text)),
+    );
   } else {
     const numeric = f.kind === "money" || f.kind === "percent";
     input = h("input", {
@@ -61,7 +67,12 @@ function fieldControl(f: FormField): { element: HTMLElement; input: HTMLInputEle
     "div",
     { class: `field field-${f.kind}` },
     h("label", { for: id }, f.label),
-    h("div", { class: "control" }, input, unit ? h("span", { class: "unit", "aria-hidden": "true" }, unit) : null),
+    h(
+      "div",
+      { class: "control" },
+      input,
+      unit ? h("span", { class: "unit", "aria-hidden": "true" }, unit) : null,
+    ),
     f.hint ? h("p", { class: "hint", id: hintId }, f.hint) : null,
   );
   return { element, input };
@@ -70,7 +81,11 @@ function fieldControl(f: FormField): { element: HTMLElement; input: HTMLInputEle
 /** Mounts the standalone mode into the shell, starting from the page's address. */
 export function mountStandalonePane(shell: Shell, options: StandaloneOptions): void {
   const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
-  const form = h("form", { class: "contract", "aria-label": UI_TEXT.contractForm, novalidate: true });
+  const form = h("form", {
+    class: "contract",
+    "aria-label": UI_TEXT.contractForm,
+    novalidate: true,
+  });
   for (const group of FORM_GROUPS) {
     const fieldset = h("fieldset", {}, h("legend", {}, group.title));
     for (const f of group.fields) {
@@ -82,21 +97,39 @@ export function mountStandalonePane(shell: Shell, options: StandaloneOptions): v
   }
   form.addEventListener("submit", (event) => event.preventDefault());
 
-  const download = h("button", { type: "button", class: "primary", disabled: true }, UI_TEXT.download);
+  const download = h(
+    "button",
+    { type: "button", class: "primary", disabled: true },
+    UI_TEXT.download,
+  );
   const copy = h("button", { type: "button" }, UI_TEXT.copyLink);
-  const linkBox = h("input", { type: "text", class: "link", readonly: true, "aria-label": UI_TEXT.linkLabel, hidden: true });
+  const linkBox = h("input", {
+    type: "text",
+    class: "link",
+    readonly: true,
+    "aria-label": UI_TEXT.linkLabel,
+    hidden: true,
+  });
   const examples = h(
     "nav",
     { class: "examples", "aria-label": UI_TEXT.examples },
     UI_TEXT.examples,
-    ...Object.keys(options.examples).flatMap((n) => [" ", h("a", { href: `?example=${encodeURIComponent(n)}` }, UI_TEXT.example(n))]),
+    ...Object.keys(options.examples).flatMap((n) => [
+      " ",
+      h("a", { href: `?example=${encodeURIComponent(n)}` }, UI_TEXT.example(n)),
+    ]),
   );
-  const result = h("div", { class: "result-area", "aria-live": "polite" });
+  const result = h("div", { class: "result-area" });
   replace(
     shell.content,
     h("div", { class: "toolbar" }, download, copy, examples),
     linkBox,
-    h("div", { class: "standalone" }, h("div", { class: "results" }, result), h("div", { class: "inputs" }, form)),
+    h(
+      "div",
+      { class: "standalone" },
+      h("div", { class: "results" }, result),
+      h("div", { class: "inputs" }, form),
+    ),
   );
 
   let current: Calculation | null = null;
@@ -113,7 +146,8 @@ export function mountStandalonePane(shell: Shell, options: StandaloneOptions): v
       if (input instanceof HTMLSelectElement) {
         const wanted = value === "" ? "auto" : value;
         // A method the select does not offer is kept as written, so the engine names it in its error.
-        if (![...input.options].some((o) => o.value === wanted)) input.appendChild(h("option", { value: wanted }, wanted));
+        if (![...input.options].some((o) => o.value === wanted))
+          input.appendChild(h("option", { value: wanted }, wanted));
         input.value = wanted;
       } else {
         input.value = value;
@@ -138,7 +172,9 @@ export function mountStandalonePane(shell: Shell, options: StandaloneOptions): v
     shown = key;
     current = null;
     download.disabled = true;
-    const empty = Object.entries(values).every(([name, v]) => name === "method" || (v ?? "").trim() === "");
+    const empty = Object.entries(values).every(
+      ([name, v]) => name === "method" || (v ?? "").trim() === "",
+    );
     if (empty) {
       markInvalid(null);
       shell.clearError();
@@ -157,10 +193,11 @@ export function mountStandalonePane(shell: Shell, options: StandaloneOptions): v
     if (!outcome.ok) {
       markInvalid(outcome.field);
       const input = outcome.field === null ? undefined : inputs.get(outcome.field);
-      const goTo = input ? h("button", { type: "button", class: "link-button" }, UI_TEXT.goToField) : null;
+      const goTo = input
+        ? h("button", { type: "button", class: "link-button" }, UI_TEXT.goToField)
+        : null;
       goTo?.addEventListener("click", () => input?.focus());
-      const label = outcome.field === null ? null : FORM_FIELDS.get(outcome.field)?.label;
-      shell.error(h("p", {}, label ? h("strong", {}, UI_TEXT.fieldError(label)) : null, label ? " " : null, outcome.message, goTo ? " " : null, goTo));
+      shell.error(h("p", {}, outcome.message, goTo ? " " : null, goTo));
       replace(result, h("p", { class: "placeholder" }, UI_TEXT.noResult));
       return;
     }
@@ -174,7 +211,9 @@ export function mountStandalonePane(shell: Shell, options: StandaloneOptions): v
   const load = (input: ContractInput) => {
     const { values, unknownFields } = contractToForm(input);
     fillForm(values);
-    shell.status(unknownFields.length > 0 ? UI_TEXT.ignoredHeaders(unknownFields.join(", ")) : "");
+    shell.status(
+      unknownFields.length > 0 ? UI_TEXT.unknownLinkFields(unknownFields.join(", ")) : "",
+    );
     recompute(true);
   };
 
@@ -216,7 +255,8 @@ export function mountStandalonePane(shell: Shell, options: StandaloneOptions): v
     let link: string;
     try {
       link = contractLink(window.location.href, formToContract(readForm()));
-    } catch {
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
       recompute(true); // shows the problem in the alert region
       return;
     }

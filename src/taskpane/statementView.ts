@@ -56,8 +56,19 @@ function amountRow(label: string, amounts: string[], className?: string): HTMLTa
   );
 }
 
-function table(caption: string, statements: Statement[], rows: HTMLTableRowElement[], className: string): HTMLTableElement {
-  return h("table", { class: `figures ${className}` }, h("caption", {}, caption), dateHeader(statements), h("tbody", {}, ...rows));
+function table(
+  caption: string,
+  statements: Statement[],
+  rows: HTMLTableRowElement[],
+  className: string,
+): HTMLTableElement {
+  return h(
+    "table",
+    { class: `figures ${className}` },
+    h("caption", {}, caption),
+    dateHeader(statements),
+    h("tbody", {}, ...rows),
+  );
 }
 
 /** The statement (att betala) for each date; the reduction is shown subtracted, as the form has it. */
@@ -79,10 +90,17 @@ export function reductionsTable(calc: Calculation): HTMLTableElement {
   const methodRow = (method: Method, pick: (st: Statement) => Dec) => {
     const used = calc.method === method;
     const label = used ? `${METHOD_NAMES[method]} (${UI_TEXT.used})` : METHOD_NAMES[method];
-    return amountRow(label, s.map((st) => formatKronorOre(pick(st))), used ? "used" : "unused");
+    return amountRow(
+      label,
+      s.map((st) => formatKronorOre(pick(st))),
+      used ? "used" : "unused",
+    );
   };
   const rows = [
-    amountRow(UI_TEXT.remaining, s.map((st) => String(st.remainingInstallments))),
+    amountRow(
+      UI_TEXT.remaining,
+      s.map((st) => String(st.remainingInstallments)),
+    ),
     methodRow("rule78", (st) => st.reductionRule78),
     methodRow("actual", (st) => st.actual.reduction),
   ];
@@ -95,8 +113,15 @@ export function valuationTable(calc: Calculation): HTMLTableElement | null {
   if (value === null) return null;
   const s = calc.statements;
   const rows = [
-    amountRow(UI_TEXT.estimatedValue, s.map(() => formatKronor(value))),
-    amountRow(UI_TEXT.surplus, s.map((st) => formatKronor(st.surplus ?? new Dec(0))), "total"),
+    amountRow(
+      UI_TEXT.estimatedValue,
+      s.map(() => formatKronor(value)),
+    ),
+    amountRow(
+      UI_TEXT.surplus,
+      s.map((st) => formatKronor(st.surplus ?? new Dec(0))),
+      "total",
+    ),
   ];
   return table(UI_TEXT.valuationCaption, s, rows, "valuation");
 }
@@ -104,22 +129,37 @@ export function valuationTable(calc: Calculation): HTMLTableElement | null {
 /** The whole result for one calculation. */
 export function calculationView(calc: Calculation): HTMLElement {
   const c = calc.contract;
-  const party = (term: string, text: string) => (text ? [h("dt", {}, term), h("dd", {}, text)] : []);
+  const party = (term: string, text: string) =>
+    text ? [h("dt", {}, term), h("dd", {}, text)] : [];
   const outcome = outcomeOf(calc);
   return h(
     "section",
     { class: "result", "aria-label": UI_TEXT.caseHeading(c.caseId) },
     h("h2", { class: "case" }, UI_TEXT.caseHeading(c.caseId)),
-    h("dl", { class: "parties" }, ...party(UI_TEXT.creditor, c.creditor), ...party(UI_TEXT.debtor, c.debtor), ...party(UI_TEXT.goods, c.goods)),
+    h(
+      "dl",
+      { class: "parties" },
+      ...party(UI_TEXT.creditor, c.creditor),
+      ...party(UI_TEXT.debtor, c.debtor),
+      ...party(UI_TEXT.goods, c.goods),
+    ),
     h("p", { class: "method" }, UI_TEXT.method(METHOD_NAMES[calc.method], calc.law.settlement)),
     h(
       "p",
       { class: "credit" },
-      UI_TEXT.creditSummary(formatKronorOre(calc.creditCost), formatKronorOre(calc.creditCostExclSetup), formatKronorOre(calc.creditClaim)),
+      UI_TEXT.creditSummary(
+        formatKronorOre(calc.creditCost),
+        formatKronorOre(calc.creditCostExclSetup),
+        formatKronorOre(calc.creditClaim),
+      ),
     ),
     statementTable(calc),
     reductionsTable(calc),
     valuationTable(calc),
-    h("p", { class: `outcome outcome-${outcome.kind}`, "data-outcome": outcome.kind }, outcomeSentence(outcome)),
+    h(
+      "p",
+      { class: `outcome outcome-${outcome.kind}`, "data-outcome": outcome.kind },
+      outcomeSentence(outcome),
+    ),
   );
 }

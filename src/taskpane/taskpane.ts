@@ -10,16 +10,24 @@ import { readActiveContractRow } from "../excel/reader";
 import { insertTrainingWorkbook, writeSheetPlan } from "../excel/writer";
 import type { SheetPlan } from "../sheet/types";
 import { HOST_WAIT_MS, startTaskPane } from "./app";
-import { HostProbe } from "./boot";
+import { HostProbe, documentParsed } from "./boot";
 import { WORKED_EXAMPLES, WORKED_EXAMPLE_ROWS } from "./examples";
 
 /** The office.js `<script>` element of taskpane.html. */
 const OFFICE_SCRIPT_SELECTOR = 'script[src^="https://appsforoffice.microsoft.com/"]';
 
-const officeProbe: HostProbe = {
-  script: document.querySelector(OFFICE_SCRIPT_SELECTOR),
-  ready: () => (typeof Office === "undefined" ? null : Office.onReady().then((info) => ({ host: info.host === null ? null : String(info.host) }))),
-};
+/** How the pane sees Office: the office.js element's load/error, then `Office.onReady`. */
+function officeProbe(): HostProbe {
+  return {
+    script: document.querySelector(OFFICE_SCRIPT_SELECTOR),
+    ready: () =>
+      typeof Office === "undefined"
+        ? null
+        : Office.onReady().then((info) => ({
+            host: info.host === null ? null : String(info.host),
+          })),
+  };
+}
 
 /** ExcelJS is large; it is fetched (a separate chunk, same origin) only when a file is built. */
 async function buildXlsx(plans: SheetPlan[]): Promise<Uint8Array> {
@@ -27,10 +35,13 @@ async function buildXlsx(plans: SheetPlan[]): Promise<Uint8Array> {
   return toXlsxBuffer(plans);
 }
 
-const root = document.getElementById("app");
-if (root !== null) {
-  void startTaskPane(root, {
-    probe: officeProbe,
+async function main(): Promise<void> {
+  // taskpane.html loads this deferred, so the page is parsed already; waiting keeps it safe if not.
+  await documentParsed(document);
+  const root = document.getElementById("app");
+  if (root === null) return;
+  await startTaskPane(root, {
+    probe: officeProbe(),
     isExcel: (info) => info.host === String(Office.HostType.Excel),
     excel: {
       readActiveContractRow: () => readActiveContractRow(),
@@ -43,3 +54,5 @@ if (root !== null) {
     waitMs: HOST_WAIT_MS,
   });
 }
+
+void main();
