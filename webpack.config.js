@@ -102,6 +102,7 @@ module.exports = async (env) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "[name][ext]" },
           { from: "src/help/help.html", to: "help.html" },
+          { from: "src/help/help.css", to: "help.css" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
         ],
       }),

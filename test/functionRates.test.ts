@@ -54,9 +54,9 @@ describe("REFERENCERATE with a range", () => {
   });
 
   test.each([
-    ["a date that is not 1 Jan or 1 Jul", "rates[0].from", [["2026-08-01", 1.75]]],
-    ["a percent that is not a number", "rates[0].percent", [[H2_2026, "hög"]]],
-    ["the same half-year twice", "rates[1].from", [[H2_2026, 1.75], ["2026-07-01", 2]]],
+    ["a date that is not 1 Jan or 1 Jul", "rates rad 1 från", [["2026-08-01", 1.75]]],
+    ["a percent that is not a number", "rates rad 2 procent", [["", ""], [H2_2026, "hög"]]],
+    ["the same half-year twice", "rates rad 2 från", [[H2_2026, 1.75], ["2026-07-01", 2]]],
     ["a date serial with a time of day", "rates rad 1", [[H2_2026 + 0.5, 1.75]]],
   ])("%s is refused, naming %s", (_name, field, rows) => {
     const e = errorOf(() => F.referenceRate("2026-08-01", rows as never));

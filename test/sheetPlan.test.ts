@@ -78,8 +78,11 @@ describe.each(EXAMPLES)("sheet plan of %s", (example) => {
     const n = calc.contract.installments;
     const numbers = plan.cells.filter((c) => c.col === 0 && typeof c.value === "number" && c.row > Number(plan.print.titleRows!.match(/\d+/)![0]) - 1);
     expect(numbers.map((c) => c.value)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
-    const marks = plan.cells.filter((c) => c.col === 7 && c.style === "marked").map((c) => c.value);
-    expect(marks).toEqual(["Underrättelse 2012-12-15, Återtagning 2012-12-20"]);
+    const marks = plan.cells.filter((c) => c.col === 7 && c.style === "marked");
+    expect(marks.map((c) => c.value)).toEqual(["Underrättelse och återtagning"]);
+    // Both dates fall in the period that ends with due date 40 (2012-12-30): 39 due dates had passed.
+    const k = plan.cells.find((c) => c.row === marks[0].row && c.col === 0)?.value;
+    expect(k).toBe(40);
   });
 
   test("print settings: A4 portrait, one page wide, schedule titles repeated, case id in the footer", () => {

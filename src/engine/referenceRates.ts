@@ -18,6 +18,8 @@ export interface ReferenceRateEntry {
   from: string;
   /** The reference rate in percent, e.g. "1.50" (text or number). */
   percent: string | number;
+  /** How errors name this entry (e.g. "rates rad 3"); default `field[index]`. */
+  label?: string;
 }
 
 /** A lookup from half-year to reference rate, built once and shared by every calculation. */
@@ -39,13 +41,14 @@ export class ReferenceRateTable {
     for (const entry of builtInTable.rates) map.set(parseIsoDate(entry.from, "from"), new Dec(entry.percent));
     const seen = new Set<Day>();
     extra.forEach((entry, index) => {
-      const at = `${field}[${index}]`;
-      const from = parseIsoDate(String(entry.from), `${at}.from`);
+      const fromField = entry.label ? `${entry.label} från` : `${field}[${index}].from`;
+      const percentField = entry.label ? `${entry.label} procent` : `${field}[${index}].percent`;
+      const from = parseIsoDate(String(entry.from), fromField);
       const p = partsOfDay(from);
-      check(p.day === 1 && (p.month === 1 || p.month === 7), "rateEntryNotHalfYear", `${at}.from`, entry.from);
-      check(!seen.has(from), "duplicateRateEntry", `${at}.from`, entry.from);
+      check(p.day === 1 && (p.month === 1 || p.month === 7), "rateEntryNotHalfYear", fromField, entry.from);
+      check(!seen.has(from), "duplicateRateEntry", fromField, entry.from);
       seen.add(from);
-      map.set(from, parsePercent(entry.percent, `${at}.percent`));
+      map.set(from, parsePercent(entry.percent, percentField));
     });
     return new ReferenceRateTable(map);
   }
@@ -94,7 +97,7 @@ export function referenceEntriesFromRows(rows: readonly (readonly unknown[])[], 
     if (index === 0 && typeof from === "string" && !/^\d{4}-\d{2}-\d{2}$/.test(from.trim())) return;
     const at = `${field} rad ${index + 1}`;
     const iso = typeof from === "number" ? formatIsoDate(dayFromExcelSerial(from, at)) : String(from ?? "");
-    entries.push({ from: iso, percent: typeof percent === "number" ? String(percent) : String(percent ?? "") });
+    entries.push({ from: iso, percent: typeof percent === "number" ? String(percent) : String(percent ?? ""), label: at });
   });
   return entries;
 }

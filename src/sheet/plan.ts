@@ -63,7 +63,7 @@ export const METHOD_NOTE =
 /** "Till underrättelsedagen …" */
 const DAY_NAMES = { notice: "underrättelsedagen", repossession: "återtagningsdagen" } as const;
 
-const COLUMN_WIDTHS = [44, 17, 17, 15, 15, 15, 15, 14];
+const COLUMN_WIDTHS = [44, 17, 17, 15, 15, 15, 15, 26];
 const LAST_COL = COLUMN_WIDTHS.length - 1;
 
 const serial = (day: Day) => excelSerialFromDay(day);
@@ -140,6 +140,9 @@ export function planSheet(calc: Calculation): SheetPlan {
   g.name("law", g.row, 1, true);
   g.next();
   label("Lagrummet bestäms av kontraktsdatum.", "note");
+  g.next();
+  label("Metod");
+  g.put(1, { formula: "{methodName}", result: METHOD_NAMES[calc.method], style: "derived" });
   g.next();
 
   // 2. Contract inputs.
@@ -340,7 +343,7 @@ export function planSheet(calc: Calculation): SheetPlan {
   const markOf = new Map<number, string[]>();
   for (const st of statements) {
     const k = Math.min(c.installments, st.actual.duePassed + 1);
-    markOf.set(k, [...(markOf.get(k) ?? []), `${DATE_LABELS[st.label]} ${formatIsoDate(st.date)}`]);
+    markOf.set(k, [...(markOf.get(k) ?? []), DATE_LABELS[st.label]]);
   }
   for (const rowData of schedule) {
     const r = g.row;
@@ -354,7 +357,7 @@ export function planSheet(calc: Calculation): SheetPlan {
     g.put(4, { formula: `${address(r, 2)}-${address(r, 3)}`, result: num(rowData.amortisation), numberFormat: FORMATS.kronorOre, style });
     g.put(5, { formula: `IF(${address(r, 0)}={n},0,${prevBalance}-${address(r, 4)})`, result: num(rowData.balance), numberFormat: FORMATS.kronorOre, style });
     g.put(6, { formula: "{f}", result: num(rowData.fee), numberFormat: FORMATS.kronorOre, style });
-    if (marked) g.put(7, { value: marked.join(", "), style: "marked" });
+    if (marked) g.put(7, { value: marked.map((text, i) => (i === 0 ? text : text.toLowerCase())).join(" och "), style: "marked" });
     g.next();
   }
   const lastScheduleRow = g.row - 1;

@@ -39,7 +39,8 @@ export function planReferenceSheet(table: ReferenceRateTable, builtIn: Reference
   }
   const lastRow = g.row - 1;
   g.next();
-  g.put(0, {
+  // In column D, so a range over columns A–B (what the functions take) holds only dates and rates.
+  g.put(3, {
     value: `Räntelagen 9 §: fastställs per kalenderhalvår. Lägg till nästa halvår som en ny rad (från ${formatIsoDate(nextHalfYearStart(table.last))}).`,
     style: "note",
   });
