@@ -80,10 +80,22 @@ function floatArithmeticOnly(t: FloatTerms, m: number, fraction: number): number
   const balance = t.K * growth - (t.A * (growth - 1)) / i;
   return Math.max(0, t.A * (t.n - m) + t.V - balance - balance * i * fraction + t.f * (t.n - m));
 }
-const floatN72: FloatTerms = { K: 115000, rate: 0.0595, n: 72, first: n72.firstDueDate, A: 1440, V: 40000, f: 25 };
+const floatN72: FloatTerms = {
+  K: 115000,
+  rate: 0.0595,
+  n: 72,
+  first: n72.firstDueDate,
+  A: 1440,
+  V: 40000,
+  f: 25,
+};
 
 const c = new Dec(23816);
-const lateInput = { capital: new Dec(79048), from: dayFromParts(2012, 3, 1), to: dayFromParts(2013, 2, 28) };
+const lateInput = {
+  capital: new Dec(79048),
+  from: dayFromParts(2012, 3, 1),
+  to: dayFromParts(2013, 2, 28),
+};
 const parts = {
   unpaidCreditClaim: new Dec(79048),
   basicFee: new Dec(600),
@@ -100,16 +112,24 @@ async function main(): Promise<void> {
     actualReductionN360PerSec: perSecond((i) => actualReduction(n360, dates[i % dates.length])),
     lateInterestPerSec: perSecond(() => lateInterest(lateInput, BUILT_IN_RATES)),
     redemptionPerSec: perSecond(() => statementLines(parts, (x) => x).amountInclInterest),
-    floatActualReductionPerSec: perSecond((i) => floatActualReduction(floatN72, dates[i % dates.length])),
-    floatArithmeticOnlyPerSec: perSecond((i) => floatArithmeticOnly(floatN72, 39 + (i % 20), (i % 30) / 30)),
+    floatActualReductionPerSec: perSecond((i) =>
+      floatActualReduction(floatN72, dates[i % dates.length]),
+    ),
+    floatArithmeticOnlyPerSec: perSecond((i) =>
+      floatArithmeticOnly(floatN72, 39 + (i % 20), (i % 30) / 30),
+    ),
   };
-  results.decimalToFloatCostRatio = Math.round((results.floatActualReductionPerSec / results.actualReductionPerSec) * 10) / 10;
+  results.decimalToFloatCostRatio =
+    Math.round((results.floatActualReductionPerSec / results.actualReductionPerSec) * 10) / 10;
   Object.assign(results, await extraMeasurements());
   if (process.argv.includes("--json")) {
     process.stdout.write(JSON.stringify(results) + "\n");
   } else {
-    for (const [key, value] of Object.entries(results)) process.stdout.write(`${key.padEnd(32)} ${value.toLocaleString("sv-SE")}\n`);
-    process.stdout.write(`Mål: exakta decimaler högst 400 gånger flyttalsvarianten (nu ${results.decimalToFloatCostRatio}).\n`);
+    for (const [key, value] of Object.entries(results))
+      process.stdout.write(`${key.padEnd(32)} ${value.toLocaleString("sv-SE")}\n`);
+    process.stdout.write(
+      `Mål: exakta decimaler högst 400 gånger flyttalsvarianten (nu ${results.decimalToFloatCostRatio}).\n`,
+    );
   }
 }
 

@@ -15,12 +15,18 @@ import { toXlsxBuffer } from "../src/export/xlsx";
 import { writeSheetPlan } from "../src/excel/writer";
 
 const EXAMPLES = path.join(__dirname, "..", "examples");
-const example = (n: number) => JSON.parse(fs.readFileSync(path.join(EXAMPLES, `worked-example-${n}.json`), "utf8"));
+const example = (n: number) =>
+  JSON.parse(fs.readFileSync(path.join(EXAMPLES, `worked-example-${n}.json`), "utf8"));
 
 /** A mock workbook whose sheets accept whatever the writer queues; counts context.sync calls. */
 function mockWorkbook(): { context: unknown; syncs: () => number } {
   const anything = (): Record<string, unknown> => ({
-    format: { font: {}, fill: {}, borders: { getItem: () => new OfficeMockObject({}) }, autofitColumns() {} },
+    format: {
+      font: {},
+      fill: {},
+      borders: { getItem: () => new OfficeMockObject({}) },
+      autofitColumns() {},
+    },
     merge() {},
   });
   const sheet = () =>
@@ -28,7 +34,12 @@ function mockWorkbook(): { context: unknown; syncs: () => number } {
       getRange: () => new OfficeMockObject(anything()),
       getRanges: () => new OfficeMockObject(anything()),
       activate() {},
-      pageLayout: { zoom: {}, headersFooters: { defaultForAllPages: {} }, setPrintArea() {}, setPrintTitleRows() {} },
+      pageLayout: {
+        zoom: {},
+        headersFooters: { defaultForAllPages: {} },
+        setPrintArea() {},
+        setPrintTitleRows() {},
+      },
       horizontalPageBreaks: { add() {} },
       freezePanes: { freezeRows() {} },
     });
@@ -55,10 +66,17 @@ async function syncsPerSheet(): Promise<number> {
   const globals = globalThis as Record<string, unknown>;
   let worst = 0;
   for (const installments of [72, 360]) {
-    const contract = { ...example(2), installments, installmentAmount: installments === 72 ? 1440 : 686, residual: installments === 72 ? 40000 : 0 };
+    const contract = {
+      ...example(2),
+      installments,
+      installmentAmount: installments === 72 ? 1440 : 686,
+      residual: installments === 72 ? 40000 : 0,
+    };
     const plan = planSheet(calculate(parseContract(contract)));
     const workbook = mockWorkbook();
-    globals.Excel = { run: async (batch: (context: unknown) => Promise<unknown>) => batch(workbook.context) };
+    globals.Excel = {
+      run: async (batch: (context: unknown) => Promise<unknown>) => batch(workbook.context),
+    };
     await writeSheetPlan(plan);
     worst = Math.max(worst, workbook.syncs());
   }
@@ -72,7 +90,13 @@ function csv300(): string {
   const fields = Object.keys(base);
   const lines = [fields.join(";")];
   for (let i = 0; i < 300; i++) {
-    const row = { ...base, caseId: `Ärende ${i + 1}`, residual: i % 2 === 0 ? 40000 : 0, installmentAmount: i % 2 === 0 ? 1440 : 1903, estimatedValue: 50000 + 150 * i };
+    const row = {
+      ...base,
+      caseId: `Ärende ${i + 1}`,
+      residual: i % 2 === 0 ? 40000 : 0,
+      installmentAmount: i % 2 === 0 ? 1440 : 1903,
+      estimatedValue: 50000 + 150 * i,
+    };
     lines.push(fields.map((f) => String((row as Record<string, unknown>)[f])).join(";"));
   }
   return lines.join("\n");
@@ -82,9 +106,14 @@ async function batch300Seconds(): Promise<number> {
   const text = csv300();
   const start = process.hrtime.bigint();
   const table = parseCsv(text);
-  const rows = table.rows.map(({ line, cells }) => ({ where: `rad ${line}`, values: cells, addressOf: (col: number) => `${columnLetter(col)}${line}` }));
+  const rows = table.rows.map(({ line, cells }) => ({
+    where: `rad ${line}`,
+    values: cells,
+    addressOf: (col: number) => `${columnLetter(col)}${line}`,
+  }));
   const result = calculateRows(table.header, rows);
-  if (result.calculations.length !== 300) throw new Error(`batch bench: ${result.refused.length} rows refused`);
+  if (result.calculations.length !== 300)
+    throw new Error(`batch bench: ${result.refused.length} rows refused`);
   await toXlsxBuffer(planBatchWorkbook(result, { sheets: false }));
   return Math.round(Number(process.hrtime.bigint() - start) / 1e6) / 1000;
 }

@@ -17,13 +17,23 @@ import { requireTool } from "./support/requireTool";
 
 const FIXTURE = path.join(__dirname, "fixtures", "batch.csv");
 const example = (n: number) =>
-  calculate(parseContract(JSON.parse(fs.readFileSync(path.join(__dirname, "..", "examples", `worked-example-${n}.json`), "utf8"))));
+  calculate(
+    parseContract(
+      JSON.parse(
+        fs.readFileSync(path.join(__dirname, "..", "examples", `worked-example-${n}.json`), "utf8"),
+      ),
+    ),
+  );
 
 function rowsOf(file: string) {
   const table = parseCsv(fs.readFileSync(file, "utf8"));
   return {
     header: table.header,
-    rows: table.rows.map(({ line, cells }) => ({ where: `rad ${line}`, values: cells, addressOf: (col: number) => `${columnLetter(col)}${line}` })),
+    rows: table.rows.map(({ line, cells }) => ({
+      where: `rad ${line}`,
+      values: cells,
+      addressOf: (col: number) => `${columnLetter(col)}${line}`,
+    })),
   };
 }
 
@@ -48,7 +58,9 @@ describe("CSV", () => {
   });
 
   test("an unterminated quote names its line", () => {
-    expect(() => parseCsv('a,b\n1,"open\n')).toThrow(new CsvError("rad 2: citattecken som aldrig stängs"));
+    expect(() => parseCsv('a,b\n1,"open\n')).toThrow(
+      new CsvError("rad 2: citattecken som aldrig stängs"),
+    );
   });
 
   test("an empty file is refused", () => {
@@ -62,8 +74,13 @@ describe("calculateRows", () => {
 
   test("good rows go through with the worked examples' figures", () => {
     expect(result.calculations.map((c) => c.contract.caseId)).toEqual(["Övning 1", "Övning 2"]);
-    const totals = result.calculations.map((c) => c.statements.map((s) => s.lines.amountInclInterest.toNumber()));
-    expect(totals).toEqual([[77449, 77551], [93335, 93529]]);
+    const totals = result.calculations.map((c) =>
+      c.statements.map((s) => s.lines.amountInclInterest.toNumber()),
+    );
+    expect(totals).toEqual([
+      [77449, 77551],
+      [93335, 93529],
+    ]);
   });
 
   test("a bad row is listed with its line, case id, cell and reason", () => {
@@ -84,7 +101,11 @@ async function recalculated(plans: SheetPlan[], dir: string) {
   };
 }
 
-const HAVE_SOFFICE = requireTool("soffice", findSoffice() !== null, "apt-get install libreoffice-calc-nogui");
+const HAVE_SOFFICE = requireTool(
+  "soffice",
+  findSoffice() !== null,
+  "apt-get install libreoffice-calc-nogui",
+);
 const describeSoffice = HAVE_SOFFICE ? describe : describe.skip;
 
 describeSoffice("summary sheet recalculated by LibreOffice", () => {
@@ -99,7 +120,10 @@ describeSoffice("summary sheet recalculated by LibreOffice", () => {
 
   /** Strips every cached result so only LibreOffice's own evaluation can produce a value. */
   const blank = (plans: SheetPlan[]) =>
-    plans.map((plan) => ({ ...plan, cells: plan.cells.map((cell) => (cell.formula ? { ...cell, result: undefined } : cell)) }));
+    plans.map((plan) => ({
+      ...plan,
+      cells: plan.cells.map((cell) => (cell.formula ? { ...cell, result: undefined } : cell)),
+    }));
 
   test.each([
     ["summary only (formulas over each row's inputs)", false],
@@ -109,7 +133,9 @@ describeSoffice("summary sheet recalculated by LibreOffice", () => {
     const plans = planBatchWorkbook({ calculations: calcs, refused: [] }, { sheets });
     const summary = plans[0];
     const read = await (await recalculated(blank(plans), dir))(summary.name);
-    const header = summary.cells.filter((c) => c.style === "tableHeader" && c.row === Number(summary.names.firstRow) - 2);
+    const header = summary.cells.filter(
+      (c) => c.style === "tableHeader" && c.row === Number(summary.names.firstRow) - 2,
+    );
     const col = (title: string) => columnLetter(header.find((c) => c.value === title)!.col);
     calcs.forEach((_, i) => {
       const row = Number(summary.names.firstRow) + i;
@@ -131,10 +157,17 @@ describeSoffice("summary sheet recalculated by LibreOffice", () => {
     const plans = planBatchWorkbook({ calculations: calcs, refused: [] }, { sheets: false });
     const summary = plans[0];
     // Move the first case's repossession date into 2026-H2, which the table does not have.
-    const header = summary.cells.filter((c) => c.style === "tableHeader" && c.row === Number(summary.names.firstRow) - 2);
+    const header = summary.cells.filter(
+      (c) => c.style === "tableHeader" && c.row === Number(summary.names.firstRow) - 2,
+    );
     const dateCol = header.find((c) => c.value === "Återtagningsdag")!.col;
     const row = Number(summary.names.firstRow) - 1;
-    const edited = { ...summary, cells: summary.cells.map((c) => (c.row === row && c.col === dateCol ? { ...c, value: 46235 } : c)) }; // 2026-07-31
+    const edited = {
+      ...summary,
+      cells: summary.cells.map((c) =>
+        c.row === row && c.col === dateCol ? { ...c, value: 46235 } : c,
+      ),
+    }; // 2026-07-31
     const read = await (await recalculated(blank([edited, ...plans.slice(1)]), dir))(summary.name);
     const interestCol = header.find((c) => c.value === "dröjsmålsränta (återtagning)")!.col;
     expect(read(`${columnLetter(interestCol)}${row + 1}`)).toEqual({ error: "#N/A" });
@@ -166,8 +199,16 @@ describe("atertag batch", () => {
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(target);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Sammanställning", "Övning 1", "Övning 2", "Referensräntor"]);
-    const link = wb.getWorksheet("Sammanställning")!.getCell("A5").value as { text: string; hyperlink: string };
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Sammanställning",
+      "Övning 1",
+      "Övning 2",
+      "Referensräntor",
+    ]);
+    const link = wb.getWorksheet("Sammanställning")!.getCell("A5").value as {
+      text: string;
+      hyperlink: string;
+    };
     expect(link).toEqual({ text: "Övning 1", hyperlink: "#'Övning 1'!A1" });
     expect(fs.readdirSync(dir)).toEqual(["ut.xlsx"]);
   });

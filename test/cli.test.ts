@@ -38,26 +38,29 @@ function writeFile(name: string, content: string): string {
 }
 
 function badContract(): string {
-  return writeFile("bad-installments-paid.json", JSON.stringify({ ...exampleRow(1), installmentsPaid: 99 }));
+  return writeFile(
+    "bad-installments-paid.json",
+    JSON.stringify({ ...exampleRow(1), installmentsPaid: 99 }),
+  );
 }
 
 describe("text output", () => {
   test.each`
-    file              | text                    | scenario
-    ${EXAMPLE_1_FILE} | ${"77 449 kr"}          | ${"ex 1 total at the notice date"}
-    ${EXAMPLE_1_FILE} | ${"77 551 kr"}          | ${"ex 1 total at the repossession date"}
-    ${EXAMPLE_1_FILE} | ${"79 048 kr"}          | ${"ex 1 unpaid credit claim"}
-    ${EXAMPLE_1_FILE} | ${"−4 785 kr"}          | ${"ex 1 reduction, shown subtracted"}
-    ${EXAMPLE_1_FILE} | ${"2 099 kr"}           | ${"ex 1 interest to 2012-12-15"}
-    ${EXAMPLE_1_FILE} | ${"74 863 kr"}          | ${"ex 1 amount excl. interest (79 048 + 600 − 4 785)"}
-    ${EXAMPLE_1_FILE} | ${"−17 551 kr"}         | ${"ex 1 surplus 60 000 − 77 551"}
-    ${EXAMPLE_1_FILE} | ${"78-regeln"}          | ${"ex 1 names its method"}
-    ${EXAMPLE_2_FILE} | ${"93 335 kr"}          | ${"ex 2 total at the notice date"}
-    ${EXAMPLE_2_FILE} | ${"93 529 kr"}          | ${"ex 2 total at the repossession date"}
-    ${EXAMPLE_2_FILE} | ${"−10 474 kr"}         | ${"ex 2 reduction at the notice date"}
-    ${EXAMPLE_2_FILE} | ${"−10 410 kr"}         | ${"ex 2 reduction at the repossession date"}
-    ${EXAMPLE_2_FILE} | ${"100 065 kr"}         | ${"ex 2 unpaid credit claim 41 × 1 465 + 40 000"}
-    ${EXAMPLE_2_FILE} | ${"Faktisk avräkning"}  | ${"ex 2 names its method"}
+    file              | text                   | scenario
+    ${EXAMPLE_1_FILE} | ${"77 449 kr"}         | ${"ex 1 total at the notice date"}
+    ${EXAMPLE_1_FILE} | ${"77 551 kr"}         | ${"ex 1 total at the repossession date"}
+    ${EXAMPLE_1_FILE} | ${"79 048 kr"}         | ${"ex 1 unpaid credit claim"}
+    ${EXAMPLE_1_FILE} | ${"−4 785 kr"}         | ${"ex 1 reduction, shown subtracted"}
+    ${EXAMPLE_1_FILE} | ${"2 099 kr"}          | ${"ex 1 interest to 2012-12-15"}
+    ${EXAMPLE_1_FILE} | ${"74 863 kr"}         | ${"ex 1 amount excl. interest (79 048 + 600 − 4 785)"}
+    ${EXAMPLE_1_FILE} | ${"−17 551 kr"}        | ${"ex 1 surplus 60 000 − 77 551"}
+    ${EXAMPLE_1_FILE} | ${"78-regeln"}         | ${"ex 1 names its method"}
+    ${EXAMPLE_2_FILE} | ${"93 335 kr"}         | ${"ex 2 total at the notice date"}
+    ${EXAMPLE_2_FILE} | ${"93 529 kr"}         | ${"ex 2 total at the repossession date"}
+    ${EXAMPLE_2_FILE} | ${"−10 474 kr"}        | ${"ex 2 reduction at the notice date"}
+    ${EXAMPLE_2_FILE} | ${"−10 410 kr"}        | ${"ex 2 reduction at the repossession date"}
+    ${EXAMPLE_2_FILE} | ${"100 065 kr"}        | ${"ex 2 unpaid credit claim 41 × 1 465 + 40 000"}
+    ${EXAMPLE_2_FILE} | ${"Faktisk avräkning"} | ${"ex 2 names its method"}
   `("$scenario: contains “$text”", async ({ file, text }) => {
     const { status, out, err } = await run("calc", file);
     expect(status).toBe(0);
@@ -67,14 +70,17 @@ describe("text output", () => {
 
   test("both dates side by side on the total's row", async () => {
     const { out } = await run("calc", EXAMPLE_1_FILE);
-    const row = out.join("\n").split("\n").find((line) => line.startsWith("Att betala inkl. ränta"));
+    const row = out
+      .join("\n")
+      .split("\n")
+      .find((line) => line.startsWith("Att betala inkl. ränta"));
     expect(row).toMatch(/77 449 kr\s+77 551 kr$/);
   });
 
   test.each`
-    file              | words                                  | scenario
-    ${EXAMPLE_1_FILE} | ${["understiger", "underrättelse"]}    | ${"ex 1: value 60 000 below the debt 77 551 → notice to both parties"}
-    ${EXAMPLE_2_FILE} | ${["mellanskillnaden", "1 471 kr"]}    | ${"ex 2: value 95 000 above the debt 93 529 → the creditor pays 1 471 kr"}
+    file              | words                               | scenario
+    ${EXAMPLE_1_FILE} | ${["understiger", "underrättelse"]} | ${"ex 1: value 60 000 below the debt 77 551 → notice to both parties"}
+    ${EXAMPLE_2_FILE} | ${["mellanskillnaden", "1 471 kr"]} | ${"ex 2: value 95 000 above the debt 93 529 → the creditor pays 1 471 kr"}
   `("outcome sentence, $scenario", async ({ file, words }) => {
     const { out } = await run("calc", file);
     const last = out.join("\n").trim().split("\n").pop()!;
@@ -105,7 +111,14 @@ describe("bad input: status 2, one line naming the file, nothing on stdout", () 
   });
 
   test("a repossession date beyond the reference-rate table: names the file, repossessionDate, its value and the half-year", async () => {
-    const file = writeFile("beyond-table.json", JSON.stringify({ ...exampleRow(1), noticeDate: "2026-06-15", repossessionDate: "2026-08-01" }));
+    const file = writeFile(
+      "beyond-table.json",
+      JSON.stringify({
+        ...exampleRow(1),
+        noticeDate: "2026-06-15",
+        repossessionDate: "2026-08-01",
+      }),
+    );
     const { status, out, err } = await run("calc", file);
     expect(status).toBe(2);
     expect(out).toEqual([]);
@@ -185,7 +198,10 @@ describe("the real entry point", () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(result.stderr).not.toContain("internt fel");
     // npx itself may warn about the npm configuration; only the program's own lines count.
-    const lines = result.stderr.trim().split("\n").filter((line) => !line.startsWith("npm warn"));
+    const lines = result.stderr
+      .trim()
+      .split("\n")
+      .filter((line) => !line.startsWith("npm warn"));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^fel: /);
   });

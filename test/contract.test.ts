@@ -13,16 +13,16 @@ function without(row: Record<string, unknown>, ...fields: string[]): Record<stri
 
 describe("required fields", () => {
   test.each`
-    remove                                          | field                 | scenario
-    ${["caseId"]}                                   | ${"caseId"}           | ${"case id"}
-    ${["annualRate"]}                               | ${"annualRate"}       | ${"nominal rate"}
-    ${["installments"]}                             | ${"installments"}     | ${"number of instalments"}
-    ${["firstDueDate"]}                             | ${"firstDueDate"}     | ${"first due date"}
+    remove                                          | field                  | scenario
+    ${["caseId"]}                                   | ${"caseId"}            | ${"case id"}
+    ${["annualRate"]}                               | ${"annualRate"}        | ${"nominal rate"}
+    ${["installments"]}                             | ${"installments"}      | ${"number of instalments"}
+    ${["firstDueDate"]}                             | ${"firstDueDate"}      | ${"first due date"}
     ${["installmentAmount"]}                        | ${"installmentAmount"} | ${"instalment"}
-    ${["installmentsPaid"]}                         | ${"installmentsPaid"} | ${"instalments paid (no unpaidCreditClaim either)"}
-    ${["applicationDate"]}                          | ${"applicationDate"}  | ${"application date"}
-    ${["repossessionDate"]}                         | ${"repossessionDate"} | ${"repossession date"}
-    ${["creditAmount", "cashPrice", "downPayment"]} | ${"creditAmount"}     | ${"credit amount with no cash price to derive it from"}
+    ${["installmentsPaid"]}                         | ${"installmentsPaid"}  | ${"instalments paid (no unpaidCreditClaim either)"}
+    ${["applicationDate"]}                          | ${"applicationDate"}   | ${"application date"}
+    ${["repossessionDate"]}                         | ${"repossessionDate"}  | ${"repossession date"}
+    ${["creditAmount", "cashPrice", "downPayment"]} | ${"creditAmount"}      | ${"credit amount with no cash price to derive it from"}
   `("missing $scenario → error naming $field", ({ remove, field }) => {
     const error = engineErrorOf(() => parseContract(without(exampleRow(1), ...remove)));
     expect(error.code).toBe("required");
@@ -44,24 +44,24 @@ describe("required fields", () => {
 
 describe("wrong types, negative amounts, unknown fields", () => {
   test.each`
-    field                 | value              | code              | shown               | scenario
-    ${"cashPrice"}        | ${true}            | ${"notNumber"}    | ${"true"}           | ${"a boolean amount"}
-    ${"installments"}     | ${"seventy-two"}   | ${"notNumber"}    | ${'"seventy-two"'}  | ${"a count in words"}
-    ${"installments"}     | ${72.5}            | ${"notInteger"}   | ${"72.5"}           | ${"a fractional count"}
-    ${"installments"}     | ${0}               | ${"outOfRange"}   | ${"0"}              | ${"no instalments"}
-    ${"firstDueDate"}     | ${40086}           | ${"notDate"}      | ${"40086"}          | ${"a date as a serial number in JSON"}
-    ${"noticeDate"}       | ${"15/12/2012"}    | ${"notDate"}      | ${'"15/12/2012"'}   | ${"a day-first date"}
-    ${"applicationDate"}  | ${"2012-02-30"}    | ${"invalidDate"}  | ${'"2012-02-30"'}   | ${"an impossible date"}
-    ${"caseId"}           | ${{ id: 1 }}       | ${"notText"}      | ${'{"id":1}'}       | ${"an object as text"}
-    ${"method"}           | ${"fast"}          | ${"unknownMethod"} | ${'"fast"'}        | ${"an unknown method"}
-    ${"monthlyFee"}       | ${-25}             | ${"negative"}     | ${"-25"}            | ${"a negative fee"}
-    ${"claimedInterest"}  | ${"-487"}          | ${"negative"}     | ${'"-487"'}         | ${"a negative amount as text"}
-    ${"estimatedValue"}   | ${-1}              | ${"negative"}     | ${"-1"}             | ${"a negative value of the goods"}
-    ${"residual"}         | ${"40 000 kronor"} | ${"notNumber"}    | ${'"40 000 kronor"'} | ${"an amount with words"}
-    ${"annualRate"}       | ${5.95}            | ${"rateAsFraction"} | ${"5.95"}         | ${"the rate in percent instead of a fraction"}
-    ${"annualRate"}       | ${1}               | ${"rateAsFraction"} | ${"1"}            | ${"a rate of 100 %"}
-    ${"lateInterestRate"} | ${12}              | ${"rateAsFraction"} | ${"12"}           | ${"a late-interest rate in percent"}
-    ${"installmentsPaid"} | ${-1}              | ${"outOfRange"}   | ${"-1"}             | ${"negative instalments paid"}
+    field                 | value              | code                | shown                | scenario
+    ${"cashPrice"}        | ${true}            | ${"notNumber"}      | ${"true"}            | ${"a boolean amount"}
+    ${"installments"}     | ${"seventy-two"}   | ${"notNumber"}      | ${'"seventy-two"'}   | ${"a count in words"}
+    ${"installments"}     | ${72.5}            | ${"notInteger"}     | ${"72.5"}            | ${"a fractional count"}
+    ${"installments"}     | ${0}               | ${"outOfRange"}     | ${"0"}               | ${"no instalments"}
+    ${"firstDueDate"}     | ${40086}           | ${"notDate"}        | ${"40086"}           | ${"a date as a serial number in JSON"}
+    ${"noticeDate"}       | ${"15/12/2012"}    | ${"notDate"}        | ${'"15/12/2012"'}    | ${"a day-first date"}
+    ${"applicationDate"}  | ${"2012-02-30"}    | ${"invalidDate"}    | ${'"2012-02-30"'}    | ${"an impossible date"}
+    ${"caseId"}           | ${{ id: 1 }}       | ${"notText"}        | ${'{"id":1}'}        | ${"an object as text"}
+    ${"method"}           | ${"fast"}          | ${"unknownMethod"}  | ${'"fast"'}          | ${"an unknown method"}
+    ${"monthlyFee"}       | ${-25}             | ${"negative"}       | ${"-25"}             | ${"a negative fee"}
+    ${"claimedInterest"}  | ${"-487"}          | ${"negative"}       | ${'"-487"'}          | ${"a negative amount as text"}
+    ${"estimatedValue"}   | ${-1}              | ${"negative"}       | ${"-1"}              | ${"a negative value of the goods"}
+    ${"residual"}         | ${"40 000 kronor"} | ${"notNumber"}      | ${'"40 000 kronor"'} | ${"an amount with words"}
+    ${"annualRate"}       | ${5.95}            | ${"rateAsFraction"} | ${"5.95"}            | ${"the rate in percent instead of a fraction"}
+    ${"annualRate"}       | ${1}               | ${"rateAsFraction"} | ${"1"}               | ${"a rate of 100 %"}
+    ${"lateInterestRate"} | ${12}              | ${"rateAsFraction"} | ${"12"}              | ${"a late-interest rate in percent"}
+    ${"installmentsPaid"} | ${-1}              | ${"outOfRange"}     | ${"-1"}              | ${"negative instalments paid"}
   `("$scenario: $field = $value → $code", ({ field, value, code, shown }) => {
     const error = engineErrorOf(() => parseContract({ ...exampleRow(1), [field]: value }));
     expect(error.code).toBe(code);
@@ -79,15 +79,17 @@ describe("wrong types, negative amounts, unknown fields", () => {
   });
 
   test("an unknown field (a typo) is rejected by name", () => {
-    const error = engineErrorOf(() => parseContract({ ...exampleRow(1), intrestFrom: "2012-09-05" }));
+    const error = engineErrorOf(() =>
+      parseContract({ ...exampleRow(1), intrestFrom: "2012-09-05" }),
+    );
     expect(error.code).toBe("unknownField");
     expect(error.message).toContain("intrestFrom");
   });
 
   test.each`
-    raw          | scenario
-    ${null}      | ${"null"}
-    ${[]}        | ${"an array"}
+    raw           | scenario
+    ${null}       | ${"null"}
+    ${[]}         | ${"an array"}
     ${"contract"} | ${"text"}
   `("a contract that is not an object ($scenario) is rejected", ({ raw }) => {
     expect(engineErrorOf(() => parseContract(raw)).code).toBe("notObject");
@@ -112,11 +114,11 @@ describe("wrong types, negative amounts, unknown fields", () => {
 
 describe("dates out of order", () => {
   test.each`
-    change                                                          | field                 | other                | scenario
-    ${{ repossessionDate: "2012-12-14" }}                           | ${"repossessionDate"} | ${"noticeDate"}      | ${"repossession before the notice"}
-    ${{ noticeDate: "2012-09-03" }}                                 | ${"noticeDate"}       | ${"applicationDate"} | ${"notice before the application"}
-    ${{ noticeDate: null, repossessionDate: "2012-09-03" }}         | ${"repossessionDate"} | ${"applicationDate"} | ${"repossession before the application, no notice"}
-    ${{ contractDate: "2009-10-01" }}                               | ${"firstDueDate"}     | ${"contractDate"}    | ${"first due date before the contract"}
+    change                                                  | field                 | other                | scenario
+    ${{ repossessionDate: "2012-12-14" }}                   | ${"repossessionDate"} | ${"noticeDate"}      | ${"repossession before the notice"}
+    ${{ noticeDate: "2012-09-03" }}                         | ${"noticeDate"}       | ${"applicationDate"} | ${"notice before the application"}
+    ${{ noticeDate: null, repossessionDate: "2012-09-03" }} | ${"repossessionDate"} | ${"applicationDate"} | ${"repossession before the application, no notice"}
+    ${{ contractDate: "2009-10-01" }}                       | ${"firstDueDate"}     | ${"contractDate"}    | ${"first due date before the contract"}
   `("$scenario → error naming $field and $other", ({ change, field, other }) => {
     const error = engineErrorOf(() => parseContract({ ...exampleRow(1), ...change }));
     expect(error.code).toBe("dateBefore");
@@ -138,7 +140,11 @@ describe("defaults", () => {
   });
 
   test("interestFrom default crosses a year end: application 2012-12-31 → 2013-01-01", () => {
-    const row = { ...without(exampleRow(1), "interestFrom", "noticeDate"), applicationDate: "2012-12-31", repossessionDate: "2013-01-15" };
+    const row = {
+      ...without(exampleRow(1), "interestFrom", "noticeDate"),
+      applicationDate: "2012-12-31",
+      repossessionDate: "2013-01-15",
+    };
     expect(formatIsoDate(parseContract(row).interestFrom)).toBe("2013-01-01");
   });
 
@@ -149,29 +155,38 @@ describe("defaults", () => {
   });
 
   test("creditAmount defaults to cashPrice − downPayment = 115 000", () => {
-    expect(parseContract(without(exampleRow(1), "creditAmount")).creditAmount.toFixed(2)).toBe("115000.00");
+    expect(parseContract(without(exampleRow(1), "creditAmount")).creditAmount.toFixed(2)).toBe(
+      "115000.00",
+    );
   });
 
   test("basicFee defaults to 600 kr and fees/costs to 0", () => {
-    const contract = parseContract(without(exampleRow(1), "basicFee", "applicantCosts", "claimedInterest"));
+    const contract = parseContract(
+      without(exampleRow(1), "basicFee", "applicantCosts", "claimedInterest"),
+    );
     expect(contract.basicFee.toFixed(2)).toBe("600.00");
     expect(contract.applicantCosts.toFixed(2)).toBe("0.00");
     expect(contract.claimedInterest.toFixed(2)).toBe("0.00");
   });
 
   test.each`
-    which | method      | expected    | scenario
-    ${1}  | ${"auto"}   | ${"rule78"} | ${"auto without residual → rule of 78"}
-    ${2}  | ${"auto"}   | ${"actual"} | ${"auto with residual → actual settlement"}
+    which | method       | expected    | scenario
+    ${1}  | ${"auto"}    | ${"rule78"} | ${"auto without residual → rule of 78"}
+    ${2}  | ${"auto"}    | ${"actual"} | ${"auto with residual → actual settlement"}
     ${1}  | ${undefined} | ${"rule78"} | ${"method omitted = auto"}
-    ${1}  | ${"actual"} | ${"actual"} | ${"explicit actual overrides auto for an annuity"}
-    ${2}  | ${"rule78"} | ${"rule78"} | ${"explicit rule78 overrides auto for a residual credit"}
+    ${1}  | ${"actual"}  | ${"actual"} | ${"explicit actual overrides auto for an annuity"}
+    ${2}  | ${"rule78"}  | ${"rule78"} | ${"explicit rule78 overrides auto for a residual credit"}
   `("$scenario", ({ which, method, expected }) => {
-    const row = method === undefined ? without(exampleRow(which), "method") : { ...exampleRow(which), method };
+    const row =
+      method === undefined
+        ? without(exampleRow(which), "method")
+        : { ...exampleRow(which), method };
     const calc = calculate(parseContract(row));
     expect(calc.method).toBe(expected);
     for (const s of calc.statements) {
-      expect(s.reduction.equals(expected === "rule78" ? s.reductionRule78 : s.actual.reduction)).toBe(true);
+      expect(
+        s.reduction.equals(expected === "rule78" ? s.reductionRule78 : s.actual.reduction),
+      ).toBe(true);
     }
   });
 
@@ -181,7 +196,9 @@ describe("defaults", () => {
     // Line = 79 048 + 600 + 0 − round(actual reduction); the rule-of-78 4 785 is no longer used.
     expect(s.lines.reduction.toFixed(0)).toBe(s.actual.reduction.toDecimalPlaces(0).toFixed(0));
     expect(s.lines.reduction.toFixed(0)).not.toBe("4785");
-    expect(s.lines.amountExclInterest.toFixed(0)).toBe(String(79048 + 600 - s.lines.reduction.toNumber()));
+    expect(s.lines.amountExclInterest.toFixed(0)).toBe(
+      String(79048 + 600 - s.lines.reduction.toNumber()),
+    );
   });
 
   test("an explicit unpaidCreditClaim overrides the computed one and becomes the interest capital", () => {
@@ -195,7 +212,10 @@ describe("defaults", () => {
   });
 
   test("with unpaidCreditClaim given, installmentsPaid may be left out", () => {
-    const contract = parseContract({ ...without(exampleRow(1), "installmentsPaid"), unpaidCreditClaim: 79048 });
+    const contract = parseContract({
+      ...without(exampleRow(1), "installmentsPaid"),
+      unpaidCreditClaim: 79048,
+    });
     expect(contract.installmentsPaid).toBeNull();
     expect(contract.unpaidCreditClaim.toFixed(2)).toBe("79048.00");
   });
@@ -208,7 +228,12 @@ describe("defaults", () => {
   });
 
   test("numeric text is accepted: '143 750', '0,0595', '1 903 kr'", () => {
-    const contract = parseContract({ ...exampleRow(1), cashPrice: "143 750", annualRate: "0,0595", installmentAmount: "1 903 kr" });
+    const contract = parseContract({
+      ...exampleRow(1),
+      cashPrice: "143 750",
+      annualRate: "0,0595",
+      installmentAmount: "1 903 kr",
+    });
     expect(contract.cashPrice!.toFixed(2)).toBe("143750.00");
     expect(contract.annualRate.toString()).toBe("0.0595");
     expect(contract.installmentAmount.toFixed(2)).toBe("1903.00");

@@ -42,7 +42,8 @@ describe("due dates: same day of month, moved back to the month's last day (DOMA
     for (const first of ["2011-01-28", "2011-01-29", "2011-01-30", "2011-01-31", "2099-08-31"]) {
       for (let k = 0; k <= 120; k++) {
         const got = formatIsoDate(dueDate(day(first), k));
-        if (got !== dueIso(first, k)) mismatches.push(`${first} k=${k}: ${got} ≠ ${dueIso(first, k)}`);
+        if (got !== dueIso(first, k))
+          mismatches.push(`${first} k=${k}: ${got} ≠ ${dueIso(first, k)}`);
       }
     }
     expect(mismatches).toEqual([]);
@@ -51,14 +52,14 @@ describe("due dates: same day of month, moved back to the month's last day (DOMA
 
 describe("Excel 1900-system serial numbers", () => {
   test.each`
-    serial   | iso             | scenario
-    ${1}     | ${"1900-01-01"} | ${"serial 1 is 1900-01-01"}
-    ${59}    | ${"1900-02-28"} | ${"last real day before Excel's phantom 29 February"}
-    ${61}    | ${"1900-03-01"} | ${"first day after the phantom day"}
-    ${40179} | ${"2010-01-01"} | ${"2010-01-01"}
-    ${40086} | ${"2009-09-30"} | ${"the workshop's first due date"}
-    ${41258} | ${"2012-12-15"} | ${"the workshop's notice date"}
-    ${41263} | ${"2012-12-20"} | ${"the workshop's repossession date"}
+    serial     | iso             | scenario
+    ${1}       | ${"1900-01-01"} | ${"serial 1 is 1900-01-01"}
+    ${59}      | ${"1900-02-28"} | ${"last real day before Excel's phantom 29 February"}
+    ${61}      | ${"1900-03-01"} | ${"first day after the phantom day"}
+    ${40179}   | ${"2010-01-01"} | ${"2010-01-01"}
+    ${40086}   | ${"2009-09-30"} | ${"the workshop's first due date"}
+    ${41258}   | ${"2012-12-15"} | ${"the workshop's notice date"}
+    ${41263}   | ${"2012-12-20"} | ${"the workshop's repossession date"}
     ${2958465} | ${"9999-12-31"} | ${"the last date Excel knows"}
   `("$scenario: serial $serial ↔ $iso", ({ serial, iso }) => {
     if (serial < 80000) {
@@ -76,8 +77,10 @@ describe("Excel 1900-system serial numbers", () => {
     for (let serial = 1; serial <= 80000; serial++) {
       if (serial === 60) continue;
       const got = dayFromExcelSerial(serial, "date");
-      if (formatIsoDate(got) !== isoOfExcelSerial(serial)) mismatches.push(`${serial} → ${formatIsoDate(got)}`);
-      if (excelSerialFromDay(got) !== serial) mismatches.push(`${serial} ↺ ${excelSerialFromDay(got)}`);
+      if (formatIsoDate(got) !== isoOfExcelSerial(serial))
+        mismatches.push(`${serial} → ${formatIsoDate(got)}`);
+      if (excelSerialFromDay(got) !== serial)
+        mismatches.push(`${serial} ↺ ${excelSerialFromDay(got)}`);
     }
     expect(mismatches.slice(0, 10)).toEqual([]);
     expect(excelSerialOfIso("1900-03-01")).toBe(61);
@@ -93,27 +96,30 @@ describe("Excel 1900-system serial numbers", () => {
     ${2958466}  | ${"notDate"}      | ${"after 9999-12-31"}
     ${NaN}      | ${"notDate"}      | ${"NaN"}
     ${Infinity} | ${"notDate"}      | ${"Infinity"}
-  `("$scenario: serial $serial is rejected ($code) naming the field and the value", ({ serial, code }) => {
-    const error = engineErrorOf(() => dayFromExcelSerial(serial, "repossessionDate"));
-    expect(error.code).toBe(code);
-    expect(error.message).toContain("repossessionDate");
-    expect(error.message).toContain(String(serial));
-  });
+  `(
+    "$scenario: serial $serial is rejected ($code) naming the field and the value",
+    ({ serial, code }) => {
+      const error = engineErrorOf(() => dayFromExcelSerial(serial, "repossessionDate"));
+      expect(error.code).toBe(code);
+      expect(error.message).toContain("repossessionDate");
+      expect(error.message).toContain(String(serial));
+    },
+  );
 });
 
 describe("ISO dates", () => {
   test.each`
-    text            | code             | scenario
-    ${"2012-02-30"} | ${"invalidDate"} | ${"30 February does not exist"}
-    ${"2011-02-29"} | ${"invalidDate"} | ${"29 February in a common year"}
-    ${"2100-02-29"} | ${"invalidDate"} | ${"29 February 2100 (not a leap year)"}
-    ${"2012-13-01"} | ${"invalidDate"} | ${"month 13"}
-    ${"2012-00-10"} | ${"invalidDate"} | ${"month 0"}
-    ${"2012-04-31"} | ${"invalidDate"} | ${"31 April"}
-    ${"15/12/2012"} | ${"notDate"}     | ${"Swedish/European day-first text"}
-    ${"2012-12-5"}  | ${"notDate"}     | ${"day without a leading zero"}
-    ${"2012-12-15T00:00:00Z"} | ${"notDate"} | ${"a timestamp, not a date"}
-    ${""}           | ${"notDate"}     | ${"empty text"}
+    text                      | code             | scenario
+    ${"2012-02-30"}           | ${"invalidDate"} | ${"30 February does not exist"}
+    ${"2011-02-29"}           | ${"invalidDate"} | ${"29 February in a common year"}
+    ${"2100-02-29"}           | ${"invalidDate"} | ${"29 February 2100 (not a leap year)"}
+    ${"2012-13-01"}           | ${"invalidDate"} | ${"month 13"}
+    ${"2012-00-10"}           | ${"invalidDate"} | ${"month 0"}
+    ${"2012-04-31"}           | ${"invalidDate"} | ${"31 April"}
+    ${"15/12/2012"}           | ${"notDate"}     | ${"Swedish/European day-first text"}
+    ${"2012-12-5"}            | ${"notDate"}     | ${"day without a leading zero"}
+    ${"2012-12-15T00:00:00Z"} | ${"notDate"}     | ${"a timestamp, not a date"}
+    ${""}                     | ${"notDate"}     | ${"empty text"}
   `("$scenario: $text is rejected ($code) naming the field", ({ text, code }) => {
     const error = engineErrorOf(() => parseIsoDate(text, "noticeDate"));
     expect(error.code).toBe(code);
@@ -148,12 +154,15 @@ describe("countDueDates: due dates strictly before / on or before a date", () =>
     ${"2015-08-30"} | ${71}  | ${72}      | ${"exactly on the last due date"}
     ${"2015-08-31"} | ${72}  | ${72}      | ${"the day after the last due date"}
     ${"2030-01-01"} | ${72}  | ${72}      | ${"long after the last due date"}
-  `("$scenario ($date): $before before, $onOrBefore on or before", ({ date, before, onOrBefore }) => {
-    expect(countDue("2009-09-30", 72, date, false)).toBe(before);
-    expect(countDue("2009-09-30", 72, date, true)).toBe(onOrBefore);
-    expect(countDueDates(day("2009-09-30"), 72, day(date), false)).toBe(before);
-    expect(countDueDates(day("2009-09-30"), 72, day(date), true)).toBe(onOrBefore);
-  });
+  `(
+    "$scenario ($date): $before before, $onOrBefore on or before",
+    ({ date, before, onOrBefore }) => {
+      expect(countDue("2009-09-30", 72, date, false)).toBe(before);
+      expect(countDue("2009-09-30", 72, date, true)).toBe(onOrBefore);
+      expect(countDueDates(day("2009-09-30"), 72, day(date), false)).toBe(before);
+      expect(countDueDates(day("2009-09-30"), 72, day(date), true)).toBe(onOrBefore);
+    },
+  );
 
   test("agrees with listing the due dates for every day over the life of a credit from the 31st", () => {
     const mismatches: string[] = [];

@@ -15,7 +15,7 @@ class CustomFunctionsError {
   Error: CustomFunctionsError,
   ErrorCode: { invalidValue: "#VALUE!", invalidNumber: "#NUM!" },
 };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const F: typeof import("../src/functions/functions") = require("../src/functions/functions");
 
 function errorOf(call: () => number): CustomFunctionsError {
@@ -55,8 +55,22 @@ describe("REFERENCERATE with a range", () => {
 
   test.each([
     ["a date that is not 1 Jan or 1 Jul", "rates rad 1 från", [["2026-08-01", 1.75]]],
-    ["a percent that is not a number", "rates rad 2 procent", [["", ""], [H2_2026, "hög"]]],
-    ["the same half-year twice", "rates rad 2 från", [[H2_2026, 1.75], ["2026-07-01", 2]]],
+    [
+      "a percent that is not a number",
+      "rates rad 2 procent",
+      [
+        ["", ""],
+        [H2_2026, "hög"],
+      ],
+    ],
+    [
+      "the same half-year twice",
+      "rates rad 2 från",
+      [
+        [H2_2026, 1.75],
+        ["2026-07-01", 2],
+      ],
+    ],
     ["a date serial with a time of day", "rates rad 1", [[H2_2026 + 0.5, 1.75]]],
   ])("%s is refused, naming %s", (_name, field, rows) => {
     const e = errorOf(() => F.referenceRate("2026-08-01", rows as never));
@@ -67,7 +81,12 @@ describe("REFERENCERATE with a range", () => {
 describe("LATEINTEREST with a range", () => {
   test("a window across 2026-07-01 uses the user's rate for the new half-year", () => {
     const got = F.lateInterestFn(100000, "2026-05-01", "2026-09-30", null, null, [[H2_2026, 1.75]]);
-    const expected = lateInterestDayByDay({ capital: 100000, from: "2026-05-01", to: "2026-09-30", extraRates: [{ from: "2026-07-01", percent: "1.75" }] });
+    const expected = lateInterestDayByDay({
+      capital: 100000,
+      from: "2026-05-01",
+      to: "2026-09-30",
+      extraRates: [{ from: "2026-07-01", percent: "1.75" }],
+    });
     expect(ore(got)).toBe(expected.toFixed(2));
   });
 

@@ -4,7 +4,15 @@
  * argument and its value), empty optional cells (null on the web, 0 on desktop) giving the same result,
  * and never a NaN or Infinity reaching Excel.
  */
-import { excelSerialOfIso, kr, lateInterestDayByDay, ore, actualReductionOracle, rule78SumOfDigits, OracleTerms } from "./testkit/oracles";
+import {
+  excelSerialOfIso,
+  kr,
+  lateInterestDayByDay,
+  ore,
+  actualReductionOracle,
+  rule78SumOfDigits,
+  OracleTerms,
+} from "./testkit/oracles";
 
 /** Stand-in for Office's CustomFunctions.Error: a code and a message. */
 class CustomFunctionsError {
@@ -14,10 +22,13 @@ class CustomFunctionsError {
   ) {}
 }
 const ErrorCode = { invalidValue: "#VALUE!", invalidNumber: "#NUM!" } as const;
-(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = { Error: CustomFunctionsError, ErrorCode };
+(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
+  Error: CustomFunctionsError,
+  ErrorCode,
+};
 
 // Loaded after the stub exists, as Excel's runtime would provide it.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const F: typeof import("../src/functions/functions") = require("../src/functions/functions");
 
 type Call = () => number;
@@ -33,7 +44,15 @@ function excelErrorOf(call: Call): CustomFunctionsError {
   throw new Error(`expected a CustomFunctions.Error, got the result ${result}`);
 }
 
-const EX2: OracleTerms = { K: 115000, rate: "0.0595", n: 72, A: 1440, V: 40000, f: 25, first: "2009-09-30" };
+const EX2: OracleTerms = {
+  K: 115000,
+  rate: "0.0595",
+  n: 72,
+  A: 1440,
+  V: 40000,
+  f: 25,
+  first: "2009-09-30",
+};
 const S_FIRST = excelSerialOfIso("2009-09-30"); // 40086
 const S_NOTICE = excelSerialOfIso("2012-12-15"); // 41258
 
@@ -49,10 +68,10 @@ describe("happy paths with the worked examples", () => {
   });
 
   test.each`
-    date                    | expected | scenario
-    ${S_NOTICE}             | ${10474} | ${"notice date as serial 41258"}
-    ${"2012-12-15"}         | ${10474} | ${"notice date as ISO text"}
-    ${"2012-12-20"}         | ${10410} | ${"repossession date as ISO text"}
+    date                              | expected | scenario
+    ${S_NOTICE}                       | ${10474} | ${"notice date as serial 41258"}
+    ${"2012-12-15"}                   | ${10474} | ${"notice date as ISO text"}
+    ${"2012-12-20"}                   | ${10410} | ${"repossession date as ISO text"}
     ${excelSerialOfIso("2012-12-20")} | ${10410} | ${"repossession date as serial"}
   `("ACTUALREDUCTION, example 2, $scenario → $expected kr", ({ date, expected }) => {
     const iso = typeof date === "string" ? date : date === S_NOTICE ? "2012-12-15" : "2012-12-20";
@@ -62,20 +81,26 @@ describe("happy paths with the worked examples", () => {
   });
 
   test("ACTUALREDUCTION on/after the last due date is 0", () => {
-    expect(F.actualReductionFn(115000, 0.0595, 72, "2009-09-30", "2015-08-30", 1440, 40000, 25)).toBe(0);
-    expect(F.actualReductionFn(115000, 0.0595, 72, "2009-09-30", "2020-01-01", 1440, 40000, 25)).toBe(0);
+    expect(
+      F.actualReductionFn(115000, 0.0595, 72, "2009-09-30", "2015-08-30", 1440, 40000, 25),
+    ).toBe(0);
+    expect(
+      F.actualReductionFn(115000, 0.0595, 72, "2009-09-30", "2020-01-01", 1440, 40000, 25),
+    ).toBe(0);
   });
 
   test.each`
-    args                                         | expected      | scenario
-    ${[79048, 4785, 600, 0, 2099, 487]}          | ${"77449.00"} | ${"example 1 at the notice date: 77 449"}
-    ${[79048, 4785, 600, 0, 2201, 487]}          | ${"77551.00"} | ${"example 1 at the repossession date: 77 551"}
-    ${[100065, 10474, 600, 0, 2657, 487]}        | ${"93335.00"} | ${"example 2 at the notice date: 93 335"}
-    ${[79048, 4784.95, 600, 0, 2098.56, 487]}    | ${"77448.61"} | ${"unrounded inputs stay unrounded"}
-    ${[79048, 4785]}                             | ${"74263.00"} | ${"optional arguments omitted count as 0"}
+    args                                      | expected      | scenario
+    ${[79048, 4785, 600, 0, 2099, 487]}       | ${"77449.00"} | ${"example 1 at the notice date: 77 449"}
+    ${[79048, 4785, 600, 0, 2201, 487]}       | ${"77551.00"} | ${"example 1 at the repossession date: 77 551"}
+    ${[100065, 10474, 600, 0, 2657, 487]}     | ${"93335.00"} | ${"example 2 at the notice date: 93 335"}
+    ${[79048, 4784.95, 600, 0, 2098.56, 487]} | ${"77448.61"} | ${"unrounded inputs stay unrounded"}
+    ${[79048, 4785]}                          | ${"74263.00"} | ${"optional arguments omitted count as 0"}
   `("REDEMPTION: $scenario", ({ args, expected }) => {
     const [a, b, c, d, e, f] = args;
-    expect(F.redemption(a, b, c ?? null, d ?? null, e ?? null, f ?? null).toFixed(2)).toBe(expected);
+    expect(F.redemption(a, b, c ?? null, d ?? null, e ?? null, f ?? null).toFixed(2)).toBe(
+      expected,
+    );
   });
 
   test.each`
@@ -90,16 +115,18 @@ describe("happy paths with the worked examples", () => {
   });
 
   test.each`
-    args                                                         | oracle                                                                        | scenario
-    ${[79048, "2012-09-05", "2012-12-15"]}                       | ${{ capital: 79048, from: "2012-09-05", to: "2012-12-15" }}                   | ${"example 1 to the notice date (2 099 kr)"}
-    ${[79048, excelSerialOfIso("2012-09-05"), S_NOTICE]}         | ${{ capital: 79048, from: "2012-09-05", to: "2012-12-15" }}                   | ${"the same with serials"}
-    ${[50000, "2012-06-20", "2013-01-10"]}                       | ${{ capital: 50000, from: "2012-06-20", to: "2013-01-10" }}                   | ${"across 1 July and 1 January"}
-    ${[79048, "2012-09-05", "2012-12-15", 2]}                    | ${{ capital: 79048, from: "2012-09-05", to: "2012-12-15", margin: 2 }}        | ${"a margin of 2 points"}
-    ${[79048, "2012-09-05", "2012-12-15", null, 0.05]}           | ${{ capital: 79048, from: "2012-09-05", to: "2012-12-15", cap: "0.05" }}      | ${"a lower contractual rate"}
-    ${[79048, "2012-09-05", "2012-12-15", null, 0.12]}           | ${{ capital: 79048, from: "2012-09-05", to: "2012-12-15" }}                   | ${"a higher contractual rate is ignored"}
+    args                                                 | oracle                                                                   | scenario
+    ${[79048, "2012-09-05", "2012-12-15"]}               | ${{ capital: 79048, from: "2012-09-05", to: "2012-12-15" }}              | ${"example 1 to the notice date (2 099 kr)"}
+    ${[79048, excelSerialOfIso("2012-09-05"), S_NOTICE]} | ${{ capital: 79048, from: "2012-09-05", to: "2012-12-15" }}              | ${"the same with serials"}
+    ${[50000, "2012-06-20", "2013-01-10"]}               | ${{ capital: 50000, from: "2012-06-20", to: "2013-01-10" }}              | ${"across 1 July and 1 January"}
+    ${[79048, "2012-09-05", "2012-12-15", 2]}            | ${{ capital: 79048, from: "2012-09-05", to: "2012-12-15", margin: 2 }}   | ${"a margin of 2 points"}
+    ${[79048, "2012-09-05", "2012-12-15", null, 0.05]}   | ${{ capital: 79048, from: "2012-09-05", to: "2012-12-15", cap: "0.05" }} | ${"a lower contractual rate"}
+    ${[79048, "2012-09-05", "2012-12-15", null, 0.12]}   | ${{ capital: 79048, from: "2012-09-05", to: "2012-12-15" }}              | ${"a higher contractual rate is ignored"}
   `("LATEINTEREST, $scenario", ({ args, oracle }) => {
     const [capital, from, to, margin, cap] = args;
-    expect(ore(F.lateInterestFn(capital, from, to, margin ?? null, cap ?? null))).toBe(ore(lateInterestDayByDay(oracle)));
+    expect(ore(F.lateInterestFn(capital, from, to, margin ?? null, cap ?? null))).toBe(
+      ore(lateInterestDayByDay(oracle)),
+    );
   });
 
   test("LATEINTEREST example 1 rounds to the workshop's 2 099 kr", () => {
@@ -129,48 +156,178 @@ describe("every rejection path: error code, argument name and value in the messa
   };
   const cases: [string, string, string[], Call][] = [
     ["RULE78 missing remaining", "#VALUE!", ["remaining"], () => F.rule78(null, 72, 23816)],
-    ["RULE78 missing creditCost (undefined)", "#VALUE!", ["creditCost"], () => F.rule78(32, 72, undefined as unknown as null)],
+    [
+      "RULE78 missing creditCost (undefined)",
+      "#VALUE!",
+      ["creditCost"],
+      () => F.rule78(32, 72, undefined as unknown as null),
+    ],
     ["RULE78 empty text as total", "#VALUE!", ["total"], () => F.rule78(32, "", 23816)],
-    ["RULE78 text that is not a number", "#VALUE!", ["remaining", "abc"], () => F.rule78("abc", 72, 23816)],
+    [
+      "RULE78 text that is not a number",
+      "#VALUE!",
+      ["remaining", "abc"],
+      () => F.rule78("abc", 72, 23816),
+    ],
     ["RULE78 boolean total", "#VALUE!", ["total", "true"], () => F.rule78(32, true, 23816)],
     ["RULE78 negative credit cost", "#NUM!", ["creditCost", "-1"], () => F.rule78(32, 72, -1)],
-    ["RULE78 non-integer remaining", "#VALUE!", ["remaining", "32.5"], () => F.rule78(32.5, 72, 23816)],
+    [
+      "RULE78 non-integer remaining",
+      "#VALUE!",
+      ["remaining", "32.5"],
+      () => F.rule78(32.5, 72, 23816),
+    ],
     ["RULE78 remaining > total", "#NUM!", ["remaining", "73", "72"], () => F.rule78(73, 72, 23816)],
     ["RULE78 total 0", "#NUM!", ["total", "0"], () => F.rule78(0, 0, 23816)],
     ["RULE78 negative remaining", "#NUM!", ["remaining", "-1"], () => F.rule78(-1, 72, 23816)],
-    ["ACTUALREDUCTION rate as percent (5.95)", "#VALUE!", ["annualRate", "5.95"], A("2012-12-15", { 1: 5.95 })],
+    [
+      "ACTUALREDUCTION rate as percent (5.95)",
+      "#VALUE!",
+      ["annualRate", "5.95"],
+      A("2012-12-15", { 1: 5.95 }),
+    ],
     ["ACTUALREDUCTION rate = 1", "#VALUE!", ["annualRate", "1"], A("2012-12-15", { 1: 1 })],
-    ["ACTUALREDUCTION negative rate", "#NUM!", ["annualRate", "-0.01"], A("2012-12-15", { 1: -0.01 })],
-    ["ACTUALREDUCTION missing credit amount", "#VALUE!", ["creditAmount"], A("2012-12-15", { 0: null })],
+    [
+      "ACTUALREDUCTION negative rate",
+      "#NUM!",
+      ["annualRate", "-0.01"],
+      A("2012-12-15", { 1: -0.01 }),
+    ],
+    [
+      "ACTUALREDUCTION missing credit amount",
+      "#VALUE!",
+      ["creditAmount"],
+      A("2012-12-15", { 0: null }),
+    ],
     ["ACTUALREDUCTION credit amount 0", "#NUM!", ["creditAmount", "0"], A("2012-12-15", { 0: 0 })],
-    ["ACTUALREDUCTION non-integer instalments", "#VALUE!", ["installments", "72.5"], A("2012-12-15", { 2: 72.5 })],
+    [
+      "ACTUALREDUCTION non-integer instalments",
+      "#VALUE!",
+      ["installments", "72.5"],
+      A("2012-12-15", { 2: 72.5 }),
+    ],
     ["ACTUALREDUCTION instalments 0", "#NUM!", ["installments", "0"], A("2012-12-15", { 2: 0 })],
-    ["ACTUALREDUCTION first due date serial 60", "#VALUE!", ["firstDueDate", "60"], A("2012-12-15", { 3: 60 })],
+    [
+      "ACTUALREDUCTION first due date serial 60",
+      "#VALUE!",
+      ["firstDueDate", "60"],
+      A("2012-12-15", { 3: 60 }),
+    ],
     ["ACTUALREDUCTION fractional serial", "#VALUE!", ["date", "41258.5"], A(41258.5)],
     ["ACTUALREDUCTION impossible ISO date", "#VALUE!", ["date", "2012-02-30"], A("2012-02-30")],
     ["ACTUALREDUCTION month 13", "#VALUE!", ["date", "2012-13-01"], A("2012-13-01")],
     ["ACTUALREDUCTION day-first text", "#VALUE!", ["date", "15/12/2012"], A("15/12/2012")],
     ["ACTUALREDUCTION boolean date", "#VALUE!", ["date", "true"], A(true)],
     ["ACTUALREDUCTION missing date", "#VALUE!", ["date"], A(null)],
-    ["ACTUALREDUCTION negative residual", "#NUM!", ["residual", "-40000"], A("2012-12-15", { 6: -40000 })],
-    ["ACTUALREDUCTION fee as words", "#VALUE!", ["monthlyFee", "tjugofem"], A("2012-12-15", { 7: "tjugofem" })],
-    ["ACTUALREDUCTION instalment too small to repay", "#NUM!", ["installmentAmount", "100"], A("2012-12-15", { 5: 100 })],
-    ["REDEMPTION missing reduction", "#VALUE!", ["reduction"], () => F.redemption(79048, null, 600, 0, 2099, 487)],
-    ["REDEMPTION negative late interest", "#NUM!", ["lateInterest", "-5"], () => F.redemption(79048, 4785, 600, 0, -5, 487)],
-    ["REDEMPTION text claim", "#VALUE!", ["unpaidCreditClaim", "many"], () => F.redemption("many", 4785, 600, 0, 2099, 487)],
-    ["REDEMPTION boolean basic fee", "#VALUE!", ["basicFee", "false"], () => F.redemption(79048, 4785, false, 0, 2099, 487)],
-    ["REMAININGINSTALLMENTS instalments 0", "#NUM!", ["installments", "0"], () => F.remainingInstallments("2009-09-30", 0, "2012-12-15")],
-    ["REMAININGINSTALLMENTS serial 60", "#VALUE!", ["firstDueDate", "60"], () => F.remainingInstallments(60, 72, "2012-12-15")],
-    ["REMAININGINSTALLMENTS missing date", "#VALUE!", ["date"], () => F.remainingInstallments("2009-09-30", 72, null)],
-    ["LATEINTEREST negative capital", "#NUM!", ["capital", "-1"], () => F.lateInterestFn(-1, "2012-09-05", "2012-12-15", null, null)],
-    ["LATEINTEREST contract rate as percent", "#VALUE!", ["contractRate", "12"], () => F.lateInterestFn(79048, "2012-09-05", "2012-12-15", null, 12)],
-    ["LATEINTEREST margin 100 points", "#NUM!", ["marginPercent", "100"], () => F.lateInterestFn(79048, "2012-09-05", "2012-12-15", 100, null)],
-    ["LATEINTEREST fromDate outside the table", "#VALUE!", ["fromDate", "2002-06-30", "2002-01-01–2002-06-30"], () => F.lateInterestFn(79048, "2002-06-30", "2002-07-05", null, null)],
-    ["LATEINTEREST toDate outside the table", "#VALUE!", ["toDate", "2026-08-01", "2026-07-01–2026-12-31"], () => F.lateInterestFn(79048, "2026-06-25", "2026-08-01", null, null)],
-    ["LATEINTEREST fractional serial", "#VALUE!", ["fromDate", "41157.25"], () => F.lateInterestFn(79048, 41157.25, S_NOTICE, null, null)],
-    ["REFERENCERATE outside the table", "#VALUE!", ["date", "2026-07-01", "2026-07-01–2026-12-31"], () => F.referenceRate("2026-07-01")],
+    [
+      "ACTUALREDUCTION negative residual",
+      "#NUM!",
+      ["residual", "-40000"],
+      A("2012-12-15", { 6: -40000 }),
+    ],
+    [
+      "ACTUALREDUCTION fee as words",
+      "#VALUE!",
+      ["monthlyFee", "tjugofem"],
+      A("2012-12-15", { 7: "tjugofem" }),
+    ],
+    [
+      "ACTUALREDUCTION instalment too small to repay",
+      "#NUM!",
+      ["installmentAmount", "100"],
+      A("2012-12-15", { 5: 100 }),
+    ],
+    [
+      "REDEMPTION missing reduction",
+      "#VALUE!",
+      ["reduction"],
+      () => F.redemption(79048, null, 600, 0, 2099, 487),
+    ],
+    [
+      "REDEMPTION negative late interest",
+      "#NUM!",
+      ["lateInterest", "-5"],
+      () => F.redemption(79048, 4785, 600, 0, -5, 487),
+    ],
+    [
+      "REDEMPTION text claim",
+      "#VALUE!",
+      ["unpaidCreditClaim", "many"],
+      () => F.redemption("many", 4785, 600, 0, 2099, 487),
+    ],
+    [
+      "REDEMPTION boolean basic fee",
+      "#VALUE!",
+      ["basicFee", "false"],
+      () => F.redemption(79048, 4785, false, 0, 2099, 487),
+    ],
+    [
+      "REMAININGINSTALLMENTS instalments 0",
+      "#NUM!",
+      ["installments", "0"],
+      () => F.remainingInstallments("2009-09-30", 0, "2012-12-15"),
+    ],
+    [
+      "REMAININGINSTALLMENTS serial 60",
+      "#VALUE!",
+      ["firstDueDate", "60"],
+      () => F.remainingInstallments(60, 72, "2012-12-15"),
+    ],
+    [
+      "REMAININGINSTALLMENTS missing date",
+      "#VALUE!",
+      ["date"],
+      () => F.remainingInstallments("2009-09-30", 72, null),
+    ],
+    [
+      "LATEINTEREST negative capital",
+      "#NUM!",
+      ["capital", "-1"],
+      () => F.lateInterestFn(-1, "2012-09-05", "2012-12-15", null, null),
+    ],
+    [
+      "LATEINTEREST contract rate as percent",
+      "#VALUE!",
+      ["contractRate", "12"],
+      () => F.lateInterestFn(79048, "2012-09-05", "2012-12-15", null, 12),
+    ],
+    [
+      "LATEINTEREST margin 100 points",
+      "#NUM!",
+      ["marginPercent", "100"],
+      () => F.lateInterestFn(79048, "2012-09-05", "2012-12-15", 100, null),
+    ],
+    [
+      "LATEINTEREST fromDate outside the table",
+      "#VALUE!",
+      ["fromDate", "2002-06-30", "2002-01-01–2002-06-30"],
+      () => F.lateInterestFn(79048, "2002-06-30", "2002-07-05", null, null),
+    ],
+    [
+      "LATEINTEREST toDate outside the table",
+      "#VALUE!",
+      ["toDate", "2026-08-01", "2026-07-01–2026-12-31"],
+      () => F.lateInterestFn(79048, "2026-06-25", "2026-08-01", null, null),
+    ],
+    [
+      "LATEINTEREST fractional serial",
+      "#VALUE!",
+      ["fromDate", "41157.25"],
+      () => F.lateInterestFn(79048, 41157.25, S_NOTICE, null, null),
+    ],
+    [
+      "REFERENCERATE outside the table",
+      "#VALUE!",
+      ["date", "2026-07-01", "2026-07-01–2026-12-31"],
+      () => F.referenceRate("2026-07-01"),
+    ],
     ["REFERENCERATE serial 60", "#VALUE!", ["date", "60"], () => F.referenceRate(60)],
-    ["REFERENCERATE bad ISO date", "#VALUE!", ["date", "2012-02-30"], () => F.referenceRate("2012-02-30")],
+    [
+      "REFERENCERATE bad ISO date",
+      "#VALUE!",
+      ["date", "2012-02-30"],
+      () => F.referenceRate("2012-02-30"),
+    ],
     ["REFERENCERATE missing", "#VALUE!", ["date"], () => F.referenceRate(null)],
   ];
 
@@ -188,8 +345,19 @@ describe("empty optional cells: null (web), 0 (desktop), omitted and empty text 
     ${undefined} | ${"omitted"}
     ${""}        | ${"empty text"}
   `("ACTUALREDUCTION residual and fee: $scenario = null", ({ empty }) => {
-    const withNull = F.actualReductionFn(115000, 0.0595, 72, "2009-09-30", "2012-12-15", 1903, null, null);
-    expect(F.actualReductionFn(115000, 0.0595, 72, "2009-09-30", "2012-12-15", 1903, empty, empty)).toBe(withNull);
+    const withNull = F.actualReductionFn(
+      115000,
+      0.0595,
+      72,
+      "2009-09-30",
+      "2012-12-15",
+      1903,
+      null,
+      null,
+    );
+    expect(
+      F.actualReductionFn(115000, 0.0595, 72, "2009-09-30", "2012-12-15", 1903, empty, empty),
+    ).toBe(withNull);
   });
 
   test.each`
@@ -197,7 +365,9 @@ describe("empty optional cells: null (web), 0 (desktop), omitted and empty text 
     ${0}         | ${"0 (desktop)"}
     ${undefined} | ${"omitted"}
   `("REDEMPTION optional amounts: $scenario = null", ({ empty }) => {
-    expect(F.redemption(79048, 4785, empty, empty, empty, empty)).toBe(F.redemption(79048, 4785, null, null, null, null));
+    expect(F.redemption(79048, 4785, empty, empty, empty, empty)).toBe(
+      F.redemption(79048, 4785, null, null, null, null),
+    );
     expect(F.redemption(79048, 4785, empty, empty, empty, empty).toFixed(2)).toBe("74263.00");
   });
 
@@ -225,7 +395,9 @@ describe("never NaN or Infinity", () => {
   });
 
   test("a result too large for a double is an error, not Infinity", () => {
-    const error = excelErrorOf(() => F.lateInterestFn(1e308, "2002-07-01", "2026-06-30", null, null));
+    const error = excelErrorOf(() =>
+      F.lateInterestFn(1e308, "2002-07-01", "2026-06-30", null, null),
+    );
     expect(error.code).toBe("#VALUE!");
   });
 

@@ -33,8 +33,16 @@ import {
 
 const SOFFICE = findSoffice();
 const CHROMIUM = findChromium();
-const describeSoffice = requireTool("soffice", SOFFICE !== null, "apt-get install libreoffice-calc-nogui") ? describe : describe.skip;
-const describeChromium = requireTool("chromium", CHROMIUM !== null, "apt-get install chromium") ? describe : describe.skip;
+const describeSoffice = requireTool(
+  "soffice",
+  SOFFICE !== null,
+  "apt-get install libreoffice-calc-nogui",
+)
+  ? describe
+  : describe.skip;
+const describeChromium = requireTool("chromium", CHROMIUM !== null, "apt-get install chromium")
+  ? describe
+  : describe.skip;
 
 function tmpDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -135,22 +143,45 @@ describeSoffice("LibreOffice recalculation (test/support/libreoffice.ts)", () =>
     {
       addr: "B11",
       formula: "SUMPRODUCT((D2:D5<DATE(2024,8,1))*G2:G5)",
-      expected: amounts.filter((_, i) => tableKeys[i] < excelSerial(2024, 8, 1)).reduce((a, b) => a + b, 0),
+      expected: amounts
+        .filter((_, i) => tableKeys[i] < excelSerial(2024, 8, 1))
+        .reduce((a, b) => a + b, 0),
     },
-    { addr: "B12", formula: "SUMPRODUCT(E2:E5,G2:G5)", expected: rates.reduce((s, r, i) => s + r * amounts[i], 0), digits: 10 },
+    {
+      addr: "B12",
+      formula: "SUMPRODUCT(E2:E5,G2:G5)",
+      expected: rates.reduce((s, r, i) => s + r * amounts[i], 0),
+      digits: 10,
+    },
     {
       addr: "B13",
       formula: "INDEX(E2:E5,MATCH(DATE(2024,5,15),D2:D5,1))",
       expected: lookupApprox(tableKeys, rates, excelSerial(2024, 5, 15))!,
     },
-    { addr: "B14", formula: "LOOKUP(DATE(2024,12,31),D2:D5,E2:E5)", expected: lookupApprox(tableKeys, rates, excelSerial(2024, 12, 31))! },
-    { addr: "B15", formula: "LOOKUP(DATE(2024,7,1),D2:D5,E2:E5)", expected: lookupApprox(tableKeys, rates, excelSerial(2024, 7, 1))! },
-    { addr: "B16", formula: "IFERROR(INDEX(E2:E5,MATCH(DATE(2023,6,1),D2:D5,1)),-1)", expected: -1 }, // before the table
+    {
+      addr: "B14",
+      formula: "LOOKUP(DATE(2024,12,31),D2:D5,E2:E5)",
+      expected: lookupApprox(tableKeys, rates, excelSerial(2024, 12, 31))!,
+    },
+    {
+      addr: "B15",
+      formula: "LOOKUP(DATE(2024,7,1),D2:D5,E2:E5)",
+      expected: lookupApprox(tableKeys, rates, excelSerial(2024, 7, 1))!,
+    },
+    {
+      addr: "B16",
+      formula: "IFERROR(INDEX(E2:E5,MATCH(DATE(2023,6,1),D2:D5,1)),-1)",
+      expected: -1,
+    }, // before the table
     { addr: "B17", formula: 'IF(ISNUMBER(A1),"num","text")', expected: "num" },
     { addr: "B18", formula: "IF(ISNUMBER(C1),1,0)", expected: 0 }, // C1 holds text
     { addr: "B19", formula: "POWER(1.01,12)", expected: Math.pow(1.01, 12), digits: 12 },
     // DAYS is an Excel 2013 function: the file must say _xlfn.DAYS, plain DAYS gives #NAME? in LibreOffice.
-    { addr: "B20", formula: "_xlfn.DAYS(B2,B1)", expected: edate(2024, 1, 31, 1) - excelSerial(2024, 1, 31) },
+    {
+      addr: "B20",
+      formula: "_xlfn.DAYS(B2,B1)",
+      expected: edate(2024, 1, 31, 1) - excelSerial(2024, 1, 31),
+    },
     // date - date: with an explicit number format the result reads back as a number …
     { addr: "B21", formula: "B2-B1", expected: 29, numFmt: "0" },
     // … without one LibreOffice infers a date format and exceljs returns a Date (normalised by toExcelSerial).
@@ -233,7 +264,11 @@ describeSoffice("LibreOffice recalculation (test/support/libreoffice.ts)", () =>
         expect({ addr: c.addr, got: typeof got }).toEqual({ addr: c.addr, got: "number" });
         expect(got as number).toBeCloseTo(c.expected, c.digits);
       } else {
-        expect({ addr: c.addr, formula: c.formula, got }).toEqual({ addr: c.addr, formula: c.formula, got: c.expected });
+        expect({ addr: c.addr, formula: c.formula, got }).toEqual({
+          addr: c.addr,
+          formula: c.formula,
+          got: c.expected,
+        });
       }
     }
     // Plain inputs survive the round trip.
@@ -246,7 +281,10 @@ describeSoffice("LibreOffice recalculation (test/support/libreoffice.ts)", () =>
   });
 
   it("negative control: with OOXMLRecalcMode=1 (never) the wrong cached value is kept", async () => {
-    const out = await recalculateXlsx(input, { recalcMode: 1, outputPath: path.join(dir, "never.xlsx") });
+    const out = await recalculateXlsx(input, {
+      recalcMode: 1,
+      outputPath: path.join(dir, "never.xlsx"),
+    });
     const values = await readCellValues(out, "Calc");
     expect(values.get("A3")).toBe(WRONG);
   });
@@ -262,7 +300,9 @@ describeSoffice("LibreOffice recalculation (test/support/libreoffice.ts)", () =>
       }),
     );
     const outs = await Promise.all(inputs.map((f) => recalculateXlsx(f)));
-    const a3 = await Promise.all(outs.map(async (o) => (await readCellValues(o, "Calc")).get("A3")));
+    const a3 = await Promise.all(
+      outs.map(async (o) => (await readCellValues(o, "Calc")).get("A3")),
+    );
     expect(a3).toEqual([30, 60, 90]);
     expect(loDirs().filter((n) => !before.has(n))).toEqual([]);
   });
@@ -276,15 +316,17 @@ describeSoffice("LibreOffice recalculation (test/support/libreoffice.ts)", () =>
   it("reports exit code and stderr when soffice fails", async () => {
     const fake = path.join(dir, "fake-soffice.sh");
     fs.writeFileSync(fake, "#!/bin/sh\necho 'simulated failure' >&2\nexit 3\n", { mode: 0o755 });
-    await expect(recalculateXlsx(input, { soffice: fake, outputPath: path.join(dir, "x.xlsx") })).rejects.toThrow(
+    await expect(
+      recalculateXlsx(input, { soffice: fake, outputPath: path.join(dir, "x.xlsx") }),
+    ).rejects.toThrow(
       /soffice failed to convert[\s\S]*exit code: 3[\s\S]*stderr: simulated failure/,
     );
   });
 
   it("kills soffice and reports a timeout", async () => {
-    await expect(recalculateXlsx(input, { timeoutMs: 300, outputPath: path.join(dir, "t.xlsx") })).rejects.toThrow(
-      /soffice timed out after 300 ms[\s\S]*-env:UserInstallation=file:\/\//,
-    );
+    await expect(
+      recalculateXlsx(input, { timeoutMs: 300, outputPath: path.join(dir, "t.xlsx") }),
+    ).rejects.toThrow(/soffice timed out after 300 ms[\s\S]*-env:UserInstallation=file:\/\//);
     expect(fs.existsSync(path.join(dir, "t.xlsx"))).toBe(false);
   });
 
@@ -294,7 +336,10 @@ describeSoffice("LibreOffice recalculation (test/support/libreoffice.ts)", () =>
 });
 
 // ---------------------------------------------------------------------------
-function rawGet(url: string, rawPath: string): Promise<{ status: number; type: string; body: Buffer }> {
+function rawGet(
+  url: string,
+  rawPath: string,
+): Promise<{ status: number; type: string; body: Buffer }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     http
@@ -302,7 +347,11 @@ function rawGet(url: string, rawPath: string): Promise<{ status: number; type: s
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () =>
-          resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"] ?? ""), body: Buffer.concat(chunks) }),
+          resolve({
+            status: res.statusCode ?? 0,
+            type: String(res.headers["content-type"] ?? ""),
+            body: Buffer.concat(chunks),
+          }),
         );
       })
       .on("error", reject);
@@ -379,7 +428,9 @@ describe("static server (test/support/browser.ts serveDirectory)", () => {
     const trav = await rawGet(server.url, "/../../../../etc/passwd");
     expect([403, 404]).toContain(trav.status);
     expect(trav.body.toString()).not.toContain("root:");
-    expect((await rawGet(server.url, "/%2e%2e/%2e%2e/etc/passwd")).body.toString()).not.toContain("root:");
+    expect((await rawGet(server.url, "/%2e%2e/%2e%2e/etc/passwd")).body.toString()).not.toContain(
+      "root:",
+    );
   });
 });
 
@@ -416,7 +467,9 @@ describeChromium("Chromium via playwright-core (test/support/browser.ts)", () =>
       await page.screenshot({ path: png });
       const bytes = fs.readFileSync(png);
       expect(bytes.length).toBeGreaterThan(100);
-      expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      expect(bytes.subarray(0, 8)).toEqual(
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      );
       expect(monitor.errors()).toEqual([]);
       expect(monitor.badResponses).toEqual([]);
       expect(monitor.failedRequests).toEqual([]);
@@ -434,7 +487,9 @@ describeChromium("Chromium via playwright-core (test/support/browser.ts)", () =>
     const page = await context.newPage();
     try {
       await page.goto(server.url + "offline.html", { waitUntil: "load" });
-      await page.waitForFunction(() => document.getElementById("status")!.textContent !== "loading");
+      await page.waitForFunction(
+        () => document.getElementById("status")!.textContent !== "loading",
+      );
       await expect(page.textContent("#status")).resolves.toBe("offline");
       await page.click("#boom");
       await page.waitForTimeout(100);

@@ -21,10 +21,12 @@ const headerAt = (headers: unknown[]) => ({
   address: `A1:${columnLetter(headers.length - 1)}1`,
   addressOf: (col: number) => `${columnLetter(col)}1`,
 });
-const read = (headers: unknown[], values: unknown[]) => rowToContract(headers, values, cellAt, headerAt(headers));
+const read = (headers: unknown[], values: unknown[]) =>
+  rowToContract(headers, values, cellAt, headerAt(headers));
 
 function problemsOf(result: RowResult) {
-  if (result.ok) throw new Error(`expected problems, got a contract: ${JSON.stringify(result.input)}`);
+  if (result.ok)
+    throw new Error(`expected problems, got a contract: ${JSON.stringify(result.input)}`);
   return result.problems;
 }
 
@@ -94,7 +96,8 @@ describe("header aliases", () => {
       expect(SWEDISH_HEADERS[field]).toBe(HEADER_ALIASES[field][0]);
       expect(fieldForHeader(SWEDISH_HEADERS[field])).toBe(field);
       expect(fieldForHeader(field)).toBe(field);
-      for (const alias of HEADER_ALIASES[field]) expect([alias, fieldForHeader(alias)]).toEqual([alias, field]);
+      for (const alias of HEADER_ALIASES[field])
+        expect([alias, fieldForHeader(alias)]).toEqual([alias, field]);
     }
   });
 });
@@ -102,7 +105,13 @@ describe("header aliases", () => {
 describe("rowToContract", () => {
   test("a Swedish header row with odd case, accents and spaces gives the worked example", () => {
     const { headers, values } = swedishRow();
-    const odd = headers.map((header, i) => (i % 2 === 0 ? ` ${String(header).toUpperCase()} ` : String(header).normalize("NFD").replace(/[\u0300-\u036f]/g, "")));
+    const odd = headers.map((header, i) =>
+      i % 2 === 0
+        ? ` ${String(header).toUpperCase()} `
+        : String(header)
+            .normalize("NFD")
+            .replace(/[\u0300-\u036f]/g, ""),
+    );
     const result = read(odd, values);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(result.input).toEqual(exampleRow(1));
@@ -152,14 +161,37 @@ describe("rowToContract", () => {
     const { headers, values } = swedishRow();
     const result = read([...headers, "Anteckning"], [...values, "ring tisdag"]);
     expect(result.ok).toBe(true);
-    expect(result.ignoredHeaders).toEqual([{ header: "Anteckning", address: `${columnLetter(headers.length)}1` }]);
+    expect(result.ignoredHeaders).toEqual([
+      { header: "Anteckning", address: `${columnLetter(headers.length)}1` },
+    ]);
   });
 
   test("every bad cell is reported with its address: text in Kreditbelopp (C3), a missing Första förfallodag column, more", () => {
     // A: Ärende, B: Kontantpris, C: Kreditbelopp, … and no Första förfallodag column.
-    const headers = ["Ärende", "Kontantpris", "Kreditbelopp", "Nominell ränta", "Antal avbetalningar", "Avbetalning",
-      "Betalda avbetalningar", "Ansökningsdag", "Återtagningsdag", "Anteckning"];
-    const values = ["Övning 1", 143750, "etthundrafemtontusen", 0.0595, 72.5, 1903, 31, "2012-13-40", 41263.5, "x"];
+    const headers = [
+      "Ärende",
+      "Kontantpris",
+      "Kreditbelopp",
+      "Nominell ränta",
+      "Antal avbetalningar",
+      "Avbetalning",
+      "Betalda avbetalningar",
+      "Ansökningsdag",
+      "Återtagningsdag",
+      "Anteckning",
+    ];
+    const values = [
+      "Övning 1",
+      143750,
+      "etthundrafemtontusen",
+      0.0595,
+      72.5,
+      1903,
+      31,
+      "2012-13-40",
+      41263.5,
+      "x",
+    ];
     const problems = problemsOf(read(headers, values));
     expect(problems.map(({ field, address }) => [field, address])).toEqual([
       ["creditAmount", "C3"], // text, not a number
@@ -177,12 +209,15 @@ describe("rowToContract", () => {
     const { headers, values } = swedishRow();
     values[headers.indexOf(SWEDISH_HEADERS.installmentAmount)] = "";
     const problems = problemsOf(read(headers, values));
-    expect(problems.map((p) => [p.field, p.address])).toEqual([["installmentAmount", `${columnLetter(headers.indexOf("Avbetalning"))}3`]]);
+    expect(problems.map((p) => [p.field, p.address])).toEqual([
+      ["installmentAmount", `${columnLetter(headers.indexOf("Avbetalning"))}3`],
+    ]);
   });
 
   test("credit amount or cash price: one of them must be there", () => {
     const { headers, values } = swedishRow();
-    for (const field of ["cashPrice", "downPayment", "creditAmount"] as const) values[headers.indexOf(SWEDISH_HEADERS[field])] = "";
+    for (const field of ["cashPrice", "downPayment", "creditAmount"] as const)
+      values[headers.indexOf(SWEDISH_HEADERS[field])] = "";
     const problems = problemsOf(read(headers, values));
     expect(problems.map((p) => p.field)).toEqual(["creditAmount"]);
     expect(problems[0].message).toMatch(/Kreditbelopp.*Kontantpris/);
@@ -193,7 +228,11 @@ describe("rowToContract", () => {
     const problems = problemsOf(read([...headers, "Ränta"], [...values, 0.06]));
     const col = columnLetter(headers.length);
     expect(problems).toEqual([
-      { field: "annualRate", address: `${col}1`, message: expect.stringContaining("Nominell ränta") },
+      {
+        field: "annualRate",
+        address: `${col}1`,
+        message: expect.stringContaining("Nominell ränta"),
+      },
     ]);
   });
 
@@ -214,7 +253,9 @@ describe("rowToContract", () => {
     const { headers, values } = swedishRow();
     const at = headers.indexOf(SWEDISH_HEADERS.annualRate);
     values[at] = 5.95;
-    expect(problemsOf(read(headers, values)).map((p) => [p.field, p.address])).toEqual([["annualRate", `${columnLetter(at)}3`]]);
+    expect(problemsOf(read(headers, values)).map((p) => [p.field, p.address])).toEqual([
+      ["annualRate", `${columnLetter(at)}3`],
+    ]);
   });
 });
 

@@ -15,7 +15,14 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { PageMonitor, StaticServer, findChromium, launchChromium, monitorPage, serveDirectory } from "./support/browser";
+import {
+  PageMonitor,
+  StaticServer,
+  findChromium,
+  launchChromium,
+  monitorPage,
+  serveDirectory,
+} from "./support/browser";
 import { requireTool } from "./support/requireTool";
 import referenceRates from "../src/engine/data/reference-rates.json";
 
@@ -49,7 +56,8 @@ const MARKUP = HELP_HTML.replace(/<!--[\s\S]*?-->/g, "");
 /** Top-level <section id="…"> … </section> blocks (the page does not nest sections). */
 function sections(html: string): Map<string, string> {
   const found = new Map<string, string>();
-  for (const m of html.matchAll(/<section\b[^>]*\bid="([^"]+)"[^>]*>([\s\S]*?)<\/section>/g)) found.set(m[1], m[2]);
+  for (const m of html.matchAll(/<section\b[^>]*\bid="([^"]+)"[^>]*>([\s\S]*?)<\/section>/g))
+    found.set(m[1], m[2]);
   return found;
 }
 
@@ -68,7 +76,9 @@ function text(html: string): string {
 
 /** The Content-Security-Policy of the page's meta tag, directive → sources. */
 function contentSecurityPolicy(html: string): Map<string, string[]> | null {
-  const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/i.exec(html);
+  const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/i.exec(
+    html,
+  );
   if (!meta) return null;
   const policy = new Map<string, string[]>();
   for (const directive of meta[1].split(";")) {
@@ -95,7 +105,14 @@ const LOCAL_FILES = links(MARKUP).filter((link) => !link.startsWith("#"));
 
 describe("help page source (src/help/help.html)", () => {
   test("functions.ts declares the six custom functions", () => {
-    expect(FUNCTION_IDS).toEqual(["RULE78", "ACTUALREDUCTION", "REDEMPTION", "REMAININGINSTALLMENTS", "LATEINTEREST", "REFERENCERATE"]);
+    expect(FUNCTION_IDS).toEqual([
+      "RULE78",
+      "ACTUALREDUCTION",
+      "REDEMPTION",
+      "REMAININGINSTALLMENTS",
+      "LATEINTEREST",
+      "REFERENCERATE",
+    ]);
   });
 
   test("every @helpurl is the manifest's help URL + #ID", () => {
@@ -112,33 +129,48 @@ describe("help page source (src/help/help.html)", () => {
     expect(ALL_IDS.filter((id, i) => ALL_IDS.indexOf(id) !== i)).toEqual([]);
   });
 
-  test.each(FUNCTION_IDS)("section #%s: names ATERTAG.%s, shows its formula, arguments, errors and an example", (id) => {
-    const body = SECTIONS.get(id);
-    expect(body).toBeDefined();
-    const words = text(body!);
-    expect(words).toContain(`ATERTAG.${id}`);
-    expect(text(/<h2>([\s\S]*?)<\/h2>/.exec(body!)?.[1] ?? "")).toBe(`ATERTAG.${id}`);
-    expect(body).toContain('class="formula"');
-    expect(body).toContain("<h3>Argument</h3>");
-    expect(words).toMatch(/#VÄRDEFEL! \(#VALUE!\)/);
-    expect(shownFormulas(body!).some((formula) => formula.startsWith(`=ATERTAG.${id}(`))).toBe(true);
-    expect(body).toContain('class="example"');
-  });
+  test.each(FUNCTION_IDS)(
+    "section #%s: names ATERTAG.%s, shows its formula, arguments, errors and an example",
+    (id) => {
+      const body = SECTIONS.get(id);
+      expect(body).toBeDefined();
+      const words = text(body!);
+      expect(words).toContain(`ATERTAG.${id}`);
+      expect(text(/<h2>([\s\S]*?)<\/h2>/.exec(body!)?.[1] ?? "")).toBe(`ATERTAG.${id}`);
+      expect(body).toContain('class="formula"');
+      expect(body).toContain("<h3>Argument</h3>");
+      expect(words).toMatch(/#VÄRDEFEL! \(#VALUE!\)/);
+      expect(shownFormulas(body!).some((formula) => formula.startsWith(`=ATERTAG.${id}(`))).toBe(
+        true,
+      );
+      expect(body).toContain('class="example"');
+    },
+  );
 
-  test.each(FUNCTION_IDS)("section #%s lists every parameter of the function, optional ones in brackets", (id) => {
-    const fn = FUNCTIONS_TS.split("/**").find((block) => new RegExp(`^\\s*\\*\\s*@customfunction\\s+${id}\\b`, "m").test(block))!;
-    const params = [...fn.matchAll(/^\s*\*\s*@param\s+(\[?)(\w+)\]?/gm)].map((m) => (m[1] ? `[${m[2]}]` : m[2]));
-    expect(params.length).toBeGreaterThan(0);
-    const body = SECTIONS.get(id)!;
-    for (const param of params) expect(body).toContain(`<td><code>${param}</code></td>`);
-  });
+  test.each(FUNCTION_IDS)(
+    "section #%s lists every parameter of the function, optional ones in brackets",
+    (id) => {
+      const fn = FUNCTIONS_TS.split("/**").find((block) =>
+        new RegExp(`^\\s*\\*\\s*@customfunction\\s+${id}\\b`, "m").test(block),
+      )!;
+      const params = [...fn.matchAll(/^\s*\*\s*@param\s+(\[?)(\w+)\]?/gm)].map((m) =>
+        m[1] ? `[${m[2]}]` : m[2],
+      );
+      expect(params.length).toBeGreaterThan(0);
+      const body = SECTIONS.get(id)!;
+      for (const param of params) expect(body).toContain(`<td><code>${param}</code></td>`);
+    },
+  );
 
   test("formulas are typed as in Swedish Excel: semicolons between arguments, decimal comma", () => {
     const formulas = shownFormulas(MARKUP);
     expect(formulas.length).toBeGreaterThanOrEqual(FUNCTION_IDS.length);
     for (const formula of formulas) {
       // Quoted text (dates, sheet names) and decimal commas (0,0595) aside, no comma may remain.
-      const rest = formula.replace(/"[^"]*"/g, '""').replace(/'[^']*'/g, "''").replace(/\d,\d/g, "");
+      const rest = formula
+        .replace(/"[^"]*"/g, '""')
+        .replace(/'[^']*'/g, "''")
+        .replace(/\d,\d/g, "");
       expect({ formula, comma: rest.includes(",") }).toEqual({ formula, comma: false });
       expect(formula).not.toMatch(/\d\.\d/);
     }
@@ -151,14 +183,24 @@ describe("help page source (src/help/help.html)", () => {
       for (const result of results) expect(text(body)).toContain(result);
     };
     shows("RULE78", "=ATERTAG.RULE78(32;72;23816)", "4 784,95", "4 785 kr");
-    shows("REMAININGINSTALLMENTS", '=ATERTAG.REMAININGINSTALLMENTS("2009-09-30";72;"2012-12-15")', "Svar: 32");
+    shows(
+      "REMAININGINSTALLMENTS",
+      '=ATERTAG.REMAININGINSTALLMENTS("2009-09-30";72;"2012-12-15")',
+      "Svar: 32",
+    );
     shows(
       "ACTUALREDUCTION",
       '=ATERTAG.ACTUALREDUCTION(115000;0,0595;72;"2009-09-30";"2012-12-15";1440;40000;25)',
       "10 474,48",
       "10 410,29",
     );
-    shows("LATEINTEREST", '=ATERTAG.LATEINTEREST(79048;"2012-09-05";"2012-12-15")', "2 098,56", "2 099 kr", "102");
+    shows(
+      "LATEINTEREST",
+      '=ATERTAG.LATEINTEREST(79048;"2012-09-05";"2012-12-15")',
+      "2 098,56",
+      "2 099 kr",
+      "102",
+    );
     shows("REFERENCERATE", '=ATERTAG.REFERENCERATE("2012-12-15")', "Svar: 1,5");
     shows("REDEMPTION", "=ATERTAG.REDEMPTION(79048;4785;600;0;2099;487)", "77 449 kr");
   });
@@ -170,12 +212,27 @@ describe("help page source (src/help/help.html)", () => {
   });
 
   test("has the conventions, the legal references and the task pane with the Referensräntor sheet", () => {
-    for (const id of ["KONVENTIONER", "LAGRUM", "AATGARDSFONSTER"]) expect(SECTIONS.has(id)).toBe(true);
-    for (const id of ["FORFALLODAGAR", "T78", "FAKTISK", "RANTA", "AVRUNDNING", "METODER", "REFERENSRANTOR"]) {
+    for (const id of ["KONVENTIONER", "LAGRUM", "AATGARDSFONSTER"])
+      expect(SECTIONS.has(id)).toBe(true);
+    for (const id of [
+      "FORFALLODAGAR",
+      "T78",
+      "FAKTISK",
+      "RANTA",
+      "AVRUNDNING",
+      "METODER",
+      "REFERENSRANTOR",
+    ]) {
       expect(ALL_IDS).toContain(id);
     }
     const law = text(SECTIONS.get("LAGRUM")!);
-    for (const ref of ["40 § konsumentkreditlagen (2010:1846)", "27 § konsumentkreditlagen (1992:830)", "17–18 §§ konsumentkreditlagen (1977:981)", "6 § räntelagen (1975:635)", "9 § räntelagen"]) {
+    for (const ref of [
+      "40 § konsumentkreditlagen (2010:1846)",
+      "27 § konsumentkreditlagen (1992:830)",
+      "17–18 §§ konsumentkreditlagen (1977:981)",
+      "6 § räntelagen (1975:635)",
+      "9 § räntelagen",
+    ]) {
       expect(law).toContain(ref);
     }
     expect(text(SECTIONS.get("AATGARDSFONSTER")!)).toContain("'Referensräntor'!A2:B60");
@@ -189,7 +246,11 @@ describe("help page source (src/help/help.html)", () => {
     expect(policy!.get("object-src")).toEqual(["'none'"]);
     expect(policy!.has("base-uri")).toBe(true);
     for (const [directive, sources] of policy!) {
-      for (const source of sources) expect({ directive, source }).toEqual({ directive, source: expect.stringMatching(/^'(none|self)'$/) });
+      for (const source of sources)
+        expect({ directive, source }).toEqual({
+          directive,
+          source: expect.stringMatching(/^'(none|self)'$/),
+        });
     }
   });
 
@@ -207,28 +268,42 @@ describe("help page source (src/help/help.html)", () => {
         expect({ link, target: ALL_IDS.includes(link.slice(1)) }).toEqual({ link, target: true });
       } else {
         expect(link).not.toMatch(/^[a-z][a-z0-9+.-]*:|^\/\//i);
-        expect({ link, exists: fs.existsSync(path.join(HELP_DIR, link)) }).toEqual({ link, exists: true });
+        expect({ link, exists: fs.existsSync(path.join(HELP_DIR, link)) }).toEqual({
+          link,
+          exists: true,
+        });
       }
     }
     expect(LOCAL_FILES).toContain("help.css");
   });
 
   test("webpack.config.js copies help.html and every file it links into dist/ beside it", async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const config = await require(path.join(ROOT, "webpack.config.js"))({});
     const patterns: { from: string; to?: string }[] = config.plugins
-      .flatMap((plugin: { patterns?: unknown }) => (Array.isArray(plugin.patterns) ? plugin.patterns : []))
-      .map((p: string | { from: string; to?: string }) => (typeof p === "string" ? { from: p } : p));
+      .flatMap((plugin: { patterns?: unknown }) =>
+        Array.isArray(plugin.patterns) ? plugin.patterns : [],
+      )
+      .map((p: string | { from: string; to?: string }) =>
+        typeof p === "string" ? { from: p } : p,
+      );
     const copied = (file: string) =>
-      patterns.some((p) => path.posix.normalize(p.from) === `src/help/${file}` && (p.to === file || p.to === "[name][ext]"));
+      patterns.some(
+        (p) =>
+          path.posix.normalize(p.from) === `src/help/${file}` &&
+          (p.to === file || p.to === "[name][ext]"),
+      );
     // Lists the CopyWebpackPlugin patterns webpack.config.js lacks.
-    const missing = ["help.html", ...LOCAL_FILES].filter((file) => !copied(file)).map((file) => `{ from: "src/help/${file}", to: "${file}" }`);
+    const missing = ["help.html", ...LOCAL_FILES]
+      .filter((file) => !copied(file))
+      .map((file) => `{ from: "src/help/${file}", to: "${file}" }`);
     expect(missing).toEqual([]);
   });
 });
 
 const CHROMIUM = findChromium();
-const describeChromium = requireTool("chromium", CHROMIUM !== null, "apt-get install chromium") ? describe : describe.skip;
+const describeChromium = requireTool("chromium", CHROMIUM !== null, "apt-get install chromium")
+  ? describe
+  : describe.skip;
 
 describeChromium("help page in Chromium (src/help/ served on 127.0.0.1)", () => {
   let server: StaticServer;
@@ -246,7 +321,10 @@ describeChromium("help page in Chromium (src/help/ served on 127.0.0.1)", () => 
     await server?.close();
   });
 
-  async function open(fragment: string, viewport: { width: number; height: number }): Promise<{ page: Page; monitor: PageMonitor }> {
+  async function open(
+    fragment: string,
+    viewport: { width: number; height: number },
+  ): Promise<{ page: Page; monitor: PageMonitor }> {
     const context = await browser.newContext({ viewport, javaScriptEnabled: true });
     contexts.push(context);
     const monitor = monitorPage(context);
@@ -300,7 +378,9 @@ describeChromium("help page in Chromium (src/help/ served on 127.0.0.1)", () => 
 
   test("at task-pane width (360 px) nothing scrolls sideways", async () => {
     const { page, monitor } = await open("#ACTUALREDUCTION", { width: 360, height: 740 });
-    const widths = await page.locator("html").evaluate((html) => ({ scroll: html.scrollWidth, client: html.clientWidth }));
+    const widths = await page
+      .locator("html")
+      .evaluate((html) => ({ scroll: html.scrollWidth, client: html.clientWidth }));
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     await page.screenshot({ path: "/tmp/help-360.png" });
     expectClean(monitor);

@@ -194,11 +194,11 @@ describeWorked("worked examples", () => {
 
   beforeAll(async () => {
     // Lazy: the modules are loaded only when the block runs.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+
     const { planSheet } = require("../src/sheet/plan") as {
       planSheet: (calculation: Calculation) => SheetPlan;
     };
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+
     const { calculate, parseContract } = require("../src/engine") as typeof import("../src/engine");
 
     const plans = EXAMPLES.map((file) => {

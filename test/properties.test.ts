@@ -106,50 +106,71 @@ function dateInLife(t: OracleTerms): fc.Arbitrary<number> {
 }
 
 const rule78At = (g: GeneratedContract, date: number) =>
-  rule78Reduction(remainingInstallmentsRule78(day(g.terms.first), g.terms.n, date), g.terms.n, new Dec(g.c.toString()));
+  rule78Reduction(
+    remainingInstallmentsRule78(day(g.terms.first), g.terms.n, date),
+    g.terms.n,
+    new Dec(g.c.toString()),
+  );
 
 // ------------------------------------------------------------------ properties
 
 describe("reductions", () => {
   test("0 ≤ R ≤ c for both methods at any date in the credit's life", () => {
     fc.assert(
-      fc.property(contractArb.chain((g) => fc.tuple(fc.constant(g), dateInLife(g.terms))), ([g, date]) => {
-        const c = new Dec(g.c.toString());
-        for (const r of [rule78At(g, date), actualReduction(engineTerms(g.terms), date).reduction]) {
-          expect(r.isNegative()).toBe(false);
-          expect(r.lte(c)).toBe(true);
-        }
-      }),
+      fc.property(
+        contractArb.chain((g) => fc.tuple(fc.constant(g), dateInLife(g.terms))),
+        ([g, date]) => {
+          const c = new Dec(g.c.toString());
+          for (const r of [
+            rule78At(g, date),
+            actualReduction(engineTerms(g.terms), date).reduction,
+          ]) {
+            expect(r.isNegative()).toBe(false);
+            expect(r.lte(c)).toBe(true);
+          }
+        },
+      ),
       { seed: 20121215, numRuns: RUNS },
     );
   });
 
   test("R never rises as the date advances, day by day over 45 consecutive days (both methods)", () => {
     fc.assert(
-      fc.property(contractArb.chain((g) => fc.tuple(fc.constant(g), dateInLife(g.terms))), ([g, start]) => {
-        const terms = engineTerms(g.terms);
-        let previous78 = rule78At(g, start);
-        let previousActual = actualReduction(terms, start).reduction;
-        for (let d = start + 1; d <= start + 45; d++) {
-          const r78 = rule78At(g, d);
-          const actual = actualReduction(terms, d).reduction;
-          if (r78.greaterThan(previous78) || actual.greaterThan(previousActual)) {
-            throw new Error(`R rose on ${formatIsoDate(d)}: rule78 ${previous78} → ${r78}, actual ${previousActual} → ${actual}`);
+      fc.property(
+        contractArb.chain((g) => fc.tuple(fc.constant(g), dateInLife(g.terms))),
+        ([g, start]) => {
+          const terms = engineTerms(g.terms);
+          let previous78 = rule78At(g, start);
+          let previousActual = actualReduction(terms, start).reduction;
+          for (let d = start + 1; d <= start + 45; d++) {
+            const r78 = rule78At(g, d);
+            const actual = actualReduction(terms, d).reduction;
+            if (r78.greaterThan(previous78) || actual.greaterThan(previousActual)) {
+              throw new Error(
+                `R rose on ${formatIsoDate(d)}: rule78 ${previous78} → ${r78}, actual ${previousActual} → ${actual}`,
+              );
+            }
+            previous78 = r78;
+            previousActual = actual;
           }
-          previous78 = r78;
-          previousActual = actual;
-        }
-      }),
+        },
+      ),
       { seed: 1978, numRuns: RUNS },
     );
   });
 
   test("the actual reduction agrees with the loop-based oracle to the öre on generated contracts", () => {
     fc.assert(
-      fc.property(contractArb.chain((g) => fc.tuple(fc.constant(g), dateInLife(g.terms))), ([g, date]) => {
-        const got = actualReduction(engineTerms(g.terms), date).reduction.toFixed(2, Dec.ROUND_HALF_UP);
-        expect(got).toBe(ore(actualReductionOracle(g.terms, formatIsoDate(date))));
-      }),
+      fc.property(
+        contractArb.chain((g) => fc.tuple(fc.constant(g), dateInLife(g.terms))),
+        ([g, date]) => {
+          const got = actualReduction(engineTerms(g.terms), date).reduction.toFixed(
+            2,
+            Dec.ROUND_HALF_UP,
+          );
+          expect(got).toBe(ore(actualReductionOracle(g.terms, formatIsoDate(date))));
+        },
+      ),
       { seed: 40, numRuns: RUNS },
     );
   });
@@ -157,12 +178,20 @@ describe("reductions", () => {
   test("the rule-of-78 formula agrees with the sum-of-digits form to the öre", () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 480 }).chain((n) =>
-          fc.tuple(fc.constant(n), fc.integer({ min: 0, max: n }), fc.integer({ min: 0, max: 10_000_000 })),
-        ),
+        fc
+          .integer({ min: 1, max: 480 })
+          .chain((n) =>
+            fc.tuple(
+              fc.constant(n),
+              fc.integer({ min: 0, max: n }),
+              fc.integer({ min: 0, max: 10_000_000 }),
+            ),
+          ),
         ([n, t, cOre]) => {
           const c = new D(cOre).dividedBy(100);
-          expect(rule78Reduction(t, n, new Dec(c.toString())).toFixed(2, Dec.ROUND_HALF_UP)).toBe(ore(rule78SumOfDigits(t, n, c)));
+          expect(rule78Reduction(t, n, new Dec(c.toString())).toFixed(2, Dec.ROUND_HALF_UP)).toBe(
+            ore(rule78SumOfDigits(t, n, c)),
+          );
         },
       ),
       { seed: 78, numRuns: RUNS },
@@ -192,13 +221,25 @@ describe("schedule", () => {
         const t = g.terms;
         const calc = calculate(
           parseContract({
-            caseId: "P", creditAmount: t.K, annualRate: t.rate, installments: t.n, firstDueDate: t.first,
-            installmentAmount: t.A, residual: t.V, monthlyFee: t.f, setupFee: g.S, installmentsPaid: 0,
-            applicationDate: "2012-09-04", repossessionDate: "2012-12-20",
+            caseId: "P",
+            creditAmount: t.K,
+            annualRate: t.rate,
+            installments: t.n,
+            firstDueDate: t.first,
+            installmentAmount: t.A,
+            residual: t.V,
+            monthlyFee: t.f,
+            setupFee: g.S,
+            installmentsPaid: 0,
+            applicationDate: "2012-09-04",
+            repossessionDate: "2012-12-20",
           }),
         );
         const rows = paymentSchedule(calc.contract);
-        const sum = rows.reduce((acc, r) => acc.plus(r.payment).plus(r.fee), calc.contract.setupFee);
+        const sum = rows.reduce(
+          (acc, r) => acc.plus(r.payment).plus(r.fee),
+          calc.contract.setupFee,
+        );
         expect(calc.creditClaim.toFixed(2)).toBe(sum.toFixed(2));
         expect(calc.creditCostExclSetup.toFixed(2)).toBe(g.c.toFixed(2));
       }),
@@ -232,12 +273,24 @@ describe("statement", () => {
         const repossession = formatIsoDate(x.application + x.toNotice + x.toRepossession);
         const calc: Calculation = calculate(
           parseContract({
-            caseId: "P", creditAmount: t.K, annualRate: t.rate, installments: t.n, firstDueDate: t.first,
-            installmentAmount: t.A, residual: t.V, monthlyFee: t.f, setupFee: x.g.S, installmentsPaid: x.paid,
-            applicationDate: application, noticeDate: notice, repossessionDate: repossession,
+            caseId: "P",
+            creditAmount: t.K,
+            annualRate: t.rate,
+            installments: t.n,
+            firstDueDate: t.first,
+            installmentAmount: t.A,
+            residual: t.V,
+            monthlyFee: t.f,
+            setupFee: x.g.S,
+            installmentsPaid: x.paid,
+            applicationDate: application,
+            noticeDate: notice,
+            repossessionDate: repossession,
             claimedInterest: new D(x.claimedOre).dividedBy(100).toString(),
             applicantCosts: new D(x.costsOre).dividedBy(100).toString(),
-            basicFee: x.basicFee, estimatedValue: x.value, method: x.method,
+            basicFee: x.basicFee,
+            estimatedValue: x.value,
+            method: x.method,
           }),
         );
         expect(calc.statements).toHaveLength(2);
@@ -245,11 +298,26 @@ describe("statement", () => {
           const L = s.lines;
           for (const v of Object.values(L)) expect((v as Dec).isInteger()).toBe(true);
           // Each part line is its exact amount rounded half away from zero.
-          for (const key of ["unpaidCreditClaim", "basicFee", "applicantCosts", "reduction", "lateInterest", "claimedInterest"] as const) {
+          for (const key of [
+            "unpaidCreditClaim",
+            "basicFee",
+            "applicantCosts",
+            "reduction",
+            "lateInterest",
+            "claimedInterest",
+          ] as const) {
             expect(L[key].toFixed(0)).toBe(kr(s.exact[key].toString()));
           }
-          expect(L.amountExclInterest.equals(L.unpaidCreditClaim.plus(L.basicFee).plus(L.applicantCosts).minus(L.reduction))).toBe(true);
-          expect(L.amountInclInterest.equals(L.amountExclInterest.plus(L.lateInterest).plus(L.claimedInterest))).toBe(true);
+          expect(
+            L.amountExclInterest.equals(
+              L.unpaidCreditClaim.plus(L.basicFee).plus(L.applicantCosts).minus(L.reduction),
+            ),
+          ).toBe(true);
+          expect(
+            L.amountInclInterest.equals(
+              L.amountExclInterest.plus(L.lateInterest).plus(L.claimedInterest),
+            ),
+          ).toBe(true);
           expect(s.surplus!.equals(new Dec(x.value).minus(L.amountInclInterest))).toBe(true);
           // Six rounded parts: the printed total is within 3 kr of the exact total.
           expect(L.amountInclInterest.minus(s.exact.amountInclInterest).abs().lte(3)).toBe(true);
@@ -272,13 +340,20 @@ describe("late interest", () => {
       const last = dayNumber("2026-06-30");
       const b = Math.min(a + l1, last);
       const c = Math.min(b + 1 + l2, last);
-      return { a, b, c, capital: new Dec(capitalOre).dividedBy(100), cap: capBp ? new Dec(capBp).dividedBy(10000) : null };
+      return {
+        a,
+        b,
+        c,
+        capital: new Dec(capitalOre).dividedBy(100),
+        cap: capBp ? new Dec(capBp).dividedBy(10000) : null,
+      };
     });
 
   test("interest over [a, c] = [a, b] + [b + 1, c], both ends counted (additivity)", () => {
     fc.assert(
       fc.property(windowArb, ({ a, b, c, capital, cap }) => {
-        const run = (from: number, to: number) => lateInterest({ capital, from, to, contractRate: cap }, BUILT_IN_RATES);
+        const run = (from: number, to: number) =>
+          lateInterest({ capital, from, to, contractRate: cap }, BUILT_IN_RATES);
         const whole = run(a, c);
         const left = run(a, b);
         const right = run(b + 1, c);
@@ -294,13 +369,18 @@ describe("late interest", () => {
 
   test("one day's interest is capital × (reference + 8) % / 365 of that day's half-year", () => {
     fc.assert(
-      fc.property(fc.integer({ min: dayNumber("2002-07-01"), max: dayNumber("2026-06-30") }), (d) => {
-        const capital = new Dec(100000);
-        const one = lateInterest({ capital, from: d, to: d }, BUILT_IN_RATES).total;
-        // 100 000 × (reference + 8) % / 365 for that day, by hand from the table's percent.
-        const percent = BUILT_IN_RATES.percentOn(d, "d").plus(8);
-        expect(one.toFixed(10)).toBe(new D(100000).times(percent.toString()).dividedBy(36500).toFixed(10));
-      }),
+      fc.property(
+        fc.integer({ min: dayNumber("2002-07-01"), max: dayNumber("2026-06-30") }),
+        (d) => {
+          const capital = new Dec(100000);
+          const one = lateInterest({ capital, from: d, to: d }, BUILT_IN_RATES).total;
+          // 100 000 × (reference + 8) % / 365 for that day, by hand from the table's percent.
+          const percent = BUILT_IN_RATES.percentOn(d, "d").plus(8);
+          expect(one.toFixed(10)).toBe(
+            new D(100000).times(percent.toString()).dividedBy(36500).toFixed(10),
+          );
+        },
+      ),
       { seed: 365, numRuns: RUNS },
     );
   });

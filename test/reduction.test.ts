@@ -44,18 +44,37 @@ function engineTerms(t: OracleTerms): CreditTerms {
 }
 
 /** Worked example 1 (DOMAIN.md §8): annuity, A = 1 903, fee 25. */
-const EX1: OracleTerms = { K: 115000, rate: "0.0595", n: 72, A: 1903, V: 0, f: 25, first: "2009-09-30" };
+const EX1: OracleTerms = {
+  K: 115000,
+  rate: "0.0595",
+  n: 72,
+  A: 1903,
+  V: 0,
+  f: 25,
+  first: "2009-09-30",
+};
 /** Worked example 2: residual 40 000, A = 1 440. */
 const EX2: OracleTerms = { ...EX1, A: 1440, V: 40000 };
 /** Interest-free credit: only the fees are a credit cost. */
 const ZERO: OracleTerms = { K: 36000, rate: 0, n: 36, A: 1000, V: 0, f: 30, first: "2020-01-31" };
 /** A 30-year credit, A = the exact annuity rounded to whole kronor. */
 const LONG: OracleTerms = {
-  K: 2000000, rate: "0.04", n: 360, A: kr(exactAnnuity(2000000, "0.04", 360)), V: 0, f: 0, first: "2021-03-15",
+  K: 2000000,
+  rate: "0.04",
+  n: 360,
+  A: kr(exactAnnuity(2000000, "0.04", 360)),
+  V: 0,
+  f: 0,
+  first: "2021-03-15",
 };
 /** A balloon credit: half the credit as residual. */
 const BALLOON: OracleTerms = {
-  K: 300000, rate: "0.069", n: 60, A: kr(exactAnnuity(300000, "0.069", 60, 150000)), V: 150000, f: 49,
+  K: 300000,
+  rate: "0.069",
+  n: 60,
+  A: kr(exactAnnuity(300000, "0.069", 60, 150000)),
+  V: 150000,
+  f: 49,
   first: "2018-11-30",
 };
 
@@ -80,14 +99,14 @@ describe("rule of 78: remaining instalments t = max(0, n − 1 − #{due_k < dat
   });
 
   test.each`
-    t     | n     | c        | expected     | scenario
-    ${32} | ${72} | ${23816} | ${"4784.95"} | ${"workshop: R = 4 785 kr (DOMAIN.md §4)"}
-    ${0}  | ${72} | ${23816} | ${"0.00"}    | ${"nothing remaining"}
-    ${72} | ${72} | ${23816} | ${"23816.00"} | ${"everything remaining: R = c"}
-    ${71} | ${72} | ${23816} | ${"23163.51"} | ${"first instalment passed"}
-    ${6}  | ${12} | ${1000}  | ${"269.23"}  | ${"21/78 of 1 000 (the rule's name: 1 + … + 12 = 78)"}
-    ${11} | ${12} | ${780}   | ${"660.00"}  | ${"66/78 of 780"}
-    ${1}  | ${1}  | ${500}   | ${"500.00"}  | ${"single instalment"}
+    t      | n      | c               | expected       | scenario
+    ${32}  | ${72}  | ${23816}        | ${"4784.95"}   | ${"workshop: R = 4 785 kr (DOMAIN.md §4)"}
+    ${0}   | ${72}  | ${23816}        | ${"0.00"}      | ${"nothing remaining"}
+    ${72}  | ${72}  | ${23816}        | ${"23816.00"}  | ${"everything remaining: R = c"}
+    ${71}  | ${72}  | ${23816}        | ${"23163.51"}  | ${"first instalment passed"}
+    ${6}   | ${12}  | ${1000}         | ${"269.23"}    | ${"21/78 of 1 000 (the rule's name: 1 + … + 12 = 78)"}
+    ${11}  | ${12}  | ${780}          | ${"660.00"}    | ${"66/78 of 780"}
+    ${1}   | ${1}   | ${500}          | ${"500.00"}    | ${"single instalment"}
     ${180} | ${360} | ${"1234567.89"} | ${"309496.94"} | ${"n = 360, half the term left"}
   `("$scenario: R($t, $n, $c) = $expected", ({ t, n, c, expected }) => {
     expect(ore(rule78SumOfDigits(t, n, c))).toBe(expected); // the row itself, by the sum-of-digits form
@@ -125,7 +144,9 @@ describe("actual settlement: engine's closed form against a loop-based schedule 
     ${BALLOON} | ${"BALLOON"} | ${"2023-10-29"} | ${"residual, the day before the last due date"}
   `("$name $scenario ($date)", ({ terms, date }) => {
     const expected = ore(actualReductionOracle(terms, date));
-    expect(actualReduction(engineTerms(terms), day(date)).reduction.toFixed(2, Dec.ROUND_HALF_UP)).toBe(expected);
+    expect(
+      actualReduction(engineTerms(terms), day(date)).reduction.toFixed(2, Dec.ROUND_HALF_UP),
+    ).toBe(expected);
   });
 
   test.each`
@@ -134,16 +155,20 @@ describe("actual settlement: engine's closed form against a loop-based schedule 
     ${"2012-12-20"} | ${10410} | ${"repossession date: the reduction is recomputed and falls"}
   `("worked example 2 $scenario: reduction rounds to $expected kr", ({ date, expected }) => {
     expect(kr(actualReductionOracle(EX2, date))).toBe(String(expected));
-    expect(kr(actualReduction(engineTerms(EX2), day(date)).reduction.toString())).toBe(String(expected));
+    expect(kr(actualReduction(engineTerms(EX2), day(date)).reduction.toString())).toBe(
+      String(expected),
+    );
   });
 
   test("before the first period starts nothing has accrued: R = c = n(A + f) + V − K", () => {
     // 72 × (1 440 + 25) + 40 000 − 115 000 = 30 480 (c of example 2).
-    expect(actualReduction(engineTerms(EX2), day("2009-06-01")).reduction.toFixed(2)).toBe("30480.00");
+    expect(actualReduction(engineTerms(EX2), day("2009-06-01")).reduction.toFixed(2)).toBe(
+      "30480.00",
+    );
   });
 
   test.each`
-    date            | expected    | scenario
+    date            | expected     | scenario
     ${"2020-01-01"} | ${"1080.00"} | ${"before the first due date: 36 fees of 30"}
     ${"2020-11-15"} | ${"780.00"}  | ${"10 due dates passed (Jan 31 … Oct 31): 26 fees of 30"}
     ${"2020-02-29"} | ${"1020.00"} | ${"on the 2nd due date (31st moved back to the leap day): 34 fees"}
@@ -164,15 +189,19 @@ describe("actual settlement: engine's closed form against a loop-based schedule 
     ${EX2}     | ${"EX2"}
     ${LONG}    | ${"LONG"}
     ${BALLOON} | ${"BALLOON"}
-  `("$name: closed-form balance B_m equals the loop's balance at every m (to the öre)", ({ terms }) => {
-    const loop = loopSchedule(terms);
-    const mismatches: string[] = [];
-    for (let m = 0; m < terms.n; m++) {
-      const got = balanceAfter(engineTerms(terms), m).toFixed(2, Dec.ROUND_HALF_UP);
-      if (got !== ore(loop.balances[m])) mismatches.push(`m=${m}: ${got} ≠ ${ore(loop.balances[m])}`);
-    }
-    expect(mismatches).toEqual([]);
-  });
+  `(
+    "$name: closed-form balance B_m equals the loop's balance at every m (to the öre)",
+    ({ terms }) => {
+      const loop = loopSchedule(terms);
+      const mismatches: string[] = [];
+      for (let m = 0; m < terms.n; m++) {
+        const got = balanceAfter(engineTerms(terms), m).toFixed(2, Dec.ROUND_HALF_UP);
+        if (got !== ore(loop.balances[m]))
+          mismatches.push(`m=${m}: ${got} ≠ ${ore(loop.balances[m])}`);
+      }
+      expect(mismatches).toEqual([]);
+    },
+  );
 });
 
 describe("payment schedule (avbetalningsplan)", () => {
@@ -183,31 +212,36 @@ describe("payment schedule (avbetalningsplan)", () => {
     ${ZERO}    | ${"ZERO"}    | ${0}   | ${"37080"}
     ${LONG}    | ${"LONG"}    | ${0}   | ${new D(LONG.A).times(360).toFixed(0)}
     ${BALLOON} | ${"BALLOON"} | ${995} | ${new D(BALLOON.A).plus(49).times(60).plus(150000).plus(995).toFixed(0)}
-  `("$name: payments + fees + setup fee = credit claim $creditClaim; balance ends at 0; interest B_(k−1)·i", ({ terms, S, creditClaim }) => {
-    const rows = paymentSchedule(engineTerms(terms));
-    expect(rows).toHaveLength(terms.n);
-    const sum = rows.reduce((acc, r) => acc.plus(r.payment).plus(r.fee), new Dec(S));
-    expect(sum.toFixed(2)).toBe(new D(creditClaim).toFixed(2));
-    expect(rows[rows.length - 1].balance.isZero()).toBe(true);
-    const i = new Dec(terms.rate).dividedBy(12);
-    let before = new Dec(terms.K);
-    for (const row of rows) {
-      const last = row.k === terms.n;
-      expect(row.payment.toFixed(2)).toBe(new D(terms.A).plus(last ? terms.V ?? 0 : 0).toFixed(2));
-      if (last) expect(row.interest.equals(row.payment.minus(before))).toBe(true);
-      else expect(row.interest.equals(before.times(i))).toBe(true);
-      expect(row.amortisation.equals(row.payment.minus(row.interest))).toBe(true);
-      before = row.balance;
-    }
-    // Total interest = Σ P_k − K (DOMAIN.md §5), summed in the oracle's 60-digit context. The engine's
-    // 40-significant-digit balances leave noise around 1e-33 kr, so compare at 20 decimals: far below
-    // one öre, far above that noise.
-    const interest = rows.reduce((acc, r) => acc.plus(r.interest.toString()), new D(0));
-    const payments = rows.reduce((acc, r) => acc.plus(r.payment.toString()), new D(0));
-    expect(interest.toFixed(20)).toBe(payments.minus(terms.K).toFixed(20));
-    // Due dates run month by month from the first.
-    expect(formatIsoDate(rows[0].dueDate)).toBe(terms.first);
-  });
+  `(
+    "$name: payments + fees + setup fee = credit claim $creditClaim; balance ends at 0; interest B_(k−1)·i",
+    ({ terms, S, creditClaim }) => {
+      const rows = paymentSchedule(engineTerms(terms));
+      expect(rows).toHaveLength(terms.n);
+      const sum = rows.reduce((acc, r) => acc.plus(r.payment).plus(r.fee), new Dec(S));
+      expect(sum.toFixed(2)).toBe(new D(creditClaim).toFixed(2));
+      expect(rows[rows.length - 1].balance.isZero()).toBe(true);
+      const i = new Dec(terms.rate).dividedBy(12);
+      let before = new Dec(terms.K);
+      for (const row of rows) {
+        const last = row.k === terms.n;
+        expect(row.payment.toFixed(2)).toBe(
+          new D(terms.A).plus(last ? (terms.V ?? 0) : 0).toFixed(2),
+        );
+        if (last) expect(row.interest.equals(row.payment.minus(before))).toBe(true);
+        else expect(row.interest.equals(before.times(i))).toBe(true);
+        expect(row.amortisation.equals(row.payment.minus(row.interest))).toBe(true);
+        before = row.balance;
+      }
+      // Total interest = Σ P_k − K (DOMAIN.md §5), summed in the oracle's 60-digit context. The engine's
+      // 40-significant-digit balances leave noise around 1e-33 kr, so compare at 20 decimals: far below
+      // one öre, far above that noise.
+      const interest = rows.reduce((acc, r) => acc.plus(r.interest.toString()), new D(0));
+      const payments = rows.reduce((acc, r) => acc.plus(r.payment.toString()), new D(0));
+      expect(interest.toFixed(20)).toBe(payments.minus(terms.K).toFixed(20));
+      // Due dates run month by month from the first.
+      expect(formatIsoDate(rows[0].dueDate)).toBe(terms.first);
+    },
+  );
 
   test("worked example 1: the schedule's credit claim matches calculate()'s and DOMAIN's 139 311", () => {
     const calc = calculate(parseContract(exampleRow(1)));

@@ -12,7 +12,9 @@ import { SheetPlan } from "../src/sheet/types";
 const EXAMPLES = ["worked-example-1", "worked-example-2"];
 
 function planFor(example: string): { plan: SheetPlan; calc: ReturnType<typeof calculate> } {
-  const raw = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "examples", `${example}.json`), "utf8"));
+  const raw = JSON.parse(
+    fs.readFileSync(path.join(__dirname, "..", "examples", `${example}.json`), "utf8"),
+  );
   const calc = calculate(parseContract(raw));
   return { plan: planSheet(calc), calc };
 }
@@ -49,7 +51,8 @@ describe.each(EXAMPLES)("sheet plan of %s", (example) => {
       for (const key of STATEMENT_ROWS) {
         const cell = cellAt(plan, plan.names[`${st.label}.${key}`]);
         expect(cell?.result).toBe(st.lines[key].toNumber());
-        if (key !== "amountExclInterest" && key !== "amountInclInterest") expect(cell?.formula).toMatch(/^ROUND\(/);
+        if (key !== "amountExclInterest" && key !== "amountInclInterest")
+          expect(cell?.formula).toMatch(/^ROUND\(/);
         else expect(cell?.formula).not.toMatch(/ROUND/);
       }
     }
@@ -58,9 +61,16 @@ describe.each(EXAMPLES)("sheet plan of %s", (example) => {
   test("the statement is labelled exactly as the form", () => {
     const labels = plan.cells.filter((c) => c.col === 0).map((c) => c.value);
     for (const text of [
-      "Obetald del av kreditfordran", "Grundavgift", "Sökandens kostnader", "Reduceringsbelopp",
-      "Att betala exkl. ränta", "Dröjsmålsränta", "Yrkad ränta per ansökningsdagen", "Att betala inkl. ränta",
-    ]) expect(labels).toContain(text);
+      "Obetald del av kreditfordran",
+      "Grundavgift",
+      "Sökandens kostnader",
+      "Reduceringsbelopp",
+      "Att betala exkl. ränta",
+      "Dröjsmålsränta",
+      "Yrkad ränta per ansökningsdagen",
+      "Att betala inkl. ränta",
+    ])
+      expect(labels).toContain(text);
   });
 
   test("no two cells share an address and all lie inside the plan's rectangle", () => {
@@ -76,7 +86,12 @@ describe.each(EXAMPLES)("sheet plan of %s", (example) => {
 
   test("the schedule has all n rows, the dates of both statements marked", () => {
     const n = calc.contract.installments;
-    const numbers = plan.cells.filter((c) => c.col === 0 && typeof c.value === "number" && c.row > Number(plan.print.titleRows!.match(/\d+/)![0]) - 1);
+    const numbers = plan.cells.filter(
+      (c) =>
+        c.col === 0 &&
+        typeof c.value === "number" &&
+        c.row > Number(plan.print.titleRows!.match(/\d+/)![0]) - 1,
+    );
     expect(numbers.map((c) => c.value)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
     const marks = plan.cells.filter((c) => c.col === 7 && c.style === "marked");
     expect(marks.map((c) => c.value)).toEqual(["Underrättelse och återtagning"]);

@@ -32,7 +32,15 @@ const setupFee = 495;
 const A: Record<Which, number> = { 1: 1903, 2: 1440 };
 const V: Record<Which, number> = { 1: 0, 2: 40000 };
 const value: Record<Which, number> = { 1: 60000, 2: 95000 };
-const terms = (w: Which): OracleTerms => ({ K, rate: "0.0595", n, A: A[w], V: V[w], f: fee, first: "2009-09-30" });
+const terms = (w: Which): OracleTerms => ({
+  K,
+  rate: "0.0595",
+  n,
+  A: A[w],
+  V: V[w],
+  f: fee,
+  first: "2009-09-30",
+});
 
 /** Kreditkostnad C = n(A + f) + V + S − K. */
 const creditCost = (w: Which) => n * (A[w] + fee) + V[w] + setupFee - K;
@@ -88,20 +96,20 @@ function expectedReport(w: Which) {
 
 describe("the hand derivation reproduces every figure printed in DOMAIN.md §8", () => {
   test.each`
-    figure                                       | got                                             | printed
-    ${"ex 1 credit cost"}                        | ${() => creditCost(1)}                          | ${24311}
-    ${"ex 1 c"}                                  | ${() => creditCost(1) - setupFee}               | ${23816}
-    ${"ex 1 credit claim"}                       | ${() => K + creditCost(1)}                      | ${139311}
-    ${"ex 1 unpaid credit claim 41 × 1 928"}     | ${() => unpaid(1)}                              | ${79048}
-    ${"ex 1 R (rule of 78, rounded)"}            | ${() => Number(kr(rule78(1)))}                  | ${4785}
-    ${"ex 1 interest to 2012-12-15"}             | ${() => Number(kr(runningInterest(1, "notice")))} | ${2099}
-    ${"ex 1 total at notice"}                    | ${() => expectedLines(1, "notice").amountInclInterest} | ${77449}
-    ${"ex 1 total at repossession"}              | ${() => expectedLines(1, "repossession").amountInclInterest} | ${77551}
-    ${"ex 2 unpaid credit claim 41 × 1 465 + 40 000"} | ${() => unpaid(2)}                         | ${100065}
-    ${"ex 2 actual reduction at notice"}         | ${() => Number(kr(actual(2, "notice")))}        | ${10474}
-    ${"ex 2 actual reduction at repossession"}   | ${() => Number(kr(actual(2, "repossession")))}  | ${10410}
-    ${"ex 2 total at notice"}                    | ${() => expectedLines(2, "notice").amountInclInterest} | ${93335}
-    ${"ex 2 total at repossession"}              | ${() => expectedLines(2, "repossession").amountInclInterest} | ${93529}
+    figure                                            | got                                                          | printed
+    ${"ex 1 credit cost"}                             | ${() => creditCost(1)}                                       | ${24311}
+    ${"ex 1 c"}                                       | ${() => creditCost(1) - setupFee}                            | ${23816}
+    ${"ex 1 credit claim"}                            | ${() => K + creditCost(1)}                                   | ${139311}
+    ${"ex 1 unpaid credit claim 41 × 1 928"}          | ${() => unpaid(1)}                                           | ${79048}
+    ${"ex 1 R (rule of 78, rounded)"}                 | ${() => Number(kr(rule78(1)))}                               | ${4785}
+    ${"ex 1 interest to 2012-12-15"}                  | ${() => Number(kr(runningInterest(1, "notice")))}            | ${2099}
+    ${"ex 1 total at notice"}                         | ${() => expectedLines(1, "notice").amountInclInterest}       | ${77449}
+    ${"ex 1 total at repossession"}                   | ${() => expectedLines(1, "repossession").amountInclInterest} | ${77551}
+    ${"ex 2 unpaid credit claim 41 × 1 465 + 40 000"} | ${() => unpaid(2)}                                           | ${100065}
+    ${"ex 2 actual reduction at notice"}              | ${() => Number(kr(actual(2, "notice")))}                     | ${10474}
+    ${"ex 2 actual reduction at repossession"}        | ${() => Number(kr(actual(2, "repossession")))}               | ${10410}
+    ${"ex 2 total at notice"}                         | ${() => expectedLines(2, "notice").amountInclInterest}       | ${93335}
+    ${"ex 2 total at repossession"}                   | ${() => expectedLines(2, "repossession").amountInclInterest} | ${93529}
   `("$figure = $printed", ({ got, printed }) => {
     expect(got()).toBe(printed);
   });
@@ -113,19 +121,22 @@ const calcOf = (w: Which) => calculate(parseContract(exampleRow(w)));
 
 describe("through the engine: parseContract + calculate", () => {
   test.each`
-    w    | method      | creditCost | c          | creditClaim | unpaidCreditClaim
+    w    | method      | creditCost    | c             | creditClaim    | unpaidCreditClaim
     ${1} | ${"rule78"} | ${"24311.00"} | ${"23816.00"} | ${"139311.00"} | ${"79048.00"}
     ${2} | ${"actual"} | ${"30975.00"} | ${"30480.00"} | ${"145975.00"} | ${"100065.00"}
-  `("example $w: method $method, credit cost $creditCost, c $c, credit claim $creditClaim, unpaid $unpaidCreditClaim", ({ w, method, creditCost: C, c, creditClaim, unpaidCreditClaim }) => {
-    // The literals for example 2 are n(A + f) + V + S − K = 72 × 1 465 + 40 000 + 495 − 115 000, etc.
-    expect(expectedReport(w).creditCost).toBe(C);
-    const calc = calcOf(w);
-    expect(calc.method).toBe(method);
-    expect(calc.creditCost.toFixed(2)).toBe(C);
-    expect(calc.creditCostExclSetup.toFixed(2)).toBe(c);
-    expect(calc.creditClaim.toFixed(2)).toBe(creditClaim);
-    expect(calc.contract.unpaidCreditClaim.toFixed(2)).toBe(unpaidCreditClaim);
-  });
+  `(
+    "example $w: method $method, credit cost $creditCost, c $c, credit claim $creditClaim, unpaid $unpaidCreditClaim",
+    ({ w, method, creditCost: C, c, creditClaim, unpaidCreditClaim }) => {
+      // The literals for example 2 are n(A + f) + V + S − K = 72 × 1 465 + 40 000 + 495 − 115 000, etc.
+      expect(expectedReport(w).creditCost).toBe(C);
+      const calc = calcOf(w);
+      expect(calc.method).toBe(method);
+      expect(calc.creditCost.toFixed(2)).toBe(C);
+      expect(calc.creditCostExclSetup.toFixed(2)).toBe(c);
+      expect(calc.creditClaim.toFixed(2)).toBe(creditClaim);
+      expect(calc.contract.unpaidCreditClaim.toFixed(2)).toBe(unpaidCreditClaim);
+    },
+  );
 
   test.each`
     w    | label             | t
@@ -133,18 +144,27 @@ describe("through the engine: parseContract + calculate", () => {
     ${1} | ${"repossession"} | ${32}
     ${2} | ${"notice"}       | ${32}
     ${2} | ${"repossession"} | ${32}
-  `("example $w, $label: t = $t, both reductions to the öre, late interest to the öre", ({ w, label, t }) => {
-    const s = calcOf(w).statements.find((x) => x.label === label)!;
-    expect(formatIsoDate(s.date)).toBe(DATES[label as Label]);
-    expect(s.remainingInstallments).toBe(t);
-    expect(ore(s.reductionRule78.toString())).toBe(ore(rule78(w)));
-    expect(ore(s.actual.reduction.toString())).toBe(ore(actual(w, label)));
-    expect(ore(s.lateInterest.total.toString())).toBe(ore(runningInterest(w, label)));
-  });
+  `(
+    "example $w, $label: t = $t, both reductions to the öre, late interest to the öre",
+    ({ w, label, t }) => {
+      const s = calcOf(w).statements.find((x) => x.label === label)!;
+      expect(formatIsoDate(s.date)).toBe(DATES[label as Label]);
+      expect(s.remainingInstallments).toBe(t);
+      expect(ore(s.reductionRule78.toString())).toBe(ore(rule78(w)));
+      expect(ore(s.actual.reduction.toString())).toBe(ore(actual(w, label)));
+      expect(ore(s.lateInterest.total.toString())).toBe(ore(runningInterest(w, label)));
+    },
+  );
 
   const LINES = [
-    "unpaidCreditClaim", "basicFee", "applicantCosts", "reduction",
-    "amountExclInterest", "lateInterest", "claimedInterest", "amountInclInterest",
+    "unpaidCreditClaim",
+    "basicFee",
+    "applicantCosts",
+    "reduction",
+    "amountExclInterest",
+    "lateInterest",
+    "claimedInterest",
+    "amountInclInterest",
   ] as const;
   const lineRows = ([1, 2] as Which[]).flatMap((w) =>
     (["notice", "repossession"] as Label[]).flatMap((label) =>
@@ -152,10 +172,13 @@ describe("through the engine: parseContract + calculate", () => {
     ),
   );
 
-  test.each(lineRows)("example $w, $label: line $line = $expected kr", ({ w, label, line, expected }) => {
-    const s = calcOf(w).statements.find((x) => x.label === label)!;
-    expect(s.lines[line].toFixed(0)).toBe(String(expected));
-  });
+  test.each(lineRows)(
+    "example $w, $label: line $line = $expected kr",
+    ({ w, label, line, expected }) => {
+      const s = calcOf(w).statements.find((x) => x.label === label)!;
+      expect(s.lines[line].toFixed(0)).toBe(String(expected));
+    },
+  );
 
   test.each`
     w    | label             | surplus
@@ -165,7 +188,9 @@ describe("through the engine: parseContract + calculate", () => {
     ${2} | ${"repossession"} | ${"1471.00"}
   `("example $w, $label: surplus = value − total = $surplus", ({ w, label, surplus }) => {
     // 60 000 − 77 449, 60 000 − 77 551, 95 000 − 93 335, 95 000 − 93 529.
-    expect((value[w as Which] - expectedLines(w, label).amountInclInterest).toFixed(2)).toBe(surplus);
+    expect((value[w as Which] - expectedLines(w, label).amountInclInterest).toFixed(2)).toBe(
+      surplus,
+    );
     const s = calcOf(w).statements.find((x) => x.label === label)!;
     expect(s.surplus!.toFixed(2)).toBe(surplus);
   });
@@ -176,7 +201,10 @@ describe("through the engine: parseContract + calculate", () => {
 async function cliJson(files: string[]): Promise<{ status: number; json: unknown; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
-  const status = await runCli(["calc", ...files, "--json"], { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const status = await runCli(["calc", ...files, "--json"], {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+  });
   expect(out).toHaveLength(1);
   return { status, json: JSON.parse(out[0]), err };
 }
@@ -207,7 +235,10 @@ describe("through the command line: atertag calc FILE --json", () => {
     const report = json as ReturnType<typeof expectedReport>;
     expect(report.statements.map((s) => s.lines.reduction)).toEqual([10474, 10410]);
     expect(report.statements.map((s) => s.lines.amountInclInterest)).toEqual([93335, 93529]);
-    expect(report.statements.map((s) => s.lines.unpaidCreditClaim)).toEqual([41 * 1465 + 40000, 41 * 1465 + 40000]);
+    expect(report.statements.map((s) => s.lines.unpaidCreditClaim)).toEqual([
+      41 * 1465 + 40000,
+      41 * 1465 + 40000,
+    ]);
   });
 
   test("money outside the lines is a decimal string to the öre; lines are whole-kronor numbers", async () => {
@@ -217,7 +248,13 @@ describe("through the command line: atertag calc FILE --json", () => {
       expect(report[key]).toMatch(/^-?\d+\.\d{2}$/);
     }
     for (const s of report.statements) {
-      for (const key of ["reductionRule78", "reductionActual", "reduction", "lateInterest", "surplus"] as const) {
+      for (const key of [
+        "reductionRule78",
+        "reductionActual",
+        "reduction",
+        "lateInterest",
+        "surplus",
+      ] as const) {
         expect(s[key]).toMatch(/^-?\d+\.\d{2}$/);
       }
       for (const v of Object.values(s.lines)) expect(Number.isInteger(v)).toBe(true);

@@ -43,7 +43,9 @@ export async function loadContractFile(file: string): Promise<Calculation> {
   try {
     text = await fs.readFile(file, "utf8");
   } catch (error) {
-    throw new UsageError(`${file}: kan inte läsas (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new UsageError(
+      `${file}: kan inte läsas (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
   let raw: unknown;
   try {
@@ -81,7 +83,8 @@ function takeOut(args: string[]): { out: string | null; rest: string[] } {
   const at = args.indexOf("--out");
   if (at === -1) return { out: null, rest: args };
   const out = args[at + 1];
-  if (out === undefined || out.startsWith("--")) throw new UsageError(`--out kräver ett filnamn\n${USAGE}`);
+  if (out === undefined || out.startsWith("--"))
+    throw new UsageError(`--out kräver ett filnamn\n${USAGE}`);
   return { out, rest: [...args.slice(0, at), ...args.slice(at + 2)] };
 }
 
@@ -91,7 +94,8 @@ async function sheet(args: string[], io: CliIo): Promise<void> {
   if (unknown) throw new UsageError(`okänd flagga ${unknown}\n${USAGE}`);
   if (rest.length !== 1) throw new UsageError(`ange exakt en kontraktsfil\n${USAGE}`);
   if (out === null) throw new UsageError(`ange --out FIL.xlsx\n${USAGE}`);
-  if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError(`--out ${JSON.stringify(out)} måste sluta på .xlsx`);
+  if (!out.toLowerCase().endsWith(".xlsx"))
+    throw new UsageError(`--out ${JSON.stringify(out)} måste sluta på .xlsx`);
   const calculation = await loadContractFile(rest[0]);
   const written = await writeXlsxFile([planSheet(calculation)], out);
   io.out(`${statementText(calculation)}\n\nSkrev ${written}`);
@@ -109,13 +113,16 @@ async function batch(args: string[], io: CliIo): Promise<number> {
   if (unknown) throw new UsageError(`okänd flagga ${unknown}\n${USAGE}`);
   if (files.length !== 1) throw new UsageError(`ange exakt en CSV-fil\n${USAGE}`);
   if (out === null && !json) throw new UsageError(`ange --out FIL.xlsx eller --json\n${USAGE}`);
-  if (out !== null && !out.toLowerCase().endsWith(".xlsx")) throw new UsageError(`--out ${JSON.stringify(out)} måste sluta på .xlsx`);
+  if (out !== null && !out.toLowerCase().endsWith(".xlsx"))
+    throw new UsageError(`--out ${JSON.stringify(out)} måste sluta på .xlsx`);
   const file = files[0];
   let text: string;
   try {
     text = await fs.readFile(file, "utf8");
   } catch (error) {
-    throw new UsageError(`${file}: kan inte läsas (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new UsageError(
+      `${file}: kan inte läsas (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
   let table;
   try {
@@ -137,9 +144,12 @@ async function batch(args: string[], io: CliIo): Promise<number> {
   if (json) {
     io.out(JSON.stringify(result.calculations.map(toReport), null, 2));
   } else {
-    io.out(`${result.calculations.length} ärenden beräknade, ${result.refused.length} rader kunde inte beräknas.`);
+    io.out(
+      `${result.calculations.length} ärenden beräknade, ${result.refused.length} rader kunde inte beräknas.`,
+    );
   }
-  for (const row of result.refused) io.err(`fel: ${file} ${row.where}${row.caseId ? ` (${row.caseId})` : ""}: ${row.reason}`);
+  for (const row of result.refused)
+    io.err(`fel: ${file} ${row.where}${row.caseId ? ` (${row.caseId})` : ""}: ${row.reason}`);
   return result.refused.length > 0 ? PARTIAL_STATUS : 0;
 }
 

@@ -15,7 +15,11 @@ export interface CsvTable {
 export class CsvError extends Error {}
 
 function detectDelimiter(firstLine: string): string {
-  const counts = new Map<string, number>([[";", 0], [",", 0], ["\t", 0]]);
+  const counts = new Map<string, number>([
+    [";", 0],
+    [",", 0],
+    ["\t", 0],
+  ]);
   let quoted = false;
   for (const ch of firstLine) {
     if (ch === '"') quoted = !quoted;

@@ -35,22 +35,54 @@ export function statementText(calc: Calculation): string {
     `Kreditkostnad ${formatKronorOre(calc.creditCost)}, c = ${formatKronorOre(calc.creditCostExclSetup)}, ` +
       `kreditfordran ${formatKronorOre(calc.creditClaim)}`,
     "",
-    row("", s.map((st) => DATE_LABELS[st.label])),
-    row("", s.map((st) => formatIsoDate(st.date))),
-    row("Återstående avbetalningar (t)", money((i) => String(s[i].remainingInstallments))),
-    row(`Reduceringsbelopp, ${METHOD_NAMES.rule78}`, money((i) => formatKronorOre(s[i].reductionRule78))),
-    row(`Reduceringsbelopp, ${METHOD_NAMES.actual.toLowerCase()}`, money((i) => formatKronorOre(s[i].actual.reduction))),
-    "",
-    ...STATEMENT_ROWS.map((key) =>
-      row(STATEMENT_LABELS[key], money((i) => formatKronor(key === "reduction" ? s[i].lines[key].negated() : s[i].lines[key]))),
+    row(
+      "",
+      s.map((st) => DATE_LABELS[st.label]),
+    ),
+    row(
+      "",
+      s.map((st) => formatIsoDate(st.date)),
+    ),
+    row(
+      "Återstående avbetalningar (t)",
+      money((i) => String(s[i].remainingInstallments)),
+    ),
+    row(
+      `Reduceringsbelopp, ${METHOD_NAMES.rule78}`,
+      money((i) => formatKronorOre(s[i].reductionRule78)),
+    ),
+    row(
+      `Reduceringsbelopp, ${METHOD_NAMES.actual.toLowerCase()}`,
+      money((i) => formatKronorOre(s[i].actual.reduction)),
     ),
     "",
-    row(`Jämförelse: ${METHOD_NAMES[other].toLowerCase()} skulle ge`, money((i) =>
-      formatKronor(other === "rule78" ? s[i].reductionRule78 : s[i].actual.reduction))),
+    ...STATEMENT_ROWS.map((key) =>
+      row(
+        STATEMENT_LABELS[key],
+        money((i) =>
+          formatKronor(key === "reduction" ? s[i].lines[key].negated() : s[i].lines[key]),
+        ),
+      ),
+    ),
+    "",
+    row(
+      `Jämförelse: ${METHOD_NAMES[other].toLowerCase()} skulle ge`,
+      money((i) => formatKronor(other === "rule78" ? s[i].reductionRule78 : s[i].actual.reduction)),
+    ),
   ];
   if (contract.estimatedValue !== null) {
-    lines.push(row("Uppskattat värde på godset", money(() => formatKronor(contract.estimatedValue!))));
-    lines.push(row("Överskott (värde − att betala)", money((i) => formatKronor(s[i].surplus!))));
+    lines.push(
+      row(
+        "Uppskattat värde på godset",
+        money(() => formatKronor(contract.estimatedValue!)),
+      ),
+    );
+    lines.push(
+      row(
+        "Överskott (värde − att betala)",
+        money((i) => formatKronor(s[i].surplus!)),
+      ),
+    );
   }
   lines.push("", outcomeSentence(outcomeOf(calc)));
   return lines.join("\n");

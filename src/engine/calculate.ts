@@ -14,7 +14,12 @@ import { Dec, roundToKrona } from "./decimal";
 import { Day } from "./dates";
 import { LateInterestResult, lateInterest } from "./lateInterest";
 import { LawReference, lawFor } from "./law";
-import { ActualReduction, actualReduction, remainingInstallmentsRule78, rule78Reduction } from "./reduction";
+import {
+  ActualReduction,
+  actualReduction,
+  remainingInstallmentsRule78,
+  rule78Reduction,
+} from "./reduction";
 import { BUILT_IN_RATES, ReferenceRateTable } from "./referenceRates";
 
 export type Method = "rule78" | "actual";
@@ -80,7 +85,10 @@ export function calculate(contract: Contract, options: CalculateOptions = {}): C
   const table = options.referenceRates ?? BUILT_IN_RATES;
   const method = chooseMethod(contract);
   const n = contract.installments;
-  const totalPayments = contract.installmentAmount.plus(contract.monthlyFee).times(n).plus(contract.residual);
+  const totalPayments = contract.installmentAmount
+    .plus(contract.monthlyFee)
+    .times(n)
+    .plus(contract.residual);
   const creditClaim = totalPayments.plus(contract.setupFee);
   const creditCost = creditClaim.minus(contract.creditAmount);
   const creditCostExclSetup = creditCost.minus(contract.setupFee);
@@ -92,7 +100,16 @@ export function calculate(contract: Contract, options: CalculateOptions = {}): C
   const statements = dates
     .filter((entry): entry is [StatementLabel, Day] => entry[1] !== null)
     .map(([label, date]) => statementAt(contract, method, creditCostExclSetup, label, date, table));
-  return { contract, method, law: lawFor(contract.contractDate), creditCost, creditCostExclSetup, creditClaim, statements, referenceRates: table };
+  return {
+    contract,
+    method,
+    law: lawFor(contract.contractDate),
+    creditCost,
+    creditCostExclSetup,
+    creditClaim,
+    statements,
+    referenceRates: table,
+  };
 }
 
 function statementAt(
@@ -118,18 +135,42 @@ function statementAt(
     table,
   );
   const exact = statementLines(
-    { unpaidCreditClaim: contract.unpaidCreditClaim, basicFee: contract.basicFee, applicantCosts: contract.applicantCosts, reduction, lateInterest: interest.total, claimedInterest: contract.claimedInterest },
+    {
+      unpaidCreditClaim: contract.unpaidCreditClaim,
+      basicFee: contract.basicFee,
+      applicantCosts: contract.applicantCosts,
+      reduction,
+      lateInterest: interest.total,
+      claimedInterest: contract.claimedInterest,
+    },
     (x) => x,
   );
   const lines = statementLines(exact, roundToKrona);
-  const surplus = contract.estimatedValue === null ? null : contract.estimatedValue.minus(lines.amountInclInterest);
-  return { label, date, remainingInstallments: t, reductionRule78, actual, reduction, lateInterest: interest, exact, lines, surplus };
+  const surplus =
+    contract.estimatedValue === null
+      ? null
+      : contract.estimatedValue.minus(lines.amountInclInterest);
+  return {
+    label,
+    date,
+    remainingInstallments: t,
+    reductionRule78,
+    actual,
+    reduction,
+    lateInterest: interest,
+    exact,
+    lines,
+    surplus,
+  };
 }
 
 type StatementParts = Omit<StatementLines<Dec>, "amountExclInterest" | "amountInclInterest">;
 
 /** The statement from its parts: each part passed through `round`, totals summed from the results. */
-export function statementLines(parts: StatementParts, round: (amount: Dec) => Dec): StatementLines<Dec> {
+export function statementLines(
+  parts: StatementParts,
+  round: (amount: Dec) => Dec,
+): StatementLines<Dec> {
   const unpaidCreditClaim = round(parts.unpaidCreditClaim);
   const basicFee = round(parts.basicFee);
   const applicantCosts = round(parts.applicantCosts);
@@ -138,5 +179,14 @@ export function statementLines(parts: StatementParts, round: (amount: Dec) => De
   const lateInterest = round(parts.lateInterest);
   const claimedInterest = round(parts.claimedInterest);
   const amountInclInterest = amountExclInterest.plus(lateInterest).plus(claimedInterest);
-  return { unpaidCreditClaim, basicFee, applicantCosts, reduction, amountExclInterest, lateInterest, claimedInterest, amountInclInterest };
+  return {
+    unpaidCreditClaim,
+    basicFee,
+    applicantCosts,
+    reduction,
+    amountExclInterest,
+    lateInterest,
+    claimedInterest,
+    amountInclInterest,
+  };
 }

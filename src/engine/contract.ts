@@ -48,11 +48,34 @@ export type ContractInput = Record<string, unknown>;
 
 /** Every field a contract may carry, in the order of the example files. */
 export const CONTRACT_FIELDS = [
-  "caseId", "creditor", "debtor", "goods", "contractDate", "cashPrice", "downPayment", "creditAmount",
-  "annualRate", "installments", "firstDueDate", "installmentAmount", "monthlyFee", "setupFee", "residual",
-  "installmentsPaid", "unpaidCreditClaim", "applicationDate", "claimedInterest", "interestFrom",
-  "interestCapital", "lateInterestRate", "basicFee", "applicantCosts", "noticeDate", "repossessionDate",
-  "estimatedValue", "method",
+  "caseId",
+  "creditor",
+  "debtor",
+  "goods",
+  "contractDate",
+  "cashPrice",
+  "downPayment",
+  "creditAmount",
+  "annualRate",
+  "installments",
+  "firstDueDate",
+  "installmentAmount",
+  "monthlyFee",
+  "setupFee",
+  "residual",
+  "installmentsPaid",
+  "unpaidCreditClaim",
+  "applicationDate",
+  "claimedInterest",
+  "interestFrom",
+  "interestCapital",
+  "lateInterestRate",
+  "basicFee",
+  "applicantCosts",
+  "noticeDate",
+  "repossessionDate",
+  "estimatedValue",
+  "method",
 ] as const;
 export type ContractField = (typeof CONTRACT_FIELDS)[number];
 
@@ -67,7 +90,10 @@ export function parseDecimal(value: unknown, field: string): Dec {
     return new Dec(String(value));
   }
   if (typeof value === "string") {
-    const text = value.replace(/[\s\u00a0\u202f]/g, "").replace(/kr$/i, "").replace(",", ".");
+    const text = value
+      .replace(/[\s\u00a0\u202f]/g, "")
+      .replace(/kr$/i, "")
+      .replace(",", ".");
     check(NUMERIC_TEXT.test(text), "notNumber", field, value);
     return new Dec(text);
   }
@@ -75,7 +101,9 @@ export function parseDecimal(value: unknown, field: string): Dec {
 }
 
 function isMissing(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+  return (
+    value === undefined || value === null || (typeof value === "string" && value.trim() === "")
+  );
 }
 
 /** Validates a raw contract object; throws an {@link EngineError} naming the first bad field. */
@@ -135,11 +163,21 @@ export function parseContract(raw: unknown): Contract {
   if (cashPrice !== null) {
     const financed = cashPrice.minus(downPayment ?? 0);
     if (creditAmount === null) creditAmount = financed;
-    check(creditAmount.equals(financed), "inconsistent", "creditAmount", input.creditAmount,
-      `kontantpris ${cashPrice} − handpenning ${downPayment ?? 0} = ${financed}`);
+    check(
+      creditAmount.equals(financed),
+      "inconsistent",
+      "creditAmount",
+      input.creditAmount,
+      `kontantpris ${cashPrice} − handpenning ${downPayment ?? 0} = ${financed}`,
+    );
   }
   if (creditAmount === null) throw new EngineError("required", "creditAmount", input.creditAmount);
-  check(creditAmount.isPositive() && !creditAmount.isZero(), "notPositive", "creditAmount", input.creditAmount ?? String(creditAmount));
+  check(
+    creditAmount.isPositive() && !creditAmount.isZero(),
+    "notPositive",
+    "creditAmount",
+    input.creditAmount ?? String(creditAmount),
+  );
 
   const annualRate = requiredMoney("annualRate");
   check(annualRate.lessThan(1), "rateAsFraction", "annualRate", input.annualRate);
@@ -152,18 +190,37 @@ export function parseContract(raw: unknown): Contract {
   const setupFee = money("setupFee") ?? new Dec(0);
   const residual = money("residual") ?? new Dec(0);
 
-  const terms: CreditTerms = { creditAmount, annualRate, installments, firstDueDate, installmentAmount, residual, monthlyFee };
+  const terms: CreditTerms = {
+    creditAmount,
+    annualRate,
+    installments,
+    firstDueDate,
+    installmentAmount,
+    residual,
+    monthlyFee,
+  };
   checkScheduleRepays(terms);
 
   const installmentsPaid = integer("installmentsPaid", 0, 1200);
   if (installmentsPaid !== null) {
-    check(installmentsPaid <= installments, "exceeds", "installmentsPaid", input.installmentsPaid, "installments", String(installments));
+    check(
+      installmentsPaid <= installments,
+      "exceeds",
+      "installmentsPaid",
+      input.installmentsPaid,
+      "installments",
+      String(installments),
+    );
   }
   let unpaidCreditClaim = money("unpaidCreditClaim");
   if (unpaidCreditClaim === null) {
-    if (installmentsPaid === null) throw new EngineError("required", "installmentsPaid", input.installmentsPaid);
+    if (installmentsPaid === null)
+      throw new EngineError("required", "installmentsPaid", input.installmentsPaid);
     const unpaidInstallments = installments - installmentsPaid;
-    unpaidCreditClaim = installmentAmount.plus(monthlyFee).times(unpaidInstallments).plus(unpaidInstallments > 0 ? residual : 0);
+    unpaidCreditClaim = installmentAmount
+      .plus(monthlyFee)
+      .times(unpaidInstallments)
+      .plus(unpaidInstallments > 0 ? residual : 0);
   }
 
   const applicationDate = requiredDate("applicationDate");
@@ -179,10 +236,21 @@ export function parseContract(raw: unknown): Contract {
   notBefore("repossessionDate", repossessionDate, "applicationDate", applicationDate);
 
   const lateInterestRate = money("lateInterestRate");
-  if (lateInterestRate !== null) check(lateInterestRate.lessThan(1), "rateAsFraction", "lateInterestRate", input.lateInterestRate);
+  if (lateInterestRate !== null)
+    check(
+      lateInterestRate.lessThan(1),
+      "rateAsFraction",
+      "lateInterestRate",
+      input.lateInterestRate,
+    );
 
   const method = (has("method") ? input.method : "auto") as MethodChoice;
-  check(method === "auto" || method === "rule78" || method === "actual", "unknownMethod", "method", input.method);
+  check(
+    method === "auto" || method === "rule78" || method === "actual",
+    "unknownMethod",
+    "method",
+    input.method,
+  );
 
   return {
     caseId,
@@ -200,7 +268,8 @@ export function parseContract(raw: unknown): Contract {
     claimedInterest: money("claimedInterest") ?? new Dec(0),
     interestFrom,
     interestCapital: money("interestCapital") ?? unpaidCreditClaim,
-    lateInterestRate: lateInterestRate !== null && lateInterestRate.isZero() ? null : lateInterestRate,
+    lateInterestRate:
+      lateInterestRate !== null && lateInterestRate.isZero() ? null : lateInterestRate,
     basicFee: money("basicFee") ?? DEFAULT_BASIC_FEE,
     applicantCosts: money("applicantCosts") ?? new Dec(0),
     noticeDate,
@@ -219,9 +288,19 @@ export function parseContract(raw: unknown): Contract {
  */
 export function checkScheduleRepays(terms: CreditTerms, field = "installmentAmount"): void {
   const totalPayments = terms.installmentAmount.times(terms.installments).plus(terms.residual);
-  check(totalPayments.gte(terms.creditAmount), "scheduleDoesNotRepay", field, terms.installmentAmount,
-    `summan av betalningarna ${totalPayments.toFixed(2)} kr är mindre än kreditbeloppet ${terms.creditAmount.toFixed(2)} kr`);
+  check(
+    totalPayments.gte(terms.creditAmount),
+    "scheduleDoesNotRepay",
+    field,
+    terms.installmentAmount,
+    `summan av betalningarna ${totalPayments.toFixed(2)} kr är mindre än kreditbeloppet ${terms.creditAmount.toFixed(2)} kr`,
+  );
   const beforeLast = balanceAfter(terms, terms.installments - 1);
-  check(!beforeLast.isNegative(), "scheduleDoesNotRepay", field, terms.installmentAmount,
-    `krediten är betald före sista avbetalningen (skuld före sista ${beforeLast.toFixed(2)} kr)`);
+  check(
+    !beforeLast.isNegative(),
+    "scheduleDoesNotRepay",
+    field,
+    terms.installmentAmount,
+    `krediten är betald före sista avbetalningen (skuld före sista ${beforeLast.toFixed(2)} kr)`,
+  );
 }

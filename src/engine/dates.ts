@@ -48,7 +48,12 @@ export function parseIsoDate(text: string, field: string): Day {
   const match = ISO_DATE.exec(text.trim());
   if (!match) throw new EngineError("notDate", field, text);
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  check(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month), "invalidDate", field, text);
+  check(
+    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month),
+    "invalidDate",
+    field,
+    text,
+  );
   return dayFromParts(year, month, day);
 }
 
@@ -89,7 +94,12 @@ export function dueDate(firstDueDate: Day, k: number): Day {
  * Closed form: at most one due date falls in each calendar month, so the count is the month
  * distance, corrected by comparing with the due date in the date's own month.
  */
-export function countDueDates(firstDueDate: Day, installments: number, date: Day, inclusive: boolean): number {
+export function countDueDates(
+  firstDueDate: Day,
+  installments: number,
+  date: Day,
+  inclusive: boolean,
+): number {
   const first = partsOfDay(firstDueDate);
   const at = partsOfDay(date);
   const monthsAfterFirst = (at.year - first.year) * 12 + (at.month - first.month);

@@ -49,6 +49,12 @@ export function describeValue(value: unknown): string {
 }
 
 /** Throws unless the condition holds; keeps validation code to one line per rule. */
-export function check(condition: boolean, code: ErrorCode, field: string, value: unknown, ...extra: string[]): void {
+export function check(
+  condition: boolean,
+  code: ErrorCode,
+  field: string,
+  value: unknown,
+  ...extra: string[]
+): void {
   if (!condition) throw new EngineError(code, field, value, ...extra);
 }

@@ -11,7 +11,10 @@ const GROUP = " ";
 /** Whole kronor grouped by thousands, e.g. `77 449` or `−17 551` (rounded by {@link roundToKrona}). */
 export function formatWholeKronor(amount: Dec): string {
   const rounded = roundToKrona(amount);
-  const digits = rounded.abs().toFixed(0).replace(/\B(?=(\d{3})+(?!\d))/g, GROUP);
+  const digits = rounded
+    .abs()
+    .toFixed(0)
+    .replace(/\B(?=(\d{3})+(?!\d))/g, GROUP);
   return rounded.isNegative() && !rounded.isZero() ? `−${digits}` : digits;
 }
 

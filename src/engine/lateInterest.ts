@@ -53,7 +53,11 @@ export interface LateInterestResult {
  * (in percent) when that is lower; never below zero, so a negative reference rate with a small margin
  * cannot turn interest into a credit.
  */
-export function applicableRatePercent(referencePercent: Dec, marginPercent: Dec, capPercent: Dec | null): Dec {
+export function applicableRatePercent(
+  referencePercent: Dec,
+  marginPercent: Dec,
+  capPercent: Dec | null,
+): Dec {
   const statutory = referencePercent.plus(marginPercent);
   return maxDec(ZERO, capPercent ? minDec(statutory, capPercent) : statutory);
 }
@@ -62,20 +66,28 @@ export function applicableRatePercent(referencePercent: Dec, marginPercent: Dec,
  * Late interest on `capital` for the days `from` … `to`, both counted. An empty window (to before
  * from) gives no interest. A day outside the reference-rate table is an error naming its half-year.
  */
-export function lateInterest(input: LateInterestInput, table: ReferenceRateTable): LateInterestResult {
+export function lateInterest(
+  input: LateInterestInput,
+  table: ReferenceRateTable,
+): LateInterestResult {
   const fields = input.fields ?? { from: "fromDate", to: "toDate" };
   const margin = input.marginPercent ?? STATUTORY_MARGIN_PERCENT;
   const capPercent = input.contractRate ? input.contractRate.times(100) : null;
   const segments: InterestSegment[] = [];
   let total = ZERO;
-  for (let start = input.from; start <= input.to; ) {
+  for (let start = input.from; start <= input.to;) {
     const end = Math.min(input.to, nextHalfYearStart(start) - 1);
     // A missing half-year after the first is the end date's fault: name it with its own value.
     const referencePercent =
-      start === input.from ? table.percentOn(start, fields.from) : table.percentOn(start, fields.to, input.to);
+      start === input.from
+        ? table.percentOn(start, fields.from)
+        : table.percentOn(start, fields.to, input.to);
     const ratePercent = applicableRatePercent(referencePercent, margin, capPercent);
     const days = end - start + 1;
-    const interest = input.capital.times(ratePercent).times(days).dividedBy(DAYS_PER_YEAR.times(100));
+    const interest = input.capital
+      .times(ratePercent)
+      .times(days)
+      .dividedBy(DAYS_PER_YEAR.times(100));
     segments.push({ from: start, to: end, days, referencePercent, ratePercent, interest });
     total = total.plus(interest);
     start = end + 1;

@@ -18,13 +18,28 @@ export interface LawReference {
 const LATE_INTEREST = "6 § räntelagen (1975:635)";
 
 export const LAW_REFERENCES: readonly LawReference[] = [
-  { from: dayFromParts(2011, 1, 1), settlement: "40 § konsumentkreditlagen (2010:1846)", lateInterest: LATE_INTEREST },
-  { from: dayFromParts(1993, 1, 1), settlement: "27 § konsumentkreditlagen (1992:830)", lateInterest: LATE_INTEREST },
-  { from: Number.NEGATIVE_INFINITY, settlement: "17–18 §§ konsumentkreditlagen (1977:981)", lateInterest: LATE_INTEREST },
+  {
+    from: dayFromParts(2011, 1, 1),
+    settlement: "40 § konsumentkreditlagen (2010:1846)",
+    lateInterest: LATE_INTEREST,
+  },
+  {
+    from: dayFromParts(1993, 1, 1),
+    settlement: "27 § konsumentkreditlagen (1992:830)",
+    lateInterest: LATE_INTEREST,
+  },
+  {
+    from: Number.NEGATIVE_INFINITY,
+    settlement: "17–18 §§ konsumentkreditlagen (1977:981)",
+    lateInterest: LATE_INTEREST,
+  },
 ];
 
 /** The act in force for a contract made on `contractDate`; the current act when the date is unknown. */
 export function lawFor(contractDate: Day | null): LawReference {
   if (contractDate === null) return LAW_REFERENCES[0];
-  return LAW_REFERENCES.find((law) => contractDate >= law.from) ?? LAW_REFERENCES[LAW_REFERENCES.length - 1];
+  return (
+    LAW_REFERENCES.find((law) => contractDate >= law.from) ??
+    LAW_REFERENCES[LAW_REFERENCES.length - 1]
+  );
 }

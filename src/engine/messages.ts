@@ -11,7 +11,8 @@ export const messages = {
   notNumber: (field: string, value: string) => `${field} måste vara ett tal, fick ${value}`,
   notInteger: (field: string, value: string) => `${field} måste vara ett heltal, fick ${value}`,
   negative: (field: string, value: string) => `${field} får inte vara negativt, fick ${value}`,
-  notPositive: (field: string, value: string) => `${field} måste vara större än noll, fick ${value}`,
+  notPositive: (field: string, value: string) =>
+    `${field} måste vara större än noll, fick ${value}`,
   outOfRange: (field: string, value: string, range: string) =>
     `${field} (${value}) ligger utanför tillåtet intervall ${range}`,
   rateAsFraction: (field: string, value: string) =>

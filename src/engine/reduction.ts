@@ -36,16 +36,27 @@ export interface CreditTerms {
 }
 
 /** Rule-of-78 count of remaining instalments t at a date (the workshop's count). */
-export function remainingInstallmentsRule78(firstDueDate: Day, installments: number, date: Day): number {
+export function remainingInstallmentsRule78(
+  firstDueDate: Day,
+  installments: number,
+  date: Day,
+): number {
   const passedBefore = countDueDates(firstDueDate, installments, date, false);
   return Math.max(0, installments - 1 - passedBefore);
 }
 
 /** R = t(t + 1) · c / (n(n + 1)), unrounded. */
-export function rule78Reduction(remaining: number, installments: number, creditCostExclSetup: Dec): Dec {
+export function rule78Reduction(
+  remaining: number,
+  installments: number,
+  creditCostExclSetup: Dec,
+): Dec {
   const t = new Dec(remaining);
   const n = new Dec(installments);
-  return t.times(t.plus(1)).times(creditCostExclSetup).dividedBy(n.times(n.plus(1)));
+  return t
+    .times(t.plus(1))
+    .times(creditCostExclSetup)
+    .dividedBy(n.times(n.plus(1)));
 }
 
 /** Monthly rate i = annual nominal rate / 12. */
@@ -73,7 +84,9 @@ export function balanceAfter(terms: CreditTerms, m: number, i: Dec = monthlyRate
   if (m >= terms.installments) return ZERO;
   if (i.isZero()) return terms.creditAmount.minus(terms.installmentAmount.times(m));
   const growth = wholePower(i.plus(1), m);
-  return terms.creditAmount.times(growth).minus(terms.installmentAmount.times(growth.minus(1)).dividedBy(i));
+  return terms.creditAmount
+    .times(growth)
+    .minus(terms.installmentAmount.times(growth.minus(1)).dividedBy(i));
 }
 
 /** The parts of the actual reduction at a date, for the sheet and the statement. */
@@ -123,7 +136,16 @@ export function actualReduction(terms: CreditTerms, date: Day): ActualReduction 
   const accruedInterest = balance.times(i).times(daysAccrued).dividedBy(periodDays);
   const unearnedFees = terms.monthlyFee.times(n - m);
   const reduction = maxDec(ZERO, remainingInterest.minus(accruedInterest).plus(unearnedFees));
-  return { duePassed: m, balance, remainingInterest, daysAccrued, periodDays, accruedInterest, unearnedFees, reduction };
+  return {
+    duePassed: m,
+    balance,
+    remainingInterest,
+    daysAccrued,
+    periodDays,
+    accruedInterest,
+    unearnedFees,
+    reduction,
+  };
 }
 
 /** One row of the payment schedule (avbetalningsplan). */
@@ -150,7 +172,15 @@ export function paymentSchedule(terms: CreditTerms): ScheduleRow[] {
     const interest = last ? payment.minus(balance) : balance.times(i);
     const amortisation = payment.minus(interest);
     balance = last ? ZERO : balance.minus(amortisation);
-    rows.push({ k, dueDate: dueDate(terms.firstDueDate, k), payment, interest, amortisation, balance, fee: terms.monthlyFee });
+    rows.push({
+      k,
+      dueDate: dueDate(terms.firstDueDate, k),
+      payment,
+      interest,
+      amortisation,
+      balance,
+      fee: terms.monthlyFee,
+    });
   }
   return rows;
 }

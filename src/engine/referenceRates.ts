@@ -9,7 +9,15 @@
  */
 import builtInTable from "./data/reference-rates.json";
 import { Dec } from "./decimal";
-import { Day, dayFromExcelSerial, describeHalfYear, formatIsoDate, halfYearStart, parseIsoDate, partsOfDay } from "./dates";
+import {
+  Day,
+  dayFromExcelSerial,
+  describeHalfYear,
+  formatIsoDate,
+  halfYearStart,
+  parseIsoDate,
+  partsOfDay,
+} from "./dates";
 import { EngineError, check } from "./errors";
 
 /** One half-year's rate: in force from `from` (1 January or 1 July) for six months. */
@@ -36,16 +44,25 @@ export class ReferenceRateTable {
   }
 
   /** The built-in table, optionally extended or overridden by caller-supplied entries. */
-  static withEntries(extra: readonly ReferenceRateEntry[] = [], field = "referenceRates"): ReferenceRateTable {
+  static withEntries(
+    extra: readonly ReferenceRateEntry[] = [],
+    field = "referenceRates",
+  ): ReferenceRateTable {
     const map = new Map<Day, Dec>();
-    for (const entry of builtInTable.rates) map.set(parseIsoDate(entry.from, "from"), new Dec(entry.percent));
+    for (const entry of builtInTable.rates)
+      map.set(parseIsoDate(entry.from, "from"), new Dec(entry.percent));
     const seen = new Set<Day>();
     extra.forEach((entry, index) => {
       const fromField = entry.label ? `${entry.label} från` : `${field}[${index}].from`;
       const percentField = entry.label ? `${entry.label} procent` : `${field}[${index}].percent`;
       const from = parseIsoDate(String(entry.from), fromField);
       const p = partsOfDay(from);
-      check(p.day === 1 && (p.month === 1 || p.month === 7), "rateEntryNotHalfYear", fromField, entry.from);
+      check(
+        p.day === 1 && (p.month === 1 || p.month === 7),
+        "rateEntryNotHalfYear",
+        fromField,
+        entry.from,
+      );
       check(!seen.has(from), "duplicateRateEntry", fromField, entry.from);
       seen.add(from);
       map.set(from, parsePercent(entry.percent, percentField));
@@ -88,16 +105,25 @@ function parsePercent(value: string | number, field: string): Dec {
  * as "", null or 0) and a header row (text that is not an ISO date in its first cell) are skipped.
  * `field` names the range in errors, e.g. "rates" → "rates rad 3".
  */
-export function referenceEntriesFromRows(rows: readonly (readonly unknown[])[], field = "rates"): ReferenceRateEntry[] {
+export function referenceEntriesFromRows(
+  rows: readonly (readonly unknown[])[],
+  field = "rates",
+): ReferenceRateEntry[] {
   const entries: ReferenceRateEntry[] = [];
-  const blank = (value: unknown) => value === "" || value === null || value === undefined || value === 0;
+  const blank = (value: unknown) =>
+    value === "" || value === null || value === undefined || value === 0;
   rows.forEach((row, index) => {
     const [from, percent] = row;
     if (blank(from) && blank(percent)) return;
     if (index === 0 && typeof from === "string" && !/^\d{4}-\d{2}-\d{2}$/.test(from.trim())) return;
     const at = `${field} rad ${index + 1}`;
-    const iso = typeof from === "number" ? formatIsoDate(dayFromExcelSerial(from, at)) : String(from ?? "");
-    entries.push({ from: iso, percent: typeof percent === "number" ? String(percent) : String(percent ?? ""), label: at });
+    const iso =
+      typeof from === "number" ? formatIsoDate(dayFromExcelSerial(from, at)) : String(from ?? "");
+    entries.push({
+      from: iso,
+      percent: typeof percent === "number" ? String(percent) : String(percent ?? ""),
+      label: at,
+    });
   });
   return entries;
 }

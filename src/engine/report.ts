@@ -44,7 +44,9 @@ export function toReport(calc: Calculation): CalculationReport {
 }
 
 function statementReport(s: Statement): StatementReport {
-  const lines = Object.fromEntries(Object.entries(s.lines).map(([key, value]) => [key, (value as Dec).toNumber()]));
+  const lines = Object.fromEntries(
+    Object.entries(s.lines).map(([key, value]) => [key, (value as Dec).toNumber()]),
+  );
   return {
     label: s.label,
     date: formatIsoDate(s.date),
@@ -60,22 +62,23 @@ function statementReport(s: Statement): StatementReport {
 
 /** What follows from the valuation at the repossession date (DOMAIN.md §7). */
 export type Outcome =
-  | { kind: "noValue" }
-  | { kind: "notice"; surplus: Dec }
-  | { kind: "payDifference"; surplus: Dec };
+  { kind: "noValue" } | { kind: "notice"; surplus: Dec } | { kind: "payDifference"; surplus: Dec };
 
 /** The outcome at the last statement (the repossession date). */
 export function outcomeOf(calc: Calculation): Outcome {
   const last = calc.statements[calc.statements.length - 1];
   if (last.surplus === null) return { kind: "noValue" };
-  return last.surplus.greaterThan(0) ? { kind: "payDifference", surplus: last.surplus } : { kind: "notice", surplus: last.surplus };
+  return last.surplus.greaterThan(0)
+    ? { kind: "payDifference", surplus: last.surplus }
+    : { kind: "notice", surplus: last.surplus };
 }
 
 /** The sentence for each outcome, in Swedish; the difference to pay follows the payDifference text. */
 export const OUTCOME_TEXT: Record<Outcome["kind"], string> = {
   noValue: "Godsets värde är inte uppskattat ännu.",
   notice: "Värdet understiger skulden: underrättelse till sökanden och svaranden.",
-  payDifference: "Värdet överstiger skulden: sökanden ska betala mellanskillnaden innan godset tas:",
+  payDifference:
+    "Värdet överstiger skulden: sökanden ska betala mellanskillnaden innan godset tas:",
 };
 
 /** The outcome as the sentence for the case, in Swedish, with the difference where there is one. */

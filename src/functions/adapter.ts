@@ -21,7 +21,10 @@ export function excelNumber(body: () => Dec): number {
 export function toExcelError(error: unknown): CustomFunctions.Error {
   if (error instanceof CustomFunctions.Error) return error;
   if (error instanceof EngineError) {
-    const code = error.kind === "num" ? CustomFunctions.ErrorCode.invalidNumber : CustomFunctions.ErrorCode.invalidValue;
+    const code =
+      error.kind === "num"
+        ? CustomFunctions.ErrorCode.invalidNumber
+        : CustomFunctions.ErrorCode.invalidValue;
     return new CustomFunctions.Error(code, error.message);
   }
   const message = error instanceof Error ? error.message : String(error);

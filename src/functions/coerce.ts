@@ -4,13 +4,23 @@
  * (Excel on the web). Dates arrive as 1900-system serial numbers or as ISO text. Every failure is an
  * {@link EngineError} naming the argument and its value.
  */
-import { Day, Dec, EngineError, check, dayFromExcelSerial, parseDecimal, parseIsoDate } from "../engine";
+import {
+  Day,
+  Dec,
+  EngineError,
+  check,
+  dayFromExcelSerial,
+  parseDecimal,
+  parseIsoDate,
+} from "../engine";
 
 /** A value as Excel may pass it to a custom function. */
 export type CellValue = number | string | boolean | null | undefined;
 
 function isOmitted(value: CellValue): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+  return (
+    value === null || value === undefined || (typeof value === "string" && value.trim() === "")
+  );
 }
 
 /** A required number as a decimal. */

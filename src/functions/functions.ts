@@ -42,7 +42,11 @@ const MAX_INSTALLMENTS = 1200;
  * @param creditCost Credit cost c in kronor, without the setup fee, e.g. 23816.
  * @returns The reduction in kronor, unrounded.
  */
-export function rule78(remaining: number | string | boolean | null, total: number | string | boolean | null, creditCost: number | string | boolean | null): number {
+export function rule78(
+  remaining: number | string | boolean | null,
+  total: number | string | boolean | null,
+  creditCost: number | string | boolean | null,
+): number {
   return excelNumber(() => {
     const n = requiredInteger(total, "total", 1, MAX_INSTALLMENTS);
     const t = requiredInteger(remaining, "remaining", 0, MAX_INSTALLMENTS);
@@ -137,10 +141,18 @@ export function redemption(
  * @param date Repossession (or notice) date: an Excel date or text YYYY-MM-DD.
  * @returns t, a whole number from 0 to n − 1.
  */
-export function remainingInstallments(firstDueDate: number | string | boolean | null, installments: number | string | boolean | null, date: number | string | boolean | null): number {
+export function remainingInstallments(
+  firstDueDate: number | string | boolean | null,
+  installments: number | string | boolean | null,
+  date: number | string | boolean | null,
+): number {
   return excelNumber(() => {
     const n = requiredInteger(installments, "installments", 1, MAX_INSTALLMENTS);
-    const t = remainingInstallmentsRule78(requiredDate(firstDueDate, "firstDueDate"), n, requiredDate(date, "date"));
+    const t = remainingInstallmentsRule78(
+      requiredDate(firstDueDate, "firstDueDate"),
+      n,
+      requiredDate(date, "date"),
+    );
     return new Dec(t);
   });
 }

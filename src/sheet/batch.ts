@@ -5,7 +5,7 @@
  * reference-rate sheet the summary's formulas look up.
  */
 import { BUILT_IN_RATES, Calculation, EngineError, ReferenceRateTable, calculate } from "../engine";
-import { fieldForHeader, rowToContract } from "./headers";
+import { HeaderRowAddresses, fieldForHeader, rowToContract } from "./headers";
 import { planSheet } from "./plan";
 import { REFERENCE_SHEET_NAME, planReferenceSheet } from "./referenceSheet";
 import { uniqueSheetName } from "./sheetNames";
@@ -26,16 +26,28 @@ export interface BatchResult {
   refused: RefusedRow[];
 }
 
-/** Validates and calculates every row; never throws for a bad row. */
-export function calculateRows(headers: unknown[], rows: readonly TableRow[], table: ReferenceRateTable = BUILT_IN_RATES): BatchResult {
+/**
+ * Validates and calculates every row; never throws for a bad row. `headerRow` (optional) gives the
+ * header row's addresses, so a missing or duplicate column is reported at the header row's cells.
+ */
+export function calculateRows(
+  headers: unknown[],
+  rows: readonly TableRow[],
+  table: ReferenceRateTable = BUILT_IN_RATES,
+  headerRow?: HeaderRowAddresses,
+): BatchResult {
   const calculations: Calculation[] = [];
   const refused: RefusedRow[] = [];
   const caseIdCol = headers.findIndex((header) => fieldForHeader(header) === "caseId");
   for (const row of rows) {
     const caseId = caseIdCol >= 0 ? String(row.values[caseIdCol] ?? "") : "";
-    const result = rowToContract(headers, row.values, row.addressOf);
+    const result = rowToContract(headers, row.values, row.addressOf, headerRow);
     if (!result.ok) {
-      refused.push({ where: row.where, caseId, reason: result.problems.map((p) => `${p.address}: ${p.message}`).join("; ") });
+      refused.push({
+        where: row.where,
+        caseId,
+        reason: result.problems.map((p) => `${p.address}: ${p.message}`).join("; "),
+      });
       continue;
     }
     try {
@@ -54,9 +66,18 @@ export interface BatchPlanOptions {
   table?: ReferenceRateTable;
   /** Sheet names already in the workbook (Excel), so new names never collide. */
   existingSheetNames?: readonly string[];
+  /**
+   * The workbook's own `Referensräntor` sheet, when it has one: it is used as it is (no reference
+   * plan is returned) and the summary's formulas look up its `rowCount` rows from row 2.
+   */
+  referenceSheet?: { rowCount: number };
 }
 
-/** The workbook's sheets for a batch: summary, case sheets (optional), reference rates. */
+/**
+ * The workbook's sheets for a batch: summary, case sheets (optional), reference rates (unless the
+ * workbook has its own). Every name is free among `existingSheetNames` and the other plans, and the
+ * summary's links and formulas use these final names, so a writer writes them as they are.
+ */
 export function planBatchWorkbook(result: BatchResult, options: BatchPlanOptions): SheetPlan[] {
   const table = options.table ?? BUILT_IN_RATES;
   // The reference sheet's name is fixed: the summary's formulas look the rates up there.
@@ -67,8 +88,7 @@ export function planBatchWorkbook(result: BatchResult, options: BatchPlanOptions
     return name;
   };
   const summaryName = claim(SUMMARY_SHEET_NAME);
-  const referencePlan = planReferenceSheet(table, BUILT_IN_RATES);
-  const referenceRowCount = table.entries().length;
+  const referenceRowCount = options.referenceSheet?.rowCount ?? table.entries().length;
   const caseSheets = options.sheets
     ? result.calculations.map((calc) => {
         const plan = planSheet(calc);
@@ -78,8 +98,13 @@ export function planBatchWorkbook(result: BatchResult, options: BatchPlanOptions
   const summary = planSummary({
     calculations: result.calculations,
     refused: result.refused,
-    sheets: options.sheets ? caseSheets.map((plan) => ({ name: plan.name, names: plan.names })) : undefined,
+    sheets: options.sheets
+      ? caseSheets.map((plan) => ({ name: plan.name, names: plan.names }))
+      : undefined,
     referenceRowCount,
   });
-  return [{ ...summary, name: summaryName }, ...caseSheets, { ...referencePlan, name: REFERENCE_SHEET_NAME }];
+  const reference = options.referenceSheet
+    ? []
+    : [{ ...planReferenceSheet(table, BUILT_IN_RATES), name: REFERENCE_SHEET_NAME }];
+  return [{ ...summary, name: summaryName }, ...caseSheets, ...reference];
 }

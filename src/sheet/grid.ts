@@ -8,7 +8,8 @@ import { CellStyle, PlannedCell } from "./types";
 /** Column letters of a 0-based column index (0 → A, 26 → AA). */
 export function columnLetter(col: number): string {
   let letters = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
@@ -64,7 +65,8 @@ export class Grid {
       if (cell.formula === undefined) continue;
       cell.formula = cell.formula.replace(/\{([\w.]+)\}/g, (_, name: string) => {
         const ref = this.refs.get(name);
-        if (ref === undefined) throw new Error(`sheet plan: formula refers to unknown name ${name}`);
+        if (ref === undefined)
+          throw new Error(`sheet plan: formula refers to unknown name ${name}`);
         return ref;
       });
     }

@@ -61,7 +61,12 @@ export const HEADER_ALIASES: Readonly<Record<ContractField, readonly string[]>> 
   basicFee: ["Grundavgift"],
   applicantCosts: ["Sökandens kostnader", "Sökandens kostnader i målet"],
   noticeDate: ["Underrättelsedag", "Underrättelsedatum", "Underrättelse"],
-  repossessionDate: ["Återtagningsdag", "Återtagandedag", "Förrättningsdag", "Återtagningsförrättning"],
+  repossessionDate: [
+    "Återtagningsdag",
+    "Återtagandedag",
+    "Förrättningsdag",
+    "Återtagningsförrättning",
+  ],
   estimatedValue: ["Uppskattat värde", "Godsets värde", "Värde"],
   method: ["Metod", "Beräkningsmetod", "Reduceringsmetod"],
 };
@@ -147,15 +152,21 @@ const METHOD_ALIASES: Readonly<Record<string, "auto" | "rule78" | "actual">> = {
  */
 export const ROW_MESSAGES = {
   missingColumn: (header: string) => `kolumnen ${header} saknas i rubrikraden`,
-  requiredEither: (header: string, other: string) => `${header} saknas (ange ${header} eller ${other})`,
+  requiredEither: (header: string, other: string) =>
+    `${header} saknas (ange ${header} eller ${other})`,
   duplicateColumn: (header: string, address: string, first: string, firstAddress: string) =>
     `kolumnen ${header} (${address}) anger samma fält som ${first} (${firstAddress}); ta bort den ena`,
   onHeaderRow: (address: string) =>
     `den aktiva cellen ${address} står på rubrikraden; markera en cell i en kontraktsrad`,
   outsideData: (address: string) =>
     `den aktiva cellen ${address} ligger utanför tabellens kontraktsrader; markera en cell i en kontraktsrad`,
-  emptySheet: (sheet: string) => `bladet ${sheet} är tomt; det behöver en rubrikrad och en kontraktsrad`,
+  emptySheet: (sheet: string) =>
+    `bladet ${sheet} är tomt; det behöver en rubrikrad och en kontraktsrad`,
   emptyRow: (address: string) => `raden ${address} är tom`,
+  noContractRows: (address: string) =>
+    `markeringen ${address} innehåller inga kontraktsrader; markera raderna (eller hela tabellen) under rubrikraden`,
+  severalTables: (names: string) =>
+    `markeringen berör flera tabeller (${names}); markera rader i en tabell i taget`,
 } as const;
 
 /** A problem with one cell (or with the header row when a column is missing). */
@@ -219,7 +230,9 @@ function headerText(header: unknown): string {
 }
 
 function isMissing(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+  return (
+    value === undefined || value === null || (typeof value === "string" && value.trim() === "")
+  );
 }
 
 /**
@@ -251,7 +264,8 @@ function readField(field: ContractField, value: unknown, label: string): unknown
       const number = parseDecimal(value, label);
       if (!number.isInteger()) throw new EngineError("notInteger", label, value);
       const [min, max] = INTEGER_RANGES[field] ?? [0, Number.MAX_SAFE_INTEGER];
-      if (number.lt(min) || number.gt(max)) throw new EngineError("outOfRange", label, value, `${min}–${max}`);
+      if (number.lt(min) || number.gt(max))
+        throw new EngineError("outOfRange", label, value, `${min}–${max}`);
       return number.toNumber();
     }
     case "method": {
@@ -359,21 +373,28 @@ export function rowToContract(
     }
   }
 
-  if (problems.length > 0) return { ok: false, problems: inColumnOrder(problems, columnOf), ignoredHeaders };
+  if (problems.length > 0)
+    return { ok: false, problems: inColumnOrder(problems, columnOf), ignoredHeaders };
 
   try {
     return { ok: true, contract: parseContract(input), input, ignoredHeaders };
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
-    const message = error.message.replace(FIELD_NAME_IN_MESSAGE, (name) => labelOf(name as ContractField));
+    const message = error.message.replace(FIELD_NAME_IN_MESSAGE, (name) =>
+      labelOf(name as ContractField),
+    );
     const problem = { field: error.field, address: addressFor(error.field), message };
     return { ok: false, problems: [problem], ignoredHeaders };
   }
 }
 
 /** Problems left to right as the columns stand; missing columns last (the sort is stable). */
-function inColumnOrder(problems: RowProblem[], columnOf: ReadonlyMap<ContractField, number>): RowProblem[] {
-  const order = (problem: RowProblem) => columnOf.get(problem.field as ContractField) ?? Number.MAX_SAFE_INTEGER;
+function inColumnOrder(
+  problems: RowProblem[],
+  columnOf: ReadonlyMap<ContractField, number>,
+): RowProblem[] {
+  const order = (problem: RowProblem) =>
+    columnOf.get(problem.field as ContractField) ?? Number.MAX_SAFE_INTEGER;
   return [...problems].sort((a, b) => order(a) - order(b));
 }
 
@@ -415,7 +436,8 @@ function tableCell(field: ContractField, value: unknown): CellConstant {
   if (isMissing(value)) return "";
   const kind = FIELD_KINDS[field];
   try {
-    if (kind === "date" && typeof value === "string") return excelSerialFromDay(parseIsoDate(value, field));
+    if (kind === "date" && typeof value === "string")
+      return excelSerialFromDay(parseIsoDate(value, field));
     if ((kind === "money" || kind === "rate" || kind === "integer") && typeof value === "string") {
       return parseDecimal(value, field).toNumber();
     }

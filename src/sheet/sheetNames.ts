@@ -10,6 +10,7 @@
 
 export const MAX_SHEET_NAME_LENGTH = 31;
 /** Characters Excel does not allow in a sheet name, and control characters. */
+// eslint-disable-next-line no-control-regex -- Excel refuses control characters in sheet names.
 const INVALID_CHARACTERS = /[\\/?*[\]:\u0000-\u001f]/g;
 const EDGE_APOSTROPHES = /^'+|'+$/g;
 const RESERVED = ["history"];
@@ -47,4 +48,35 @@ export function uniqueSheetName(wanted: string, existing: readonly string[]): st
     const name = stem + suffix;
     if (!taken.has(key(name))) return name;
   }
+}
+
+/** Whether two sheet names are the same to Excel (case-insensitive). */
+export function sameSheetName(a: string, b: string): boolean {
+  return key(a) === key(b);
+}
+
+/** Why a planned name cannot be written as it is. */
+export type NameConflict =
+  | { name: string; kind: "invalid" }
+  | { name: string; kind: "taken" }
+  | { name: string; kind: "twice" };
+
+/**
+ * The first of `planned` (new sheets' final names) that cannot be written as it is: a name Excel
+ * refuses, one of the `existing` sheets' names, or a name planned twice; null when all are free.
+ */
+export function plannedNameConflict(
+  planned: readonly string[],
+  existing: readonly string[],
+): NameConflict | null {
+  const taken = new Set(existing.map(key));
+  const seen = new Set<string>();
+  for (const name of planned) {
+    if (validSheetName(name) !== name || RESERVED.includes(key(name)))
+      return { name, kind: "invalid" };
+    if (taken.has(key(name))) return { name, kind: "taken" };
+    if (seen.has(key(name))) return { name, kind: "twice" };
+    seen.add(key(name));
+  }
+  return null;
 }

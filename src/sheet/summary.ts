@@ -66,13 +66,50 @@ const RESULT_COLUMNS: Column[] = [
   { key: "caseId", header: "Ärende", width: 18 },
   { key: "methodName", header: "Metod", width: 17 },
   { key: "t", header: "t vid återtagning", width: 10, numberFormat: FORMATS.integer },
-  { key: "notice.rule78", header: "R 78-regeln, underrättelse", width: 14, numberFormat: FORMATS.kronorOre },
-  { key: "notice.actual", header: "R faktisk, underrättelse", width: 14, numberFormat: FORMATS.kronorOre },
-  { key: "repossession.rule78", header: "R 78-regeln, återtagning", width: 14, numberFormat: FORMATS.kronorOre },
-  { key: "repossession.actual", header: "R faktisk, återtagning", width: 14, numberFormat: FORMATS.kronorOre },
-  { key: "difference", header: "Skillnad för konsumenten (faktisk − 78), återtagning", width: 16, numberFormat: FORMATS.kronorOre },
-  { key: "notice.amount", header: "Att betala inkl. ränta, underrättelse", width: 15, numberFormat: FORMATS.kronor, style: "total" },
-  { key: "repossession.amount", header: "Att betala inkl. ränta, återtagning", width: 15, numberFormat: FORMATS.kronor, style: "total" },
+  {
+    key: "notice.rule78",
+    header: "R 78-regeln, underrättelse",
+    width: 14,
+    numberFormat: FORMATS.kronorOre,
+  },
+  {
+    key: "notice.actual",
+    header: "R faktisk, underrättelse",
+    width: 14,
+    numberFormat: FORMATS.kronorOre,
+  },
+  {
+    key: "repossession.rule78",
+    header: "R 78-regeln, återtagning",
+    width: 14,
+    numberFormat: FORMATS.kronorOre,
+  },
+  {
+    key: "repossession.actual",
+    header: "R faktisk, återtagning",
+    width: 14,
+    numberFormat: FORMATS.kronorOre,
+  },
+  {
+    key: "difference",
+    header: "Skillnad för konsumenten (faktisk − 78), återtagning",
+    width: 16,
+    numberFormat: FORMATS.kronorOre,
+  },
+  {
+    key: "notice.amount",
+    header: "Att betala inkl. ränta, underrättelse",
+    width: 15,
+    numberFormat: FORMATS.kronor,
+    style: "total",
+  },
+  {
+    key: "repossession.amount",
+    header: "Att betala inkl. ränta, återtagning",
+    width: 15,
+    numberFormat: FORMATS.kronor,
+    style: "total",
+  },
   { key: "valueShown", header: "Uppskattat värde", width: 13, numberFormat: FORMATS.kronor },
   { key: "surplus", header: "Överskott", width: 13, numberFormat: FORMATS.kronor, style: "total" },
   { key: "outcome", header: "Utfall", width: 40 },
@@ -87,7 +124,12 @@ const INPUT_COLUMNS: Column[] = [
   { key: "A", header: "Avbetalning", width: 10, numberFormat: FORMATS.kronorOre },
   { key: "f", header: "Aviavgift", width: 9, numberFormat: FORMATS.kronorOre },
   { key: "V", header: "Restbelopp", width: 10, numberFormat: FORMATS.kronor },
-  { key: "unpaidCreditClaim", header: "Obetald del av kreditfordran", width: 13, numberFormat: FORMATS.kronorOre },
+  {
+    key: "unpaidCreditClaim",
+    header: "Obetald del av kreditfordran",
+    width: 13,
+    numberFormat: FORMATS.kronorOre,
+  },
   { key: "capital", header: "Räntebärande kapital", width: 13, numberFormat: FORMATS.kronorOre },
   { key: "interestFrom", header: "Ränta från", width: 11, numberFormat: FORMATS.date },
   { key: "cap", header: "Avtalad dröjsmålsränta", width: 10, numberFormat: FORMATS.rate },
@@ -131,7 +173,16 @@ export function planSummary(input: SummaryInput): SheetPlan {
   const g = new Grid();
   const selfContained = input.sheets === undefined;
   const stepColumns = selfContained
-    ? [...SHARED_STEPS, ...(["notice", "repossession"] as const).flatMap((label) => DATE_STEPS.map((col) => ({ ...col, key: `${label}.${col.key}`, header: `${col.header} (${DATE_LABELS[label].toLowerCase()})` })))]
+    ? [
+        ...SHARED_STEPS,
+        ...(["notice", "repossession"] as const).flatMap((label) =>
+          DATE_STEPS.map((col) => ({
+            ...col,
+            key: `${label}.${col.key}`,
+            header: `${col.header} (${DATE_LABELS[label].toLowerCase()})`,
+          })),
+        ),
+      ]
     : [];
   const columns = [...RESULT_COLUMNS, ...(selfContained ? INPUT_COLUMNS : []), ...stepColumns];
   const colOf = new Map(columns.map((col, index) => [col.key, index]));
@@ -157,14 +208,19 @@ export function planSummary(input: SummaryInput): SheetPlan {
     };
     const put = (key: string, content: CellContent) => {
       const col = columns[colOf.get(key)!];
-      g.put(colOf.get(key)!, { numberFormat: col.numberFormat, style: col.style ?? (content.formula ? "derived" : "input"), ...content });
+      g.put(colOf.get(key)!, {
+        numberFormat: col.numberFormat,
+        style: col.style ?? (content.formula ? "derived" : "input"),
+        ...content,
+      });
     };
     const results = allResults[index];
     const sheet = input.sheets?.[index];
     if (sheet) {
       const ref = (name: string) => {
         const a1 = sheet.names[name];
-        if (a1 === undefined) throw new Error(`summary: sheet ${sheet.name} has no cell named ${name}`);
+        if (a1 === undefined)
+          throw new Error(`summary: sheet ${sheet.name} has no cell named ${name}`);
         return `'${sheet.name.replace(/'/g, "''")}'!${a1}`;
       };
       const hasNotice = calc.contract.noticeDate !== null;
@@ -176,9 +232,18 @@ export function planSummary(input: SummaryInput): SheetPlan {
       put("notice.actual", { formula: noticeRef("actual"), result: results.noticeActual });
       put("repossession.rule78", { formula: ref("repossession.rule78"), result: results.rule78 });
       put("repossession.actual", { formula: ref("repossession.actual"), result: results.actual });
-      put("difference", { formula: ref("repossession.methodDifference"), result: results.difference });
-      put("notice.amount", { formula: noticeRef("amountInclInterest"), result: results.noticeAmount });
-      put("repossession.amount", { formula: ref("repossession.amountInclInterest"), result: results.amount });
+      put("difference", {
+        formula: ref("repossession.methodDifference"),
+        result: results.difference,
+      });
+      put("notice.amount", {
+        formula: noticeRef("amountInclInterest"),
+        result: results.noticeAmount,
+      });
+      put("repossession.amount", {
+        formula: ref("repossession.amountInclInterest"),
+        result: results.amount,
+      });
       put("valueShown", { formula: ref("repossession.value"), result: results.value });
       put("surplus", { formula: ref("repossession.surplus"), result: results.surplus });
     } else {
@@ -198,16 +263,28 @@ export function planSummary(input: SummaryInput): SheetPlan {
     for (const key of ["notice.amount", "repossession.amount", "difference"]) {
       const col = colOf.get(key)!;
       const total = allResults.reduce((sum, r) => sum + summaryNumber(r, key), 0);
-      g.put(col, { formula: `SUM(${address(firstDataRow, col)}:${address(lastDataRow, col)})`, result: total, numberFormat: columns[col].numberFormat, style: "total" });
+      g.put(col, {
+        formula: `SUM(${address(firstDataRow, col)}:${address(lastDataRow, col)})`,
+        result: total,
+        numberFormat: columns[col].numberFormat,
+        style: "total",
+      });
     }
     g.next();
   }
 
   g.next();
-  g.put(0, { value: input.refused.length ? `Rader som inte kunde beräknas (${input.refused.length})` : "Alla rader kunde beräknas.", style: "section" });
+  g.put(0, {
+    value: input.refused.length
+      ? `Rader som inte kunde beräknas (${input.refused.length})`
+      : "Alla rader kunde beräknas.",
+    style: "section",
+  });
   g.next();
   if (input.refused.length) {
-    ["Rad", "Ärende", "Orsak"].forEach((text, col) => g.put(col, { value: text, style: "tableHeader" }));
+    ["Rad", "Ärende", "Orsak"].forEach((text, col) =>
+      g.put(col, { value: text, style: "tableHeader" }),
+    );
     g.next();
     for (const row of input.refused) {
       g.put(0, { value: row.where, style: "warning" });
@@ -235,7 +312,12 @@ export function planSummary(input: SummaryInput): SheetPlan {
       footer: "&RSida &P av &N",
       pageBreaksBefore: [],
     },
-    names: { ...names, firstRow: String(firstDataRow + 1), lastRow: String(lastDataRow + 1), lastColumn: columnLetter(lastCol) },
+    names: {
+      ...names,
+      firstRow: String(firstDataRow + 1),
+      lastRow: String(lastDataRow + 1),
+      lastColumn: columnLetter(lastCol),
+    },
   };
 }
 
@@ -282,7 +364,12 @@ function outcomeText(calc: Calculation): string {
 }
 
 function summaryNumber(r: SummaryResults, key: string): number {
-  const value = key === "notice.amount" ? r.noticeAmount : key === "repossession.amount" ? r.amount : r.difference;
+  const value =
+    key === "notice.amount"
+      ? r.noticeAmount
+      : key === "repossession.amount"
+        ? r.amount
+        : r.difference;
   return typeof value === "number" ? value : 0;
 }
 
@@ -318,12 +405,16 @@ function selfContainedRow(
   const [K, rate, n, first, A, f, V] = ["K", "rate", "n", "first", "A", "f", "V"].map(at);
   put("i", { formula: `${rate}/12`, result: num(c.annualRate.dividedBy(12)) });
   put("c", { formula: `${n}*(${A}+${f})+${V}-${K}`, result: num(calc.creditCostExclSetup) });
-  put("method", { formula: `IF(${at("methodChoice")}="auto",IF(${V}>0,"actual","rule78"),${at("methodChoice")})`, result: calc.method });
+  put("method", {
+    formula: `IF(${at("methodChoice")}="auto",IF(${V}>0,"actual","rule78"),${at("methodChoice")})`,
+    result: calc.method,
+  });
   const i = at("i");
   const cc = at("c");
   const margin = STATUTORY_MARGIN_PERCENT.toString();
 
-  const reduction = (l: string) => `IF(${at("method")}="actual",${at(`${l}.actual`)},${at(`${l}.rule78`)})`;
+  const reduction = (l: string) =>
+    `IF(${at("method")}="actual",${at(`${l}.actual`)},${at(`${l}.rule78`)})`;
   const amount = (l: string) =>
     `ROUND(${at("unpaidCreditClaim")},0)+ROUND(${at("basicFee")},0)+ROUND(${at("applicantCosts")},0)-ROUND(${reduction(l)},0)+ROUND(${at(`${l}.interest`)},0)+ROUND(${at("claimed")},0)`;
 
@@ -334,19 +425,36 @@ function selfContainedRow(
     // Without a notice date the notice columns stay empty.
     const guard = (formula: string) => (label === "notice" ? `IF(${d}="","",${formula})` : formula);
     const k = st ? monthIndex(c.firstDueDate, st.date) : "";
-    put(`${label}.k`, { formula: guard(`(YEAR(${d})-YEAR(${first}))*12+MONTH(${d})-MONTH(${first})+1`), result: k });
+    put(`${label}.k`, {
+      formula: guard(`(YEAR(${d})-YEAR(${first}))*12+MONTH(${d})-MONTH(${first})+1`),
+      result: k,
+    });
     put(`${label}.before`, {
       formula: guard(`MAX(0,MIN(${n},${s("k")}-IF(EDATE(${first},${s("k")}-1)<${d},0,1)))`),
       result: st ? countDueDates(c.firstDueDate, c.installments, st.date, false) : "",
     });
-    put(`${label}.t`, { formula: guard(`MAX(0,${n}-1-${s("before")})`), result: st ? st.remainingInstallments : "" });
-    put(`${label}.m`, { formula: guard(`MAX(0,MIN(${n},${s("k")}-IF(EDATE(${first},${s("k")}-1)<=${d},0,1)))`), result: st ? st.actual.duePassed : "" });
+    put(`${label}.t`, {
+      formula: guard(`MAX(0,${n}-1-${s("before")})`),
+      result: st ? st.remainingInstallments : "",
+    });
+    put(`${label}.m`, {
+      formula: guard(`MAX(0,MIN(${n},${s("k")}-IF(EDATE(${first},${s("k")}-1)<=${d},0,1)))`),
+      result: st ? st.actual.duePassed : "",
+    });
     put(`${label}.balance`, {
-      formula: guard(`IF(${s("m")}>=${n},0,IF(${i}=0,${K}-${A}*${s("m")},${K}*(1+${i})^${s("m")}-${A}*((1+${i})^${s("m")}-1)/${i}))`),
+      formula: guard(
+        `IF(${s("m")}>=${n},0,IF(${i}=0,${K}-${A}*${s("m")},${K}*(1+${i})^${s("m")}-${A}*((1+${i})^${s("m")}-1)/${i}))`,
+      ),
       result: st ? num(st.actual.balance) : "",
     });
-    put(`${label}.start`, { formula: guard(`EDATE(${first},${s("m")}-1)`), result: st ? excelSerialFromDay(dueDate(c.firstDueDate, st.actual.duePassed)) : "" });
-    put(`${label}.end`, { formula: guard(`EDATE(${first},${s("m")})`), result: st ? excelSerialFromDay(dueDate(c.firstDueDate, st.actual.duePassed + 1)) : "" });
+    put(`${label}.start`, {
+      formula: guard(`EDATE(${first},${s("m")}-1)`),
+      result: st ? excelSerialFromDay(dueDate(c.firstDueDate, st.actual.duePassed)) : "",
+    });
+    put(`${label}.end`, {
+      formula: guard(`EDATE(${first},${s("m")})`),
+      result: st ? excelSerialFromDay(dueDate(c.firstDueDate, st.actual.duePassed + 1)) : "",
+    });
     const F = at("interestFrom");
     const lo = `((${F}>${rates.from})*${F}+(${F}<=${rates.from})*${rates.from})`;
     const hi = `((${d}<${rates.to})*${d}+(${d}>=${rates.to})*${rates.to})`;
@@ -355,20 +463,39 @@ function selfContainedRow(
     const capped = `(${statutory}-(${at("cap")}>0)*(${statutory}>${at("cap")}*100)*(${statutory}-${at("cap")}*100))`;
     const rateVector = `((${capped}>0)*${capped})`;
     put(`${label}.interest`, {
-      formula: guard(`IF(${d}<${F},0,IF(SUMPRODUCT(${days})<>${d}-${F}+1,NA(),${at("capital")}*SUMPRODUCT(${days}*${rateVector})/100/365))`),
+      formula: guard(
+        `IF(${d}<${F},0,IF(SUMPRODUCT(${days})<>${d}-${F}+1,NA(),${at("capital")}*SUMPRODUCT(${days}*${rateVector})/100/365))`,
+      ),
       result: st ? num(st.lateInterest.total) : "",
     });
-    put(`${label}.rule78`, { formula: guard(`${s("t")}*(${s("t")}+1)*${cc}/(${n}*(${n}+1))`), result: st ? num(st.reductionRule78) : "" });
+    put(`${label}.rule78`, {
+      formula: guard(`${s("t")}*(${s("t")}+1)*${cc}/(${n}*(${n}+1))`),
+      result: st ? num(st.reductionRule78) : "",
+    });
     put(`${label}.actual`, {
-      formula: guard(`IF(${s("m")}>=${n},0,MAX(0,${A}*(${n}-${s("m")})+${V}-${s("balance")}-${s("balance")}*${i}*MAX(0,${d}-${s("start")})/(${s("end")}-${s("start")})+${f}*(${n}-${s("m")})))`),
+      formula: guard(
+        `IF(${s("m")}>=${n},0,MAX(0,${A}*(${n}-${s("m")})+${V}-${s("balance")}-${s("balance")}*${i}*MAX(0,${d}-${s("start")})/(${s("end")}-${s("start")})+${f}*(${n}-${s("m")})))`,
+      ),
       result: st ? num(st.actual.reduction) : "",
     });
-    put(`${label}.amount`, { formula: guard(amount(label)), result: st ? num(st.lines.amountInclInterest) : "" });
+    put(`${label}.amount`, {
+      formula: guard(amount(label)),
+      result: st ? num(st.lines.amountInclInterest) : "",
+    });
   }
   put("caseId", { value: c.caseId, style: "label" });
-  put("methodName", { formula: `IF(${at("method")}="actual","${METHOD_NAMES.actual}","${METHOD_NAMES.rule78}")`, result: results.methodName });
+  put("methodName", {
+    formula: `IF(${at("method")}="actual","${METHOD_NAMES.actual}","${METHOD_NAMES.rule78}")`,
+    result: results.methodName,
+  });
   put("t", { formula: at("repossession.t"), result: results.t });
-  put("difference", { formula: `${at("repossession.actual")}-${at("repossession.rule78")}`, result: results.difference });
+  put("difference", {
+    formula: `${at("repossession.actual")}-${at("repossession.rule78")}`,
+    result: results.difference,
+  });
   put("valueShown", { formula: `IF(${at("value")}="","",${at("value")})`, result: results.value });
-  put("surplus", { formula: `IF(${at("value")}="","",${at("value")}-${at("repossession.amount")})`, result: results.surplus });
+  put("surplus", {
+    formula: `IF(${at("value")}="","",${at("value")}-${at("repossession.amount")})`,
+    result: results.surplus,
+  });
 }

@@ -8,7 +8,13 @@ import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type Request,
+} from "playwright-core";
 import { isExecutableFile, whichSync } from "./which";
 
 export const OFFICE_JS_HOST = "appsforoffice.microsoft.com";
@@ -37,8 +43,11 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Launch the system Chromium headless. Remember to `await browser.close()`. */
-export async function launchChromium(executablePath: string | null = findChromium()): Promise<Browser> {
-  if (!executablePath) throw new Error("launchChromium: chromium not found (apt-get install chromium)");
+export async function launchChromium(
+  executablePath: string | null = findChromium(),
+): Promise<Browser> {
+  if (!executablePath)
+    throw new Error("launchChromium: chromium not found (apt-get install chromium)");
   return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
 }
 
@@ -70,7 +79,10 @@ export async function serveDirectory(dir: string): Promise<StaticServer> {
   const root = fs.realpathSync(path.resolve(dir));
   const server = http.createServer((req, res) => {
     const send = (status: number, body: string) => {
-      res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+      res.writeHead(status, {
+        "Content-Type": "text/plain; charset=utf-8",
+        "Cache-Control": "no-store",
+      });
       res.end(body);
     };
     if (req.method !== "GET" && req.method !== "HEAD") return send(405, "method not allowed");
@@ -88,7 +100,8 @@ export async function serveDirectory(dir: string): Promise<StaticServer> {
       if (real !== root && !real.startsWith(root + path.sep)) return send(403, "forbidden");
       const body = fs.readFileSync(real);
       res.writeHead(200, {
-        "Content-Type": CONTENT_TYPES[path.extname(real).toLowerCase()] ?? "application/octet-stream",
+        "Content-Type":
+          CONTENT_TYPES[path.extname(real).toLowerCase()] ?? "application/octet-stream",
         "Content-Length": body.length,
         "Cache-Control": "no-store",
       });
@@ -160,7 +173,8 @@ export function monitorPage(target: Page | BrowserContext): PageMonitor {
     page.on("websocket", (ws) => m.requests.push(ws.url()));
   };
   const onRequest = (req: Request) => m.requests.push(req.url());
-  const onFailed = (req: Request) => m.failedRequests.push(`${req.url()} -> ${req.failure()?.errorText ?? "failed"}`);
+  const onFailed = (req: Request) =>
+    m.failedRequests.push(`${req.url()} -> ${req.failure()?.errorText ?? "failed"}`);
   if (isContext(target)) {
     target.pages().forEach(watchPage);
     target.on("page", watchPage);
@@ -188,13 +202,16 @@ export function monitorPage(target: Page | BrowserContext): PageMonitor {
   return {
     ...m,
     hosts,
-    unexpectedHosts: (allowed = DEFAULT_ALLOWED_HOSTS) => hosts().filter((h) => !allowed.includes(h)),
+    unexpectedHosts: (allowed = DEFAULT_ALLOWED_HOSTS) =>
+      hosts().filter((h) => !allowed.includes(h)),
     errors: () => [...m.pageErrors, ...m.consoleErrors],
   };
 }
 
 function isContext(t: Page | BrowserContext): t is BrowserContext {
-  return typeof (t as BrowserContext).newPage === "function" && typeof (t as Page).goto !== "function";
+  return (
+    typeof (t as BrowserContext).newPage === "function" && typeof (t as Page).goto !== "function"
+  );
 }
 
 function hostMatches(hostname: string, host: string): boolean {
@@ -215,9 +232,13 @@ export async function blockOfficeJs(target: Page | BrowserContext): Promise<void
 }
 
 /** Abort every http(s) request whose host is not in `allowed` (default: only 127.0.0.1 / localhost). */
-export async function blockAllExcept(target: Page | BrowserContext, allowed: string[] = ["127.0.0.1", "localhost"]): Promise<void> {
+export async function blockAllExcept(
+  target: Page | BrowserContext,
+  allowed: string[] = ["127.0.0.1", "localhost"],
+): Promise<void> {
   await target.route(
-    (url) => /^(https?|wss?):$/.test(url.protocol) && !allowed.some((h) => hostMatches(url.hostname, h)),
+    (url) =>
+      /^(https?|wss?):$/.test(url.protocol) && !allowed.some((h) => hostMatches(url.hostname, h)),
     (route) => route.abort("internetdisconnected"),
   );
 }

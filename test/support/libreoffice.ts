@@ -63,7 +63,10 @@ export function registryModificationsXcu(mode: RecalcMode = 0): string {
 function makeProfile(root: string, mode: RecalcMode): string {
   const profile = path.join(root, "profile");
   fs.mkdirSync(path.join(profile, "user"), { recursive: true });
-  fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), registryModificationsXcu(mode));
+  fs.writeFileSync(
+    path.join(profile, "user", "registrymodifications.xcu"),
+    registryModificationsXcu(mode),
+  );
   return profile;
 }
 
@@ -91,7 +94,12 @@ interface RunResult {
   timedOut: boolean;
 }
 
-function run(cmd: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv): Promise<RunResult> {
+function run(
+  cmd: string,
+  args: string[],
+  timeoutMs: number,
+  env: NodeJS.ProcessEnv,
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     // detached => own process group, so a timeout can kill soffice.bin as well
     // as the oosplash/shell wrappers in front of it.
@@ -125,9 +133,15 @@ function run(cmd: string, args: string[], timeoutMs: number, env: NodeJS.Process
  * "recalculate on load", save it again as xlsx, and return the path of that
  * recalculated copy (cached `<v>` values now computed by LibreOffice).
  */
-export async function recalculateXlsx(xlsxPath: string, options: RecalculateOptions = {}): Promise<string> {
+export async function recalculateXlsx(
+  xlsxPath: string,
+  options: RecalculateOptions = {},
+): Promise<string> {
   const soffice = options.soffice ?? findSoffice();
-  if (!soffice) throw new Error("recalculateXlsx: soffice/libreoffice not found on PATH (apt-get install libreoffice-calc-nogui)");
+  if (!soffice)
+    throw new Error(
+      "recalculateXlsx: soffice/libreoffice not found on PATH (apt-get install libreoffice-calc-nogui)",
+    );
   const input = path.resolve(xlsxPath);
   if (!fs.existsSync(input)) throw new Error(`recalculateXlsx: input file not found: ${input}`);
   // LibreOffice happily "converts" an empty or garbage file (text import) and
@@ -144,7 +158,8 @@ export async function recalculateXlsx(xlsxPath: string, options: RecalculateOpti
   }
   const timeoutMs = options.timeoutMs ?? 120_000;
   const outputPath = path.resolve(
-    options.outputPath ?? path.join(path.dirname(input), `${path.basename(input, path.extname(input))}.recalc.xlsx`),
+    options.outputPath ??
+      path.join(path.dirname(input), `${path.basename(input, path.extname(input))}.recalc.xlsx`),
   );
 
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "lo-recalc-"));
@@ -167,7 +182,8 @@ export async function recalculateXlsx(xlsxPath: string, options: RecalculateOpti
     const describe = () =>
       `command: ${soffice} ${args.map((a) => JSON.stringify(a)).join(" ")}\n` +
       `exit code: ${res.code} signal: ${res.signal}\nstdout: ${res.stdout.trim()}\nstderr: ${res.stderr.trim()}`;
-    if (res.timedOut) throw new Error(`recalculateXlsx: soffice timed out after ${timeoutMs} ms\n${describe()}`);
+    if (res.timedOut)
+      throw new Error(`recalculateXlsx: soffice timed out after ${timeoutMs} ms\n${describe()}`);
     // soffice exits 0 even when a conversion fails, so check the file too.
     if (res.code !== 0 || !fs.existsSync(produced) || fs.statSync(produced).size === 0) {
       throw new Error(`recalculateXlsx: soffice failed to convert ${input}\n${describe()}`);
@@ -187,7 +203,10 @@ export async function recalculateXlsx(xlsxPath: string, options: RecalculateOpti
  * a date number format; use `toExcelSerial` to compare as numbers.
  * Errors come back as `{ error: "#N/A" }`.
  */
-export async function readCellValues(xlsxPath: string, sheetName: string): Promise<Map<string, unknown>> {
+export async function readCellValues(
+  xlsxPath: string,
+  sheetName: string,
+): Promise<Map<string, unknown>> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(xlsxPath);
   const ws = wb.getWorksheet(sheetName);
@@ -205,7 +224,10 @@ export async function readCellValues(xlsxPath: string, sheetName: string): Promi
 }
 
 /** Formula text of every formula cell (without leading "="), keyed by address. */
-export async function readFormulas(xlsxPath: string, sheetName: string): Promise<Map<string, string>> {
+export async function readFormulas(
+  xlsxPath: string,
+  sheetName: string,
+): Promise<Map<string, string>> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(xlsxPath);
   const ws = wb.getWorksheet(sheetName);
@@ -213,7 +235,8 @@ export async function readFormulas(xlsxPath: string, sheetName: string): Promise
   const out = new Map<string, string>();
   ws.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: false }, (cell) => {
-      if (cell.type === ExcelJS.ValueType.Formula && cell.formula) out.set(cell.address, cell.formula);
+      if (cell.type === ExcelJS.ValueType.Formula && cell.formula)
+        out.set(cell.address, cell.formula);
     });
   });
   return out;

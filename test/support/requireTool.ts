@@ -27,7 +27,9 @@ export function requireTool(name: string, found: boolean, installHint?: string):
   if (found) return true;
   const hint = installHint ?? DEFAULT_HINTS[name.toLowerCase()] ?? `install ${name}`;
   if (isCI()) {
-    throw new Error(`${name} is mandatory in CI (CI=${process.env.CI}) but was not found (${hint})`);
+    throw new Error(
+      `${name} is mandatory in CI (CI=${process.env.CI}) but was not found (${hint})`,
+    );
   }
   if (!alreadyWarned.has(name)) {
     alreadyWarned.add(name);

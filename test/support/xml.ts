@@ -48,6 +48,7 @@ const NAME_START =
   ":A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF" +
   "\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD";
 const NAME_CHAR = NAME_START + "\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040";
+// eslint-disable-next-line no-misleading-character-class -- XML's NameChar ranges include combining marks.
 const NAME = new RegExp(`[${NAME_START}][${NAME_CHAR}]*`, "y");
 const WHITESPACE = /[ \t\r\n]*/y;
 const S = "[ \\t\\r\\n]"; // XML white space, for the declaration below
@@ -58,6 +59,7 @@ const XML_DECLARATION = new RegExp(
   "y",
 );
 // Characters outside XML 1.0's Char production (lone surrogates are not checked).
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what XML forbids.
 const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const PREDEFINED_ENTITIES: Record<string, string> = {
   lt: "<",

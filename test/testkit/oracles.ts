@@ -216,14 +216,22 @@ export function actualReductionOracle(t: OracleTerms, dateIso: string): D {
   const start = dayNumber(dueIso(t.first, m));
   const end = dayNumber(dueIso(t.first, m + 1));
   const days = Math.max(0, date - start);
-  const accrued = s.balances[m].times(s.i).times(days).dividedBy(end - start);
+  const accrued = s.balances[m]
+    .times(s.i)
+    .times(days)
+    .dividedBy(end - start);
   const fees = new D(t.f ?? 0).times(t.n - m);
   const r = remainingInterest.minus(accrued).plus(fees);
   return r.isNegative() ? new D(0) : r;
 }
 
 /** The annuity A for K, annual rate, n and residual V: (K − V·v^n)·i / (1 − v^n), v = 1/(1+i); (K − V)/n at 0 %. */
-export function exactAnnuity(K: string | number, rate: string | number, n: number, V: string | number = 0): D {
+export function exactAnnuity(
+  K: string | number,
+  rate: string | number,
+  n: number,
+  V: string | number = 0,
+): D {
   const i = new D(rate).dividedBy(12);
   if (i.isZero()) return new D(K).minus(V).dividedBy(n);
   const vn = new D(1).dividedBy(i.plus(1).pow(n));
@@ -242,7 +250,10 @@ interface RateFile {
  * folder is not mounted, e.g. in CI.
  */
 export const SHARED_RATES_FILE = "/work/shared/reference-rates.json";
-export const BUNDLED_RATES_FILE = path.resolve(__dirname, "../../src/engine/data/reference-rates.json");
+export const BUNDLED_RATES_FILE = path.resolve(
+  __dirname,
+  "../../src/engine/data/reference-rates.json",
+);
 
 export function referenceRateFile(): RateFile {
   const file = fs.existsSync(SHARED_RATES_FILE) ? SHARED_RATES_FILE : BUNDLED_RATES_FILE;
@@ -260,7 +271,10 @@ export interface OracleInterest {
 }
 
 /** The reference percent for one day: the entry whose `from` is exactly the day's half-year start. */
-export function referencePercentOn(iso: string, extra: { from: string; percent: string }[] = []): D {
+export function referencePercentOn(
+  iso: string,
+  extra: { from: string; percent: string }[] = [],
+): D {
   const { y, m } = parseYmd(iso);
   const start = isoOf({ y, m: m <= 6 ? 1 : 7, d: 1 });
   const entry =

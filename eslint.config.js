@@ -1,0 +1,75 @@
+/**
+ * ESLint: Office's recommended rules for add-ins (Excel API misuse, Prettier formatting) plus the
+ * project's layering: the pure layers never touch Office, the DOM or the process.
+ */
+const officeAddins = require("eslint-plugin-office-addins");
+const globals = require("globals");
+const tseslint = require("typescript-eslint");
+
+const OFFICE_GLOBALS = ["Excel", "Office", "CustomFunctions", "OfficeExtension"].map((name) => ({
+  name,
+  message:
+    "Office APIs live in src/excel (Excel.run), src/functions (CustomFunctions) and the task pane entry only.",
+}));
+const DOM_GLOBALS = ["window", "document", "navigator", "localStorage", "fetch"].map((name) => ({
+  name,
+  message: "The engine and the sheet plan are pure: no DOM, no network.",
+}));
+
+module.exports = [
+  { ignores: ["node_modules/", "dist/", "out/", "coverage/", "build/"] },
+  ...officeAddins.configs.recommended,
+  {
+    files: ["**/*.ts"],
+    languageOptions: { parser: tseslint.parser },
+    // TypeScript itself reports undefined names, including type-only globals (NodeJS, DOM maps).
+    rules: {
+      "no-undef": "off",
+      "no-redeclare": "off",
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
+    },
+  },
+  {
+    // The Excel code syncs through countedSync (src/excel/context.ts), which counts every
+    // context.sync for the benchmark; these rules only recognise a literal context.sync() call.
+    // office-addin-mock tests drive the same code. Sync order is tested against the mock instead.
+    files: ["src/excel/**/*.ts", "test/**/*.ts"],
+    rules: {
+      "office-addins/call-sync-before-read": "off",
+      "office-addins/call-sync-after-load": "off",
+      "office-addins/load-object-before-read": "off",
+    },
+  },
+  {
+    languageOptions: {
+      ecmaVersion: 2022,
+      globals: {
+        ...globals.node,
+        ...globals.browser,
+        ...globals.jest,
+        Excel: "readonly",
+        Office: "readonly",
+        CustomFunctions: "readonly",
+        OfficeExtension: "readonly",
+      },
+    },
+  },
+  {
+    files: ["src/engine/**/*.ts", "src/sheet/**/*.ts"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        ...OFFICE_GLOBALS,
+        ...DOM_GLOBALS,
+        { name: "process", message: "Pure layer: no process." },
+      ],
+    },
+  },
+  {
+    files: ["src/cli/**/*.ts", "src/export/**/*.ts"],
+    rules: { "no-restricted-globals": ["error", ...OFFICE_GLOBALS] },
+  },
+];
