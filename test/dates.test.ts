@@ -133,12 +133,19 @@ describe("ISO dates", () => {
     ${"2000-02-29"} | ${"leap day 2000"}
     ${"2012-02-29"} | ${"leap day 2012"}
     ${"1970-01-01"} | ${"day 0"}
-    ${"1899-12-31"} | ${"before 1970 (negative day number)"}
+    ${"1900-01-01"} | ${"before 1970 (negative day number), Excel's first day"}
   `("$scenario: $text parses to the calendar's day number and formats back", ({ text }) => {
     expect(parseIsoDate(text, "d")).toBe(dayNumber(text));
     expect(formatIsoDate(parseIsoDate(text, "d"))).toBe(text);
   });
 });
+
+test.each(["1899-12-31", "0012-12-20", "0099-01-01"])(
+  "%s, before Excel's 1900 date system, is refused (never read as another year)",
+  (text) => {
+    expect(() => parseIsoDate(text, "repossessionDate")).toThrow(/repossessionDate .* är inget giltigt datum/);
+  },
+);
 
 describe("countDueDates: due dates strictly before / on or before a date", () => {
   // First due date 2009-09-30, 72 instalments, last due date 2015-08-30.

@@ -410,7 +410,7 @@ describe("writeXlsxFile: atomic write", () => {
   it("refuses a path that is an existing directory, and leaves it alone", async () => {
     const out = path.join(dir, "kalkyl.xlsx");
     fs.mkdirSync(out);
-    await expect(writeXlsxFile([plan], out)).rejects.toThrow(/is a directory/);
+    await expect(writeXlsxFile([plan], out)).rejects.toThrow(/en mapp; ange ett filnamn/);
     expect(fs.statSync(out).isDirectory()).toBe(true);
     expect(listing()).toEqual(["kalkyl.xlsx"]);
     expect(listing(out)).toEqual([]);

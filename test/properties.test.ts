@@ -26,6 +26,7 @@ import {
   OracleTerms,
   actualReductionOracle,
   dayNumber,
+  countDue,
   dueIso,
   exactAnnuity,
   isoOf,
@@ -282,7 +283,8 @@ describe("statement", () => {
             residual: t.V,
             monthlyFee: t.f,
             setupFee: x.g.S,
-            installmentsPaid: x.paid,
+            // A debtor in default has paid at most the instalments due by the application date.
+            installmentsPaid: Math.min(x.paid, countDue(t.first, t.n, application, true)),
             applicationDate: application,
             noticeDate: notice,
             repossessionDate: repossession,

@@ -6,7 +6,8 @@
 import { promises as fs } from "fs";
 import path from "path";
 import { Calculation, EngineError, calculate, parseContract, toReport } from "../engine";
-import { writeXlsxFile } from "../export/writeFile";
+import { OutputPathError, writeXlsxFile } from "../export/writeFile";
+import { SheetPlan } from "../sheet/types";
 import { calculateRows, planBatchWorkbook } from "../sheet/batch";
 import { columnLetter } from "../sheet/grid";
 import { planSheet } from "../sheet/plan";
@@ -78,6 +79,18 @@ async function calc(args: string[], io: CliIo): Promise<void> {
   }
 }
 
+/** Writes a workbook; a path that cannot be written is the user's to fix (exit 2), not a bug. */
+async function writeWorkbook(plans: SheetPlan[], out: string): Promise<string> {
+  try {
+    return await writeXlsxFile(plans, out);
+  } catch (error) {
+    if (error instanceof OutputPathError) throw new UsageError(error.message);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === "string") throw new UsageError(`${out}: kan inte skrivas (${code})`);
+    throw error;
+  }
+}
+
 /** Splits `--out FILE` from the other arguments. */
 function takeOut(args: string[]): { out: string | null; rest: string[] } {
   const at = args.indexOf("--out");
@@ -97,7 +110,7 @@ async function sheet(args: string[], io: CliIo): Promise<void> {
   if (!out.toLowerCase().endsWith(".xlsx"))
     throw new UsageError(`--out ${JSON.stringify(out)} måste sluta på .xlsx`);
   const calculation = await loadContractFile(rest[0]);
-  const written = await writeXlsxFile([planSheet(calculation)], out);
+  const written = await writeWorkbook([planSheet(calculation)], out);
   io.out(`${statementText(calculation)}\n\nSkrev ${written}`);
 }
 
@@ -138,7 +151,7 @@ async function batch(args: string[], io: CliIo): Promise<number> {
   }));
   const result = calculateRows(table.header, rows);
   if (out !== null) {
-    const written = await writeXlsxFile(planBatchWorkbook(result, { sheets }), out);
+    const written = await writeWorkbook(planBatchWorkbook(result, { sheets }), out);
     if (!json) io.out(`Skrev ${written}`);
   }
   if (json) {
@@ -164,7 +177,7 @@ async function examples(args: string[], io: CliIo): Promise<void> {
   const written: string[] = [];
   for (const [index, calculation] of calcs.entries()) {
     const target = path.join(EXAMPLES_OUT_DIR, EXAMPLE_FILES[index].replace(/\.json$/, ".xlsx"));
-    written.push(await writeXlsxFile([planSheet(calculation)], target));
+    written.push(await writeWorkbook([planSheet(calculation)], target));
   }
   io.out(calcs.map(statementText).join(SEPARATOR));
   io.out(`\nSkrev ${written.join(" och ")}`);

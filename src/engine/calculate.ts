@@ -10,8 +10,9 @@
  * Method "auto": actual settlement when the contract has a residual, the rule of 78 otherwise.
  */
 import { Contract } from "./contract";
-import { Dec, roundToKrona } from "./decimal";
-import { Day } from "./dates";
+import { Dec, roundToKrona, toOreString } from "./decimal";
+import { Day, formatIsoDate } from "./dates";
+import { EngineError } from "./errors";
 import { LateInterestResult, lateInterest } from "./lateInterest";
 import { LawReference, lawFor } from "./law";
 import {
@@ -124,6 +125,20 @@ function statementAt(
   const reductionRule78 = rule78Reduction(t, contract.installments, creditCostExclSetup);
   const actual = actualReduction(contract, date);
   const reduction = method === "rule78" ? reductionRule78 : actual.reduction;
+  // The reduction is credit cost inside the unpaid instalments; a larger one means the unpaid claim
+  // (or the number of instalments paid) does not fit the date, and the amount to pay would be negative.
+  if (reduction.greaterThan(contract.unpaidCreditClaim)) {
+    const field = contract.unpaidCreditClaimStated ? "unpaidCreditClaim" : "installmentsPaid";
+    const value = contract.unpaidCreditClaimStated
+      ? contract.unpaidCreditClaim
+      : contract.installmentsPaid;
+    throw new EngineError(
+      "inconsistent",
+      field,
+      value,
+      `reduceringsbeloppet ${toOreString(reduction)} kr den ${formatIsoDate(date)} är större än obetald del av kreditfordran ${toOreString(contract.unpaidCreditClaim)} kr`,
+    );
+  }
   const interest = lateInterest(
     {
       capital: contract.interestCapital,

@@ -30,10 +30,14 @@ export interface Contract extends CreditTerms {
   setupFee: Dec;
   installmentsPaid: number | null;
   unpaidCreditClaim: Dec;
+  /** Whether the unpaid credit claim was stated (not derived from installmentsPaid). */
+  unpaidCreditClaimStated: boolean;
   applicationDate: Day;
   claimedInterest: Dec;
   interestFrom: Day;
   interestCapital: Dec;
+  /** Whether the interest-bearing capital was stated (not the unpaid credit claim by default). */
+  interestCapitalStated: boolean;
   lateInterestRate: Dec | null;
   basicFee: Dec;
   applicantCosts: Dec;
@@ -213,6 +217,7 @@ export function parseContract(raw: unknown): Contract {
     );
   }
   let unpaidCreditClaim = money("unpaidCreditClaim");
+  const unpaidCreditClaimStated = unpaidCreditClaim !== null;
   if (unpaidCreditClaim === null) {
     if (installmentsPaid === null)
       throw new EngineError("required", "installmentsPaid", input.installmentsPaid);
@@ -264,10 +269,12 @@ export function parseContract(raw: unknown): Contract {
     setupFee,
     installmentsPaid,
     unpaidCreditClaim,
+    unpaidCreditClaimStated,
     applicationDate,
     claimedInterest: money("claimedInterest") ?? new Dec(0),
     interestFrom,
     interestCapital: money("interestCapital") ?? unpaidCreditClaim,
+    interestCapitalStated: has("interestCapital"),
     lateInterestRate:
       lateInterestRate !== null && lateInterestRate.isZero() ? null : lateInterestRate,
     basicFee: money("basicFee") ?? DEFAULT_BASIC_FEE,
@@ -281,10 +288,12 @@ export function parseContract(raw: unknown): Contract {
 
 /**
  * The instalments must make sense as a credit: the payments add up to at least the credit amount (the
- * credit cost is not negative) and the credit is not repaid before the last instalment (the balance
- * before the last payment is not negative). A last payment a few kronor short of the balance is
- * accepted: the last period's interest absorbs the rounding of A (DOMAIN.md §5), as in the workshop's
- * own example (A = 1 903 kr, 5 kr short).
+ * credit cost is not negative), the credit is not repaid before the last instalment (the balance
+ * before the last payment is not negative), and the last payment repays what is left. A last payment
+ * somewhat short of the balance is accepted: the last period's interest absorbs the rounding of A
+ * (DOMAIN.md §5), as in the workshop's own example (A = 1 903 kr, 5,12 kr short). The shortfall may be
+ * at most what A rounded down by 1 kr per instalment accumulates by the last period,
+ * ((1 + i)^(n−1) − 1) / i kronor (n − 1 when i = 0); more means A is not this credit's instalment.
  */
 export function checkScheduleRepays(terms: CreditTerms, field = "installmentAmount"): void {
   const totalPayments = terms.installmentAmount.times(terms.installments).plus(terms.residual);
@@ -302,5 +311,18 @@ export function checkScheduleRepays(terms: CreditTerms, field = "installmentAmou
     field,
     terms.installmentAmount,
     `krediten är betald före sista avbetalningen (skuld före sista ${beforeLast.toFixed(2)} kr)`,
+  );
+  const i = terms.annualRate.dividedBy(12);
+  const periods = terms.installments - 1;
+  const tolerance = i.isZero() ? new Dec(periods) : i.plus(1).pow(periods).minus(1).dividedBy(i);
+  const lastPayment = terms.installmentAmount.plus(terms.residual);
+  const shortfall = beforeLast.minus(lastPayment);
+  check(
+    shortfall.lte(tolerance),
+    "scheduleDoesNotRepay",
+    field,
+    terms.installmentAmount,
+    `sista betalningen ${lastPayment.toFixed(2)} kr är ${shortfall.toFixed(2)} kr mindre än skulden ${beforeLast.toFixed(2)} kr; ` +
+      "avbetalningen ska vara annuiteten för kreditbeloppet, räntan och restbeloppet",
   );
 }

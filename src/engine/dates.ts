@@ -48,8 +48,9 @@ export function parseIsoDate(text: string, field: string): Day {
   const match = ISO_DATE.exec(text.trim());
   if (!match) throw new EngineError("notDate", field, text);
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // Years before 1900 are outside Excel's date system (and Date.UTC would read 0012 as 1912).
   check(
-    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month),
+    year >= 1900 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month),
     "invalidDate",
     field,
     text,

@@ -29,7 +29,8 @@ export function roundToOre(amount: Dec): Dec {
 
 /** An amount as a decimal string to the öre, e.g. "4785.08" (rounded by {@link roundToOre}). */
 export function toOreString(amount: Dec): string {
-  return roundToOre(amount).toFixed(2);
+  const text = roundToOre(amount).toFixed(2);
+  return text === "-0.00" ? "0.00" : text;
 }
 
 /** The smaller of two amounts. */

@@ -11,6 +11,17 @@ import * as path from "path";
 import type { SheetPlan } from "../sheet/types";
 import { WorkbookOptions, toXlsxBuffer } from "./xlsx";
 
+/** The output path cannot be written (a directory, or the file system refused); nothing was left behind. */
+export class OutputPathError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: kan inte skrivas (${reason})`);
+    this.name = "OutputPathError";
+  }
+}
+
 /**
  * Writes the plans as one workbook to `outPath` (created with its parent directories, or replaced) and
  * returns the absolute path written. Refuses an `outPath` that is an existing directory.
@@ -22,8 +33,9 @@ export async function writeXlsxFile(
 ): Promise<string> {
   const target = path.resolve(outPath);
   if ((await statOrNull(target))?.isDirectory()) {
-    throw new Error(
-      `writeXlsxFile: ${target} is a directory; give a file name such as ${path.join(target, "kalkyl.xlsx")}`,
+    throw new OutputPathError(
+      target,
+      `en mapp; ange ett filnamn, t.ex. ${path.join(target, "kalkyl.xlsx")}`,
     );
   }
   // Build before touching the disk: a plan the writer rejects leaves nothing behind.

@@ -121,7 +121,10 @@ export function planSheet(calc: Calculation): SheetPlan {
   ) => {
     label(text, style === "total" ? "total" : "label");
     statements.forEach((st, i) => {
-      g.put(dateCols[i], { formula: formula(st.label), result: result(st), numberFormat, style });
+      // A cleared notice date empties its column instead of computing for 1899-12-30.
+      const f = formula(st.label);
+      const guarded = st.label === "notice" ? `IF({noticeDate}="","",${f})` : f;
+      g.put(dateCols[i], { formula: guarded, result: result(st), numberFormat, style });
       g.name(`${st.label}.${name}`, g.row, dateCols[i], true);
     });
     if (explain) note(1 + statements.length, explain);
@@ -187,7 +190,7 @@ export function planSheet(calc: Calculation): SheetPlan {
     "n",
     "Antal avbetalningar (n)",
     { value: c.installments, numberFormat: FORMATS.integer },
-    "installments",
+    "installments (planen har n rader: ändras n, skapa bladet på nytt)",
   );
   input(
     "first",
@@ -219,20 +222,22 @@ export function planSheet(calc: Calculation): SheetPlan {
     { value: num(c.residual), numberFormat: FORMATS.kronor },
     "residual",
   );
-  const unpaidGiven = c.installmentsPaid === null;
+  // A stated unpaid credit claim wins over one derived from the instalments paid (as in the engine).
+  const unpaidGiven = c.unpaidCreditClaimStated;
+  if (c.installmentsPaid !== null) {
+    input(
+      "paid",
+      "Betalda avbetalningar",
+      { value: c.installmentsPaid, numberFormat: FORMATS.integer },
+      "installmentsPaid",
+    );
+  }
   if (unpaidGiven) {
     input(
       "unpaidGiven",
       "Obetald del av kreditfordran (angiven)",
       money(c.unpaidCreditClaim),
       "unpaidCreditClaim",
-    );
-  } else {
-    input(
-      "paid",
-      "Betalda avbetalningar",
-      { value: c.installmentsPaid!, numberFormat: FORMATS.integer },
-      "installmentsPaid",
     );
   }
   input("claimed", "Yrkad ränta per ansökningsdagen", money(c.claimedInterest), "claimedInterest");
@@ -242,7 +247,7 @@ export function planSheet(calc: Calculation): SheetPlan {
     { value: serial(c.interestFrom), numberFormat: FORMATS.date },
     "interestFrom",
   );
-  const capitalGiven = !c.interestCapital.equals(c.unpaidCreditClaim);
+  const capitalGiven = c.interestCapitalStated;
   if (capitalGiven)
     input(
       "capitalGiven",
@@ -328,7 +333,8 @@ export function planSheet(calc: Calculation): SheetPlan {
   derived(
     "method",
     "Metod som används (kod)",
-    'IF({methodChoice}="auto",IF({V}>0,"actual","rule78"),{methodChoice})',
+    // Anything but auto, rule78 or actual is #N/A, as the engine refuses it: never a silent default.
+    'IF({methodChoice}="auto",IF({V}>0,"actual","rule78"),IF(OR({methodChoice}="rule78",{methodChoice}="actual"),{methodChoice},NA()))',
     calc.method,
     undefined,
     "auto: faktisk avräkning vid restbelopp, annars 78-regeln",
@@ -635,8 +641,12 @@ export function planSheet(calc: Calculation): SheetPlan {
       numberFormat: FORMATS.integer,
       style: "total",
     });
+    // Interest over a window the table no longer covers (an edited date) is #N/A, never a part sum.
+    const interestSum = halfYears.length
+      ? `SUM(${address(firstRow, 6)}:${address(lastRow, 6)})`
+      : "0";
     g.put(6, {
-      formula: halfYears.length ? `SUM(${address(firstRow, 6)}:${address(lastRow, 6)})` : "0",
+      formula: `IF(${address(g.row, 3)}=MAX(0,{${st.label}.date}-{interestFrom}+1),${interestSum},NA())`,
       result: num(st.lateInterest.total),
       numberFormat: FORMATS.kronorOre,
       style: "total",
@@ -646,7 +656,7 @@ export function planSheet(calc: Calculation): SheetPlan {
     g.next();
     label("Kontroll: tabellen täcker hela ränteperioden", "note");
     g.put(1, {
-      formula: `IF({${st.label}.interestDays}=MAX(0,{${st.label}.date}-{interestFrom}+1),"OK","Datumen har ändrats utanför tabellen: skapa bladet på nytt")`,
+      formula: `IF({${st.label}.interestDays}=MAX(0,{${st.label}.date}-{interestFrom}+1),"OK","Datumen ligger utanför tabellen: skapa bladet på nytt")`,
       result: "OK",
       style: "warning",
     });
@@ -782,7 +792,7 @@ export function planSheet(calc: Calculation): SheetPlan {
   g.next();
   label("Kontroll: betalningar + avgifter + uppläggningsavgift = kreditfordran", "note");
   g.put(1, {
-    formula: `IF(ROUND({schedulePayments}+{scheduleFees}+{S}-{creditClaim},2)=0,"OK","Stämmer inte")`,
+    formula: `IF(ROUND({schedulePayments}+{scheduleFees}+{S}-{creditClaim},2)=0,"OK","Stämmer inte: har n ändrats? Skapa bladet på nytt")`,
     result: "OK",
     style: "warning",
   });
@@ -816,8 +826,10 @@ function escapeHeaderText(text: string): string {
   return text.replace(/&/g, "&&");
 }
 
+/** The half-years that hold days of the window from … to (none when the window is empty). */
 function halfYearsBetween(from: Day, to: Day): Day[] {
   const starts: Day[] = [];
+  if (from > to) return starts;
   for (let start = halfYearStart(from); start <= to; start = addMonths(start, 6))
     starts.push(start);
   return starts;

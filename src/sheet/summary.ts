@@ -406,7 +406,7 @@ function selfContainedRow(
   put("i", { formula: `${rate}/12`, result: num(c.annualRate.dividedBy(12)) });
   put("c", { formula: `${n}*(${A}+${f})+${V}-${K}`, result: num(calc.creditCostExclSetup) });
   put("method", {
-    formula: `IF(${at("methodChoice")}="auto",IF(${V}>0,"actual","rule78"),${at("methodChoice")})`,
+    formula: `IF(${at("methodChoice")}="auto",IF(${V}>0,"actual","rule78"),IF(OR(${at("methodChoice")}="rule78",${at("methodChoice")}="actual"),${at("methodChoice")},NA()))`,
     result: calc.method,
   });
   const i = at("i");
