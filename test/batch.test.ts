@@ -152,6 +152,52 @@ describeSoffice("summary sheet recalculated by LibreOffice", () => {
     );
   });
 
+  test("a half-year the user types under the rate table by hand is used by the summary", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "batch-added-"));
+    const plans = planBatchWorkbook({ calculations: calcs, refused: [] }, { sheets: false });
+    const [summary, rates] = [plans[0], plans[plans.length - 1]];
+    const header = summary.cells.filter(
+      (c) => c.style === "tableHeader" && c.row === Number(summary.names.firstRow) - 2,
+    );
+    const colOf = (title: string) => header.find((c) => c.value === title)!.col;
+    const row = Number(summary.names.firstRow) - 1;
+    // Repossession 2026-08-31 for the first case; interest from 2026-07-01 (notice date left as is
+    // would then precede it, so the notice date moves too).
+    const edits = new Map<number, number>([
+      [colOf("Återtagningsdag"), 46265], // 2026-08-31
+      [colOf("Underrättelsedag"), 46265],
+      [colOf("Ränta från"), 46204], // 2026-07-01
+    ]);
+    const editedSummary = {
+      ...summary,
+      cells: summary.cells.map((c) =>
+        c.row === row && edits.has(c.col) ? { ...c, value: edits.get(c.col) } : c,
+      ),
+    };
+    // The user's new row: only the date and the percent, typed under the last rate.
+    const lastRateRow = Math.max(
+      ...rates.cells.filter((c) => c.col === 0 && typeof c.value === "number").map((c) => c.row),
+    );
+    const editedRates = {
+      ...rates,
+      rowCount: rates.rowCount + 1,
+      cells: [
+        ...rates.cells,
+        { row: lastRateRow + 1, col: 0, value: 46204, numberFormat: "yyyy-mm-dd" },
+        { row: lastRateRow + 1, col: 1, value: 1.75 },
+      ],
+    };
+    const read = await (
+      await recalculated(blank([editedSummary, ...plans.slice(1, -1), editedRates]), dir)
+    )(summary.name);
+    const interestCol = colOf("dröjsmålsränta (återtagning)");
+    // 79 048 kr at 1.75 + 8 = 9.75 % for the 62 days 2026-07-01 … 2026-08-31.
+    expect(read(`${columnLetter(interestCol)}${row + 1}`) as number).toBeCloseTo(
+      (79048 * 9.75 * 62) / 100 / 365,
+      6,
+    );
+  });
+
   test("a date past the reference-rate table gives #N/A, not a guess", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "batch-na-"));
     const plans = planBatchWorkbook({ calculations: calcs, refused: [] }, { sheets: false });

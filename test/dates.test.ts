@@ -143,7 +143,9 @@ describe("ISO dates", () => {
 test.each(["1899-12-31", "0012-12-20", "0099-01-01"])(
   "%s, before Excel's 1900 date system, is refused (never read as another year)",
   (text) => {
-    expect(() => parseIsoDate(text, "repossessionDate")).toThrow(/repossessionDate .* är inget giltigt datum/);
+    expect(() => parseIsoDate(text, "repossessionDate")).toThrow(
+      /repossessionDate .* är inget giltigt datum/,
+    );
   },
 );
 

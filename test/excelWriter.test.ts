@@ -12,12 +12,25 @@ import {
   headerFooterSections,
   MAX_AREAS_ADDRESS,
 } from "../src/excel/planGrid";
-import { insertTrainingWorkbook, writeSheetPlan } from "../src/excel/writer";
+import {
+  MAX_REQUEST_CHARACTERS,
+  insertTrainingWorkbook,
+  writeSheetPlan,
+  writeSheetPlans,
+} from "../src/excel/writer";
 import { columnLetter } from "../src/sheet/grid";
 import { SWEDISH_HEADERS } from "../src/sheet/headers";
-import { uniqueSheetName, validSheetName } from "../src/sheet/sheetNames";
+import { SheetRefusal } from "../src/sheet/refusal";
+import { plannedNameConflict, uniqueSheetName, validSheetName } from "../src/sheet/sheetNames";
 import { PlannedCell, SheetPlan } from "../src/sheet/types";
-import { AddedSheet, WriterWorkbook, installExcel, installOffice, uninstallGlobals, writerWorkbook } from "./testkit/excelMock";
+import {
+  AddedSheet,
+  WriterWorkbook,
+  installExcel,
+  installOffice,
+  uninstallGlobals,
+  writerWorkbook,
+} from "./testkit/excelMock";
 import { exampleRow } from "./testkit/fixtures";
 
 afterEach(uninstallGlobals);
@@ -40,28 +53,76 @@ function syntheticPlan(scheduleRows: number, name = "Övning 1"): SheetPlan {
     { row: 3, col: 0, value: "Första förfallodag", style: "label" },
     { row: 3, col: 1, value: 40086, numberFormat: "yyyy-mm-dd", style: "input" },
     { row: 4, col: 0, value: "Månadsränta", style: "label" },
-    { row: 4, col: 1, formula: "0.0595/12", result: 0.0595 / 12, numberFormat: "0.000000%", style: "derived" },
+    {
+      row: 4,
+      col: 1,
+      formula: "0.0595/12",
+      result: 0.0595 / 12,
+      numberFormat: "0.000000%",
+      style: "derived",
+    },
     { row: 5, col: 0, value: "Metod", style: "label" },
     { row: 5, col: 1, value: true, style: "input" },
     { row: 6, col: 0, value: "=inte en formel", style: "note" },
     { row: 7, col: 0, value: "Att betala", style: "total" },
-    { row: 7, col: 1, formula: "ROUND(B3,0)", result: 115000, numberFormat: '#,##0 "kr"', style: "total" },
+    {
+      row: 7,
+      col: 1,
+      formula: "ROUND(B3,0)",
+      result: 115000,
+      numberFormat: '#,##0 "kr"',
+      style: "total",
+    },
   ];
-  ["Nr", "Förfallodag", "Betalning", "Ränta", "Amortering", "Skuld", "Avgift", "Markering"].forEach((text, col) =>
-    cells.push({ row: SCHEDULE_HEADER_ROW, col, value: text, style: "tableHeader" }),
+  ["Nr", "Förfallodag", "Betalning", "Ränta", "Amortering", "Skuld", "Avgift", "Markering"].forEach(
+    (text, col) => cells.push({ row: SCHEDULE_HEADER_ROW, col, value: text, style: "tableHeader" }),
   );
   for (let k = 1; k <= scheduleRows; k++) {
     const row = SCHEDULE_HEADER_ROW + k;
     const marked = k === 40 || k === 41;
     const style = marked ? "marked" : "derived";
     cells.push({ row, col: 0, value: k, numberFormat: "0", style: marked ? "marked" : undefined });
-    cells.push({ row, col: 1, formula: `EDATE($B$4,A${row + 1}-1)`, result: 40086 + 30 * k, numberFormat: "yyyy-mm-dd", style });
-    cells.push({ row, col: 2, formula: "1903", result: 1903, numberFormat: '#,##0.00 "kr"', style });
-    cells.push({ row, col: 5, formula: `IF(A${row + 1}=${scheduleRows},0,1000)`, result: 1000, numberFormat: '#,##0.00 "kr"', style });
-    if (marked) cells.push({ row, col: 7, value: k === 40 ? "Underrättelse" : "Återtagning", style: "marked" });
+    cells.push({
+      row,
+      col: 1,
+      formula: `EDATE($B$4,A${row + 1}-1)`,
+      result: 40086 + 30 * k,
+      numberFormat: "yyyy-mm-dd",
+      style,
+    });
+    cells.push({
+      row,
+      col: 2,
+      formula: "1903",
+      result: 1903,
+      numberFormat: '#,##0.00 "kr"',
+      style,
+    });
+    cells.push({
+      row,
+      col: 5,
+      formula: `IF(A${row + 1}=${scheduleRows},0,1000)`,
+      result: 1000,
+      numberFormat: '#,##0.00 "kr"',
+      style,
+    });
+    if (marked)
+      cells.push({
+        row,
+        col: 7,
+        value: k === 40 ? "Underrättelse" : "Återtagning",
+        style: "marked",
+      });
   }
   const totalRow = SCHEDULE_HEADER_ROW + scheduleRows + 1;
-  cells.push({ row: totalRow, col: 2, formula: `SUM(C11:C${totalRow})`, result: 1903 * scheduleRows, numberFormat: '#,##0.00 "kr"', style: "total" });
+  cells.push({
+    row: totalRow,
+    col: 2,
+    formula: `SUM(C11:C${totalRow})`,
+    result: 1903 * scheduleRows,
+    numberFormat: '#,##0.00 "kr"',
+    style: "total",
+  });
   const rowCount = totalRow + 1;
   return {
     name,
@@ -86,7 +147,9 @@ function syntheticPlan(scheduleRows: number, name = "Övning 1"): SheetPlan {
 
 /** The formulas array the plan must produce, written out independently of the writer. */
 function expectedFormulas(plan: SheetPlan): unknown[][] {
-  const grid: unknown[][] = Array.from({ length: plan.rowCount }, () => Array(plan.colCount).fill(""));
+  const grid: unknown[][] = Array.from({ length: plan.rowCount }, () =>
+    Array(plan.colCount).fill(""),
+  );
   for (const cell of plan.cells) {
     if (cell.formula !== undefined) grid[cell.row][cell.col] = `=${cell.formula}`;
     else if (cell.value !== undefined) grid[cell.row][cell.col] = cell.value;
@@ -97,7 +160,14 @@ function expectedFormulas(plan: SheetPlan): unknown[][] {
   return grid;
 }
 
-async function write(plan: SheetPlan, existing: string[] = []): Promise<{ book: WriterWorkbook; sheet: AddedSheet; result: Awaited<ReturnType<typeof writeSheetPlan>> }> {
+async function write(
+  plan: SheetPlan,
+  existing: string[] = [],
+): Promise<{
+  book: WriterWorkbook;
+  sheet: AddedSheet;
+  result: Awaited<ReturnType<typeof writeSheetPlan>>;
+}> {
   const book = writerWorkbook(existing);
   installExcel(book.mock);
   const result = await writeSheetPlan(plan);
@@ -106,25 +176,34 @@ async function write(plan: SheetPlan, existing: string[] = []): Promise<{ book: 
 }
 
 describe("writeSheetPlan", () => {
-  test.each([72, 360])("a plan with %i schedule rows takes 2 syncs (at most 3) in one Excel.run", async (rows) => {
-    const book = writerWorkbook(["Blad1"]);
-    const run = installExcel(book.mock);
-    const result = await writeSheetPlan(syntheticPlan(rows));
-    expect(result.syncs).toBe(2);
-    expect(result.syncs).toBeLessThanOrEqual(3);
-    expect(book.sync).toHaveBeenCalledTimes(result.syncs);
-    expect(run).toHaveBeenCalledTimes(1);
-  });
+  test.each([72, 360])(
+    "a plan with %i schedule rows takes 2 syncs (at most 3) in one Excel.run",
+    async (rows) => {
+      const book = writerWorkbook(["Blad1"]);
+      const run = installExcel(book.mock);
+      const result = await writeSheetPlan(syntheticPlan(rows));
+      expect(result.syncs).toBe(2);
+      expect(result.syncs).toBeLessThanOrEqual(3);
+      expect(book.sync).toHaveBeenCalledTimes(result.syncs);
+      expect(run).toHaveBeenCalledTimes(1);
+    },
+  );
 
   test("the number of queued range commands does not grow with the schedule", async () => {
     const short = await write(syntheticPlan(72));
     const long = await write(syntheticPlan(360));
     expect(long.sheet.ranges.length).toBe(short.sheet.ranges.length);
-    expect(long.sheet.ranges.map((r) => r.address.split(",").length)).toEqual(short.sheet.ranges.map((r) => r.address.split(",").length));
+    expect(long.sheet.ranges.map((r) => r.address.split(",").length)).toEqual(
+      short.sheet.ranges.map((r) => r.address.split(",").length),
+    );
   });
 
   test("a taken name gets the next free counter; existing sheets are never touched", async () => {
-    const { book, sheet, result } = await write(syntheticPlan(72), ["Övning 1", "Övning 1 (2)", "Blad1"]);
+    const { book, sheet, result } = await write(syntheticPlan(72), [
+      "Övning 1",
+      "Övning 1 (2)",
+      "Blad1",
+    ]);
     expect(result.sheetName).toBe("Övning 1 (3)");
     expect(book.add).toHaveBeenCalledTimes(1);
     expect(book.add).toHaveBeenCalledWith("Övning 1 (3)");
@@ -166,7 +245,9 @@ describe("writeSheetPlan", () => {
   test("styles: one command per visual attribute over many areas", async () => {
     const { sheet } = await write(syntheticPlan(72));
     const areas = sheet.ranges.filter((r) => r.areas);
-    const fills = areas.filter((r) => r.range.format.fill.color !== undefined).map((r) => [r.range.format.fill.color, r.address]);
+    const fills = areas
+      .filter((r) => r.range.format.fill.color !== undefined)
+      .map((r) => [r.range.format.fill.color, r.address]);
     expect(fills).toEqual([
       ["#FFF2CC", "B2:B4,B6"], // inputs
       ["#D9E1F2", "A10:H10"], // tableHeader
@@ -176,9 +257,21 @@ describe("writeSheetPlan", () => {
     expect(bold?.address).toBe(`A1,A8:B8,A10:H10,C${SCHEDULE_HEADER_ROW + 74}`);
     expect(areas.find((r) => r.range.format.font.italic === true)?.address).toBe("A7");
     expect(areas.find((r) => r.range.format.font.size === 14)?.address).toBe("A1");
-    const borders = areas.flatMap((r) => r.borders.map((b) => ({ edge: b.edge, address: r.address, style: b.item.style, weight: b.item.weight })));
+    const borders = areas.flatMap((r) =>
+      r.borders.map((b) => ({
+        edge: b.edge,
+        address: r.address,
+        style: b.item.style,
+        weight: b.item.weight,
+      })),
+    );
     expect(borders).toEqual([
-      { edge: "EdgeTop", address: `A8:B8,C${SCHEDULE_HEADER_ROW + 74}`, style: "Continuous", weight: "Thin" },
+      {
+        edge: "EdgeTop",
+        address: `A8:B8,C${SCHEDULE_HEADER_ROW + 74}`,
+        style: "Continuous",
+        weight: "Thin",
+      },
       { edge: "EdgeBottom", address: "A10:H10", style: "Continuous", weight: "Thin" },
     ]);
   });
@@ -191,8 +284,15 @@ describe("writeSheetPlan", () => {
       ["A1:H1", [[false]]],
       ["A7:H7", [[false]]],
     ]);
-    const widths = sheet.ranges.filter((r) => r.range.format.columnWidth !== undefined).map((r) => [r.address, r.range.format.columnWidth]);
-    expect(widths).toEqual(COLUMN_WIDTHS.map((w, col) => [`${columnLetter(col)}:${columnLetter(col)}`, (Math.round(w * 7 + 5) * 3) / 4]));
+    const widths = sheet.ranges
+      .filter((r) => r.range.format.columnWidth !== undefined)
+      .map((r) => [r.address, r.range.format.columnWidth]);
+    expect(widths).toEqual(
+      COLUMN_WIDTHS.map((w, col) => [
+        `${columnLetter(col)}:${columnLetter(col)}`,
+        (Math.round(w * 7 + 5) * 3) / 4,
+      ]),
+    );
     expect(widths[0][1]).toBe(234.75); // 44 characters: 313 px
 
     const layout = sheet.sheet.pageLayout;
@@ -203,8 +303,16 @@ describe("writeSheetPlan", () => {
     expect(layout.setPrintTitleRows).toHaveBeenCalledWith("$10:$10");
     expect(layout.headersFooters.state).toBe("Default");
     const pages = layout.headersFooters.defaultForAllPages;
-    expect([pages.leftHeader, pages.centerHeader, pages.rightHeader]).toEqual(["Återtagande", "Övning 1 && Co", "&D"]);
-    expect([pages.leftFooter, pages.centerFooter, pages.rightFooter]).toEqual(["Ärende Övning 1", "", "Sida &P av &N"]);
+    expect([pages.leftHeader, pages.centerHeader, pages.rightHeader]).toEqual([
+      "Återtagande",
+      "Övning 1 && Co",
+      "&D",
+    ]);
+    expect([pages.leftFooter, pages.centerFooter, pages.rightFooter]).toEqual([
+      "Ärende Övning 1",
+      "",
+      "Sida &P av &N",
+    ]);
     expect(sheet.sheet.horizontalPageBreaks.add).toHaveBeenCalledWith(`A${SCHEDULE_HEADER_ROW}`);
     expect(sheet.sheet.activate).toHaveBeenCalledTimes(1);
   });
@@ -219,7 +327,9 @@ describe("writeSheetPlan", () => {
     expect(sheet.ranges.some((r) => r.areas)).toBe(false);
     expect(sheet.sheet.pageLayout.setPrintArea).not.toHaveBeenCalled();
     expect(sheet.sheet.horizontalPageBreaks.add).not.toHaveBeenCalled();
-    expect(sheet.ranges.find((r) => r.address === "B2:B4")?.range.format.fill.color).toBe("#FFF2CC");
+    expect(sheet.ranges.find((r) => r.address === "B2:B4")?.range.format.fill.color).toBe(
+      "#FFF2CC",
+    );
   });
 
   test("a cell outside the plan's rectangle is a planner bug, reported before anything is queued", async () => {
@@ -229,6 +339,109 @@ describe("writeSheetPlan", () => {
     installExcel(book.mock);
     await expect(writeSheetPlan(plan)).rejects.toThrow(/outside A1:H/);
     expect(book.sync).toHaveBeenCalledTimes(1); // the names were read; nothing was sent after
+  });
+});
+
+describe("writeSheetPlans", () => {
+  /** A plan that refers to the others (a summary) and links to one of them. */
+  function summaryOf(names: string[]): SheetPlan {
+    const plan = syntheticPlan(3, "Sammanställning (2)");
+    plan.cells.push({ row: 1, col: 2, value: names[0], link: names[0], style: "label" });
+    plan.cells.push({ row: 2, col: 2, formula: `'${names[0]}'!B8`, result: 115000 });
+    return plan;
+  }
+
+  test("several plans in ONE Excel.run with 2 syncs: every sheet added first, then filled; the first activated", async () => {
+    const book = writerWorkbook(["Kontrakt", "Sammanställning"]);
+    const run = installExcel(book.mock);
+    const plans = [
+      summaryOf(["Övning 1"]),
+      syntheticPlan(72, "Övning 1"),
+      syntheticPlan(360, "Övning 2"),
+    ];
+    const result = await writeSheetPlans(plans);
+    expect(result).toEqual({
+      sheetNames: ["Sammanställning (2)", "Övning 1", "Övning 2"],
+      syncs: 2,
+      skipped: [],
+    });
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(book.sync).toHaveBeenCalledTimes(2);
+    // Names read (sync), then all three sheets added before any cell is written, then one sync.
+    const adds = book.events.filter((e) => e.startsWith("add "));
+    expect(adds).toEqual(["add Sammanställning (2)", "add Övning 1", "add Övning 2"]);
+    expect(book.events[0]).toBe("sync");
+    expect(book.events.slice(1, 4)).toEqual(adds);
+    expect(book.events[book.events.length - 1]).toBe("sync");
+    expect(book.events.filter((e) => e === "sync")).toHaveLength(2);
+    // Each sheet got its own plan's cells.
+    const formulasOf = (i: number) =>
+      book.added[i].ranges.find((r) => "formulas" in r.range)!.range.formulas as unknown[][];
+    expect(formulasOf(0)[2][2]).toBe("='Övning 1'!B8");
+    expect(formulasOf(2)).toHaveLength(plans[2].rowCount);
+    // The summary's link: Range.hyperlink to A1 of the case's sheet.
+    const linked = book.added[0].ranges.filter((r) => "hyperlink" in r.range);
+    expect(linked.map((r) => [r.address, r.range.hyperlink])).toEqual([
+      ["C2", { documentReference: "'Övning 1'!A1", textToDisplay: "Övning 1" }],
+    ]);
+    expect(book.added[0].sheet.activate).toHaveBeenCalledTimes(1);
+    expect(book.added[1].sheet.activate).not.toHaveBeenCalled();
+    for (const existing of book.existing)
+      for (const call of existing.calls) expect(call).not.toHaveBeenCalled();
+  });
+
+  test.each([
+    [
+      "taken since it was read (case-insensitive)",
+      ["SAMMANSTÄLLNING (2)"],
+      ["Sammanställning (2)"],
+      /finns redan/,
+    ],
+    ["planned twice", [], ["Övning 1", "övning 1"], /två gånger/],
+    ["not a valid name", [], ["Mål 1/2"], /inget giltigt bladnamn/],
+  ])("refuses a name %s: nothing is added", async (_scenario, existing, names, message) => {
+    const book = writerWorkbook(existing);
+    installExcel(book.mock);
+    const error = await writeSheetPlans(names.map((name) => syntheticPlan(3, name))).catch(
+      (e) => e,
+    );
+    expect(error).toBeInstanceOf(SheetRefusal);
+    expect(error.message).toMatch(message);
+    expect(book.add).not.toHaveBeenCalled();
+    expect(book.sync).toHaveBeenCalledTimes(1);
+  });
+
+  test("plans whose cell data would pass the request limit are sent in more than one request", async () => {
+    const big = (name: string) => {
+      const plan = syntheticPlan(3, name);
+      plan.cells.push({ row: 8, col: 0, value: "x".repeat(MAX_REQUEST_CHARACTERS * 0.6) });
+      return plan;
+    };
+    const book = writerWorkbook([]);
+    installExcel(book.mock);
+    const result = await writeSheetPlans([big("A"), big("B"), syntheticPlan(3, "C")]);
+    expect(result.syncs).toBe(3); // names; A; B and C
+    expect(
+      book.events.filter((e) => e === "sync" || (e.startsWith("range ") && e.endsWith("!A1:H14"))),
+    ).toEqual(["sync", "range A!A1:H14", "sync", "range B!A1:H14", "range C!A1:H14", "sync"]);
+  });
+
+  test("no plans: no Excel.run at all", async () => {
+    const book = writerWorkbook([]);
+    const run = installExcel(book.mock);
+    expect(await writeSheetPlans([])).toEqual({ sheetNames: [], syncs: 0, skipped: [] });
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  test("plannedNameConflict: free names pass, Excel's own comparison decides", () => {
+    expect(
+      plannedNameConflict(["Sammanställning (2)", "Övning 1"], ["Sammanställning"]),
+    ).toBeNull();
+    expect(plannedNameConflict(["History"], [])).toEqual({ name: "History", kind: "invalid" });
+    expect(plannedNameConflict(["övning 1"], ["ÖVNING 1"])).toEqual({
+      name: "övning 1",
+      kind: "taken",
+    });
   });
 });
 
@@ -255,7 +468,8 @@ describe("insertTrainingWorkbook", () => {
     expect(sheet.sheet.tables.add).toHaveBeenCalledWith(`A1:${last}3`, true);
     expect(sheet.sheet.freezePanes.freezeRows).toHaveBeenCalledWith(1);
     expect(sheet.sheet.activate).toHaveBeenCalled();
-    for (const existing of book.existing) for (const call of existing.calls) expect(call).not.toHaveBeenCalled();
+    for (const existing of book.existing)
+      for (const call of existing.calls) expect(call).not.toHaveBeenCalled();
   });
 });
 
@@ -265,7 +479,12 @@ describe("sheet names", () => {
     ["Övning 1", [], "Övning 1", "free"],
     ["Övning 1", ["Övning 1"], "Övning 1 (2)", "taken"],
     ["Övning 1", ["Övning 1", "Övning 1 (2)"], "Övning 1 (3)", "two taken"],
-    ["Övning 1", ["ÖVNING 1", "övning 1 (2)"], "Övning 1 (3)", "case-insensitive, Swedish letters too"],
+    [
+      "Övning 1",
+      ["ÖVNING 1", "övning 1 (2)"],
+      "Övning 1 (3)",
+      "case-insensitive, Swedish letters too",
+    ],
     ["Mål 2012/45: [A]", [], "Mål 2012-45- -A-", "forbidden characters"],
     ["'citat'", [], "citat", "edge apostrophes"],
     ["A".repeat(40), [], "A".repeat(31), "31 characters"],
@@ -307,8 +526,11 @@ describe("plan grid helpers", () => {
   test("long area lists are cut below the getRanges limit", () => {
     const plan = syntheticPlan(10);
     plan.rowCount = 3000;
-    for (let row = 100; row < 3000; row += 2) plan.cells.push({ row, col: 0, value: "x", style: "input" });
-    const fill = formatGroups(plan).find((g) => g.command.kind === "fill" && g.command.color === "#FFF2CC")!;
+    for (let row = 100; row < 3000; row += 2)
+      plan.cells.push({ row, col: 0, value: "x", style: "input" });
+    const fill = formatGroups(plan).find(
+      (g) => g.command.kind === "fill" && g.command.color === "#FFF2CC",
+    )!;
     expect(fill.addresses.length).toBeGreaterThan(1);
     for (const list of fill.addresses) expect(list.length).toBeLessThanOrEqual(MAX_AREAS_ADDRESS);
   });

@@ -381,7 +381,17 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
       "Infoga övningsarbetsbok",
       "Förhandsgranska markerad rad",
       "Skapa beräkningsblad",
+      "Skapa sammanställning",
+      "Lägg till halvåret",
     ]);
+    // The whole-table and reference-rate controls fit the 360 px pane.
+    expect(plain(await page.locator(".last-known").innerText())).toBe(
+      "Senast kända halvår: 2026-01-01–2026-06-30, 2,00 % (inbyggd tabell).",
+    );
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
 
     await page.click("text=Skapa beräkningsblad");
     expect(await page.locator("text=Skapa beräkningsblad").isDisabled()).toBe(true);
@@ -391,7 +401,7 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
       "Excel kunde inte slutföra åtgärden: stub: ingen arbetsbok",
     );
     expect(await page.locator("text=Skapa beräkningsblad").isEnabled()).toBe(true);
-    await page.screenshot({ path: "/tmp/taskpane-excel-360.png" });
+    await page.screenshot({ path: "/tmp/taskpane-excel-360.png", fullPage: true });
     expect(await problems(opened)).toEqual([]);
   });
 

@@ -18,7 +18,8 @@ import { SheetPlan } from "../sheet/types";
  */
 export function cellInput(value: CellConstant): CellConstant {
   if (typeof value !== "string" || value === "") return value;
-  const convertible = /^[=+\-@'#\s]/.test(value) || /\d/.test(value) || /^(true|false|sant|falskt)$/i.test(value);
+  const convertible =
+    /^[=+\-@'#\s]/.test(value) || /\d/.test(value) || /^(true|false|sant|falskt)$/i.test(value);
   return convertible ? `'${value}` : value;
 }
 
@@ -145,7 +146,9 @@ interface Rectangle {
 
 /** Cells ("row,col" keys) as rectangles: horizontal runs, stacked when `vertical` and equal. */
 function rectangles(cells: Set<string>, vertical: boolean): Rectangle[] {
-  const points = [...cells].map((key) => key.split(",").map(Number)).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const points = [...cells]
+    .map((key) => key.split(",").map(Number))
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const runs: Rectangle[] = [];
   for (const [row, col] of points) {
     const last = runs[runs.length - 1];

@@ -8,8 +8,9 @@
  * Table.getHeaderRowRange / getDataBodyRange / getRange, collection `load("items/name")` (ExcelApi
  * 1.1); Worksheet.getUsedRangeOrNullObject (1.4); Workbook.getActiveCell (1.7); Range.getTables (1.9).
  */
+import type { TableRow } from "../sheet/batch";
 import { columnLetter } from "../sheet/grid";
-import { ROW_MESSAGES, RowResult, rowToContract } from "../sheet/headers";
+import { HeaderRowAddresses, ROW_MESSAGES, RowResult, rowToContract } from "../sheet/headers";
 import { countedSync, localAddress, sheetReference } from "./context";
 
 /** Where the row read is. */
@@ -32,7 +33,9 @@ export type ActiveRowResult = RowResult & RowLocation;
  * row, outside the table's data rows or the used range, or on an empty row. Runs its own `Excel.run`
  * unless a request context is given (to share a batch with the caller).
  */
-export async function readActiveContractRow(context?: Excel.RequestContext): Promise<ActiveRowResult> {
+export async function readActiveContractRow(
+  context?: Excel.RequestContext,
+): Promise<ActiveRowResult> {
   return context ? readActiveRow(context) : Excel.run(readActiveRow);
 }
 
@@ -51,7 +54,11 @@ async function readActiveRow(context: Excel.RequestContext): Promise<ActiveRowRe
   const row = cell.rowIndex;
   const active = localAddress(cell.address);
   /** A refusal: one problem about the row as a whole, at `at` (the active cell unless said). */
-  const refuse = (message: string, at = active, address = `${sheetReference(sheet.name)}!${at}`) => ({
+  const refuse = (
+    message: string,
+    at = active,
+    address = `${sheetReference(sheet.name)}!${at}`,
+  ) => ({
     ok: false as const,
     problems: [{ field: "", address: at, message }],
     ignoredHeaders: [],
@@ -96,8 +103,13 @@ async function readActiveRow(context: Excel.RequestContext): Promise<ActiveRowRe
     await sync();
   }
 
-  const span = (r: number) => `${columnLetter(firstCol)}${r + 1}:${columnLetter(firstCol + colCount - 1)}${r + 1}`;
-  const location = { sheet: sheet.name, row: row + 1, address: `${sheetReference(sheet.name)}!${span(row)}` };
+  const span = (r: number) =>
+    `${columnLetter(firstCol)}${r + 1}:${columnLetter(firstCol + colCount - 1)}${r + 1}`;
+  const location = {
+    sheet: sheet.name,
+    row: row + 1,
+    address: `${sheetReference(sheet.name)}!${span(row)}`,
+  };
   const values = line.values[0] ?? [];
   if (values.every((value) => value === "" || value === null || value === undefined)) {
     return refuse(ROW_MESSAGES.emptyRow(span(row)), span(row), location.address);
@@ -108,4 +120,162 @@ async function readActiveRow(context: Excel.RequestContext): Promise<ActiveRowRe
     addressOf: cellIn(headerRow),
   });
   return { ...result, ...location, syncs: sync.count };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Several rows at once: the selection's rows.
+
+/** A contract row of the selection, ready for `calculateRows` (src/sheet/batch.ts). */
+export type SelectedRow = TableRow;
+
+/** The selection's contract rows under their header row. */
+export interface SelectedRows {
+  ok: true;
+  /** The worksheet's name. */
+  sheet: string;
+  /** The selection as Excel names it, e.g. `Kontrakt!A3:C7,Kontrakt!A9`. */
+  selection: string;
+  /** The header row's cells, column by column. */
+  headers: unknown[];
+  /** The header row's addresses, for a missing or duplicate column. */
+  headerRow: HeaderRowAddresses;
+  /** The contract rows, top to bottom: `where` is e.g. `Kontrakt!7:7`, `addressOf(col)` e.g. `C7`. */
+  rows: SelectedRow[];
+  /** Selected rows left out: the header row (when selected) and empty rows, each as `Kontrakt!7:7`. */
+  skipped: { headerRow: string | null; emptyRows: string[] };
+  /** Every worksheet name in the workbook (so new sheets get free names). */
+  sheetNames: string[];
+  /** The number of `context.sync()` calls made (2 at most). */
+  syncs: number;
+}
+
+/** A selection with no contract row to read, with the reason. */
+export interface NoSelectedRows {
+  ok: false;
+  sheet: string;
+  selection: string;
+  /** The selection (or the sheet) the problem is about. */
+  address: string;
+  message: string;
+  sheetNames: string[];
+  syncs: number;
+}
+
+export type SelectedRowsResult = SelectedRows | NoSelectedRows;
+
+/**
+ * Reads the contract rows of the selection: every row crossed by the selection (by any of its areas
+ * when several are selected; a whole-column selection means every row), whole, under the header row
+ * found as for {@link readActiveContractRow}: the table's when the selection crosses an Excel table
+ * (its data rows only), else the first row of the used range. The header row and empty rows are left
+ * out (and listed); values are not validated here (`calculateRows` does that row by row).
+ *
+ * Two syncs: the first locates the selection's areas, the sheet, the tables crossed, the used range
+ * and the workbook's sheet names; the second reads the header row and, in one block, the data rows
+ * between the selection's first and last row (rows between two areas are read but not used).
+ *
+ * API used: Workbook.getSelectedRanges, RangeAreas.areas / getTables (ExcelApi 1.9);
+ * Range.getIntersectionOrNullObject, Worksheet.getUsedRangeOrNullObject (1.4); the rest 1.1.
+ */
+export async function readSelectedContractRows(
+  context?: Excel.RequestContext,
+): Promise<SelectedRowsResult> {
+  return context ? readSelection(context) : Excel.run(readSelection);
+}
+
+async function readSelection(context: Excel.RequestContext): Promise<SelectedRowsResult> {
+  const sync = countedSync(context);
+  const selection = context.workbook.getSelectedRanges();
+  selection.load("address");
+  const areas = selection.areas;
+  areas.load("items/rowIndex,items/rowCount");
+  const sheet = selection.worksheet;
+  sheet.load("name");
+  const tables = selection.getTables(false);
+  tables.load("items/name");
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("rowIndex,columnIndex,rowCount,columnCount");
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  await sync();
+
+  const sheetNames = worksheets.items.map((item) => item.name);
+  const selected = areas.items.map((area) => ({ first: area.rowIndex, count: area.rowCount }));
+  const isSelected = (row: number) =>
+    selected.some((area) => row >= area.first && row < area.first + area.count);
+  const lo = Math.min(...selected.map((area) => area.first));
+  const hi = Math.max(...selected.map((area) => area.first + area.count - 1));
+  const local = selection.address
+    .split(",")
+    .map((part) => localAddress(part))
+    .join(",");
+  const refuse = (message: string, address = local): NoSelectedRows => ({
+    ok: false,
+    sheet: sheet.name,
+    selection: selection.address,
+    address,
+    message,
+    sheetNames,
+    syncs: sync.count,
+  });
+
+  // The header row and the data region whose rows count: the table's body, or the used range.
+  let header: Excel.Range;
+  let headerGeometry: () => { row: number; col: number; count: number };
+  let region: Excel.Range;
+  if (tables.items.length > 1) {
+    return refuse(ROW_MESSAGES.severalTables(tables.items.map((t) => t.name).join(", ")));
+  }
+  const table = tables.items[0];
+  if (table !== undefined) {
+    header = table.getHeaderRowRange();
+    header.load("values,rowIndex,columnIndex,columnCount");
+    headerGeometry = () => ({
+      row: header.rowIndex,
+      col: header.columnIndex,
+      count: header.columnCount,
+    });
+    region = table.getDataBodyRange();
+  } else {
+    if (used.isNullObject) return refuse(ROW_MESSAGES.emptySheet(sheet.name));
+    header = used.getRow(0);
+    header.load("values");
+    headerGeometry = () => ({ row: used.rowIndex, col: used.columnIndex, count: used.columnCount });
+    region = used;
+  }
+  // Whole rows lo … hi (1-based "7:12") crossed with the region: the candidate rows, read at once.
+  const block = region.getIntersectionOrNullObject(`${lo + 1}:${hi + 1}`);
+  block.load("values,rowIndex");
+  await sync();
+
+  const { row: headerRow, col: firstCol, count: colCount } = headerGeometry();
+  const span = (r: number) =>
+    `${columnLetter(firstCol)}${r + 1}:${columnLetter(firstCol + colCount - 1)}${r + 1}`;
+  const cellIn = (r: number) => (col: number) => `${columnLetter(firstCol + col)}${r + 1}`;
+  const where = (r: number) => `${sheetReference(sheet.name)}!${r + 1}:${r + 1}`;
+  const rows: SelectedRow[] = [];
+  const emptyRows: string[] = [];
+  if (!block.isNullObject) {
+    block.values.forEach((values, i) => {
+      const r = block.rowIndex + i;
+      if (r === headerRow || !isSelected(r)) return;
+      if (values.every((value) => value === "" || value === null || value === undefined)) {
+        emptyRows.push(where(r));
+        return;
+      }
+      rows.push({ where: where(r), values, addressOf: cellIn(r) });
+    });
+  }
+  if (rows.length === 0) return refuse(ROW_MESSAGES.noContractRows(local));
+  return {
+    ok: true,
+    sheet: sheet.name,
+    selection: selection.address,
+    headers: header.values[0] ?? [],
+    headerRow: { address: span(headerRow), addressOf: cellIn(headerRow) },
+    rows,
+    skipped: { headerRow: isSelected(headerRow) ? where(headerRow) : null, emptyRows },
+    sheetNames,
+    syncs: sync.count,
+  };
 }

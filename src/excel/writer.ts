@@ -2,11 +2,13 @@
  * Writes sheet plans into the open workbook: always onto a NEW worksheet, never changing an existing
  * sheet or cell. One `Excel.run` per call and a fixed number of `context.sync()` round trips whatever
  * the plan's size (2 today, at most 3 promised): the first reads the sheet names, the second sends every
- * queued command (values, formats, styles, layout) in one batch.
+ * queued command (values, formats, styles, layout) in one batch. `writeSheetPlans` writes a whole
+ * batch (summary, case sheets, reference rates) the same way: 2 syncs for all of them together.
  *
  * API used, by requirement set: worksheets.load/add, Worksheet.getRange, activate, Range.formulas /
  * values / numberFormat, RangeFormat.font / fill / borders, Worksheet.tables.add (ExcelApi 1.1);
- * Range.merge, RangeFormat.columnWidth, autofitColumns (1.2); Worksheet.freezePanes (1.7);
+ * Range.merge, RangeFormat.columnWidth, autofitColumns (1.2); Worksheet.freezePanes, Range.hyperlink
+ * (1.7);
  * Worksheet.getRanges, Worksheet.pageLayout (orientation, paperSize, zoom, setPrintArea,
  * setPrintTitleRows, headersFooters), Worksheet.horizontalPageBreaks (1.9). Where ExcelApi 1.9 is
  * missing, the styles fall back to one range per area and the print settings are left out (listed in
@@ -15,7 +17,8 @@
 import { ContractInput } from "../engine";
 import { columnLetter } from "../sheet/grid";
 import { contractTable } from "../sheet/headers";
-import { uniqueSheetName } from "../sheet/sheetNames";
+import { SheetRefusal } from "../sheet/refusal";
+import { plannedNameConflict, uniqueSheetName } from "../sheet/sheetNames";
 import { SheetPlan } from "../sheet/types";
 import { countedSync, excelApiSupported } from "./context";
 import {
@@ -50,7 +53,10 @@ async function freeSheetName(
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   await sync();
-  return uniqueSheetName(wanted, worksheets.items.map((sheet) => sheet.name));
+  return uniqueSheetName(
+    wanted,
+    worksheets.items.map((sheet) => sheet.name),
+  );
 }
 
 /**
@@ -61,39 +67,136 @@ export async function writeSheetPlan(plan: SheetPlan): Promise<WriteResult> {
   return Excel.run(async (context) => {
     const sync = countedSync(context);
     const sheetName = await freeSheetName(context, sync, plan.name);
-    const skipped: string[] = [];
     const supports19 = excelApiSupported("1.9");
-
+    const prepared = prepare(plan); // a planner bug (a cell outside its plan) throws here
     const sheet = context.workbook.worksheets.add(sheetName);
-    if (plan.rowCount > 0 && plan.colCount > 0) {
-      const whole = sheet.getRange(rectangleAddress(0, 0, plan.rowCount, plan.colCount));
-      whole.formulas = formulasGrid(plan);
-      whole.numberFormat = numberFormatGrid(plan);
-    }
-    for (const group of formatGroups(plan)) {
-      for (const addresses of group.addresses) {
-        const ranges = supports19 ? [sheet.getRanges(addresses)] : addresses.split(",").map((a) => sheet.getRange(a));
-        for (const range of ranges) applyFormat(range.format, group.command);
-      }
-    }
-    for (const address of plan.merges) sheet.getRange(address).merge(false);
-    // Links to other sheets (the summary's case ids): Range.hyperlink, ExcelApi 1.7.
-    for (const cell of plan.cells.filter((c) => c.link !== undefined)) {
-      sheet.getRange(cellAddress(cell.row, cell.col)).hyperlink = {
-        documentReference: `'${cell.link!.replace(/'/g, "''")}'!A1`,
-        textToDisplay: String(cell.value ?? ""),
-      };
-    }
-    plan.columnWidths.forEach((characters, col) => {
-      const letter = columnLetter(col);
-      sheet.getRange(`${letter}:${letter}`).format.columnWidth = columnWidthPoints(characters);
-    });
-    if (supports19) writePrintSettings(sheet, plan.print);
-    else skipped.push("print settings");
+    fillSheet(sheet, prepared, supports19);
     sheet.activate();
     await sync();
-    return { sheetName, syncs: sync.count, skipped };
+    return { sheetName, syncs: sync.count, skipped: supports19 ? [] : ["print settings"] };
   });
+}
+
+export interface WriteManyResult {
+  /** The new sheets' names, in the order of the plans (each the plan's own name). */
+  sheetNames: string[];
+  /** The number of `context.sync()` calls made: 2 unless the plans are very large (see below). */
+  syncs: number;
+  /** Parts left out because the host lacks their requirement set (e.g. "print settings"). */
+  skipped: string[];
+}
+
+/** Swedish messages of the writer's refusals. */
+export const WRITER_MESSAGES = {
+  taken: (name: string) =>
+    `bladet «${name}» finns redan i arbetsboken (det har lagts till sedan arbetsboken lästes); inget skrevs, försök igen`,
+  twice: (name: string) =>
+    `bladnamnet «${name}» förekommer två gånger bland de nya bladen; inget skrevs`,
+  invalid: (name: string) => `«${name}» är inget giltigt bladnamn i Excel; inget skrevs`,
+} as const;
+
+/**
+ * Requests are flushed (a sync) before the queued cell data passes this many characters. Excel on the
+ * web refuses a request larger than 5 MB ("Resource limits and performance optimization for Office
+ * Add-ins", Excel section); a character of JSON is at most 3 bytes of UTF-8 for this text, and most
+ * are 1, so 1.5 million characters keeps a request well below that. A calculation sheet of 72
+ * instalments is about 40 000 characters (the Referensräntor sheet 6 500), so a batch of some 35
+ * cases with sheets goes in one request.
+ */
+export const MAX_REQUEST_CHARACTERS = 1_500_000;
+
+/**
+ * Writes several sheet plans onto new worksheets in ONE `Excel.run`: one sync reads the sheet names,
+ * and one final sync sends everything (more only when the plans' cell data pass
+ * {@link MAX_REQUEST_CHARACTERS}: then a sync before each plan that would pass it). The plans' names
+ * are FINAL (planned against the workbook's sheet names, e.g. by `planBatchWorkbook`, so formulas
+ * and links between the new sheets can use them): if one is now taken, invalid, or planned twice,
+ * nothing is written and a {@link SheetRefusal} says which. All sheets are added before any cell is
+ * written, so a formula referring to another new sheet finds it; the first plan's sheet is activated.
+ * Existing sheets are never touched.
+ */
+export async function writeSheetPlans(plans: readonly SheetPlan[]): Promise<WriteManyResult> {
+  if (plans.length === 0) return { sheetNames: [], syncs: 0, skipped: [] };
+  return Excel.run(async (context) => {
+    const sync = countedSync(context);
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    await sync();
+    const conflict = plannedNameConflict(
+      plans.map((plan) => plan.name),
+      worksheets.items.map((sheet) => sheet.name),
+    );
+    if (conflict !== null) throw new SheetRefusal(WRITER_MESSAGES[conflict.kind](conflict.name));
+
+    const supports19 = excelApiSupported("1.9");
+    const prepared = plans.map(prepare); // a planner bug (a cell outside its plan) throws here
+    const sheets = plans.map((plan) => worksheets.add(plan.name));
+    let queued = 0;
+    for (const [index, plan] of prepared.entries()) {
+      if (queued > 0 && queued + plan.characters > MAX_REQUEST_CHARACTERS) {
+        await sync();
+        queued = 0;
+      }
+      fillSheet(sheets[index], plan, supports19);
+      queued += plan.characters;
+    }
+    sheets[0].activate();
+    await sync();
+    return {
+      sheetNames: plans.map((plan) => plan.name),
+      syncs: sync.count,
+      skipped: supports19 ? [] : ["print settings"],
+    };
+  });
+}
+
+/** A plan with its cell arrays built, and about how many characters they take in a request. */
+interface PreparedPlan {
+  plan: SheetPlan;
+  formulas: ReturnType<typeof formulasGrid>;
+  numberFormats: string[][];
+  characters: number;
+}
+
+function prepare(plan: SheetPlan): PreparedPlan {
+  const formulas = formulasGrid(plan);
+  const numberFormats = numberFormatGrid(plan);
+  const characters = JSON.stringify(formulas).length + JSON.stringify(numberFormats).length;
+  return { plan, formulas, numberFormats, characters };
+}
+
+/**
+ * Queues a plan onto a new, empty sheet: the cells (formulas and constants in one array, number
+ * formats in another), styles, merges, links, column widths and, with ExcelApi 1.9, print settings.
+ */
+function fillSheet(sheet: Excel.Worksheet, prepared: PreparedPlan, supports19: boolean): void {
+  const { plan } = prepared;
+  if (plan.rowCount > 0 && plan.colCount > 0) {
+    const whole = sheet.getRange(rectangleAddress(0, 0, plan.rowCount, plan.colCount));
+    whole.formulas = prepared.formulas;
+    whole.numberFormat = prepared.numberFormats;
+  }
+  for (const group of formatGroups(plan)) {
+    for (const addresses of group.addresses) {
+      const ranges = supports19
+        ? [sheet.getRanges(addresses)]
+        : addresses.split(",").map((a) => sheet.getRange(a));
+      for (const range of ranges) applyFormat(range.format, group.command);
+    }
+  }
+  for (const address of plan.merges) sheet.getRange(address).merge(false);
+  // Links to other sheets (the summary's case ids): Range.hyperlink, ExcelApi 1.7.
+  for (const cell of plan.cells.filter((c) => c.link !== undefined)) {
+    sheet.getRange(cellAddress(cell.row, cell.col)).hyperlink = {
+      documentReference: `'${cell.link!.replace(/'/g, "''")}'!A1`,
+      textToDisplay: String(cell.value ?? ""),
+    };
+  }
+  plan.columnWidths.forEach((characters, col) => {
+    const letter = columnLetter(col);
+    sheet.getRange(`${letter}:${letter}`).format.columnWidth = columnWidthPoints(characters);
+  });
+  if (supports19) writePrintSettings(sheet, plan.print);
 }
 
 function cellAddress(row: number, col: number): string {
@@ -120,7 +223,9 @@ function applyFormat(format: Excel.RangeFormat, command: FormatCommand): void {
       return;
     case "borderTop":
     case "borderBottom": {
-      const border = format.borders.getItem(command.kind === "borderTop" ? "EdgeTop" : "EdgeBottom");
+      const border = format.borders.getItem(
+        command.kind === "borderTop" ? "EdgeTop" : "EdgeBottom",
+      );
       border.style = "Continuous";
       border.weight = "Thin";
       return;
@@ -169,7 +274,10 @@ export async function insertTrainingWorkbook(rows: ContractInput[]): Promise<Wri
     const sheet = context.workbook.worksheets.add(sheetName);
     const range = sheet.getRange(address);
     range.values = [table.headers, ...table.rows].map((row) => row.map(cellInput));
-    range.numberFormat = [table.headers.map(() => "General"), ...table.rows.map(() => table.numberFormats)];
+    range.numberFormat = [
+      table.headers.map(() => "General"),
+      ...table.rows.map(() => table.numberFormats),
+    ];
     sheet.tables.add(address, true);
     sheet.freezePanes.freezeRows(1);
     range.format.autofitColumns();

@@ -3,10 +3,16 @@
  * contract's fields come from the engine's catalogue (src/engine/messages.ts) with the field's Swedish
  * label put in place of its JSON name ({@link ../taskpane/form.ts localizeMessage}).
  */
+/** "1 ärende", "3 ärenden". */
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 export const UI_TEXT = {
   title: "Återtagande",
   starting: "Startar …",
-  modeExcel: "I Excel: arbeta med kontraktsraden där markören står.",
+  modeExcel:
+    "I Excel: arbeta med kontraktsraden där markören står, eller med de markerade raderna.",
   modeStandalone: "Fristående beräkning: fyll i kontraktet, resultatet räknas om medan du skriver.",
   officeLate: "Excel anslöt efter en stund; tillägget har gått över till Excel-läget.",
 
@@ -28,6 +34,58 @@ export const UI_TEXT = {
   rowProblems: (address: string) => `Raden ${address} kan inte beräknas:`,
   ignoredHeaders: (list: string) => `Kolumner som inte är kontraktsfält ignorerades: ${list}.`,
   excelFailed: (message: string) => `Excel kunde inte slutföra åtgärden: ${message}`,
+  refused: (message: string) => `Inget skrevs: ${message}`,
+
+  // Excel mode: a whole table at once
+  batchHeading: "Hela tabellen",
+  batchIntro:
+    "Markera kontraktsraderna (eller hela tabellen) och skapa en sammanställning med ett ärende per rad.",
+  caseSheets: "Skapa även ett beräkningsblad per ärende",
+  createSummary: "Skapa sammanställning",
+  createSummaryHelp:
+    "Skriver bladet Sammanställning på ett nytt blad; rader som inte kan beräknas listas med orsaken. Befintliga blad ändras aldrig.",
+  readingRows: "Läser de markerade raderna …",
+  writingSheets: (count: number) => `Skriver ${count} blad …`,
+  noRows: "Markeringen kan inte läsas:",
+  noneCalculated: (count: number) =>
+    count === 1
+      ? "Raden kunde inte beräknas; inget blad skrevs:"
+      : `Ingen av de ${count} raderna kunde beräknas; inget blad skrevs:`,
+  refusedRows: (count: number) =>
+    `${count} ${count === 1 ? "rad" : "rader"} kunde inte beräknas (de står också sist i sammanställningen):`,
+  summaryWritten: (summary: string, cases: number, caseSheets: number, referenceWritten: boolean) =>
+    `Bladet «${summary}» skapat med ${count(cases, "ärende", "ärenden")}` +
+    (caseSheets > 0 ? `, ${count(caseSheets, "beräkningsblad", "beräkningsblad")}` : "") +
+    (referenceWritten
+      ? " och bladet Referensräntor."
+      : "; bladet Referensräntor fanns redan och används som det är."),
+  skippedRows: (header: boolean, empty: number) =>
+    ` Hoppade över ${[header ? "rubrikraden" : "", empty > 0 ? count(empty, "tom rad", "tomma rader") : ""].filter(Boolean).join(" och ")}.`,
+
+  // Excel mode: reference rates
+  ratesHeading: "Referensräntor",
+  readingRates: "Läser referensräntorna …",
+  lastKnown: (halfYear: string, percent: string, fromSheet: boolean) =>
+    `Senast kända halvår: ${halfYear}, ${percent} (${fromSheet ? "bladet Referensräntor" : "inbyggd tabell"}).`,
+  nextHalfYear: (halfYear: string) => `Referensränta för ${halfYear} (%)`,
+  addRate: "Lägg till halvåret",
+  addRateHelp:
+    "Riksbankens beslutade referensränta, t.ex. 1,75. Bladet Referensräntor skapas om det saknas; annars läggs en rad till under den sista.",
+  functionsTakeRange: "Funktionerna läser inte bladet själva; ge dem området som sista argument:",
+  functionsExample: "=ATERTAG.LATEINTEREST(…;'Referensräntor'!A2:B60)",
+  addingRate: "Lägger till halvåret …",
+  rateSheetCreated: (halfYear: string, percent: string) =>
+    `Bladet Referensräntor skapat, med halvåret ${halfYear} (${percent}) sist.`,
+  rateAppended: (halfYear: string, percent: string, address: string) =>
+    `Halvåret ${halfYear} (${percent}) tillagt på ${address}.`,
+  rateEmpty: "Skriv referensräntan i procent, t.ex. 1,75.",
+  rateNotNumber: (text: string) =>
+    `Referensräntan måste vara ett tal i procent, t.ex. 1,75 (fick "${text}").`,
+  rateDecimals: (text: string) => `Referensräntan anges med högst två decimaler (fick "${text}").`,
+  rateRange: (text: string) =>
+    `Referensräntan (${text} %) måste ligga mellan −100 och 100 procent.`,
+  ratesSheetProblem: (message: string) =>
+    `Bladet Referensräntor kan inte användas: ${message}. Rätta raden i bladet och försök igen.`,
 
   // Standalone mode
   examples: "Exempel:",

@@ -6,8 +6,9 @@
  * Office.js may never arrive (offline, a blocked or stalled CDN, a plain browser): the pane waits for
  * it at most {@link HOST_WAIT_MS} and otherwise starts standalone (see boot.ts and taskpane.html).
  */
-import { readActiveContractRow } from "../excel/reader";
-import { insertTrainingWorkbook, writeSheetPlan } from "../excel/writer";
+import { readActiveContractRow, readSelectedContractRows } from "../excel/reader";
+import { appendReferenceRate, readWorkbookReferenceRates } from "../excel/referenceRates";
+import { insertTrainingWorkbook, writeSheetPlan, writeSheetPlans } from "../excel/writer";
 import type { SheetPlan } from "../sheet/types";
 import { HOST_WAIT_MS, startTaskPane } from "./app";
 import { HostProbe, documentParsed } from "./boot";
@@ -47,6 +48,10 @@ async function main(): Promise<void> {
       readActiveContractRow: () => readActiveContractRow(),
       writeSheetPlan,
       insertTrainingWorkbook,
+      readSelectedContractRows: () => readSelectedContractRows(),
+      writeSheetPlans,
+      readWorkbookReferenceRates,
+      appendReferenceRate,
     },
     trainingRows: WORKED_EXAMPLE_ROWS,
     examples: WORKED_EXAMPLES,

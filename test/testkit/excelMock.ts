@@ -18,7 +18,14 @@ import { OfficeMockObject } from "office-addin-mock";
 // reaches an ES module (strip-bom via @microsoft/app-manifest) that jest cannot require on Node 20.
 // Stand in with the enum itself (values as in office-addin-manifest 3). Hoisted above the imports.
 jest.mock("office-addin-manifest", () => ({
-  OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
+  OfficeApp: {
+    Excel: "excel",
+    OneNote: "onenote",
+    Outlook: "outlook",
+    PowerPoint: "powerpoint",
+    Project: "project",
+    Word: "word",
+  },
 }));
 
 type Data = Record<string, unknown>;
@@ -44,7 +51,8 @@ export function installOffice(maxMinor: number): void {
   (globalThis as Record<string, unknown>).Office = {
     context: {
       requirements: {
-        isSetSupported: (name: string, version: string) => name === "ExcelApi" && Number(version.split(".")[1]) <= maxMinor,
+        isSetSupported: (name: string, version: string) =>
+          name === "ExcelApi" && Number(version.split(".")[1]) <= maxMinor,
       },
     },
   };
@@ -52,7 +60,9 @@ export function installOffice(maxMinor: number): void {
 
 /** A collection's `load`: Office.js loads `items/name`; the mock can only load `items`. */
 function loadItems(this: OfficeMockObject, properties: string | string[]) {
-  const list = (Array.isArray(properties) ? properties : properties.split(",")).map((p) => p.trim().split("/")[0]);
+  const list = (Array.isArray(properties) ? properties : properties.split(",")).map(
+    (p) => p.trim().split("/")[0],
+  );
   return OfficeMockObject.prototype.load.call(this, [...new Set(list)]);
 }
 
@@ -66,7 +76,16 @@ export interface ExistingSheet {
 }
 
 function existingSheet(name: string): ExistingSheet & Data {
-  const methods = ["getRange", "getRanges", "getUsedRange", "activate", "delete", "copy", "getCell", "getRangeByIndexes"];
+  const methods = [
+    "getRange",
+    "getRanges",
+    "getUsedRange",
+    "activate",
+    "delete",
+    "copy",
+    "getCell",
+    "getRangeByIndexes",
+  ];
   const sheet: Data = { name };
   const calls: jest.Mock[] = [];
   for (const method of methods) {
@@ -77,7 +96,8 @@ function existingSheet(name: string): ExistingSheet & Data {
     calls.push(spy);
   }
   sheet.calls = calls;
-  for (const child of ["pageLayout", "tables", "format", "freezePanes", "horizontalPageBreaks"]) sheet[child] = Object.freeze({});
+  for (const child of ["pageLayout", "tables", "format", "freezePanes", "horizontalPageBreaks"])
+    sheet[child] = Object.freeze({});
   return Object.freeze(sheet) as ExistingSheet & Data;
 }
 
@@ -117,15 +137,17 @@ function rangeMock(address: string, areas: boolean): RecordedRange {
   return { address, areas, range, borders };
 }
 
-function addedSheet(name: string): AddedSheet {
+function addedSheet(name: string, events: string[] = []): AddedSheet {
   const ranges: RecordedRange[] = [];
   const sheet = new OfficeMockObject({
     getRange(address: string) {
+      events.push(`range ${name}!${address}`);
       const recorded = rangeMock(address, false);
       ranges.push(recorded);
       return recorded.range;
     },
     getRanges(address: string) {
+      events.push(`range ${name}!${address}`);
       const recorded = rangeMock(address, true);
       ranges.push(recorded);
       return recorded.range;
@@ -150,14 +172,18 @@ export interface WriterWorkbook {
   added: AddedSheet[];
   add: jest.Mock;
   sync: jest.SpyInstance;
+  /** What the writer did, in order: "add Name", "range Name!A1:H9", "sync". */
+  events: string[];
 }
 
 /** A workbook with sheets of these names; `add` records the sheets the writer adds. */
 export function writerWorkbook(existingNames: string[]): WriterWorkbook {
   const existing = existingNames.map(existingSheet);
   const added: AddedSheet[] = [];
+  const events: string[] = [];
   const add = jest.fn((name: string) => {
-    const sheet = addedSheet(name);
+    events.push(`add ${name}`);
+    const sheet = addedSheet(name, events);
     added.push(sheet);
     return sheet.sheet;
   });
@@ -168,8 +194,12 @@ export function writerWorkbook(existingNames: string[]): WriterWorkbook {
       },
     },
   });
-  const sync = jest.spyOn(mock.context, "sync");
-  return { mock, existing, added, add, sync };
+  const mockSync = mock.context.sync.bind(mock.context);
+  const sync = jest.spyOn(mock.context, "sync").mockImplementation(() => {
+    events.push("sync");
+    return mockSync();
+  });
+  return { mock, existing, added, add, sync, events };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -197,7 +227,8 @@ export interface ReaderWorkbook {
 
 function letters(col: number): string {
   let text = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) text = String.fromCharCode(65 + ((n - 1) % 26)) + text;
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26))
+    text = String.fromCharCode(65 + ((n - 1) % 26)) + text;
   return text;
 }
 
@@ -255,12 +286,22 @@ export function readerWorkbook(setup: ReaderSetup): ReaderWorkbook {
         },
         table: {
           name: "Tabell1",
-          header: { values: [grid[0] ?? []], rowIndex: origin.row, columnIndex: origin.col, columnCount: width },
-          body: { rowIndex: origin.row + 1, rowCount: grid.length - 1 - (setup.table?.totals ? 1 : 0) },
+          header: {
+            values: [grid[0] ?? []],
+            rowIndex: origin.row,
+            columnIndex: origin.col,
+            columnCount: width,
+          },
+          body: {
+            rowIndex: origin.row + 1,
+            rowCount: grid.length - 1 - (setup.table?.totals ? 1 : 0),
+          },
           whole: {
             getIntersection() {
-              const row = mock.context.workbook.activeCell.worksheet.usedRange.rows[`row${activeGridRow}`];
-              if (row === undefined) throw new Error("mock: the active row does not cross the table");
+              const row =
+                mock.context.workbook.activeCell.worksheet.usedRange.rows[`row${activeGridRow}`];
+              if (row === undefined)
+                throw new Error("mock: the active row does not cross the table");
               return row;
             },
           },
@@ -285,8 +326,267 @@ export function readerWorkbook(setup: ReaderSetup): ReaderWorkbook {
     originals.flatMap((values, i) => {
       const row = workbook.activeCell.worksheet.usedRange.rows[`row${i}`];
       const changed = row.values !== values && row.values !== NOT_LOADED ? [`row${i}.values`] : [];
-      const set = ["formulas", "numberFormat", "valueTypes"].filter((key) => key in row).map((key) => `row${i}.${key}`);
+      const set = ["formulas", "numberFormat", "valueTypes"]
+        .filter((key) => key in row)
+        .map((key) => `row${i}.${key}`);
       return [...changed, ...set];
     });
   return { mock, add, sync, written };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Shared: ranges made on demand (an intersection, a row to write) as children of the mock tree, so
+// that their loads sync like everything else.
+
+type MockInternals = { addMock(name: string): void; populate(data: Data): void };
+let childCounter = 0;
+
+/** A new child of `parent` holding `data` (loads on it sync with the tree). */
+function addChild(parent: OfficeMockObject, data: Data): OfficeMockObject {
+  const name = `made${childCounter++}`;
+  (parent as unknown as MockInternals).addMock(name);
+  const child = parent[name] as OfficeMockObject;
+  (child as unknown as MockInternals).populate(data);
+  return child;
+}
+
+/** Rows `first` … `last` (1-based, inclusive) of an address of whole rows such as "7:12". */
+function wholeRows(address: string): { first: number; last: number } {
+  const match = /^(\d+):(\d+)$/.exec(address);
+  if (!match) throw new Error(`mock: expected whole rows such as 7:12, got ${address}`);
+  return { first: Number(match[1]), last: Number(match[2]) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Selection reader: a sheet holding a grid, the selected areas, optionally an Excel table.
+
+export interface SelectionSetup {
+  sheet?: string;
+  /** The used range's values, header row first. */
+  grid: unknown[][];
+  /** 0-based position of grid[0][0] on the sheet. */
+  origin?: { row: number; col: number };
+  /** The selected areas, 0-based (rowCount 1048576 for whole columns). */
+  areas: { row: number; col: number; rowCount?: number; colCount?: number }[];
+  /** The grid is an Excel table (its last row a totals row when `totals`). */
+  table?: { name?: string; totals?: boolean };
+  /** Further tables the selection crosses (names only). */
+  moreTables?: string[];
+  /** The workbook's other sheets. */
+  otherSheets?: string[];
+}
+
+export interface SelectionWorkbook {
+  mock: OfficeMockObject;
+  sync: jest.SpyInstance;
+  add: jest.Mock;
+  /** The whole-row addresses the reader crossed with the data region, e.g. ["2:5"]. */
+  intersections: string[];
+}
+
+const EXCEL_ROWS = 1048576;
+
+export function selectionWorkbook(setup: SelectionSetup): SelectionWorkbook {
+  const sheetName = setup.sheet ?? "Kontrakt";
+  const origin = setup.origin ?? { row: 0, col: 0 };
+  const { grid } = setup;
+  const width = Math.max(0, ...grid.map((row) => row.length));
+  const reference = (name: string) =>
+    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  const areaAddress = (a: SelectionSetup["areas"][number]) => {
+    const rows = a.rowCount ?? 1;
+    const cols = a.colCount ?? 1;
+    if (rows === EXCEL_ROWS) return `${letters(a.col)}:${letters(a.col + cols - 1)}`;
+    const first = `${letters(a.col)}${a.row + 1}`;
+    return rows === 1 && cols === 1
+      ? first
+      : `${first}:${letters(a.col + cols - 1)}${a.row + rows}`;
+  };
+  const intersections: string[] = [];
+  const add = jest.fn();
+  const tableItems: unknown[] = [];
+  const bodyRows = grid.length - 1 - (setup.table?.totals ? 1 : 0);
+
+  /** The grid's rows within sheet rows [from, to) (0-based), each padded to the grid's width. */
+  const blockOf = (parent: OfficeMockObject, address: string, from: number, to: number) => {
+    intersections.push(address);
+    const { first, last } = wholeRows(address);
+    const lo = Math.max(from, first - 1);
+    const hi = Math.min(to - 1, last - 1);
+    const values: unknown[][] = [];
+    for (let r = lo; r <= hi; r++) {
+      const row = grid[r - origin.row] ?? [];
+      values.push(Array.from({ length: width }, (_, c) => row[c] ?? ""));
+    }
+    const block = addChild(parent, { values, rowIndex: Math.max(lo, 0) });
+    block.isNullObject = values.length === 0;
+    return block;
+  };
+
+  const mock = new OfficeMockObject({
+    context: {
+      workbook: {
+        worksheets: {
+          items: [sheetName, ...(setup.otherSheets ?? [])].map((name) => ({ name })),
+          load: loadItems,
+          add,
+        },
+        selection: {
+          address: setup.areas.map((a) => `${reference(sheetName)}!${areaAddress(a)}`).join(","),
+          areas: {
+            items: setup.areas.map((a) => ({ rowIndex: a.row, rowCount: a.rowCount ?? 1 })),
+            load: loadItems,
+          },
+          tables: { items: tableItems, load: loadItems },
+          getTables() {
+            return mock.context.workbook.selection.tables;
+          },
+          worksheet: {
+            name: sheetName,
+            usedRange: {
+              rowIndex: origin.row,
+              columnIndex: origin.col,
+              rowCount: grid.length,
+              columnCount: width,
+              header: { values: [grid[0] ?? []] },
+              getRow(index: number) {
+                if (index !== 0)
+                  throw new Error(`mock: the reader asked for used-range row ${index}`);
+                return mock.context.workbook.selection.worksheet.usedRange.header;
+              },
+              getIntersectionOrNullObject(address: string) {
+                const used = mock.context.workbook.selection.worksheet.usedRange;
+                return blockOf(used, address, origin.row, origin.row + grid.length);
+              },
+            },
+            getUsedRangeOrNullObject() {
+              return mock.context.workbook.selection.worksheet.usedRange;
+            },
+          },
+        },
+        getSelectedRanges() {
+          return mock.context.workbook.selection;
+        },
+        table: {
+          name: setup.table?.name ?? "Tabell1",
+          header: {
+            values: [grid[0] ?? []],
+            rowIndex: origin.row,
+            columnIndex: origin.col,
+            columnCount: width,
+          },
+          body: {
+            getIntersectionOrNullObject(address: string) {
+              const body = mock.context.workbook.table.body;
+              return blockOf(body, address, origin.row + 1, origin.row + 1 + bodyRows);
+            },
+          },
+          getHeaderRowRange() {
+            return mock.context.workbook.table.header;
+          },
+          getDataBodyRange() {
+            return mock.context.workbook.table.body;
+          },
+        },
+      },
+    },
+  });
+  const workbook = mock.context.workbook;
+  if (setup.table) tableItems.push(workbook.table);
+  workbook.table.load("name"); // what load("items/name") on the collection loads, at the first sync
+  for (const name of setup.moreTables ?? []) tableItems.push({ name });
+  workbook.selection.worksheet.usedRange.isNullObject = grid.length === 0;
+  const sync = jest.spyOn(mock.context, "sync");
+  return { mock, sync, add, intersections };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The Referensräntor sheet: read it, append a row. Other sheets are frozen (any write throws).
+
+export interface ReferenceSetup {
+  /** The workbook's other sheets (frozen). */
+  otherSheets?: string[];
+  /** The Referensräntor sheet: its name (default Referensräntor) and cells from A1; absent = no sheet. */
+  reference?: { name?: string; values: readonly (readonly unknown[])[] };
+}
+
+/** A range the appender asked for (other than the A:D it reads). */
+export interface WrittenRange {
+  address: string;
+  range: OfficeMockObject;
+  copyFrom: jest.Mock;
+}
+
+export interface ReferenceWorkbook {
+  mock: OfficeMockObject;
+  sync: jest.SpyInstance;
+  add: jest.Mock;
+  existing: ExistingSheet[];
+  /** Every address passed to the sheet's getRange, in order. */
+  requested: string[];
+  written: WrittenRange[];
+  /** The A:D range's used part, as read (to check nothing was written to it). */
+  used: () => OfficeMockObject;
+}
+
+export function referenceWorkbook(setup: ReferenceSetup): ReferenceWorkbook {
+  const existing = (setup.otherSheets ?? []).map(existingSheet);
+  const add = jest.fn();
+  const requested: string[] = [];
+  const written: WrittenRange[] = [];
+  const sheetItems: unknown[] = [];
+  const values = setup.reference?.values ?? [];
+  const width = 4; // A:D
+  const lastUsed = (() => {
+    let last = -1;
+    values.forEach((row, r) => {
+      if (row.slice(0, width).some((v) => v !== "" && v !== null && v !== undefined)) last = r;
+    });
+    return last;
+  })();
+  const usedValues = values
+    .slice(0, lastUsed + 1)
+    .map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ""));
+
+  const mock = new OfficeMockObject({
+    context: {
+      workbook: {
+        referenceSheet: {
+          name: setup.reference?.name ?? "Referensräntor",
+          columns: {
+            used: { values: usedValues, rowIndex: 0, columnIndex: 0 },
+            getUsedRangeOrNullObject() {
+              return mock.context.workbook.referenceSheet.columns.used;
+            },
+          },
+          getRange(address: string) {
+            requested.push(address);
+            const sheet = mock.context.workbook.referenceSheet;
+            if (address === "A:D") return sheet.columns;
+            const copyFrom = jest.fn();
+            const range = addChild(sheet, { copyFrom });
+            written.push({ address, range, copyFrom });
+            return range;
+          },
+        },
+        worksheets: { items: sheetItems, load: loadItems, add },
+      },
+    },
+  });
+  const workbook = mock.context.workbook;
+  // The items array is the mock's scalar value: filled in place, in the workbook's tab order.
+  sheetItems.push(...existing);
+  if (setup.reference) sheetItems.push(workbook.referenceSheet);
+  workbook.referenceSheet.load("name"); // what load("items/name") on the collection loads
+  workbook.referenceSheet.columns.used.isNullObject = usedValues.length === 0;
+  const sync = jest.spyOn(mock.context, "sync");
+  return {
+    mock,
+    sync,
+    add,
+    existing,
+    requested,
+    written,
+    used: () => workbook.referenceSheet.columns.used,
+  };
 }
