@@ -538,3 +538,18 @@ describe("Excel mode: reference rates", () => {
     );
   });
 });
+
+describe("both methods side by side in the pane", () => {
+  test("the difference for the consumer and the plain-language note are shown", async () => {
+    const { document } = parseHTML("<!doctype html><html><body></body></html>");
+    (globalThis as { document?: unknown }).document = document;
+    const { calculationView } = await import("../src/taskpane/statementView");
+    const { calculate } = await import("../src/engine");
+    const view = calculationView(calculate(parseContract(example2)));
+    const text = (view.textContent ?? "").replace(/\u00a0/g, " ");
+    // 10 474,48 − 6 123,84 at the notice date (DOMAIN §8 figures to the öre).
+    expect(text).toContain("Skillnad för konsumenten (faktisk − 78-regeln)");
+    expect(text).toMatch(/Skillnad för konsumenten \(faktisk − 78-regeln\)4 350,65 kr/);
+    expect(text).toContain("Lagens ordalydelse");
+  });
+});

@@ -120,6 +120,7 @@ export const UI_TEXT = {
     `Kreditkostnad ${cost}, c = ${c}, kreditfordran ${claim}`,
   statementCaption: "Att betala för att undgå återtagning",
   reductionsCaption: "Reduceringsbelopp",
+  methodDifference: "Skillnad för konsumenten (faktisk − 78-regeln)",
   remaining: "Återstående avbetalningar (t)",
   used: "används",
   valuationCaption: "Värdering",

@@ -19,6 +19,7 @@ import {
   outcomeOf,
   outcomeSentence,
 } from "../engine";
+import { METHOD_NOTE } from "../sheet/plan";
 import { h } from "./dom";
 import { UI_TEXT } from "./messages";
 
@@ -103,6 +104,10 @@ export function reductionsTable(calc: Calculation): HTMLTableElement {
     ),
     methodRow("rule78", (st) => st.reductionRule78),
     methodRow("actual", (st) => st.actual.reduction),
+    amountRow(
+      UI_TEXT.methodDifference,
+      s.map((st) => formatKronorOre(st.actual.reduction.minus(st.reductionRule78))),
+    ),
   ];
   return table(UI_TEXT.reductionsCaption, s, rows, "reductions");
 }
@@ -155,6 +160,7 @@ export function calculationView(calc: Calculation): HTMLElement {
     ),
     statementTable(calc),
     reductionsTable(calc),
+    h("p", { class: "method-note" }, METHOD_NOTE),
     valuationTable(calc),
     h(
       "p",
