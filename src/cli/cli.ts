@@ -38,16 +38,20 @@ const USAGE = [
   "  npm run examples                                           övningsexemplen 1 och 2 (skriver out/*.xlsx)",
 ].join("\n");
 
-/** Reads and validates one contract file; errors name the file. */
-export async function loadContractFile(file: string): Promise<Calculation> {
-  let text: string;
+/** An input file's text; a file that cannot be read is the user's to fix (exit 2). */
+async function readInput(file: string): Promise<string> {
   try {
-    text = await fs.readFile(file, "utf8");
+    return await fs.readFile(file, "utf8");
   } catch (error) {
     throw new UsageError(
       `${file}: kan inte läsas (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
     );
   }
+}
+
+/** Reads and validates one contract file; errors name the file. */
+export async function loadContractFile(file: string): Promise<Calculation> {
+  const text = await readInput(file);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -129,14 +133,7 @@ async function batch(args: string[], io: CliIo): Promise<number> {
   if (out !== null && !out.toLowerCase().endsWith(".xlsx"))
     throw new UsageError(`--out ${JSON.stringify(out)} måste sluta på .xlsx`);
   const file = files[0];
-  let text: string;
-  try {
-    text = await fs.readFile(file, "utf8");
-  } catch (error) {
-    throw new UsageError(
-      `${file}: kan inte läsas (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-    );
-  }
+  const text = await readInput(file);
   let table;
   try {
     table = parseCsv(text);
