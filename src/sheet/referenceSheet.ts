@@ -34,7 +34,7 @@ export const REFERENCE_HEADERS = [
   "Gäller till",
   "Källa",
 ] as const;
-/** The first data row (0-based): row 2 in Excel. */
+/** The first data row (0-based): row 2 as Excel numbers rows */
 export const REFERENCE_FIRST_ROW = 1;
 /** The range the custom functions are told to take. */
 export const REFERENCE_FUNCTION_RANGE = `'${REFERENCE_SHEET_NAME}'!A2:B60`;

@@ -1,5 +1,5 @@
 /**
- * What each semantic cell style looks like, as plain data, so every writer (Excel through Office.js,
+ * What each semantic cell style looks like, as plain data, so every writer (Excel through the Office JavaScript API,
  * .xlsx through ExcelJS) draws a plan the same way. Colours are RGB hex; borders are thin lines.
  */
 import { CellStyle } from "./types";
