@@ -77,6 +77,16 @@ describeSoffice("edited calculation sheets, recalculated by LibreOffice", () => 
     expect(read("repossession.amountInclInterest")).toEqual({ error: "#N/A" });
   });
 
+  test("rule78 typed on a credit with a residual computes it and warns (DOMAIN §4)", async () => {
+    const plan = planSheet(calculate(parseContract(example(2))));
+    const read = await recalculated(edited(plan, { methodChoice: "rule78" }));
+    // R = 32 · 33 · 30 480 / (72 · 73) = 6 123.84 → 6 124.
+    expect(read("repossession.reduction")).toBe(6124);
+    expect(read("methodCheck")).toMatch(
+      /^Obs: 78-regeln förutsätter lika stora avbetalningar utan restbelopp/,
+    );
+  });
+
   test("a cleared notice date empties the notice column", async () => {
     const plan = planSheet(calculate(parseContract(example(1))));
     const read = await recalculated(edited(plan, { noticeDate: undefined }));
@@ -148,6 +158,20 @@ describe("contracts refused instead of computed wrongly", () => {
     );
     expect(total?.result).toBe(0);
     expect(total?.formula).toMatch(/,0,NA\(\)\)$/);
+  });
+});
+
+describe("the statement text warns about the rule of 78 on a credit with a residual", () => {
+  test.each([
+    ["example 2 forced to rule78", { ...example(2), method: "rule78" }, true],
+    ["example 2 as the workshop computes it (actual)", example(2), false],
+    ["example 1 (no residual, rule78)", example(1), false],
+  ])("%s", async (_name, contract, warned) => {
+    const { statementText } = await import("../src/cli/statementText");
+    const text = statementText(calculate(parseContract(contract)));
+    expect(
+      text.includes("Obs: 78-regeln förutsätter lika stora avbetalningar utan restbelopp"),
+    ).toBe(warned);
   });
 });
 

@@ -14,6 +14,7 @@ import {
   outcomeOf,
   outcomeSentence,
 } from "../engine";
+import { RULE78_WITH_RESIDUAL } from "../sheet/plan";
 
 const LABEL_WIDTH = 42;
 const COLUMN_WIDTH = 16;
@@ -84,6 +85,7 @@ export function statementText(calc: Calculation): string {
       ),
     );
   }
+  if (calc.method === "rule78" && !contract.residual.isZero()) lines.push("", RULE78_WITH_RESIDUAL);
   lines.push("", outcomeSentence(outcomeOf(calc)));
   return lines.join("\n");
 }

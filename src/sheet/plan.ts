@@ -60,6 +60,10 @@ export const METHOD_NOTE =
   "vid restbelopp eller olika stora avbetalningar. Lagens ordalydelse (kreditkostnaden för tiden efter återtagandet) pekar " +
   "mot faktisk avräkning; ingen svensk källa utanför utbildningsmaterialet stöder eller förbjuder 78-regeln.";
 
+/** The warning when the rule of 78 is used on a credit with a residual. */
+export const RULE78_WITH_RESIDUAL =
+  "Obs: 78-regeln förutsätter lika stora avbetalningar utan restbelopp; jämför med faktisk avräkning.";
+
 /** "Till underrättelsedagen …" */
 const DAY_NAMES = { notice: "underrättelsedagen", repossession: "återtagningsdagen" } as const;
 
@@ -345,6 +349,15 @@ export function planSheet(calc: Calculation): SheetPlan {
     `IF({method}="actual","${METHOD_NAMES.actual}","${METHOD_NAMES.rule78}")`,
     METHOD_NAMES[calc.method],
   );
+  // DOMAIN.md §4: the rule of 78 is for equal instalments with no residual; say so when it is chosen anyway.
+  label("Kontroll av metoden", "note");
+  g.put(1, {
+    formula: `IF(AND({method}="rule78",{V}>0),"${RULE78_WITH_RESIDUAL}","OK")`,
+    result: calc.method === "rule78" && !c.residual.isZero() ? RULE78_WITH_RESIDUAL : "OK",
+    style: "warning",
+  });
+  g.name("methodCheck", g.row, 1, true);
+  g.next();
 
   // 4. Reduction at each date, both methods.
   section("Reduceringsbelopp");
