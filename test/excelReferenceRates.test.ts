@@ -71,8 +71,8 @@ describe("the workbook's rates (pure)", () => {
     const rates = workbookReferenceRates({ values, row: 0, col: 0 });
     expect(rates).toEqual({
       entries: [
-        { from: "2026-07-01", percent: "1.75", label: "Referensräntor rad 2" },
-        { from: "2027-01-01", percent: "2,25", label: "Referensräntor rad 4" },
+        { from: "2026-07-01", percent: "1.75", label: "Referensräntor rad 2", row: 2 },
+        { from: "2027-01-01", percent: "2,25", label: "Referensräntor rad 4", row: 4 },
       ],
       lastRow: 4,
     });
@@ -182,6 +182,7 @@ describe("readWorkbookReferenceRates", () => {
       from: "2002-07-01",
       percent: "4.5",
       label: "Referensräntor rad 2",
+      row: 2,
     });
     expect(rates?.lastRow).toBe(49);
     expect(book.sync).toHaveBeenCalledTimes(2);

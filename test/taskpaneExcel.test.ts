@@ -412,7 +412,7 @@ function workbookWithRates() {
       rates = {
         entries: [
           ...rates!.entries,
-          { from, percent: String(percent), label: `Referensräntor rad ${row}` },
+          { from, percent: String(percent), label: `Referensräntor rad ${row}`, row },
         ],
         lastRow: row,
       };
@@ -518,7 +518,7 @@ describe("Excel mode: reference rates", () => {
 
   it("names the sheet row of a bad entry on the workbook's Referensräntor sheet", async () => {
     const rates: WorkbookReferenceRates = {
-      entries: [{ from: "2026-03-01", percent: "1.5", label: "Referensräntor rad 9" }],
+      entries: [{ from: "2026-03-01", percent: "1.5", label: "Referensräntor rad 9", row: 9 }],
       lastRow: 9,
     };
     const { text } = await mount({ readWorkbookReferenceRates: async () => rates });

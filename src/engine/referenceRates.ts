@@ -99,6 +99,11 @@ function parsePercent(value: string | number, field: string): Dec {
   return percent;
 }
 
+/** An entry read from a range, with the 1-based row of the range it came from. */
+export interface RowRateEntry extends ReferenceRateEntry {
+  row: number;
+}
+
 /**
  * Rate entries from rows of (from, percent) as a spreadsheet gives them: from as an Excel serial or
  * ISO text, percent as a number or text; further columns are ignored. Empty rows (empty cells arrive
@@ -108,8 +113,8 @@ function parsePercent(value: string | number, field: string): Dec {
 export function referenceEntriesFromRows(
   rows: readonly (readonly unknown[])[],
   field = "rates",
-): ReferenceRateEntry[] {
-  const entries: ReferenceRateEntry[] = [];
+): RowRateEntry[] {
+  const entries: RowRateEntry[] = [];
   const blank = (value: unknown) =>
     value === "" || value === null || value === undefined || value === 0;
   rows.forEach((row, index) => {
@@ -123,6 +128,7 @@ export function referenceEntriesFromRows(
       from: iso,
       percent: typeof percent === "number" ? String(percent) : String(percent ?? ""),
       label: at,
+      row: index + 1,
     });
   });
   return entries;

@@ -13,7 +13,7 @@ import {
   BUILT_IN_RATES,
   Day,
   Dec,
-  ReferenceRateEntry,
+  RowRateEntry,
   ReferenceRateTable,
   excelSerialFromDay,
   formatIsoDate,
@@ -143,7 +143,7 @@ export function referenceRanges(rowCount: number): { from: string; to: string; p
 /** The rates of a workbook's `Referensräntor` sheet. */
 export interface WorkbookReferenceRates {
   /** The sheet's entries; errors about them name the sheet row ("Referensräntor rad 9"). */
-  entries: ReferenceRateEntry[];
+  entries: RowRateEntry[];
   /** The sheet row (1-based) of the last entry, 1 (the header row) when there is none. */
   lastRow: number;
 }
@@ -160,28 +160,12 @@ function cellAt(block: CellBlock, row: number, col: number): unknown {
   return block.values[row - block.row]?.[col - block.col] ?? "";
 }
 
-/** Empty as the engine's row reader sees it (an empty cell arrives as "", null or 0). */
-function isBlank(value: unknown): boolean {
-  return value === "" || value === null || value === undefined || value === 0;
-}
-
 /** Columns A and B of every sheet row from row 1 through the block's last row. */
 function fromAndPercentRows(block: CellBlock): unknown[][] {
   const rows: unknown[][] = [];
   const lastRow = block.row + block.values.length; // rows 0 … lastRow − 1 (0-based)
   for (let row = 0; row < lastRow; row++) rows.push([cellAt(block, row, 0), cellAt(block, row, 1)]);
   return rows;
-}
-
-/** The 1-based sheet rows that hold entries, in the engine's reading (header row and empty rows skipped). */
-function entryRows(rows: readonly unknown[][]): number[] {
-  const numbers: number[] = [];
-  rows.forEach(([from, percent], index) => {
-    if (isBlank(from) && isBlank(percent)) return;
-    if (index === 0 && typeof from === "string" && !/^\d{4}-\d{2}-\d{2}$/.test(from.trim())) return;
-    numbers.push(index + 1);
-  });
-  return numbers;
 }
 
 /**
@@ -191,10 +175,8 @@ function entryRows(rows: readonly unknown[][]): number[] {
  * cannot have.
  */
 export function workbookReferenceRates(block: CellBlock): WorkbookReferenceRates {
-  const rows = fromAndPercentRows(block);
-  const entries = referenceEntriesFromRows(rows, REFERENCE_SHEET_NAME);
-  const numbers = entryRows(rows);
-  return { entries, lastRow: numbers.length > 0 ? numbers[numbers.length - 1] : 1 };
+  const entries = referenceEntriesFromRows(fromAndPercentRows(block), REFERENCE_SHEET_NAME);
+  return { entries, lastRow: entries.length > 0 ? entries[entries.length - 1].row : 1 };
 }
 
 /**
@@ -267,10 +249,9 @@ export function planReferenceRow(
   const iso = formatIsoDate(day);
   if (!/-(01|07)-01$/.test(iso)) throw new SheetRefusal(REFERENCE_MESSAGES.notHalfYear(iso));
   const rates = workbookReferenceRates(block);
-  const rows = fromAndPercentRows(block);
   const entryFroms = rates.entries.map((entry) => String(entry.from).trim());
   const same = entryFroms.indexOf(iso);
-  if (same >= 0) throw new SheetRefusal(REFERENCE_MESSAGES.duplicate(iso, entryRows(rows)[same]));
+  if (same >= 0) throw new SheetRefusal(REFERENCE_MESSAGES.duplicate(iso, rates.entries[same].row));
   const row = rates.lastRow + 1;
   for (let col = 0; col < REFERENCE_HEADERS.length; col++) {
     const value = cellAt(block, row - 1, col);
