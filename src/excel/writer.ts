@@ -15,7 +15,7 @@
  * `skipped`); the task pane's manifest asks for 1.9, so that is a fallback, not the plan.
  */
 import { ContractInput } from "../engine";
-import { columnLetter } from "../sheet/grid";
+import { address, columnLetter } from "../sheet/grid";
 import { contractTable } from "../sheet/headers";
 import { SheetRefusal } from "../sheet/refusal";
 import { plannedNameConflict, uniqueSheetName } from "../sheet/sheetNames";
@@ -184,10 +184,10 @@ function fillSheet(sheet: Excel.Worksheet, prepared: PreparedPlan, supports19: b
       for (const range of ranges) applyFormat(range.format, group.command);
     }
   }
-  for (const address of plan.merges) sheet.getRange(address).merge(false);
+  for (const merged of plan.merges) sheet.getRange(merged).merge(false);
   // Links to other sheets (the summary's case ids): Range.hyperlink, ExcelApi 1.7.
   for (const cell of plan.cells.filter((c) => c.link !== undefined)) {
-    sheet.getRange(cellAddress(cell.row, cell.col)).hyperlink = {
+    sheet.getRange(address(cell.row, cell.col)).hyperlink = {
       documentReference: `'${cell.link!.replace(/'/g, "''")}'!A1`,
       textToDisplay: String(cell.value ?? ""),
     };
@@ -197,10 +197,6 @@ function fillSheet(sheet: Excel.Worksheet, prepared: PreparedPlan, supports19: b
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = columnWidthPoints(characters);
   });
   if (supports19) writePrintSettings(sheet, plan.print);
-}
-
-function cellAddress(row: number, col: number): string {
-  return `${columnLetter(col)}${row + 1}`;
 }
 
 /** One visual attribute on a range or on several areas at once. */
@@ -269,16 +265,16 @@ export async function insertTrainingWorkbook(rows: ContractInput[]): Promise<Wri
     const table = contractTable(rows);
     const colCount = table.headers.length;
     const rowCount = 1 + table.rows.length;
-    const address = rectangleAddress(0, 0, rowCount, colCount);
+    const rectangle = rectangleAddress(0, 0, rowCount, colCount);
 
     const sheet = context.workbook.worksheets.add(sheetName);
-    const range = sheet.getRange(address);
+    const range = sheet.getRange(rectangle);
     range.values = [table.headers, ...table.rows].map((row) => row.map(cellInput));
     range.numberFormat = [
       table.headers.map(() => "General"),
       ...table.rows.map(() => table.numberFormats),
     ];
-    sheet.tables.add(address, true);
+    sheet.tables.add(rectangle, true);
     sheet.freezePanes.freezeRows(1);
     range.format.autofitColumns();
     sheet.activate();

@@ -31,6 +31,7 @@
  *   rejected with the cell's address instead.
  */
 import ExcelJS from "exceljs";
+import { columnLetter } from "../sheet/grid";
 import { uniqueSheetName, validSheetName } from "../sheet/sheetNames";
 import { CellLook, STYLE_LOOKS } from "../sheet/styles";
 import type { CellStyle, PlannedCell, PrintSettings, SheetPlan } from "../sheet/types";
@@ -245,11 +246,9 @@ function decodeRange(range: string): Rect | null {
   };
 }
 
+/** Column letters of a 1-based column number (ExcelJS counts from 1; the plan from 0). */
 function columnLetters(col: number): string {
-  let s = "";
-  for (let c = col; c > 0; c = Math.floor((c - 1) / 26))
-    s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
+  return columnLetter(col - 1);
 }
 
 function checkScalar(plan: SheetPlan, where: string, what: string, v: unknown): void {
