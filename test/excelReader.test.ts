@@ -318,7 +318,7 @@ describe("readSelectedContractRows", () => {
       "A7:A9 innehåller inga kontraktsrader",
       2,
     ],
-    ["an empty sheet", { grid: [], areas: [{ row: 0, col: 0 }] }, "bladet Kontrakt är tomt", 1],
+    ["an empty sheet", { grid: [], areas: [{ row: 0, col: 0 }] }, "Bladet Kontrakt är tomt", 1],
     [
       "two tables",
       {

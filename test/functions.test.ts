@@ -169,28 +169,28 @@ describe("every rejection path: error code, argument name and value in the messa
       ["remaining", "abc"],
       () => F.rule78("abc", 72, 23816),
     ],
-    ["RULE78 boolean total", "#VALUE!", ["total", "true"], () => F.rule78(32, true, 23816)],
-    ["RULE78 negative credit cost", "#NUM!", ["creditCost", "-1"], () => F.rule78(32, 72, -1)],
+    ["RULE78 boolean total", "#VALUE!", ["total", "SANT"], () => F.rule78(32, true, 23816)],
+    ["RULE78 negative credit cost", "#NUM!", ["creditCost", "−1"], () => F.rule78(32, 72, -1)],
     [
       "RULE78 non-integer remaining",
       "#VALUE!",
-      ["remaining", "32.5"],
+      ["remaining", "32,5"],
       () => F.rule78(32.5, 72, 23816),
     ],
     ["RULE78 remaining > total", "#NUM!", ["remaining", "73", "72"], () => F.rule78(73, 72, 23816)],
     ["RULE78 total 0", "#NUM!", ["total", "0"], () => F.rule78(0, 0, 23816)],
-    ["RULE78 negative remaining", "#NUM!", ["remaining", "-1"], () => F.rule78(-1, 72, 23816)],
+    ["RULE78 negative remaining", "#NUM!", ["remaining", "−1"], () => F.rule78(-1, 72, 23816)],
     [
       "ACTUALREDUCTION rate as percent (5.95)",
       "#VALUE!",
-      ["annualRate", "5.95"],
+      ["annualRate", "5,95"],
       A("2012-12-15", { 1: 5.95 }),
     ],
     ["ACTUALREDUCTION rate = 1", "#VALUE!", ["annualRate", "1"], A("2012-12-15", { 1: 1 })],
     [
       "ACTUALREDUCTION negative rate",
       "#NUM!",
-      ["annualRate", "-0.01"],
+      ["annualRate", "−0,01"],
       A("2012-12-15", { 1: -0.01 }),
     ],
     [
@@ -203,7 +203,7 @@ describe("every rejection path: error code, argument name and value in the messa
     [
       "ACTUALREDUCTION non-integer instalments",
       "#VALUE!",
-      ["installments", "72.5"],
+      ["installments", "72,5"],
       A("2012-12-15", { 2: 72.5 }),
     ],
     ["ACTUALREDUCTION instalments 0", "#NUM!", ["installments", "0"], A("2012-12-15", { 2: 0 })],
@@ -213,16 +213,16 @@ describe("every rejection path: error code, argument name and value in the messa
       ["firstDueDate", "60"],
       A("2012-12-15", { 3: 60 }),
     ],
-    ["ACTUALREDUCTION fractional serial", "#VALUE!", ["date", "41258.5"], A(41258.5)],
+    ["ACTUALREDUCTION fractional serial", "#VALUE!", ["date", "41 258,5"], A(41258.5)],
     ["ACTUALREDUCTION impossible ISO date", "#VALUE!", ["date", "2012-02-30"], A("2012-02-30")],
     ["ACTUALREDUCTION month 13", "#VALUE!", ["date", "2012-13-01"], A("2012-13-01")],
     ["ACTUALREDUCTION day-first text", "#VALUE!", ["date", "15/12/2012"], A("15/12/2012")],
-    ["ACTUALREDUCTION boolean date", "#VALUE!", ["date", "true"], A(true)],
+    ["ACTUALREDUCTION boolean date", "#VALUE!", ["date", "SANT"], A(true)],
     ["ACTUALREDUCTION missing date", "#VALUE!", ["date"], A(null)],
     [
       "ACTUALREDUCTION negative residual",
       "#NUM!",
-      ["residual", "-40000"],
+      ["residual", "−40 000"],
       A("2012-12-15", { 6: -40000 }),
     ],
     [
@@ -246,7 +246,7 @@ describe("every rejection path: error code, argument name and value in the messa
     [
       "REDEMPTION negative late interest",
       "#NUM!",
-      ["lateInterest", "-5"],
+      ["lateInterest", "−5"],
       () => F.redemption(79048, 4785, 600, 0, -5, 487),
     ],
     [
@@ -258,7 +258,7 @@ describe("every rejection path: error code, argument name and value in the messa
     [
       "REDEMPTION boolean basic fee",
       "#VALUE!",
-      ["basicFee", "false"],
+      ["basicFee", "FALSKT"],
       () => F.redemption(79048, 4785, false, 0, 2099, 487),
     ],
     [
@@ -282,7 +282,7 @@ describe("every rejection path: error code, argument name and value in the messa
     [
       "LATEINTEREST negative capital",
       "#NUM!",
-      ["capital", "-1"],
+      ["capital", "−1"],
       () => F.lateInterestFn(-1, "2012-09-05", "2012-12-15", null, null),
     ],
     [
@@ -312,7 +312,7 @@ describe("every rejection path: error code, argument name and value in the messa
     [
       "LATEINTEREST fractional serial",
       "#VALUE!",
-      ["fromDate", "41157.25"],
+      ["fromDate", "41 157,25"],
       () => F.lateInterestFn(79048, 41157.25, S_NOTICE, null, null),
     ],
     [
@@ -335,6 +335,7 @@ describe("every rejection path: error code, argument name and value in the messa
     const error = excelErrorOf(call);
     expect(error.code).toBe(code);
     for (const word of words) expect(error.message).toContain(word);
+    expect(error.message).toMatch(/^[A-ZÅÄÖ]/); // a sentence: "Argumentet date saknas …"
   });
 });
 

@@ -12,7 +12,6 @@ import {
   calculateForm,
   contractToForm,
   formToContract,
-  localizeMessage,
 } from "../src/taskpane/form";
 import { LinkError, contractFromHash, contractLink, exampleFromSearch } from "../src/taskpane/link";
 import { ensureCustomFunctions, inertCustomFunctions } from "../src/functions/runtimeGuard";
@@ -179,10 +178,13 @@ describe("calculateForm", () => {
     if (!result.ok) expect(result.field).toBe("repossessionDate");
   });
 
-  it("replaces only whole field names in messages", () => {
-    expect(localizeMessage("installmentsPaid (99) är större än installments (72)")).toBe(
-      "Betalda avbetalningar (99) är större än Antal avbetalningar (72)",
-    );
+  it("names every field in a message by its Swedish label", () => {
+    const result = calculateForm({ ...valuesOf(example1), installmentsPaid: "99" });
+    expect(result).toEqual({
+      ok: false,
+      field: "installmentsPaid",
+      message: "Betalda avbetalningar (99) är större än Antal avbetalningar (72)",
+    });
   });
 });
 

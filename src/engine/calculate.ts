@@ -10,8 +10,8 @@
  * Method "auto": actual settlement when the contract has a residual, the rule of 78 otherwise.
  */
 import { Contract } from "./contract";
-import { Dec, roundToKrona, toOreString } from "./decimal";
-import { Day, formatIsoDate } from "./dates";
+import { Dec, roundToKrona } from "./decimal";
+import { Day } from "./dates";
 import { EngineError } from "./errors";
 import { LateInterestResult, lateInterest } from "./lateInterest";
 import { LawReference, lawFor } from "./law";
@@ -132,12 +132,12 @@ function statementAt(
     const value = contract.unpaidCreditClaimStated
       ? contract.unpaidCreditClaim
       : contract.installmentsPaid;
-    throw new EngineError(
-      "inconsistent",
-      field,
-      value,
-      `reduceringsbeloppet ${toOreString(reduction)} kr den ${formatIsoDate(date)} är större än obetald del av kreditfordran ${toOreString(contract.unpaidCreditClaim)} kr`,
-    );
+    throw new EngineError("inconsistent", field, value, {
+      kind: "reductionExceedsClaim",
+      reduction,
+      date,
+      claim: contract.unpaidCreditClaim,
+    });
   }
   const interest = lateInterest(
     {

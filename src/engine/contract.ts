@@ -3,7 +3,8 @@
  *
  * The JSON form is that of `shared/examples/worked-example-1.json`. Amounts may be JSON numbers or
  * numeric text ("143750", "143 750", "0,0595"), read straight into decimals; dates are ISO text.
- * Defaults a careful user would expect, each documented in README.md:
+ * Each field (label, kind, range, default) is described in the contract schema (schema.ts); the rules
+ * that span fields are here. Defaults a careful user would expect, each documented in README.md:
  * - `creditAmount` = `cashPrice` − `downPayment` when omitted (and must equal it when all three are given);
  * - `monthlyFee`, `setupFee`, `residual`, `claimedInterest`, `applicantCosts` = 0;
  * - `basicFee` = 600 (grundavgift since 2008, förordning 1992:1094 6 §);
@@ -15,6 +16,16 @@ import { Dec } from "./decimal";
 import { Day, formatIsoDate, parseIsoDate } from "./dates";
 import { EngineError, check } from "./errors";
 import { CreditTerms, balanceAfter } from "./reduction";
+import {
+  ContractField,
+  DEFAULT_BASIC_FEE_KRONOR,
+  integerRange,
+  isContractField,
+  nearestField,
+} from "./schema";
+
+export { CONTRACT_FIELDS } from "./schema";
+export type { ContractField } from "./schema";
 
 export type MethodChoice = "auto" | "rule78" | "actual";
 
@@ -50,42 +61,20 @@ export interface Contract extends CreditTerms {
 /** The raw JSON shape (every field as the user may write it). */
 export type ContractInput = Record<string, unknown>;
 
-/** Every field a contract may carry, in the order of the example files. */
-export const CONTRACT_FIELDS = [
-  "caseId",
-  "creditor",
-  "debtor",
-  "goods",
-  "contractDate",
-  "cashPrice",
-  "downPayment",
-  "creditAmount",
-  "annualRate",
-  "installments",
-  "firstDueDate",
-  "installmentAmount",
-  "monthlyFee",
-  "setupFee",
-  "residual",
-  "installmentsPaid",
-  "unpaidCreditClaim",
-  "applicationDate",
-  "claimedInterest",
-  "interestFrom",
-  "interestCapital",
-  "lateInterestRate",
-  "basicFee",
-  "applicantCosts",
-  "noticeDate",
-  "repossessionDate",
-  "estimatedValue",
-  "method",
-] as const;
-export type ContractField = (typeof CONTRACT_FIELDS)[number];
-
-const KNOWN = new Set<string>(CONTRACT_FIELDS);
 const NUMERIC_TEXT = /^-?\d+(\.\d+)?$/;
-export const DEFAULT_BASIC_FEE = new Dec(600);
+export const DEFAULT_BASIC_FEE = new Dec(DEFAULT_BASIC_FEE_KRONOR);
+
+/**
+ * One error per key of a raw contract that names no contract field, each suggesting the nearest known
+ * field ("Okänt fält 'installmentAmout' — menade du installmentAmount (Avbetalning)?"). A misspelt
+ * field is refused wherever a contract enters: a file, a CSV header is matched separately (a sheet
+ * may carry notes), a `#contract=` link.
+ */
+export function unknownFieldErrors(input: ContractInput): EngineError<"unknownField">[] {
+  return Object.keys(input)
+    .filter((key) => !isContractField(key))
+    .map((key) => new EngineError("unknownField", key, input[key], nearestField(key)));
+}
 
 /** Reads a decimal from a JSON number or numeric text (spaces as thousands separators, comma or point). */
 export function parseDecimal(value: unknown, field: string): Dec {
@@ -116,7 +105,8 @@ export function parseContract(raw: unknown): Contract {
     throw new EngineError("notObject", "contract", raw);
   }
   const input = raw as ContractInput;
-  for (const key of Object.keys(input)) check(KNOWN.has(key), "unknownField", key, input[key]);
+  const [unknown] = unknownFieldErrors(input);
+  if (unknown !== undefined) throw unknown;
 
   const has = (field: ContractField) => !isMissing(input[field]);
   const text = (field: ContractField, required: boolean): string => {
@@ -139,11 +129,12 @@ export function parseContract(raw: unknown): Contract {
     if (amount === null) throw new EngineError("required", field, input[field]);
     return amount;
   };
-  const integer = (field: ContractField, min: number, max: number): number | null => {
+  const integer = (field: ContractField): number | null => {
     if (!has(field)) return null;
     const value = parseDecimal(input[field], field);
+    const range = integerRange(field);
     check(value.isInteger(), "notInteger", field, input[field]);
-    check(value.gte(min) && value.lte(max), "outOfRange", field, input[field], `${min}–${max}`);
+    check(value.gte(range.min) && value.lte(range.max), "outOfRange", field, input[field], range);
     return value.toNumber();
   };
   const date = (field: ContractField): Day | null => {
@@ -158,7 +149,10 @@ export function parseContract(raw: unknown): Contract {
     return day;
   };
   const notBefore = (field: ContractField, day: Day, other: ContractField, otherDay: Day) =>
-    check(day >= otherDay, "dateBefore", field, formatIsoDate(day), other, formatIsoDate(otherDay));
+    check(day >= otherDay, "dateBefore", field, formatIsoDate(day), {
+      field: other,
+      value: formatIsoDate(otherDay),
+    });
 
   const caseId = text("caseId", true);
   const cashPrice = money("cashPrice");
@@ -167,15 +161,14 @@ export function parseContract(raw: unknown): Contract {
   if (cashPrice !== null) {
     const financed = cashPrice.minus(downPayment ?? 0);
     if (creditAmount === null) creditAmount = financed;
-    check(
-      creditAmount.equals(financed),
-      "inconsistent",
-      "creditAmount",
-      input.creditAmount,
-      `kontantpris ${cashPrice} − handpenning ${downPayment ?? 0} = ${financed}`,
-    );
+    check(creditAmount.equals(financed), "inconsistent", "creditAmount", input.creditAmount, {
+      kind: "notFinanced",
+      cashPrice,
+      downPayment: downPayment ?? new Dec(0),
+    });
   }
-  if (creditAmount === null) throw new EngineError("required", "creditAmount", input.creditAmount);
+  if (creditAmount === null)
+    throw new EngineError("required", "creditAmount", input.creditAmount, "cashPrice");
   check(
     creditAmount.isPositive() && !creditAmount.isZero(),
     "notPositive",
@@ -185,7 +178,7 @@ export function parseContract(raw: unknown): Contract {
 
   const annualRate = requiredMoney("annualRate");
   check(annualRate.lessThan(1), "rateAsFraction", "annualRate", input.annualRate);
-  const installments = integer("installments", 1, 1200);
+  const installments = integer("installments");
   if (installments === null) throw new EngineError("required", "installments", input.installments);
   const firstDueDate = requiredDate("firstDueDate");
   const installmentAmount = requiredMoney("installmentAmount");
@@ -205,22 +198,23 @@ export function parseContract(raw: unknown): Contract {
   };
   checkScheduleRepays(terms);
 
-  const installmentsPaid = integer("installmentsPaid", 0, 1200);
+  const installmentsPaid = integer("installmentsPaid");
   if (installmentsPaid !== null) {
-    check(
-      installmentsPaid <= installments,
-      "exceeds",
-      "installmentsPaid",
-      input.installmentsPaid,
-      "installments",
-      String(installments),
-    );
+    check(installmentsPaid <= installments, "exceeds", "installmentsPaid", input.installmentsPaid, {
+      field: "installments",
+      value: installments,
+    });
   }
   let unpaidCreditClaim = money("unpaidCreditClaim");
   const unpaidCreditClaimStated = unpaidCreditClaim !== null;
   if (unpaidCreditClaim === null) {
     if (installmentsPaid === null)
-      throw new EngineError("required", "installmentsPaid", input.installmentsPaid);
+      throw new EngineError(
+        "required",
+        "installmentsPaid",
+        input.installmentsPaid,
+        "unpaidCreditClaim",
+      );
     const unpaidInstallments = installments - installmentsPaid;
     unpaidCreditClaim = installmentAmount
       .plus(monthlyFee)

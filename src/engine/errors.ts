@@ -1,8 +1,16 @@
 /**
- * The one error type of the engine: a code from the message catalogue, the field (or argument) name,
- * and the offending value as the user wrote it.
+ * The one error type of the engine: a code from the message catalogue (messages.ts), the field (or
+ * argument) name, the offending value as the user wrote it, and the message's own typed arguments.
+ * `message` names a contract field by its JSON name ("Fältet installmentsPaid (99) är större än fältet
+ * installments (72)"), as the command line shows it to a user who edits JSON; a layer that names fields
+ * otherwise renders the same error with {@link EngineError.messageWith}: the pane with the schema's
+ * Swedish labels ({@link fieldLabel}), the sheet with the header the user wrote, the custom functions
+ * with the argument name.
  */
-import { ErrorCode, messages } from "./messages";
+import { Dec } from "./decimal";
+import { formatNumber } from "./format";
+import { ErrorCode, FieldNamer, MessageArgs, renderMessage } from "./messages";
+import { isContractField } from "./schema";
 
 /** How an error maps to Excel: bad input (`#VALUE!`) or an impossible number (`#NUM!`). */
 export type ErrorKind = "value" | "num";
@@ -15,31 +23,48 @@ const NUMERIC_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   "scheduleDoesNotRepay",
 ]);
 
-export class EngineError extends Error {
-  readonly code: ErrorCode;
+export class EngineError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
   readonly field: string;
   readonly value: string;
   readonly kind: ErrorKind;
+  readonly args: MessageArgs<C>;
 
-  constructor(code: ErrorCode, field: string, value: unknown, ...extra: string[]) {
+  constructor(code: C, field: string, value: unknown, ...args: MessageArgs<C>) {
     const shown = describeValue(value);
-    const format = messages[code] as (...args: string[]) => string;
-    super(format(field, shown, ...extra));
+    const name = jsonFieldName;
+    super(renderMessage(code, { field: name(field), value: shown, name }, args));
     this.name = "EngineError";
     this.code = code;
     this.field = field;
     this.value = shown;
+    this.args = args;
     this.kind = NUMERIC_CODES.has(code) ? "num" : "value";
+  }
+
+  /** The message with every field named by `name` (e.g. the header the user wrote). */
+  messageWith(name: FieldNamer): string {
+    return renderMessage(
+      this.code,
+      { field: name(this.field), value: this.value, name },
+      this.args,
+    );
   }
 }
 
-/** A short, literal rendering of a value for a message (strings quoted, objects as JSON). */
+/** Names a contract field by its JSON name ("fältet installmentsPaid"), anything else as it is. */
+export function jsonFieldName(field: string): string {
+  return isContractField(field) ? `fältet ${field}` : field;
+}
+
+/** A short, literal rendering of a value for a message: strings quoted, numbers the Swedish way. */
 export function describeValue(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (value === undefined) return "inget värde";
   if (value === null) return "null";
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (typeof value === "object" && "toFixed" in (value as object)) return String(value);
+  if (typeof value === "number") return formatNumber(value);
+  if (typeof value === "boolean") return value ? "SANT" : "FALSKT";
+  if (value instanceof Dec) return formatNumber(value);
   try {
     const json = JSON.stringify(value);
     return json.length > 60 ? json.slice(0, 57) + "..." : json;
@@ -49,12 +74,12 @@ export function describeValue(value: unknown): string {
 }
 
 /** Throws unless the condition holds; keeps validation code to one line per rule. */
-export function check(
+export function check<C extends ErrorCode>(
   condition: boolean,
-  code: ErrorCode,
+  code: C,
   field: string,
   value: unknown,
-  ...extra: string[]
+  ...args: MessageArgs<C>
 ): void {
-  if (!condition) throw new EngineError(code, field, value, ...extra);
+  if (!condition) throw new EngineError(code, field, value, ...args);
 }

@@ -1,12 +1,30 @@
 /**
- * Swedish presentation of amounts, dates and statement labels, shared by the command line, the sheet
- * and the task pane. Whole kronor with a space as thousands separator: `77 449 kr`.
+ * Swedish presentation of numbers, amounts, dates and statement labels, shared by the command line,
+ * the sheet, the task pane and every message: a space as thousands separator and a decimal comma
+ * (`77 449 kr`, `72 000,00 kr`, `72,5`, `0,0595`), a minus sign (−) for negative numbers.
  */
 import { Dec, roundToKrona } from "./decimal";
-import { StatementLines } from "./calculate";
+import type { StatementLines } from "./calculate";
 
 /** Thousands separator used in text output (a plain space, as in `77 449 kr`). */
 const GROUP = " ";
+
+/** Groups the digits of a whole number by thousands: `115001` → `115 001`. */
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, GROUP);
+}
+
+/**
+ * A number exactly as given, written the Swedish way: `72,5`, `0,0595`, `115 001`, `−3`. No rounding
+ * (a message echoes the value the user wrote); a number that is not finite is written as is.
+ */
+export function formatNumber(value: Dec | number): string {
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  const amount = typeof value === "number" ? new Dec(String(value)) : value;
+  const [whole, fraction] = amount.abs().toFixed().split(".");
+  const sign = amount.isNegative() && !amount.isZero() ? "−" : "";
+  return `${sign}${groupThousands(whole)}${fraction === undefined ? "" : `,${fraction}`}`;
+}
 
 /** Whole kronor grouped by thousands, e.g. `77 449` or `−17 551` (rounded by {@link roundToKrona}). */
 export function formatWholeKronor(amount: Dec): string {
@@ -28,7 +46,7 @@ export function formatKronorOre(amount: Dec): string {
   const fixed = amount.abs().toFixed(2, Dec.ROUND_HALF_UP);
   const [whole, ore] = fixed.split(".");
   const sign = amount.isNegative() && fixed !== "0.00" ? "−" : "";
-  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, GROUP)},${ore} kr`;
+  return `${sign}${groupThousands(whole)},${ore} kr`;
 }
 
 /** The statement's rows, labelled exactly as on the Enforcement Authority's form. */

@@ -1,12 +1,71 @@
-/** The calculation engine: pure TypeScript and decimal.js, no Office, no DOM. */
-export * from "./decimal";
-export * from "./errors";
-export * from "./dates";
-export * from "./referenceRates";
-export * from "./lateInterest";
-export * from "./reduction";
-export * from "./contract";
-export * from "./law";
-export * from "./calculate";
-export * from "./format";
-export * from "./report";
+/**
+ * The calculation engine: pure TypeScript and decimal.js, no Office, no DOM. The names below are the
+ * engine's whole surface; everything else in src/engine is internal to it.
+ */
+export { Dec } from "./decimal";
+export { EngineError, check } from "./errors";
+export type { ErrorKind } from "./errors";
+export type { ErrorCode, FieldNamer } from "./messages";
+export {
+  addMonths,
+  countDueDates,
+  dayFromExcelSerial,
+  dayFromParts,
+  describeHalfYear,
+  dueDate,
+  excelSerialFromDay,
+  formatIsoDate,
+  halfYearStart,
+  nextHalfYearStart,
+  parseIsoDate,
+  partsOfDay,
+} from "./dates";
+export type { Day } from "./dates";
+export {
+  BUILT_IN_RATES,
+  PERCENT_RANGE,
+  ReferenceRateTable,
+  referenceEntriesFromRows,
+} from "./referenceRates";
+export type { RowRateEntry } from "./referenceRates";
+export { STATUTORY_MARGIN_PERCENT, applicableRatePercent, lateInterest } from "./lateInterest";
+export type { InterestSegment, LateInterestResult } from "./lateInterest";
+export {
+  actualReduction,
+  balanceAfter,
+  paymentSchedule,
+  remainingInstallmentsRule78,
+  rule78Reduction,
+} from "./reduction";
+export type { ActualReduction, CreditTerms, ScheduleRow } from "./reduction";
+export {
+  CONTRACT_FIELDS,
+  checkScheduleRepays,
+  parseContract,
+  parseDecimal,
+  unknownFieldErrors,
+} from "./contract";
+export type { Contract, ContractField, ContractInput, MethodChoice } from "./contract";
+export {
+  CONTRACT_SCHEMA,
+  MAX_INSTALLMENTS,
+  REQUIRED_FIELDS,
+  REQUIRED_UNLESS,
+  fieldLabel,
+  integerRange,
+  isContractField,
+} from "./schema";
+export type { FieldKind, FieldSpec } from "./schema";
+export { calculate, statementLines } from "./calculate";
+export type { Calculation, Method, Statement, StatementLabel, StatementLines } from "./calculate";
+export {
+  DATE_LABELS,
+  METHOD_NAMES,
+  STATEMENT_LABELS,
+  STATEMENT_ROWS,
+  formatKronor,
+  formatKronorOre,
+  formatNumber,
+} from "./format";
+export { OUTCOME_TEXT, outcomeOf, outcomeSentence, toReport } from "./report";
+export type { CalculationReport, Outcome } from "./report";

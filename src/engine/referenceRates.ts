@@ -91,11 +91,14 @@ export class ReferenceRateTable {
   }
 }
 
+/** A rate in percent (a reference rate, a margin) lies strictly between −100 and 100. */
+export const PERCENT_RANGE = { min: -100, max: 100, exclusive: "both", unit: "%" } as const;
+
 function parsePercent(value: string | number, field: string): Dec {
   const text = typeof value === "number" ? String(value) : String(value).trim().replace(",", ".");
   check(/^-?\d+(\.\d+)?$/.test(text), "notNumber", field, value);
   const percent = new Dec(text);
-  check(percent.abs().lessThan(100), "outOfRange", field, value, "(-100, 100)");
+  check(percent.abs().lessThan(100), "outOfRange", field, value, PERCENT_RANGE);
   return percent;
 }
 

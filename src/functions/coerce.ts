@@ -51,7 +51,7 @@ export function optionalAmount(value: CellValue, name: string): Dec {
 export function requiredInteger(value: CellValue, name: string, min: number, max: number): number {
   const number = requiredNumber(value, name);
   check(number.isInteger(), "notInteger", name, value);
-  check(number.gte(min) && number.lte(max), "outOfRange", name, value, `${min}–${max}`);
+  check(number.gte(min) && number.lte(max), "outOfRange", name, value, { min, max });
   return number.toNumber();
 }
 

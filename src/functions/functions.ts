@@ -7,6 +7,8 @@
 import {
   BUILT_IN_RATES,
   Dec,
+  MAX_INSTALLMENTS,
+  PERCENT_RANGE,
   ReferenceRateTable,
   referenceEntriesFromRows,
   STATUTORY_MARGIN_PERCENT,
@@ -28,8 +30,6 @@ import {
   requiredRate,
 } from "./coerce";
 
-const MAX_INSTALLMENTS = 1200;
-
 // Parameters are typed inline as a union (recorded as "any" in functions.json) because the metadata
 // generator rejects type aliases; coerce.ts turns each into a number, a date or an error.
 
@@ -50,7 +50,7 @@ export function rule78(
   return excelNumber(() => {
     const n = requiredInteger(total, "total", 1, MAX_INSTALLMENTS);
     const t = requiredInteger(remaining, "remaining", 0, MAX_INSTALLMENTS);
-    check(t <= n, "exceeds", "remaining", remaining, "total", String(n));
+    check(t <= n, "exceeds", "remaining", remaining, { field: "total", value: n });
     return rule78Reduction(t, n, requiredAmount(creditCost, "creditCost"));
   });
 }
@@ -183,7 +183,7 @@ export function lateInterestFn(
     // An empty cell arrives as 0 on Excel desktop and as null on the web: both mean the statutory 8.
     const given = optionalNumber(marginPercent, "marginPercent", STATUTORY_MARGIN_PERCENT);
     const margin = given.isZero() ? STATUTORY_MARGIN_PERCENT : given;
-    check(margin.abs().lessThan(100), "outOfRange", "marginPercent", marginPercent, "(-100, 100)");
+    check(margin.abs().lessThan(100), "outOfRange", "marginPercent", marginPercent, PERCENT_RANGE);
     return lateInterestEngine(
       {
         capital: requiredAmount(capital, "capital"),

@@ -4,7 +4,14 @@
  * summary first, optionally one calculation sheet per case (linked from the summary), and the
  * reference-rate sheet the summary's formulas look up.
  */
-import { BUILT_IN_RATES, Calculation, EngineError, ReferenceRateTable, calculate } from "../engine";
+import {
+  BUILT_IN_RATES,
+  Calculation,
+  EngineError,
+  ReferenceRateTable,
+  calculate,
+  fieldLabel,
+} from "../engine";
 import { HeaderRowAddresses, fieldForHeader, rowToContract } from "./headers";
 import { planSheet } from "./plan";
 import { REFERENCE_SHEET_NAME, planReferenceSheet } from "./referenceSheet";
@@ -54,7 +61,11 @@ export function calculateRows(
       calculations.push(calculate(result.contract, { referenceRates: table }));
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
-      refused.push({ where: row.where, caseId: result.contract.caseId, reason: error.message });
+      refused.push({
+        where: row.where,
+        caseId: result.contract.caseId,
+        reason: error.messageWith(fieldLabel),
+      });
     }
   }
   return { calculations, refused };

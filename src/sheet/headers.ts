@@ -18,120 +18,51 @@
  */
 import {
   CONTRACT_FIELDS,
+  CONTRACT_SCHEMA,
   Contract,
   ContractField,
   ContractInput,
   Dec,
   EngineError,
+  FieldKind,
+  FieldSpec,
+  REQUIRED_FIELDS,
+  REQUIRED_UNLESS,
   dayFromExcelSerial,
   excelSerialFromDay,
   formatIsoDate,
+  integerRange,
+  isContractField,
   parseContract,
   parseDecimal,
   parseIsoDate,
 } from "../engine";
 
+export type { FieldKind } from "../engine";
+
 /**
- * Header aliases per field; the first is the canonical Swedish header ({@link SWEDISH_HEADERS}). The
- * JSON field name is always accepted as well and is not repeated here.
+ * Header aliases per field, from the contract schema; the first is the canonical Swedish header
+ * ({@link SWEDISH_HEADERS}). The JSON field name is always accepted as well and is not repeated here.
  */
-export const HEADER_ALIASES: Readonly<Record<ContractField, readonly string[]>> = {
-  caseId: ["Ärende", "Ärendenummer", "Ärende-id", "Målnummer", "Mål"],
-  creditor: ["Sökande", "Borgenär", "Kreditgivare"],
-  debtor: ["Svarande", "Gäldenär", "Kredittagare", "Konsument"],
-  goods: ["Gods", "Egendom", "Vara", "Objekt"],
-  contractDate: ["Kontraktsdatum", "Avtalsdatum", "Kontraktsdag", "Köpedag"],
-  cashPrice: ["Kontantpris"],
-  downPayment: ["Handpenning", "Kontantinsats"],
-  creditAmount: ["Kreditbelopp", "Kredit", "Lånebelopp"],
-  annualRate: ["Nominell ränta", "Ränta", "Årsränta", "Räntesats", "Nominell årsränta"],
-  installments: ["Antal avbetalningar", "Antal betalningar", "Antal månader", "Löptid"],
-  firstDueDate: ["Första förfallodag", "Första ff", "Första förfallodagen"],
-  installmentAmount: ["Avbetalning", "Annuitet", "Avbetalningsbelopp", "Månadsbelopp"],
-  monthlyFee: ["Aviavgift", "Avgift per avbetalning"],
-  setupFee: ["Uppläggningsavgift", "Startavgift"],
-  residual: ["Restbelopp", "Restvärde", "Slutbetalning"],
-  installmentsPaid: ["Betalda avbetalningar", "Antal betalda avbetalningar", "Antal betalda"],
-  unpaidCreditClaim: ["Obetald del av kreditfordran", "Obetald kreditfordran"],
-  applicationDate: ["Ansökningsdag", "Ansökningsdatum", "Ansökningsdagen"],
-  claimedInterest: ["Yrkad ränta", "Yrkad ränta per ansökningsdagen"],
-  interestFrom: ["Ränta från", "Ränta från och med", "Dröjsmålsränta från"],
-  interestCapital: ["Räntebärande kapital", "Räntebärande belopp"],
-  lateInterestRate: ["Avtalad dröjsmålsränta", "Dröjsmålsränta enligt avtal"],
-  basicFee: ["Grundavgift"],
-  applicantCosts: ["Sökandens kostnader", "Sökandens kostnader i målet"],
-  noticeDate: ["Underrättelsedag", "Underrättelsedatum", "Underrättelse"],
-  repossessionDate: [
-    "Återtagningsdag",
-    "Återtagandedag",
-    "Förrättningsdag",
-    "Återtagningsförrättning",
-  ],
-  estimatedValue: ["Uppskattat värde", "Godsets värde", "Värde"],
-  method: ["Metod", "Beräkningsmetod", "Reduceringsmetod"],
-};
+export const HEADER_ALIASES: Readonly<Record<ContractField, readonly string[]>> = fieldRecord(
+  (spec) => [spec.label, ...spec.aliases],
+);
 
 /** The Swedish header written for each field (the training workbook's `Kontrakt` sheet). */
-export const SWEDISH_HEADERS: Readonly<Record<ContractField, string>> = Object.fromEntries(
-  CONTRACT_FIELDS.map((field) => [field, HEADER_ALIASES[field][0]]),
-) as Record<ContractField, string>;
+export const SWEDISH_HEADERS: Readonly<Record<ContractField, string>> = fieldRecord(
+  (spec) => spec.label,
+);
 
-/** How a field's cell is read. */
-export type FieldKind = "text" | "date" | "money" | "rate" | "integer" | "method";
+/** How a field's cell is read (the schema's kind). */
+export const FIELD_KINDS: Readonly<Record<ContractField, FieldKind>> = fieldRecord(
+  (spec) => spec.kind,
+);
 
-export const FIELD_KINDS: Readonly<Record<ContractField, FieldKind>> = {
-  caseId: "text",
-  creditor: "text",
-  debtor: "text",
-  goods: "text",
-  contractDate: "date",
-  cashPrice: "money",
-  downPayment: "money",
-  creditAmount: "money",
-  annualRate: "rate",
-  installments: "integer",
-  firstDueDate: "date",
-  installmentAmount: "money",
-  monthlyFee: "money",
-  setupFee: "money",
-  residual: "money",
-  installmentsPaid: "integer",
-  unpaidCreditClaim: "money",
-  applicationDate: "date",
-  claimedInterest: "money",
-  interestFrom: "date",
-  interestCapital: "money",
-  lateInterestRate: "rate",
-  basicFee: "money",
-  applicantCosts: "money",
-  noticeDate: "date",
-  repossessionDate: "date",
-  estimatedValue: "money",
-  method: "method",
-};
-
-/** Inclusive bounds of the integer fields (the same as the engine's). */
-const INTEGER_RANGES: Partial<Record<ContractField, [number, number]>> = {
-  installments: [1, 1200],
-  installmentsPaid: [0, 1200],
-};
-
-/** Fields the engine always requires. */
-const REQUIRED: readonly ContractField[] = [
-  "caseId",
-  "annualRate",
-  "installments",
-  "firstDueDate",
-  "installmentAmount",
-  "applicationDate",
-  "repossessionDate",
-];
-
-/** Fields required unless another one is given: [field, alternative]. */
-const REQUIRED_UNLESS: readonly [ContractField, ContractField][] = [
-  ["creditAmount", "cashPrice"],
-  ["installmentsPaid", "unpaidCreditClaim"],
-];
+function fieldRecord<T>(pick: (spec: FieldSpec) => T): Record<ContractField, T> {
+  return Object.fromEntries(
+    CONTRACT_FIELDS.map((field) => [field, pick(CONTRACT_SCHEMA[field])]),
+  ) as Record<ContractField, T>;
+}
 
 /** Method names users write, normalized as headers are, mapped to the engine's values. */
 const METHOD_ALIASES: Readonly<Record<string, "auto" | "rule78" | "actual">> = {
@@ -148,25 +79,24 @@ const METHOD_ALIASES: Readonly<Record<string, "auto" | "rule78" | "actual">> = {
 
 /**
  * Every message about a worksheet row, in Swedish (the users' language). Field-level messages come
- * from the engine's catalogue (src/engine/messages.ts) with the field's header as its name.
+ * from the engine's catalogue (src/engine/messages.ts), rendered with the field's header as its name.
  */
 export const ROW_MESSAGES = {
-  missingColumn: (header: string) => `kolumnen ${header} saknas i rubrikraden`,
-  requiredEither: (header: string, other: string) =>
-    `${header} saknas (ange ${header} eller ${other})`,
+  missingColumn: (header: string) => `Kolumnen ${header} saknas i rubrikraden`,
   duplicateColumn: (header: string, address: string, first: string, firstAddress: string) =>
-    `kolumnen ${header} (${address}) anger samma fält som ${first} (${firstAddress}); ta bort den ena`,
+    `Kolumnen ${header} (${address}) anger samma fält som ${first} (${firstAddress}); ta bort den ena`,
   onHeaderRow: (address: string) =>
-    `den aktiva cellen ${address} står på rubrikraden; markera en cell i en kontraktsrad`,
+    `Den aktiva cellen ${address} står på rubrikraden; markera en cell i en kontraktsrad`,
   outsideData: (address: string) =>
-    `den aktiva cellen ${address} ligger utanför tabellens kontraktsrader; markera en cell i en kontraktsrad`,
+    `Den aktiva cellen ${address} ligger utanför tabellens kontraktsrader; markera en cell i en kontraktsrad`,
   emptySheet: (sheet: string) =>
-    `bladet ${sheet} är tomt; det behöver en rubrikrad och en kontraktsrad`,
-  emptyRow: (address: string) => `raden ${address} är tom`,
+    `Bladet ${sheet} är tomt; det behöver en rubrikrad och en kontraktsrad`,
+  emptyRow: (address: string) => `Raden ${address} är tom`,
   noContractRows: (address: string) =>
-    `markeringen ${address} innehåller inga kontraktsrader; markera raderna (eller hela tabellen) under rubrikraden`,
+    `Markeringen ${address} innehåller inga kontraktsrader; markera raderna (eller hela tabellen) under rubrikraden`,
   severalTables: (names: string) =>
-    `markeringen berör flera tabeller (${names}); markera rader i en tabell i taget`,
+    `Markeringen berör flera tabeller (${names}); markera rader i en tabell i taget`,
+  headerRow: "rubrikraden",
 } as const;
 
 /** A problem with one cell (or with the header row when a column is missing). */
@@ -237,54 +167,52 @@ function isMissing(value: unknown): boolean {
 
 /**
  * Reads one field's cell into the JSON form `parseContract` accepts; throws an {@link EngineError}
- * named after `label` (the header as the user wrote it) for a bad value.
+ * about `field` for a bad value (rendered with the header the user wrote by the caller).
  */
-function readField(field: ContractField, value: unknown, label: string): unknown {
+function readField(field: ContractField, value: unknown): unknown {
   switch (FIELD_KINDS[field]) {
     case "text":
       if (typeof value === "string") return value.trim();
       if (typeof value === "number") return String(value);
-      throw new EngineError("notText", label, value);
+      throw new EngineError("notText", field, value);
     case "date":
-      if (typeof value === "number") return formatIsoDate(dayFromExcelSerial(value, label));
-      if (typeof value === "string") return formatIsoDate(parseIsoDate(value, label));
-      throw new EngineError("notDate", label, value);
+      if (typeof value === "number") return formatIsoDate(dayFromExcelSerial(value, field));
+      if (typeof value === "string") return formatIsoDate(parseIsoDate(value, field));
+      throw new EngineError("notDate", field, value);
     case "money": {
-      const amount = parseDecimal(value, label);
-      if (amount.isNegative()) throw new EngineError("negative", label, value);
+      const amount = parseDecimal(value, field);
+      if (amount.isNegative()) throw new EngineError("negative", field, value);
       return typeof value === "number" ? value : amount.toFixed();
     }
     case "rate": {
-      const rate = parseRate(value, label);
-      if (rate.isNegative()) throw new EngineError("negative", label, value);
-      if (!rate.lessThan(1)) throw new EngineError("rateAsFraction", label, value);
+      const rate = parseRate(value, field);
+      if (rate.isNegative()) throw new EngineError("negative", field, value);
+      if (!rate.lessThan(1)) throw new EngineError("rateAsFraction", field, value);
       return typeof value === "number" ? value : rate.toFixed();
     }
     case "integer": {
-      const number = parseDecimal(value, label);
-      if (!number.isInteger()) throw new EngineError("notInteger", label, value);
-      const [min, max] = INTEGER_RANGES[field] ?? [0, Number.MAX_SAFE_INTEGER];
-      if (number.lt(min) || number.gt(max))
-        throw new EngineError("outOfRange", label, value, `${min}–${max}`);
+      const number = parseDecimal(value, field);
+      if (!number.isInteger()) throw new EngineError("notInteger", field, value);
+      const range = integerRange(field);
+      if (number.lt(range.min) || number.gt(range.max))
+        throw new EngineError("outOfRange", field, value, range);
       return number.toNumber();
     }
     case "method": {
       const method = typeof value === "string" ? METHOD_ALIASES[normalizeHeader(value)] : undefined;
-      if (method === undefined) throw new EngineError("unknownMethod", label, value);
+      if (method === undefined) throw new EngineError("unknownMethod", field, value);
       return method;
     }
   }
 }
 
 /** A rate as a fraction; text ending in "%" is a percentage ("5,95 %" → 0.0595). */
-function parseRate(value: unknown, label: string): Dec {
+function parseRate(value: unknown, field: ContractField): Dec {
   if (typeof value === "string" && /%\s*$/.test(value)) {
-    return parseDecimal(value.replace(/%\s*$/, ""), label).dividedBy(100);
+    return parseDecimal(value.replace(/%\s*$/, ""), field).dividedBy(100);
   }
-  return parseDecimal(value, label);
+  return parseDecimal(value, field);
 }
-
-const FIELD_NAME_IN_MESSAGE = new RegExp(`\\b(${CONTRACT_FIELDS.join("|")})\\b`, "g");
 
 /**
  * Maps one worksheet row to a contract. `headers` and `values` are the header row's and the data
@@ -301,7 +229,7 @@ export function rowToContract(
   const problems: RowProblem[] = [];
   const ignoredHeaders: IgnoredHeader[] = [];
   const headerAddressOf = headerRow?.addressOf ?? addressOf;
-  const headerRowAddress = headerRow?.address ?? "rubrikraden";
+  const headerRowAddress = headerRow?.address ?? ROW_MESSAGES.headerRow;
 
   // Columns by field: the first column naming a field; later ones are duplicates.
   const columnOf = new Map<ContractField, number>();
@@ -332,7 +260,9 @@ export function rowToContract(
     });
   });
 
-  const labelOf = (field: ContractField): string => {
+  // Fields are named in messages by the header the user wrote, else by the Swedish label.
+  const labelOf = (field: string): string => {
+    if (!isContractField(field)) return field;
     const col = columnOf.get(field);
     return col === undefined ? SWEDISH_HEADERS[field] : headerText(headers[col]);
   };
@@ -346,10 +276,10 @@ export function rowToContract(
     const col = columnOf.get(field);
     if (col === undefined || duplicated.has(field) || isMissing(values[col])) continue;
     try {
-      input[field] = readField(field, values[col], labelOf(field));
+      input[field] = readField(field, values[col]);
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
-      problems.push({ field, address: addressOf(col), message: error.message });
+      problems.push({ field, address: addressOf(col), message: error.messageWith(labelOf) });
     }
   }
 
@@ -362,14 +292,14 @@ export function rowToContract(
   };
   const missingMessage = (field: ContractField) =>
     columnOf.has(field)
-      ? new EngineError("required", labelOf(field), undefined).message
+      ? new EngineError("required", field, undefined).messageWith(labelOf)
       : ROW_MESSAGES.missingColumn(SWEDISH_HEADERS[field]);
-  for (const field of REQUIRED) {
+  for (const field of REQUIRED_FIELDS) {
     if (!given(field)) missing(field, missingMessage(field));
   }
   for (const [field, other] of REQUIRED_UNLESS) {
     if (!given(field) && !given(other)) {
-      missing(field, ROW_MESSAGES.requiredEither(labelOf(field), labelOf(other)));
+      missing(field, new EngineError("required", field, undefined, other).messageWith(labelOf));
     }
   }
 
@@ -380,9 +310,7 @@ export function rowToContract(
     return { ok: true, contract: parseContract(input), input, ignoredHeaders };
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
-    const message = error.message.replace(FIELD_NAME_IN_MESSAGE, (name) =>
-      labelOf(name as ContractField),
-    );
+    const message = error.messageWith(labelOf);
     const problem = { field: error.field, address: addressFor(error.field), message };
     return { ok: false, problems: [problem], ignoredHeaders };
   }

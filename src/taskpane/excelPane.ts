@@ -40,7 +40,7 @@ import { SheetRefusal } from "../sheet/refusal";
 import type { RefusedRow } from "../sheet/summary";
 import type { SheetPlan } from "../sheet/types";
 import { h, replace } from "./dom";
-import { localizeMessage } from "./form";
+import { formMessage } from "./form";
 import { UI_TEXT } from "./messages";
 import { formatPercent, parsePercentInput } from "./rates";
 import { Shell, messageOf } from "./shell";
@@ -285,7 +285,7 @@ export function mountExcelPane(
             h("span", { class: "address" }, r.where),
             r.caseId ? ` (${r.caseId})` : "",
             " ",
-            localizeMessage(r.reason),
+            r.reason,
           ),
         ),
       ),
@@ -412,7 +412,7 @@ async function excelCall<T>(call: () => Promise<T>): Promise<T> {
 
 /** The alert text for an error: the engine's with Swedish labels, a refusal's, Excel's, or a bug's. */
 export function alertText(error: unknown): string {
-  if (error instanceof EngineError) return localizeMessage(error.message);
+  if (error instanceof EngineError) return formMessage(error);
   if (error instanceof SheetRefusal) return UI_TEXT.refused(error.message);
   if (error instanceof ExcelFailure) return UI_TEXT.excelFailed(error.message);
   return UI_TEXT.internalError(messageOf(error));

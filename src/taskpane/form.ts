@@ -3,8 +3,10 @@
  * the contract JSON that `parseContract` reads (the JSON of `examples/*.json` and of `#contract=` links).
  * No DOM here, so the mapping is tested without a browser (test/taskpaneLogic.test.ts).
  *
- * Conventions of the form, each chosen so that what the user sees is what the workbook shows:
- * - labels are the Swedish headers of the training workbook's `Kontrakt` sheet (`SWEDISH_HEADERS`);
+ * Labels, kinds and hints come from the engine's contract schema (src/engine/schema.ts); only the
+ * grouping is the form's own. Conventions of the form, each chosen so that what the user sees is what
+ * the workbook shows:
+ * - labels are the schema's Swedish labels, the headers of the training workbook's `Kontrakt` sheet;
  * - rates are typed in percent (`5,95` for 0.0595) and converted exactly, in decimals, both ways;
  * - numbers are shown with a decimal comma and read with comma or point, spaces allowed (`143 750`);
  * - dates are ISO text (ÅÅÅÅ-MM-DD), as in the contract JSON, so a mistyped date is reported with
@@ -15,16 +17,21 @@
  */
 import {
   CONTRACT_FIELDS,
+  CONTRACT_SCHEMA,
   Calculation,
   ContractField,
   ContractInput,
   Dec,
   EngineError,
+  FieldKind,
+  METHOD_NAMES,
   calculate,
+  fieldLabel,
   parseContract,
   parseDecimal,
+  unknownFieldErrors,
 } from "../engine";
-import { SWEDISH_HEADERS } from "../sheet/headers";
+import { UI_TEXT } from "./messages";
 
 /** How a field is typed and shown. */
 export type FormFieldKind = "text" | "money" | "percent" | "integer" | "date" | "method";
@@ -46,78 +53,61 @@ export interface FormGroup {
 /** The text of each field, by JSON name; a field not in the object is empty. */
 export type FormValues = Partial<Record<ContractField, string>>;
 
-const field = (name: ContractField, kind: FormFieldKind, hint?: string): FormField => ({
-  name,
-  label: SWEDISH_HEADERS[name],
-  kind,
-  hint,
-});
+const FORM_KINDS: Readonly<Record<FieldKind, FormFieldKind>> = {
+  text: "text",
+  money: "money",
+  rate: "percent",
+  integer: "integer",
+  date: "date",
+  method: "method",
+};
+
+/** A field as the form shows it, from the contract schema. */
+function field(name: ContractField): FormField {
+  const spec = CONTRACT_SCHEMA[name];
+  const hint = [spec.help, spec.whenEmpty && UI_TEXT.whenEmpty(spec.whenEmpty)]
+    .filter(Boolean)
+    .join(" ");
+  return { name, label: spec.label, kind: FORM_KINDS[spec.kind], hint: hint || undefined };
+}
 
 /** Every contract field, once, in the groups the form shows. */
 export const FORM_GROUPS: readonly FormGroup[] = [
-  {
-    title: "Ärende",
-    fields: [
-      field("caseId", "text"),
-      field("creditor", "text"),
-      field("debtor", "text"),
-      field("goods", "text"),
-    ],
-  },
-  {
-    title: "Kredit",
-    fields: [
-      field("cashPrice", "money"),
-      field("downPayment", "money"),
-      field("creditAmount", "money", "Tomt: kontantpris − handpenning."),
-      field("annualRate", "percent", "Nominell årsränta, t.ex. 5,95."),
-    ],
-  },
+  { title: "Ärende", fields: ["caseId", "creditor", "debtor", "goods"] },
+  { title: "Kredit", fields: ["cashPrice", "downPayment", "creditAmount", "annualRate"] },
   {
     title: "Avbetalningar",
     fields: [
-      field("installments", "integer"),
-      field("firstDueDate", "date"),
-      field("installmentAmount", "money", "Utan aviavgift."),
-      field("residual", "money", "Tomt: inget restbelopp."),
-      field("installmentsPaid", "integer"),
-      field("unpaidCreditClaim", "money", "Tomt: beräknas av betalda avbetalningar."),
+      "installments",
+      "firstDueDate",
+      "installmentAmount",
+      "residual",
+      "installmentsPaid",
+      "unpaidCreditClaim",
     ],
   },
   {
     title: "Ränta och avgifter",
     fields: [
-      field("monthlyFee", "money", "Per avbetalning."),
-      field("setupFee", "money"),
-      field("claimedInterest", "money", "Yrkad ränta per ansökningsdagen."),
-      field("interestFrom", "date", "Tomt: dagen efter ansökningsdagen."),
-      field("interestCapital", "money", "Tomt: obetald del av kreditfordran."),
-      field("lateInterestRate", "percent", "Tomt: referensränta + 8 procentenheter."),
-      field("basicFee", "money", "Tomt: 600 kr."),
-      field("applicantCosts", "money"),
+      "monthlyFee",
+      "setupFee",
+      "claimedInterest",
+      "interestFrom",
+      "interestCapital",
+      "lateInterestRate",
+      "basicFee",
+      "applicantCosts",
     ],
   },
   {
     title: "Datum",
-    fields: [
-      field("contractDate", "date", "Avgör vilken konsumentkreditlag som gäller."),
-      field("applicationDate", "date"),
-      field("noticeDate", "date", "Tomt: ingen beräkning per underrättelsen."),
-      field("repossessionDate", "date"),
-    ],
+    fields: ["contractDate", "applicationDate", "noticeDate", "repossessionDate"],
   },
-  {
-    title: "Värdering",
-    fields: [
-      field("estimatedValue", "money", "Tomt: ingen jämförelse med skulden."),
-      field(
-        "method",
-        "method",
-        "Automatiskt: faktisk avräkning om restbelopp finns, annars 78-regeln.",
-      ),
-    ],
-  },
-];
+  { title: "Värdering", fields: ["estimatedValue", "method"] },
+].map((group) => ({
+  title: group.title,
+  fields: group.fields.map((name) => field(name as ContractField)),
+}));
 
 /** Every form field by name. */
 export const FORM_FIELDS: ReadonlyMap<ContractField, FormField> = new Map(
@@ -126,9 +116,9 @@ export const FORM_FIELDS: ReadonlyMap<ContractField, FormField> = new Map(
 
 /** The method select's choices, value → Swedish text. */
 export const METHOD_CHOICES: ReadonlyArray<readonly [string, string]> = [
-  ["auto", "Automatiskt"],
-  ["rule78", "78-regeln"],
-  ["actual", "Faktisk avräkning"],
+  ["auto", UI_TEXT.methodAuto],
+  ["rule78", METHOD_NAMES.rule78],
+  ["actual", METHOD_NAMES.actual],
 ];
 
 const UNIT: Partial<Record<FormFieldKind, string>> = { money: "kr", percent: "%" };
@@ -199,11 +189,14 @@ function readNumber(text: string, name: ContractField): number | string {
   }
 }
 
+/** A rate typed in percent: from 0 % to under 100 %. */
+const PERCENT_FIELD_RANGE = { min: 0, max: 100, exclusive: "max", unit: "%" } as const;
+
 /** A percentage as a fraction (5,95 → 0.0595), exactly; refuses what is not a rate in percent. */
 function readPercent(text: string, name: ContractField): number | string {
   const percent = parseDecimal(text.replace(/\s*%\s*$/, ""), name);
   if (percent.isNegative()) throw new EngineError("negative", name, text);
-  if (percent.gte(100)) throw new EngineError("outOfRange", name, text, "0 % till under 100 %");
+  if (percent.gte(100)) throw new EngineError("outOfRange", name, text, PERCENT_FIELD_RANGE);
   return jsonNumber(percent.dividedBy(100));
 }
 
@@ -239,11 +232,21 @@ export function formToContract(values: FormValues): ContractInput {
 // ---------------------------------------------------------------------------------------------------
 // Messages and the calculation
 
-const FIELD_NAME_IN_MESSAGE = new RegExp(`\\b(${CONTRACT_FIELDS.join("|")})\\b`, "g");
+/** An engine error as the form shows it: every field named by its Swedish label (the schema's). */
+export function formMessage(error: EngineError): string {
+  return error.messageWith(fieldLabel);
+}
 
-/** An engine message with each JSON field name replaced by the field's Swedish label. */
-export function localizeMessage(message: string): string {
-  return message.replace(FIELD_NAME_IN_MESSAGE, (name) => SWEDISH_HEADERS[name as ContractField]);
+/**
+ * The refusal of every field of a contract (e.g. from a `#contract=` link) that the form does not
+ * know, each with the nearest known field suggested ("Okänt fält 'installmentAmout' — menade du
+ * installmentAmount (Avbetalning)?"): the same refusal as the command line's.
+ */
+export function unknownFieldProblems(input: ContractInput): { name: string; message: string }[] {
+  return unknownFieldErrors(input).map((error) => ({
+    name: error.field,
+    message: formMessage(error),
+  }));
 }
 
 /** The contract field an error is about, if it is one. */
@@ -266,6 +269,6 @@ export function calculateForm(values: FormValues): FormResult {
     return { ok: true, input, calc: calculate(parseContract(input)) };
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
-    return { ok: false, field: errorField(error), message: localizeMessage(error.message) };
+    return { ok: false, field: errorField(error), message: formMessage(error) };
   }
 }

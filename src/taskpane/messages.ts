@@ -1,7 +1,8 @@
 /**
  * Every text the task pane shows, in Swedish (the users' language), in one place. Messages about a
- * contract's fields come from the engine's catalogue (src/engine/messages.ts) with the field's Swedish
- * label put in place of its JSON name ({@link ../taskpane/form.ts localizeMessage}).
+ * contract's fields come from the engine's catalogue (src/engine/messages.ts), rendered with each
+ * field's Swedish label from the contract schema (`formMessage` in form.ts); the form's labels and
+ * hints come from the schema too.
  */
 /** "1 ärende", "3 ärenden". */
 function count(n: number, one: string, many: string): string {
@@ -108,6 +109,10 @@ export const UI_TEXT = {
   unknownExample: (value: string) =>
     `Det finns inget exempel ${value}; välj Övning 1 eller Övning 2.`,
   goToField: "Gå till fältet",
+
+  // The contract form (labels and help texts are the contract schema's)
+  whenEmpty: (meaning: string) => `Tomt: ${meaning}.`,
+  methodAuto: "Automatiskt",
 
   // Results
   caseHeading: (caseId: string) => `Ärende ${caseId}`,

@@ -1,0 +1,335 @@
+/**
+ * The contract schema: every field a contract row may carry, described once. Parsing and validation
+ * (contract.ts), worksheet header matching and the training workbook's `Kontrakt` table
+ * (src/sheet/headers.ts), the task pane form's labels and hints (src/taskpane/form.ts), the Swedish
+ * names in messages and the README's field table are all derived from {@link CONTRACT_SCHEMA}.
+ *
+ * Per field: the Swedish label (the training workbook's header, shown in the form and in messages),
+ * further Swedish headers users write, the kind of value, whether it is required (or required unless
+ * another field is given), the allowed range, what an empty field means, and a help text.
+ */
+
+/** How a field's value is written and read. */
+export type FieldKind = "text" | "date" | "money" | "rate" | "integer" | "method";
+
+/** Whether a field must be given: always, or unless another field is given (which then derives it). */
+export type Requirement = "required" | "optional" | { unless: ContractField };
+
+/** An inclusive range of whole numbers. */
+export interface IntegerRange {
+  min: number;
+  max: number;
+}
+
+/** One field of the contract. */
+export interface FieldSpec {
+  /** The Swedish label: the training workbook's header, the form's label, the name in messages. */
+  label: string;
+  /** Further Swedish headers that name the field in a worksheet (the JSON name is always accepted). */
+  aliases: readonly string[];
+  kind: FieldKind;
+  requirement: Requirement;
+  /** Allowed whole numbers (integer fields). Rates are always fractions in [0, 1), money ≥ 0. */
+  range?: IntegerRange;
+  /** What an empty field means, in Swedish ("600 kr"); absent for a required field. */
+  whenEmpty?: string;
+  /** How to write the value or what it is, in Swedish; shown with the form's field. */
+  help?: string;
+}
+
+/**
+ * The largest number of instalments a contract may have (100 years of monthly instalments): a bound
+ * that keeps the payment schedule a sheet can hold, not a legal limit.
+ */
+export const MAX_INSTALLMENTS = 1200;
+
+/** grundavgift since 2008 (förordning 1992:1094, 6 §), in kronor: the default basic fee. */
+export const DEFAULT_BASIC_FEE_KRONOR = 600;
+
+/** Every field a contract may carry, in the order of the example files and the training table. */
+export const CONTRACT_FIELDS = [
+  "caseId",
+  "creditor",
+  "debtor",
+  "goods",
+  "contractDate",
+  "cashPrice",
+  "downPayment",
+  "creditAmount",
+  "annualRate",
+  "installments",
+  "firstDueDate",
+  "installmentAmount",
+  "monthlyFee",
+  "setupFee",
+  "residual",
+  "installmentsPaid",
+  "unpaidCreditClaim",
+  "applicationDate",
+  "claimedInterest",
+  "interestFrom",
+  "interestCapital",
+  "lateInterestRate",
+  "basicFee",
+  "applicantCosts",
+  "noticeDate",
+  "repossessionDate",
+  "estimatedValue",
+  "method",
+] as const;
+export type ContractField = (typeof CONTRACT_FIELDS)[number];
+
+/** The description of every contract field. */
+export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
+  caseId: {
+    label: "Ärende",
+    aliases: ["Ärendenummer", "Ärende-id", "Målnummer", "Mål"],
+    kind: "text",
+    requirement: "required",
+    help: "Ärendets beteckning; blir namnet på beräkningsbladet.",
+  },
+  creditor: {
+    label: "Sökande",
+    aliases: ["Borgenär", "Kreditgivare"],
+    kind: "text",
+    requirement: "optional",
+  },
+  debtor: {
+    label: "Svarande",
+    aliases: ["Gäldenär", "Kredittagare", "Konsument"],
+    kind: "text",
+    requirement: "optional",
+  },
+  goods: {
+    label: "Gods",
+    aliases: ["Egendom", "Vara", "Objekt"],
+    kind: "text",
+    requirement: "optional",
+  },
+  contractDate: {
+    label: "Kontraktsdatum",
+    aliases: ["Avtalsdatum", "Kontraktsdag", "Köpedag"],
+    kind: "date",
+    requirement: "optional",
+    whenEmpty: "konsumentkreditlagen (2010:1846) antas gälla",
+    help: "Avgör vilken konsumentkreditlag som gäller.",
+  },
+  cashPrice: {
+    label: "Kontantpris",
+    aliases: [],
+    kind: "money",
+    requirement: "optional",
+  },
+  downPayment: {
+    label: "Handpenning",
+    aliases: ["Kontantinsats"],
+    kind: "money",
+    requirement: "optional",
+    whenEmpty: "0 kr",
+  },
+  creditAmount: {
+    label: "Kreditbelopp",
+    aliases: ["Kredit", "Lånebelopp"],
+    kind: "money",
+    requirement: { unless: "cashPrice" },
+    whenEmpty: "kontantpris − handpenning",
+  },
+  annualRate: {
+    label: "Nominell ränta",
+    aliases: ["Ränta", "Årsränta", "Räntesats", "Nominell årsränta"],
+    kind: "rate",
+    requirement: "required",
+    help: "Nominell årsränta, t.ex. 5,95 %.",
+  },
+  installments: {
+    label: "Antal avbetalningar",
+    aliases: ["Antal betalningar", "Antal månader", "Löptid"],
+    kind: "integer",
+    requirement: "required",
+    range: { min: 1, max: MAX_INSTALLMENTS },
+  },
+  firstDueDate: {
+    label: "Första förfallodag",
+    aliases: ["Första ff", "Första förfallodagen"],
+    kind: "date",
+    requirement: "required",
+  },
+  installmentAmount: {
+    label: "Avbetalning",
+    aliases: ["Annuitet", "Avbetalningsbelopp", "Månadsbelopp"],
+    kind: "money",
+    requirement: "required",
+    help: "Utan aviavgift.",
+  },
+  monthlyFee: {
+    label: "Aviavgift",
+    aliases: ["Avgift per avbetalning"],
+    kind: "money",
+    requirement: "optional",
+    whenEmpty: "0 kr",
+    help: "Per avbetalning.",
+  },
+  setupFee: {
+    label: "Uppläggningsavgift",
+    aliases: ["Startavgift"],
+    kind: "money",
+    requirement: "optional",
+    whenEmpty: "0 kr",
+  },
+  residual: {
+    label: "Restbelopp",
+    aliases: ["Restvärde", "Slutbetalning"],
+    kind: "money",
+    requirement: "optional",
+    whenEmpty: "inget restbelopp",
+  },
+  installmentsPaid: {
+    label: "Betalda avbetalningar",
+    aliases: ["Antal betalda avbetalningar", "Antal betalda"],
+    kind: "integer",
+    requirement: { unless: "unpaidCreditClaim" },
+    range: { min: 0, max: MAX_INSTALLMENTS },
+  },
+  unpaidCreditClaim: {
+    label: "Obetald del av kreditfordran",
+    aliases: ["Obetald kreditfordran"],
+    kind: "money",
+    requirement: "optional",
+    whenEmpty: "obetalda avbetalningar × (avbetalning + aviavgift) + restbelopp",
+  },
+  applicationDate: {
+    label: "Ansökningsdag",
+    aliases: ["Ansökningsdatum", "Ansökningsdagen"],
+    kind: "date",
+    requirement: "required",
+  },
+  claimedInterest: {
+    label: "Yrkad ränta",
+    aliases: ["Yrkad ränta per ansökningsdagen"],
+    kind: "money",
+    requirement: "optional",
+    whenEmpty: "0 kr",
+    help: "Yrkad ränta per ansökningsdagen.",
+  },
+  interestFrom: {
+    label: "Ränta från",
+    aliases: ["Ränta från och med", "Dröjsmålsränta från"],
+    kind: "date",
+    requirement: "optional",
+    whenEmpty: "dagen efter ansökningsdagen",
+  },
+  interestCapital: {
+    label: "Räntebärande kapital",
+    aliases: ["Räntebärande belopp"],
+    kind: "money",
+    requirement: "optional",
+    whenEmpty: "obetald del av kreditfordran",
+  },
+  lateInterestRate: {
+    label: "Avtalad dröjsmålsränta",
+    aliases: ["Dröjsmålsränta enligt avtal"],
+    kind: "rate",
+    requirement: "optional",
+    whenEmpty: "referensränta + 8 procentenheter",
+    help: "Gäller bara där den är lägre än referensränta + 8 procentenheter.",
+  },
+  basicFee: {
+    label: "Grundavgift",
+    aliases: [],
+    kind: "money",
+    requirement: "optional",
+    whenEmpty: `${DEFAULT_BASIC_FEE_KRONOR} kr`,
+  },
+  applicantCosts: {
+    label: "Sökandens kostnader",
+    aliases: ["Sökandens kostnader i målet"],
+    kind: "money",
+    requirement: "optional",
+    whenEmpty: "0 kr",
+  },
+  noticeDate: {
+    label: "Underrättelsedag",
+    aliases: ["Underrättelsedatum", "Underrättelse"],
+    kind: "date",
+    requirement: "optional",
+    whenEmpty: "ingen beräkning per underrättelsen",
+  },
+  repossessionDate: {
+    label: "Återtagningsdag",
+    aliases: ["Återtagandedag", "Förrättningsdag", "Återtagningsförrättning"],
+    kind: "date",
+    requirement: "required",
+  },
+  estimatedValue: {
+    label: "Uppskattat värde",
+    aliases: ["Godsets värde", "Värde"],
+    kind: "money",
+    requirement: "optional",
+    whenEmpty: "ingen jämförelse med skulden",
+  },
+  method: {
+    label: "Metod",
+    aliases: ["Beräkningsmetod", "Reduceringsmetod"],
+    kind: "method",
+    requirement: "optional",
+    whenEmpty: "automatiskt (faktisk avräkning om restbelopp finns, annars 78-regeln)",
+  },
+};
+
+/** Whether a name is a contract field. */
+export function isContractField(name: string): name is ContractField {
+  return Object.prototype.hasOwnProperty.call(CONTRACT_SCHEMA, name);
+}
+
+/** The Swedish label of a contract field; any other name (a function argument) as it is. */
+export function fieldLabel(name: string): string {
+  return isContractField(name) ? CONTRACT_SCHEMA[name].label : name;
+}
+
+/** Fields that must always be given. */
+export const REQUIRED_FIELDS: readonly ContractField[] = CONTRACT_FIELDS.filter(
+  (field) => CONTRACT_SCHEMA[field].requirement === "required",
+);
+
+/** Fields required unless another is given: [field, alternative]. */
+export const REQUIRED_UNLESS: readonly (readonly [ContractField, ContractField])[] =
+  CONTRACT_FIELDS.flatMap((field) => {
+    const requirement = CONTRACT_SCHEMA[field].requirement;
+    return typeof requirement === "object" ? [[field, requirement.unless] as const] : [];
+  });
+
+/** The range of an integer field (every integer field has one). */
+export function integerRange(field: ContractField): IntegerRange {
+  const range = CONTRACT_SCHEMA[field].range;
+  if (range === undefined) throw new Error(`${field} has no range in the contract schema`);
+  return range;
+}
+
+/**
+ * The known field nearest to a misspelt name (edit distance, case ignored), or null when none is
+ * close enough to be a likely typo: at most a third of the name's letters (at least 2) differ.
+ */
+export function nearestField(name: string): ContractField | null {
+  const wanted = name.toLowerCase();
+  let best: ContractField | null = null;
+  let bestDistance = Infinity;
+  for (const field of CONTRACT_FIELDS) {
+    const distance = editDistance(wanted, field.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [field, distance];
+  }
+  return bestDistance <= Math.max(2, Math.floor(wanted.length / 3)) ? best : null;
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}

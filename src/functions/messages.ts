@@ -1,0 +1,11 @@
+/**
+ * Every text the custom functions add to the engine's messages, in Swedish. Excel shows the message
+ * of `#VALUE!` (and `#N/A`) in the cell's error tooltip; the engine's catalogue (src/engine/messages.ts)
+ * says what is wrong, these name the argument as the function's signature does.
+ */
+export const FUNCTION_TEXT = {
+  /** An argument by its name in the function's signature: "argumentet installmentAmount". */
+  argument: (name: string) => `argumentet ${name}`,
+  notFinite: (result: number) => `Resultatet är inget ändligt tal (${result})`,
+  internalError: (message: string) => `Internt fel i funktionen: ${message}`,
+} as const;
