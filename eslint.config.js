@@ -16,6 +16,18 @@ const DOM_GLOBALS = ["window", "document", "navigator", "localStorage", "fetch"]
   message: "The engine and the sheet plan are pure: no DOM, no network.",
 }));
 
+/** The layers above the engine and the sheet plan, by folder (src/<layer>). */
+const UPPER_LAYERS = ["functions", "excel", "taskpane", "export", "cli"];
+const upward = (layers, message) => ({
+  group: layers.flatMap((layer) => [`**/${layer}`, `**/${layer}/**`]),
+  message,
+});
+/** Office, DOM and file-format packages: the pure layers use decimal.js and nothing else. */
+const PURE_PACKAGES = {
+  regex: "^(?!\\.|decimal\\.js$)",
+  message: "The engine and the sheet plan are pure: relative imports and decimal.js only.",
+};
+
 module.exports = [
   { ignores: ["node_modules/", "dist/", "out/", "coverage/", "build/"] },
   ...officeAddins.configs.recommended,
@@ -65,6 +77,37 @@ module.exports = [
         ...OFFICE_GLOBALS,
         ...DOM_GLOBALS,
         { name: "process", message: "Pure layer: no process." },
+      ],
+    },
+  },
+  {
+    files: ["src/engine/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            upward(
+              ["sheet", ...UPPER_LAYERS],
+              "The engine imports nothing from the layers above it.",
+            ),
+            PURE_PACKAGES,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/sheet/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            upward(UPPER_LAYERS, "The sheet plan uses the engine only, never the layers above it."),
+            PURE_PACKAGES,
+          ],
+        },
       ],
     },
   },
