@@ -59,7 +59,7 @@ describe("CSV", () => {
 
   test("an unterminated quote names its line", () => {
     expect(() => parseCsv('a,b\n1,"open\n')).toThrow(
-      new CsvError("rad 2: citattecken som aldrig stängs"),
+      new CsvError("Rad 2: ett citattecken stängs aldrig"),
     );
   });
 
@@ -262,6 +262,6 @@ describe("atertag batch", () => {
   test("without --out or --json: usage error, status 2", async () => {
     const { err, io: cli } = io();
     expect(await runCli(["batch", FIXTURE], cli)).toBe(2);
-    expect(err[0]).toMatch(/^fel: ange --out/);
+    expect(err[0]).toMatch(/^Fel: Ange --out/);
   });
 });

@@ -190,7 +190,7 @@ describe("the CLI refuses an unwritable output path with one line, status 2", ()
     );
     expect(status).toBe(2);
     expect(err).toEqual([
-      `fel: ${target}: kan inte skrivas (en mapp; ange ett filnamn, t.ex. ${path.join(target, "kalkyl.xlsx")})`,
+      `Fel: ${target}: kan inte skrivas (en mapp; ange ett filnamn, t.ex. ${path.join(target, "kalkyl.xlsx")})`,
     ]);
   });
 });

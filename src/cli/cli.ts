@@ -12,6 +12,8 @@ import { calculateRows, planBatchWorkbook } from "../sheet/batch";
 import { columnLetter } from "../sheet/grid";
 import { planSheet } from "../sheet/plan";
 import { CsvError, parseCsv } from "./csv";
+import { JsonSyntaxError, parseJsonFile } from "./json";
+import { CLI_TEXT } from "./messages";
 import { statementText } from "./statementText";
 
 export interface CliIo {
@@ -29,14 +31,7 @@ export const EXAMPLES_OUT_DIR = path.resolve(__dirname, "../../out");
 
 const SEPARATOR = "\n\n" + "=".repeat(90) + "\n\n";
 
-const USAGE = [
-  "Användning:",
-  "  npm run atertag -- calc FIL.json [FIL.json ...] [--json]   beräkna och skriv ut",
-  "  npm run atertag -- sheet FIL.json --out FIL.xlsx          beräkningsbladet som .xlsx",
-  "  npm run atertag -- batch FIL.csv --out FIL.xlsx [--sheets] [--json]",
-  "                                                            många kontrakt: sammanställning (+ ett blad per ärende)",
-  "  npm run examples                                           övningsexemplen 1 och 2 (skriver out/*.xlsx)",
-].join("\n");
+const USAGE = CLI_TEXT.usage;
 
 /** An input file's text; a file that cannot be read is the user's to fix (exit 2). */
 async function readInput(file: string): Promise<string> {
@@ -44,7 +39,7 @@ async function readInput(file: string): Promise<string> {
     return await fs.readFile(file, "utf8");
   } catch (error) {
     throw new UsageError(
-      `${file}: kan inte läsas (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      CLI_TEXT.unreadable(file, (error as NodeJS.ErrnoException).code ?? String(error)),
     );
   }
 }
@@ -52,16 +47,11 @@ async function readInput(file: string): Promise<string> {
 /** Reads and validates one contract file; errors name the file. */
 export async function loadContractFile(file: string): Promise<Calculation> {
   const text = await readInput(file);
-  let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    return calculate(parseContract(parseJsonFile(text, file)));
   } catch (error) {
-    throw new UsageError(`${file}: ogiltig JSON (${(error as Error).message})`);
-  }
-  try {
-    return calculate(parseContract(raw));
-  } catch (error) {
-    if (error instanceof EngineError) throw new UsageError(`${file}: ${error.message}`);
+    if (error instanceof JsonSyntaxError) throw new UsageError(error.message);
+    if (error instanceof EngineError) throw new UsageError(CLI_TEXT.inFile(file, error.message));
     throw error;
   }
 }
@@ -70,8 +60,8 @@ async function calc(args: string[], io: CliIo): Promise<void> {
   const json = args.includes("--json");
   const files = args.filter((arg) => arg !== "--json");
   const unknown = files.find((arg) => arg.startsWith("--"));
-  if (unknown) throw new UsageError(`okänd flagga ${unknown}\n${USAGE}`);
-  if (files.length === 0) throw new UsageError(`ange minst en kontraktsfil\n${USAGE}`);
+  if (unknown) throw new UsageError(`${CLI_TEXT.unknownFlag(unknown)}\n${USAGE}`);
+  if (files.length === 0) throw new UsageError(`${CLI_TEXT.atLeastOneFile}\n${USAGE}`);
   // Validate everything before printing anything, so output is all or nothing.
   const calcs: Calculation[] = [];
   for (const file of files) calcs.push(await loadContractFile(file));
@@ -90,7 +80,7 @@ async function writeWorkbook(plans: SheetPlan[], out: string): Promise<string> {
   } catch (error) {
     if (error instanceof OutputPathError) throw new UsageError(error.message);
     const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === "string") throw new UsageError(`${out}: kan inte skrivas (${code})`);
+    if (typeof code === "string") throw new UsageError(CLI_TEXT.unwritable(out, code));
     throw error;
   }
 }
@@ -101,21 +91,20 @@ function takeOut(args: string[]): { out: string | null; rest: string[] } {
   if (at === -1) return { out: null, rest: args };
   const out = args[at + 1];
   if (out === undefined || out.startsWith("--"))
-    throw new UsageError(`--out kräver ett filnamn\n${USAGE}`);
+    throw new UsageError(`${CLI_TEXT.outNeedsFile}\n${USAGE}`);
   return { out, rest: [...args.slice(0, at), ...args.slice(at + 2)] };
 }
 
 async function sheet(args: string[], io: CliIo): Promise<void> {
   const { out, rest } = takeOut(args);
   const unknown = rest.find((arg) => arg.startsWith("--"));
-  if (unknown) throw new UsageError(`okänd flagga ${unknown}\n${USAGE}`);
-  if (rest.length !== 1) throw new UsageError(`ange exakt en kontraktsfil\n${USAGE}`);
-  if (out === null) throw new UsageError(`ange --out FIL.xlsx\n${USAGE}`);
-  if (!out.toLowerCase().endsWith(".xlsx"))
-    throw new UsageError(`--out ${JSON.stringify(out)} måste sluta på .xlsx`);
+  if (unknown) throw new UsageError(`${CLI_TEXT.unknownFlag(unknown)}\n${USAGE}`);
+  if (rest.length !== 1) throw new UsageError(`${CLI_TEXT.exactlyOneFile}\n${USAGE}`);
+  if (out === null) throw new UsageError(`${CLI_TEXT.outRequired}\n${USAGE}`);
+  if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError(CLI_TEXT.notXlsx(out));
   const calculation = await loadContractFile(rest[0]);
   const written = await writeWorkbook([planSheet(calculation)], out);
-  io.out(`${statementText(calculation)}\n\nSkrev ${written}`);
+  io.out(`${statementText(calculation)}\n\n${CLI_TEXT.wrote([written])}`);
 }
 
 /** Exit status of a batch in which some rows were refused (the rest were still written). */
@@ -127,39 +116,37 @@ async function batch(args: string[], io: CliIo): Promise<number> {
   const sheets = rest.includes("--sheets");
   const files = rest.filter((arg) => arg !== "--json" && arg !== "--sheets");
   const unknown = files.find((arg) => arg.startsWith("--"));
-  if (unknown) throw new UsageError(`okänd flagga ${unknown}\n${USAGE}`);
-  if (files.length !== 1) throw new UsageError(`ange exakt en CSV-fil\n${USAGE}`);
-  if (out === null && !json) throw new UsageError(`ange --out FIL.xlsx eller --json\n${USAGE}`);
+  if (unknown) throw new UsageError(`${CLI_TEXT.unknownFlag(unknown)}\n${USAGE}`);
+  if (files.length !== 1) throw new UsageError(`${CLI_TEXT.exactlyOneCsv}\n${USAGE}`);
+  if (out === null && !json) throw new UsageError(`${CLI_TEXT.outOrJson}\n${USAGE}`);
   if (out !== null && !out.toLowerCase().endsWith(".xlsx"))
-    throw new UsageError(`--out ${JSON.stringify(out)} måste sluta på .xlsx`);
+    throw new UsageError(CLI_TEXT.notXlsx(out));
   const file = files[0];
   const text = await readInput(file);
   let table;
   try {
     table = parseCsv(text);
   } catch (error) {
-    if (error instanceof CsvError) throw new UsageError(`${file}: ${error.message}`);
+    if (error instanceof CsvError) throw new UsageError(CLI_TEXT.inFile(file, error.message));
     throw error;
   }
   const rows = table.rows.map(({ line, cells }) => ({
-    where: `rad ${line}`,
+    where: CLI_TEXT.row(line),
     values: cells,
     addressOf: (col: number) => `${columnLetter(col)}${line}`,
   }));
   const result = calculateRows(table.header, rows);
   if (out !== null) {
     const written = await writeWorkbook(planBatchWorkbook(result, { sheets }), out);
-    if (!json) io.out(`Skrev ${written}`);
+    if (!json) io.out(CLI_TEXT.wrote([written]));
   }
   if (json) {
     io.out(JSON.stringify(result.calculations.map(toReport), null, 2));
   } else {
-    io.out(
-      `${result.calculations.length} ärenden beräknade, ${result.refused.length} rader kunde inte beräknas.`,
-    );
+    io.out(CLI_TEXT.batchDone(result.calculations.length, result.refused.length));
   }
   for (const row of result.refused)
-    io.err(`fel: ${file} ${row.where}${row.caseId ? ` (${row.caseId})` : ""}: ${row.reason}`);
+    io.err(CLI_TEXT.refusedRow(file, row.where, row.caseId, row.reason));
   return result.refused.length > 0 ? PARTIAL_STATUS : 0;
 }
 
@@ -177,7 +164,7 @@ async function examples(args: string[], io: CliIo): Promise<void> {
     written.push(await writeWorkbook([planSheet(calculation)], target));
   }
   io.out(calcs.map(statementText).join(SEPARATOR));
-  io.out(`\nSkrev ${written.join(" och ")}`);
+  io.out(`\n${CLI_TEXT.wrote(written)}`);
 }
 
 /** Runs the command line; returns the exit status. */
@@ -202,11 +189,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.out(USAGE);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`okänt kommando ${JSON.stringify(command)}\n${USAGE}`);
+        throw new UsageError(`${CLI_TEXT.unknownCommand(command)}\n${USAGE}`);
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`fel: ${error.message}`);
+      io.err(CLI_TEXT.errorLine(error.message));
       return 2;
     }
     throw error;

@@ -4,6 +4,7 @@
  * Excel saves CSV with semicolons (the comma is the decimal separator), other tools with commas.
  * A byte-order mark is dropped; blank lines are skipped.
  */
+import { CLI_TEXT } from "./messages";
 
 export interface CsvTable {
   delimiter: string;
@@ -77,9 +78,9 @@ export function parseCsv(text: string): CsvTable {
       fieldStarted = true;
     }
   }
-  if (quoted) throw new CsvError(`rad ${recordLine}: citattecken som aldrig stängs`);
+  if (quoted) throw new CsvError(CLI_TEXT.csvUnclosedQuote(recordLine));
   if (field !== "" || cells.length > 0) endRecord();
-  if (records.length === 0) throw new CsvError("filen är tom: ingen rubrikrad");
+  if (records.length === 0) throw new CsvError(CLI_TEXT.csvEmpty);
   const [header, ...rows] = records;
   return { delimiter, header: header.cells.map((cell) => cell.trim()), rows };
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** Entry point of `npm run atertag`; everything else lives in cli.ts so tests can call it directly. */
 import { runCli } from "./cli";
+import { CLI_TEXT } from "./messages";
 
 runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text + "\n"),
@@ -11,7 +12,8 @@ runCli(process.argv.slice(2), {
   },
   (error: unknown) => {
     // A bug, not bad input: keep the stack for the report, and a distinct status.
-    process.stderr.write(`internt fel: ${error instanceof Error ? error.stack : String(error)}\n`);
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`${CLI_TEXT.internalError(detail)}\n`);
     process.exitCode = 1;
   },
 );

@@ -1,0 +1,77 @@
+/**
+ * Every text the command line prints, in Swedish (the users' language), in one place. Messages about
+ * a contract's fields come from the engine's catalogue (src/engine/messages.ts), which names each
+ * field by its JSON name, as the user wrote it in the file. Every message starts with a capital
+ * letter; an error line is `Fel: FIL: meddelande`.
+ */
+
+/** How a malformed JSON file went wrong, as far as the parser tells. */
+export type JsonProblem =
+  | { kind: "end" }
+  | { kind: "missingComma"; char: string }
+  | { kind: "propertyName"; char: string }
+  | { kind: "afterEnd"; char: string }
+  | { kind: "unexpected"; char: string };
+
+/** Where in a file: 1-based line and column. */
+export interface TextPosition {
+  line: number;
+  column: number;
+}
+
+function jsonProblemText(problem: JsonProblem): string {
+  switch (problem.kind) {
+    case "end":
+      return "filen tar slut mitt i JSON-objektet (saknas en } eller ett avslutande citattecken?)";
+    case "missingComma":
+      return `kommatecken eller } väntades, fick «${problem.char}»`;
+    case "propertyName":
+      return `ett fältnamn inom raka citattecken ("caseId") väntades, fick «${problem.char}» (ett kommatecken för mycket före }?)`;
+    case "afterEnd":
+      return `text efter JSON-objektets slut, fick «${problem.char}»`;
+    case "unexpected":
+      return `oväntat tecken «${problem.char}»`;
+  }
+}
+
+export const CLI_TEXT = {
+  usage: [
+    "Användning:",
+    "  npm run atertag -- calc FIL.json [FIL.json ...] [--json]   beräkna och skriv ut",
+    "  npm run atertag -- sheet FIL.json --out FIL.xlsx          beräkningsbladet som .xlsx",
+    "  npm run atertag -- batch FIL.csv --out FIL.xlsx [--sheets] [--json]",
+    "                                                            många kontrakt: sammanställning (+ ett blad per ärende)",
+    "  npm run examples                                           övningsexemplen 1 och 2 (skriver out/*.xlsx)",
+  ].join("\n"),
+  /** One line on stderr for input the user can fix (exit status 2). */
+  errorLine: (message: string) => `Fel: ${message}`,
+  /** A refused row of a batch. */
+  refusedRow: (file: string, where: string, caseId: string, reason: string) =>
+    `Fel: ${file} ${where}${caseId ? ` (${caseId})` : ""}: ${reason}`,
+  inFile: (file: string, message: string) => `${file}: ${message}`,
+  unreadable: (file: string, code: string) => `${file}: Filen kan inte läsas (${code})`,
+  unwritable: (file: string, code: string) => `${file}: Filen kan inte skrivas (${code})`,
+  malformedJson: (file: string, problem: JsonProblem, at: TextPosition | null) =>
+    `${file}: Filen är inte giltig JSON` +
+    (at ? ` (rad ${at.line}, kolumn ${at.column})` : "") +
+    `: ${jsonProblemText(problem)}. Ett kontrakt skrivs som ett JSON-objekt, t.ex. ` +
+    `{"caseId": "Övning 1", "creditAmount": 115000, …}`,
+  unknownFlag: (flag: string) => `Okänd flagga ${flag}`,
+  unknownCommand: (command: string) => `Okänt kommando ${JSON.stringify(command)}`,
+  atLeastOneFile: "Ange minst en kontraktsfil",
+  exactlyOneFile: "Ange exakt en kontraktsfil",
+  exactlyOneCsv: "Ange exakt en CSV-fil",
+  outNeedsFile: "--out kräver ett filnamn",
+  outRequired: "Ange --out FIL.xlsx",
+  outOrJson: "Ange --out FIL.xlsx eller --json",
+  notXlsx: (out: string) => `--out ${JSON.stringify(out)} måste sluta på .xlsx`,
+  wrote: (files: string[]) => `Skrev ${files.join(" och ")}`,
+  batchDone: (calculated: number, refused: number) =>
+    `${calculated} ${calculated === 1 ? "ärende" : "ärenden"} beräknade, ` +
+    `${refused} ${refused === 1 ? "rad" : "rader"} kunde inte beräknas.`,
+  /** Where a refused CSV row is: its line in the file. */
+  row: (line: number) => `rad ${line}`,
+  csvUnclosedQuote: (line: number) => `Rad ${line}: ett citattecken stängs aldrig`,
+  csvEmpty: "Filen är tom: rubrikraden saknas",
+  internalError: (detail: string) => `Internt fel: ${detail}`,
+} as const;
