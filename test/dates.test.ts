@@ -87,22 +87,23 @@ describe("Excel 1900-system serial numbers", () => {
   });
 
   test.each`
-    serial      | code              | scenario
-    ${60}       | ${"excelLeapBug"} | ${"serial 60 is Excel's phantom 1900-02-29"}
-    ${41258.5}  | ${"dateWithTime"} | ${"a fraction is a time of day"}
-    ${0.25}     | ${"dateWithTime"} | ${"a pure time"}
-    ${0}        | ${"notDate"}      | ${"serial 0 (1900-01-00) is no date"}
-    ${-1}       | ${"notDate"}      | ${"negative serial"}
-    ${2958466}  | ${"notDate"}      | ${"after 9999-12-31"}
-    ${NaN}      | ${"notDate"}      | ${"NaN"}
-    ${Infinity} | ${"notDate"}      | ${"Infinity"}
+    serial      | shown          | code              | scenario
+    ${60}       | ${"60"}        | ${"excelLeapBug"} | ${"serial 60 is Excel's phantom 1900-02-29"}
+    ${41258.5}  | ${"41 258,5"}  | ${"dateWithTime"} | ${"a fraction is a time of day"}
+    ${0.25}     | ${"0,25"}      | ${"dateWithTime"} | ${"a pure time"}
+    ${0}        | ${"0"}         | ${"notDate"}      | ${"serial 0 (1900-01-00) is no date"}
+    ${-1}       | ${"−1"}        | ${"notDate"}      | ${"negative serial"}
+    ${2958466}  | ${"2 958 466"} | ${"notDate"}      | ${"after 9999-12-31"}
+    ${NaN}      | ${"NaN"}       | ${"notDate"}      | ${"NaN"}
+    ${Infinity} | ${"Infinity"}  | ${"notDate"}      | ${"Infinity"}
   `(
     "$scenario: serial $serial is rejected ($code) naming the field and the value",
-    ({ serial, code }) => {
+    ({ serial, shown, code }) => {
       const error = engineErrorOf(() => dayFromExcelSerial(serial, "repossessionDate"));
       expect(error.code).toBe(code);
       expect(error.message).toContain("repossessionDate");
-      expect(error.message).toContain(String(serial));
+      // The value as a Swedish reader writes it: decimal comma, grouped thousands, a real minus.
+      expect(error.message).toContain(shown);
     },
   );
 });

@@ -119,7 +119,7 @@ describe("the workbook's rates (pure)", () => {
     const before = calculateRows(table.headers, rows, BUILT_IN_RATES);
     expect(before.calculations).toHaveLength(0);
     expect(before.refused[0].reason).toContain(
-      "referensränta saknas för halvåret 2026-07-01–2026-12-31",
+      "Referensränta saknas för halvåret 2026-07-01–2026-12-31",
     );
 
     const values = [...builtInSheet(), [SERIAL_2026_07_01, 1.75]];

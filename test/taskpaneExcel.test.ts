@@ -214,7 +214,7 @@ describe("Excel mode", () => {
     });
     button("Förhandsgranska markerad rad").click();
     await settle();
-    expect(text('[role="alert"]')).toMatch(/referensränta saknas/);
+    expect(text('[role="alert"]')).toMatch(/Referensränta saknas/);
     expect(text('[role="alert"]')).not.toMatch(/\b(noticeDate|repossessionDate)\b/);
   });
 
@@ -435,7 +435,7 @@ describe("Excel mode: reference rates", () => {
     button("Förhandsgranska markerad rad").click();
     await settle();
     expect(text('[role="alert"]')).toContain(
-      "referensränta saknas för halvåret 2026-07-01–2026-12-31",
+      "Referensränta saknas för halvåret 2026-07-01–2026-12-31",
     );
 
     const input = root.querySelector("#next-rate") as HTMLInputElement;

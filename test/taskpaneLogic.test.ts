@@ -10,6 +10,7 @@ import {
   FORM_GROUPS,
   FormValues,
   calculateForm,
+  unknownFieldProblems,
   contractToForm,
   formToContract,
 } from "../src/taskpane/form";
@@ -74,6 +75,31 @@ describe("contract JSON → form → contract JSON", () => {
       values: { caseId: "A" },
       unknownFields: ["colour"],
     });
+  });
+
+  it("refuses a misspelt field of a link as the command line does, nearest field suggested", () => {
+    expect(unknownFieldProblems({ caseId: "A", installmentAmout: 1903, colour: "röd" })).toEqual([
+      {
+        name: "installmentAmout",
+        message: "Okänt fält 'installmentAmout' — menade du installmentAmount (Avbetalning)?",
+      },
+      { name: "colour", message: "Okänt fält 'colour'; kontrollera stavningen" },
+    ]);
+  });
+
+  it("takes each field's label and hint from the contract schema", () => {
+    const fields = new Map(FORM_GROUPS.flatMap((g) => g.fields).map((f) => [f.name, f]));
+    expect(fields.get("basicFee")).toEqual({
+      name: "basicFee",
+      label: "Grundavgift",
+      kind: "money",
+      hint: "Tomt: 600 kr.",
+    });
+    expect(fields.get("annualRate")?.kind).toBe("percent");
+    expect(fields.get("installmentAmount")?.hint).toBe("Utan aviavgift.");
+    expect(fields.get("caseId")?.hint).toBe(
+      "Ärendets beteckning; blir namnet på beräkningsbladet.",
+    );
   });
 
   it("keeps a value it cannot read as written, for the engine to name", () => {
@@ -178,12 +204,21 @@ describe("calculateForm", () => {
     if (!result.ok) expect(result.field).toBe("repossessionDate");
   });
 
-  it("names every field in a message by its Swedish label", () => {
-    const result = calculateForm({ ...valuesOf(example1), installmentsPaid: "99" });
+  it("names both fields of a date rule by their Swedish labels", () => {
+    const result = calculateForm({ ...valuesOf(example1), noticeDate: "2012-09-01" });
     expect(result).toEqual({
       ok: false,
-      field: "installmentsPaid",
-      message: "Betalda avbetalningar (99) är större än Antal avbetalningar (72)",
+      field: "noticeDate",
+      message: 'Underrättelsedag ("2012-09-01") får inte vara före Ansökningsdag (2012-09-04)',
+    });
+  });
+
+  it("says a percent beyond 100 with a Swedish range", () => {
+    const result = calculateForm({ ...valuesOf(example1), annualRate: "595" });
+    expect(result).toEqual({
+      ok: false,
+      field: "annualRate",
+      message: 'Nominell ränta ("595") ligger utanför tillåtet intervall från 0 % till under 100 %',
     });
   });
 });

@@ -57,7 +57,10 @@ export function jsonFieldName(field: string): string {
   return isContractField(field) ? `fältet ${field}` : field;
 }
 
-/** A short, literal rendering of a value for a message: strings quoted, numbers the Swedish way. */
+/**
+ * A short, literal rendering of a value for a message: text quoted as written (so that stray spaces
+ * show), numbers the Swedish way (`72,5`, `−40 000`), booleans as Swedish Excel shows them.
+ */
 export function describeValue(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (value === undefined) return "inget värde";

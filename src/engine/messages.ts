@@ -147,7 +147,11 @@ export function renderMessage<C extends ErrorCode>(
   return upperFirst(format(subject, ...args));
 }
 
-/** The text with its first letter in upper case. */
+/**
+ * The text with its first letter in upper case, unless it starts with an identifier that must keep
+ * its case (`referenceRates[0].from`, a JSON name such as `installmentsPaid`).
+ */
 export function upperFirst(text: string): string {
+  if (/^[a-z]+(?:[A-Z]|\[|\.)/.test(text)) return text;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -105,7 +105,6 @@ export const UI_TEXT = {
   badLinkNotObject: "kontraktet är inget JSON-objekt",
   badLinkEncoding: "fel i procentkodningen",
   badLinkJson: "ogiltig JSON",
-  unknownLinkFields: (list: string) => `Fält som inte är kontraktsfält ignorerades: ${list}.`,
   unknownExample: (value: string) =>
     `Det finns inget exempel ${value}; välj Övning 1 eller Övning 2.`,
   goToField: "Gå till fältet",

@@ -19,6 +19,7 @@ import {
   contractToForm,
   formToContract,
   unitOf,
+  unknownFieldProblems,
 } from "./form";
 import { LinkError, contractFromHash, contractLink, exampleFromSearch } from "./link";
 import { UI_TEXT } from "./messages";
@@ -209,12 +210,12 @@ export function mountStandalonePane(shell: Shell, options: StandaloneOptions): v
   };
 
   const load = (input: ContractInput) => {
-    const { values, unknownFields } = contractToForm(input);
+    const { values } = contractToForm(input);
     fillForm(values);
-    shell.status(
-      unknownFields.length > 0 ? UI_TEXT.unknownLinkFields(unknownFields.join(", ")) : "",
-    );
     recompute(true);
+    // A misspelt field is refused as the command line refuses it, with the nearest field suggested.
+    const unknown = unknownFieldProblems(input);
+    if (unknown.length > 0) shell.error(unknown.map((problem) => problem.message).join(" "));
   };
 
   /** Loads the page's start values; false when the address names nothing to load. */
