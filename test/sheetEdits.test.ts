@@ -123,7 +123,7 @@ describe("contracts refused instead of computed wrongly", () => {
     expect(() =>
       parseContract({ ...example(1), installmentAmount: 1000, residual: 50000, method: "actual" }),
     ).toThrow(
-      /^installmentAmount \(1000\) betalar inte av krediten: sista betalningen 51000\.00 kr/,
+      /^Fältet installmentAmount \(1 000\) betalar inte av krediten: sista betalningen 51000\.00 kr/,
     );
   });
 
@@ -133,7 +133,7 @@ describe("contracts refused instead of computed wrongly", () => {
 
   test("all instalments paid with a repossession mid-term: the reduction exceeds the claim", () => {
     expect(() => calculate(parseContract({ ...example(1), installmentsPaid: 72 }))).toThrow(
-      /^installmentsPaid \(72\) stämmer inte: reduceringsbeloppet 4784\.95 kr den 2012-12-15 är större än obetald del av kreditfordran 0\.00 kr$/,
+      /^Fältet installmentsPaid \(72\) stämmer inte: reduceringsbeloppet 4 784,95 kr den 2012-12-15 är större än obetald del av kreditfordran 0,00 kr$/,
     );
   });
 
