@@ -17,6 +17,7 @@ import { Day, formatIsoDate, parseIsoDate } from "./dates";
 import { EngineError, check } from "./errors";
 import { CreditTerms, balanceAfter } from "./reduction";
 import {
+  CONTRACT_SCHEMA,
   ContractField,
   DEFAULT_BASIC_FEE_KRONOR,
   integerRange,
@@ -148,6 +149,8 @@ export function parseContract(raw: unknown): Contract {
     if (day === null) throw new EngineError("required", field, input[field]);
     return day;
   };
+  const mustBePositive = (field: ContractField, amount: Dec, shown: unknown) =>
+    check(!CONTRACT_SCHEMA[field].positive || amount.greaterThan(0), "notPositive", field, shown);
   const notBefore = (field: ContractField, day: Day, other: ContractField, otherDay: Day) =>
     check(day >= otherDay, "dateBefore", field, formatIsoDate(day), {
       field: other,
@@ -169,12 +172,7 @@ export function parseContract(raw: unknown): Contract {
   }
   if (creditAmount === null)
     throw new EngineError("required", "creditAmount", input.creditAmount, "cashPrice");
-  check(
-    creditAmount.isPositive() && !creditAmount.isZero(),
-    "notPositive",
-    "creditAmount",
-    input.creditAmount ?? String(creditAmount),
-  );
+  mustBePositive("creditAmount", creditAmount, input.creditAmount ?? creditAmount);
 
   const annualRate = requiredMoney("annualRate");
   check(annualRate.lessThan(1), "rateAsFraction", "annualRate", input.annualRate);
@@ -182,7 +180,7 @@ export function parseContract(raw: unknown): Contract {
   if (installments === null) throw new EngineError("required", "installments", input.installments);
   const firstDueDate = requiredDate("firstDueDate");
   const installmentAmount = requiredMoney("installmentAmount");
-  check(!installmentAmount.isZero(), "notPositive", "installmentAmount", input.installmentAmount);
+  mustBePositive("installmentAmount", installmentAmount, input.installmentAmount);
   const monthlyFee = money("monthlyFee") ?? new Dec(0);
   const setupFee = money("setupFee") ?? new Dec(0);
   const residual = money("residual") ?? new Dec(0);

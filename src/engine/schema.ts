@@ -31,6 +31,8 @@ export interface FieldSpec {
   requirement: Requirement;
   /** Allowed whole numbers (integer fields). Rates are always fractions in [0, 1), money ≥ 0. */
   range?: IntegerRange;
+  /** An amount that must be more than 0 (not merely not negative). */
+  positive?: boolean;
   /** What an empty field means, in Swedish ("600 kr"); absent for a required field. */
   whenEmpty?: string;
   /** How to write the value or what it is, in Swedish; shown with the form's field. */
@@ -131,6 +133,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
     label: "Kreditbelopp",
     aliases: ["Kredit", "Lånebelopp"],
     kind: "money",
+    positive: true,
     requirement: { unless: "cashPrice" },
     whenEmpty: "kontantpris − handpenning",
   },
@@ -158,6 +161,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
     label: "Avbetalning",
     aliases: ["Annuitet", "Avbetalningsbelopp", "Månadsbelopp"],
     kind: "money",
+    positive: true,
     requirement: "required",
     help: "Utan aviavgift.",
   },
