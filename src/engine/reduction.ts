@@ -45,7 +45,10 @@ export function remainingInstallmentsRule78(
   return Math.max(0, installments - 1 - passedBefore);
 }
 
-/** R = t(t + 1) · c / (n(n + 1)), unrounded. */
+/**
+ * R = t(t + 1) · c / (n(n + 1)), unrounded, never below zero: at 0 % an instalment rounded down makes
+ * c slightly negative, and a reduction is never a charge to the consumer (DOMAIN.md §9).
+ */
 export function rule78Reduction(
   remaining: number,
   installments: number,
@@ -53,10 +56,13 @@ export function rule78Reduction(
 ): Dec {
   const t = new Dec(remaining);
   const n = new Dec(installments);
-  return t
-    .times(t.plus(1))
-    .times(creditCostExclSetup)
-    .dividedBy(n.times(n.plus(1)));
+  return maxDec(
+    ZERO,
+    t
+      .times(t.plus(1))
+      .times(creditCostExclSetup)
+      .dividedBy(n.times(n.plus(1))),
+  );
 }
 
 /** Monthly rate i = annual nominal rate / 12. */

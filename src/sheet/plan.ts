@@ -10,9 +10,10 @@
  *
  * Formulas mirror the engine's conventions (src/engine): t counts due dates before the date with
  * COUNTIF; m counts due dates on or before it; due dates are EDATE(first due date, k − 1), which keeps
- * the day of month and moves back to the month's end exactly as DOMAIN.md §3 says; late interest sums
- * capital × rate × days / 365 per half-year with both end days counted; each statement line is a
- * visible ROUND(…, 0) and the totals add the rounded lines.
+ * the day of month and moves back to the month's end exactly as DOMAIN.md §3 says; late interest shows
+ * capital × rate × days / 365 per half-year with both end days counted and totals capital ×
+ * Σ(rate × days) / 36 500 with one division; each statement line is a visible ROUND(…, 0) and the
+ * totals add the rounded lines.
  */
 import {
   Calculation,
@@ -411,7 +412,8 @@ export function planSheet(calc: Calculation): SheetPlan {
   perDate(
     "rule78",
     "R enligt 78-regeln",
-    (l) => `{${l}.t}*({${l}.t}+1)*{${l}.c}/({${l}.n}*({${l}.n}+1))`,
+    // Never below zero, as in the engine: c < 0 when a 0 % instalment is rounded down (DOMAIN.md §9).
+    (l) => `MAX(0,{${l}.t}*({${l}.t}+1)*{${l}.c}/({${l}.n}*({${l}.n}+1)))`,
     (st) => num(st.reductionRule78),
     FORMATS.kronorOre,
   );
@@ -655,8 +657,10 @@ export function planSheet(calc: Calculation): SheetPlan {
       style: "total",
     });
     // Interest over a window the table no longer covers (an edited date) is #N/A, never a part sum.
+    // Summed exactly and divided once, as in the engine (DOMAIN.md §9): capital × Σ(rate × days) /
+    // 36 500, not the sum of the rows' separately divided interest (shown for reading only).
     const interestSum = halfYears.length
-      ? `SUM(${address(firstRow, 6)}:${address(lastRow, 6)})`
+      ? `{capital}*SUMPRODUCT(${address(firstRow, 3)}:${address(lastRow, 3)},${address(firstRow, 5)}:${address(lastRow, 5)})/36500`
       : "0";
     g.put(6, {
       formula: `IF(${address(g.row, 3)}=MAX(0,{${st.label}.date}-{interestFrom}+1),${interestSum},NA())`,
