@@ -65,6 +65,11 @@ export const METHOD_NOTE =
 export const RULE78_WITH_RESIDUAL =
   "Obs: 78-regeln förutsätter lika stora avbetalningar utan restbelopp; jämför med faktisk avräkning.";
 
+/** Why the schedule's last interest can be below zero (shown only then). */
+export const LAST_PERIOD_NOTE =
+  "Sista periodens ränta är negativ: avbetalningen är avrundad nedåt, och sista betalningen jämnar ut " +
+  "avrundningen (ränta = betalning − skuld före). Reduceringsbeloppet blir aldrig negativt.";
+
 /** "Till underrättelsedagen …" */
 const DAY_NAMES = { notice: "underrättelsedagen", repossession: "återtagningsdagen" } as const;
 
@@ -812,6 +817,14 @@ export function planSheet(calc: Calculation): SheetPlan {
     formula: `IF(ROUND({schedulePayments}+{scheduleFees}+{S}-{creditClaim},2)=0,"OK","Stämmer inte: har n ändrats? Skapa bladet på nytt")`,
     result: "OK",
     style: "warning",
+  });
+  g.next();
+  // DOMAIN.md §9: the last period absorbs the rounding of A, so its interest may be slightly negative.
+  const lastInterestNegative = schedule[schedule.length - 1].interest.isNegative();
+  g.put(0, {
+    formula: `IF(${address(lastScheduleRow, 3)}<0,"${LAST_PERIOD_NOTE}","")`,
+    result: lastInterestNegative ? LAST_PERIOD_NOTE : "",
+    style: "note",
   });
   g.next();
 
