@@ -1,6 +1,7 @@
 /**
  * LibreOffice recalculates the calculation sheets and the Sammanställning of 36 seeded, generated
- * contracts and one fixed one (late interest of exactly 148 900,50 kr), and every figure must agree
+ * contracts and three fixed ones from the issue (late interest of exactly 148 900,50 kr; 0 % with K/n
+ * rounded down; 30 % with the annuity rounded up), and every figure must agree
  * with the engine: each statement line, t and both reductions at both dates, the summary's row (in
  * both of its modes: linked to the case sheets, and computing on its own from the inputs), and every
  * formula cell's cached engine result.
@@ -186,6 +187,37 @@ const EXACT_HALF_KRONA: ContractInput = {
   estimatedValue: 60000,
 };
 
+/** The issue's 0 % credit with K/n rounded down and no fees: credit cost −3 kr, R = 0 by both methods. */
+const ZERO_RATE_ROUNDED_DOWN: ContractInput = {
+  caseId: "0 % 12 × 7 889",
+  creditAmount: 94671,
+  annualRate: 0,
+  installments: 12,
+  firstDueDate: "2015-01-31",
+  installmentAmount: 7889,
+  installmentsPaid: 2,
+  applicationDate: "2015-04-01",
+  noticeDate: "2015-05-10",
+  repossessionDate: "2015-05-15",
+  estimatedValue: 70000,
+};
+
+/** The issue's 30 % credit with the annuity 263,62 rounded up to 264 kr. */
+const HIGH_RATE_ROUNDED_UP: ContractInput = {
+  caseId: "30 % 120 × 264",
+  creditAmount: 10000,
+  annualRate: 0.3,
+  installments: 120,
+  firstDueDate: "2015-01-31",
+  installmentAmount: 264,
+  installmentsPaid: 30,
+  applicationDate: "2017-09-15",
+  noticeDate: "2017-11-30",
+  repossessionDate: "2017-12-05",
+};
+
+const FIXED = [EXACT_HALF_KRONA, ZERO_RATE_ROUNDED_DOWN, HIGH_RATE_ROUNDED_UP];
+
 const RATES = ["0.0295", "0.0595", "0.079", "0.0999", "0.1249", "0.1995"];
 
 /** A rounded annuity of the contract, computed here from the annuity formula (oracles.exactAnnuity). */
@@ -288,7 +320,7 @@ function generateCalculations(seed: number): Calculation[] {
     }
     throw new Error(`scenario ${scenario.name}: no acceptable contract in 20 draws`);
   });
-  return [...generated, calculate(parseContract(EXACT_HALF_KRONA))];
+  return [...generated, ...FIXED.map((row) => calculate(parseContract(row)))];
 }
 
 // ------------------------------------------------------------------------------ reading back
@@ -375,7 +407,7 @@ const SEED = 20261127;
 const STANDALONE_SUMMARY = "Sammanställning utan blad";
 const WORKBOOKS = 2;
 
-describeSoffice("LibreOffice recalculates 37 generated contracts like the engine", () => {
+describeSoffice("LibreOffice recalculates 39 generated contracts like the engine", () => {
   jest.setTimeout(600_000);
 
   interface Book {
@@ -459,6 +491,12 @@ describeSoffice("LibreOffice recalculates 37 generated contracts like the engine
     ).toBe(true);
     expect(
       calculations.some((c) => c.statements.some((s) => s.lateInterest.segments.length >= 20)),
+    ).toBe(true);
+    // A credit cost below zero (0 % rounded down, no fees): the rule of 78 must still give R = 0.
+    expect(calculations.some((c) => c.creditCostExclSetup.isNegative())).toBe(true);
+    // The late interest of exactly 148 900,50 kr, printed 148 901.
+    expect(
+      calculations.some((c) => c.statements.some((s) => s.lateInterest.total.equals("148900.5"))),
     ).toBe(true);
   });
 
