@@ -209,7 +209,8 @@ describe("appendReferenceRate", () => {
       [SERIAL_2026_07_01, 1.75, "=EDATE(A50,6)-1", "Tillagd av användaren"],
     ]);
     expect(row.range.numberFormat).toEqual([["yyyy-mm-dd", "0.00", "yyyy-mm-dd", "General"]]);
-    expect(row.copyFrom).toHaveBeenCalledWith("A49:D49", "Formats");
+    // The source names the rate sheet: a bare "A49:D49" would be read from the active sheet.
+    expect(row.copyFrom).toHaveBeenCalledWith("'Referensräntor'!A49:D49", "Formats");
     // Nothing else was written: not the table read, not another sheet.
     const used = book.used();
     expect(["formulas", "numberFormat"].filter((key) => key in used)).toEqual([]);

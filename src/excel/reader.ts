@@ -11,7 +11,7 @@
 import type { TableRow } from "../sheet/batch";
 import { columnLetter } from "../sheet/grid";
 import { HeaderRowAddresses, ROW_MESSAGES, RowResult, rowToContract } from "../sheet/headers";
-import { countedSync, localAddress, sheetReference } from "./context";
+import { countedSync, localAddress, runExcel, sheetReference } from "./context";
 
 /** Where the row read is. */
 export interface RowLocation {
@@ -36,7 +36,7 @@ export type ActiveRowResult = RowResult & RowLocation;
 export async function readActiveContractRow(
   context?: Excel.RequestContext,
 ): Promise<ActiveRowResult> {
-  return context ? readActiveRow(context) : Excel.run(readActiveRow);
+  return context ? readActiveRow(context) : runExcel(readActiveRow);
 }
 
 async function readActiveRow(context: Excel.RequestContext): Promise<ActiveRowResult> {
@@ -180,7 +180,7 @@ export type SelectedRowsResult = SelectedRows | NoSelectedRows;
 export async function readSelectedContractRows(
   context?: Excel.RequestContext,
 ): Promise<SelectedRowsResult> {
-  return context ? readSelection(context) : Excel.run(readSelection);
+  return context ? readSelection(context) : runExcel(readSelection);
 }
 
 async function readSelection(context: Excel.RequestContext): Promise<SelectedRowsResult> {

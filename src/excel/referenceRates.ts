@@ -22,7 +22,7 @@ import {
 } from "../sheet/referenceSheet";
 import { SheetRefusal } from "../sheet/refusal";
 import { sameSheetName } from "../sheet/sheetNames";
-import { CountedSync, countedSync, sheetReference } from "./context";
+import { CountedSync, countedSync, runExcel, sheetReference } from "./context";
 
 /** The table's columns A–D, whose used part is read (the note to the right is not). */
 const TABLE_COLUMNS = `A:${columnLetter(REFERENCE_HEADERS.length - 1)}`;
@@ -54,7 +54,7 @@ async function readTableBlock(sheet: Excel.Worksheet, sync: CountedSync): Promis
  * the sheet is absent). Throws the engine's error for a from date Excel cannot have.
  */
 export async function readWorkbookReferenceRates(): Promise<WorkbookReferenceRates | null> {
-  return Excel.run(async (context) => {
+  return runExcel(async (context) => {
     const sync = countedSync(context);
     const sheet = await findReferenceSheet(context, sync);
     if (sheet === null) return null;
@@ -78,14 +78,16 @@ export interface AppendResult {
  * is already there, or the row under the last rate is not empty. Three syncs.
  */
 export async function appendReferenceRate(from: string, percent: number): Promise<AppendResult> {
-  return Excel.run(async (context) => {
+  return runExcel(async (context) => {
     const sync = countedSync(context);
     const sheet = await findReferenceSheet(context, sync);
     if (sheet === null) throw new SheetRefusal(REFERENCE_MESSAGES.missing());
     const row = planReferenceRow(await readTableBlock(sheet, sync), from, percent);
     const target = sheet.getRange(row.address);
     if (row.formatsFrom !== null) {
-      target.copyFrom(`A${row.formatsFrom}:D${row.formatsFrom}`, "Formats");
+      // Qualified with the sheet: an address without one is resolved against the ACTIVE sheet.
+      const source = `${sheetReference(sheet.name)}!A${row.formatsFrom}:D${row.formatsFrom}`;
+      target.copyFrom(source, "Formats");
     }
     target.numberFormat = row.numberFormats;
     target.formulas = row.formulas;

@@ -33,9 +33,16 @@ type Data = Record<string, unknown>;
 /** What the mock returns for a property read before `load` + `sync`. */
 const NOT_LOADED = "Error, property was not loaded";
 
-/** Makes `Excel.run` hand the mock's context to the batch; returns the `run` spy. */
+type Batch = (context: unknown) => Promise<unknown>;
+
+/**
+ * Makes `Excel.run` hand the mock's context to the batch, called as Office.js allows:
+ * `run(batch)` or `run(options, batch)`. Returns the `run` spy, whose calls show the options.
+ */
 export function installExcel(mock: OfficeMockObject): jest.Mock {
-  const run = jest.fn(async (batch: (context: unknown) => Promise<unknown>) => batch(mock.context));
+  const run = jest.fn(async (first: Batch | object, second?: Batch) =>
+    (typeof first === "function" ? first : second!)(mock.context),
+  );
   (globalThis as Record<string, unknown>).Excel = { run };
   return run;
 }
@@ -44,18 +51,6 @@ export function installExcel(mock: OfficeMockObject): jest.Mock {
 export function uninstallGlobals(): void {
   delete (globalThis as Record<string, unknown>).Excel;
   delete (globalThis as Record<string, unknown>).Office;
-}
-
-/** A host that answers `isSetSupported("ExcelApi", v)` up to `maxMinor` (1.`maxMinor`). */
-export function installOffice(maxMinor: number): void {
-  (globalThis as Record<string, unknown>).Office = {
-    context: {
-      requirements: {
-        isSetSupported: (name: string, version: string) =>
-          name === "ExcelApi" && Number(version.split(".")[1]) <= maxMinor,
-      },
-    },
-  };
 }
 
 /** A collection's `load`: Office.js loads `items/name`; the mock can only load `items`. */
