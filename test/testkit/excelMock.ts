@@ -524,6 +524,22 @@ export interface ReferenceWorkbook {
   used: () => OfficeMockObject;
 }
 
+/**
+ * `Range.valueTypes` of a row as Excel reports it: an empty cell ("" in `values`) is "Empty", so a
+ * typed 0 (a number) can be told from it.
+ */
+export function valueTypesOf(row: readonly unknown[]): string[] {
+  return row.map((value) =>
+    value === "" || value === null || value === undefined
+      ? "Empty"
+      : typeof value === "number"
+        ? "Double"
+        : typeof value === "boolean"
+          ? "Boolean"
+          : "String",
+  );
+}
+
 export function referenceWorkbook(setup: ReferenceSetup): ReferenceWorkbook {
   const existing = (setup.otherSheets ?? []).map(existingSheet);
   const add = jest.fn();
@@ -549,7 +565,12 @@ export function referenceWorkbook(setup: ReferenceSetup): ReferenceWorkbook {
         referenceSheet: {
           name: setup.reference?.name ?? "Referensräntor",
           columns: {
-            used: { values: usedValues, rowIndex: 0, columnIndex: 0 },
+            used: {
+              values: usedValues,
+              valueTypes: usedValues.map(valueTypesOf),
+              rowIndex: 0,
+              columnIndex: 0,
+            },
             getUsedRangeOrNullObject() {
               return mock.context.workbook.referenceSheet.columns.used;
             },
