@@ -369,6 +369,8 @@ export interface SelectionSetup {
   moreTables?: string[];
   /** The workbook's other sheets. */
   otherSheets?: string[];
+  /** Sheet rows (0-based) that are hidden, e.g. filtered out of a table. */
+  hiddenRows?: number[];
 }
 
 export interface SelectionWorkbook {
@@ -377,6 +379,8 @@ export interface SelectionWorkbook {
   add: jest.Mock;
   /** The whole-row addresses the reader crossed with the data region, e.g. ["2:5"]. */
   intersections: string[];
+  /** The blocks (as their whole-row addresses) whose visible view the reader asked for. */
+  visibleViews: string[];
 }
 
 const EXCEL_ROWS = 1048576;
@@ -398,6 +402,8 @@ export function selectionWorkbook(setup: SelectionSetup): SelectionWorkbook {
       : `${first}:${letters(a.col + cols - 1)}${a.row + rows}`;
   };
   const intersections: string[] = [];
+  const visibleViews: string[] = [];
+  const hiddenRows = new Set(setup.hiddenRows ?? []);
   const add = jest.fn();
   const tableItems: unknown[] = [];
   const bodyRows = grid.length - 1 - (setup.table?.totals ? 1 : 0);
@@ -409,12 +415,40 @@ export function selectionWorkbook(setup: SelectionSetup): SelectionWorkbook {
     const lo = Math.max(from, first - 1);
     const hi = Math.min(to - 1, last - 1);
     const values: unknown[][] = [];
+    const hidden: boolean[] = [];
     for (let r = lo; r <= hi; r++) {
       const row = grid[r - origin.row] ?? [];
       values.push(Array.from({ length: width }, (_, c) => row[c] ?? ""));
+      hidden.push(hiddenRows.has(r));
     }
-    const block = addChild(parent, { values, rowIndex: Math.max(lo, 0) });
+    // Range.rowHidden: true when every row is hidden, false when none is, null when some are.
+    const rowHidden = hidden.every(Boolean) ? true : hidden.some(Boolean) ? null : false;
+    const block: OfficeMockObject = addChild(parent, {
+      values,
+      rowIndex: Math.max(lo, 0),
+      rowHidden: rowHidden ?? "mixed", // the mock cannot hold null as data: set below
+      getVisibleView() {
+        visibleViews.push(address);
+        // RangeView.cellAddresses: the visible cells only, sheet-qualified.
+        const cellAddresses = values
+          .map((row, i) => ({ row, r: lo + i }))
+          .filter(({ r }) => !hiddenRows.has(r))
+          .map(({ row, r }) =>
+            row.map((_, c) => `${reference(sheetName)}!${letters(origin.col + c)}${r + 1}`),
+          );
+        return addChild(block, { cellAddresses });
+      },
+    });
     block.isNullObject = values.length === 0;
+    if (rowHidden === null) {
+      // Loaded like any property, then read as Office.js returns it for a mixed range: null.
+      const load = block.load.bind(block);
+      block.load = ((properties: string) => {
+        const loaded = load(properties);
+        Object.defineProperty(block, "rowHidden", { value: null, configurable: true });
+        return loaded;
+      }) as typeof block.load;
+    }
     return block;
   };
 
@@ -492,7 +526,7 @@ export function selectionWorkbook(setup: SelectionSetup): SelectionWorkbook {
   for (const name of setup.moreTables ?? []) tableItems.push({ name });
   workbook.selection.worksheet.usedRange.isNullObject = grid.length === 0;
   const sync = jest.spyOn(mock.context, "sync");
-  return { mock, sync, add, intersections };
+  return { mock, sync, add, intersections, visibleViews };
 }
 
 // ---------------------------------------------------------------------------------------------------
