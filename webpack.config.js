@@ -3,9 +3,9 @@
  * and "Excel Custom Functions using a Shared Runtime").
  *
  * One page, dist/taskpane.html, loads both bundles: the task pane and the custom functions share
- * one JavaScript runtime (manifest.xml: <Runtime resid="Taskpane.Url">). The page lists its scripts
- * itself (HtmlWebpackPlugin `inject: false`), because their order around office.js matters: see the
- * comment in src/taskpane/taskpane.html.
+ * one JavaScript runtime (manifest.xml: <Runtime resid="Taskpane.Url">). The page lists only
+ * taskpane.js (HtmlWebpackPlugin `inject: false`); that script adds office.js and then functions.js
+ * when, and only when, the page runs inside Office: see src/taskpane/boot.ts and taskpane.html.
  * The `functions` entry starts with src/functions/runtimeGuard.ts, which stands in an inert
  * `CustomFunctions` when office.js did not load, so the appended `associate` calls do not throw.
  * ExcelJS (the .xlsx download) is a separate chunk, loaded on first use; its browser build
@@ -151,7 +151,7 @@ module.exports = async (env = {}) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        // The template lists taskpane.js, office.js and functions.js itself, in that order.
+        // The template lists taskpane.js itself; taskpane.js adds office.js and functions.js in Office.
         inject: false,
       }),
       new CopyWebpackPlugin({
