@@ -1,7 +1,7 @@
 /**
  * A contract row (kontrakt): the input of every calculation, validated field by field.
  *
- * The JSON form is that of `shared/examples/worked-example-1.json`. Amounts may be JSON numbers or
+ * The JSON form is that of `examples/worked-example-1.json`. Amounts may be JSON numbers or
  * numeric text ("143750", "143 750", "0,0595"), read straight into decimals; dates are ISO text.
  * Defaults a careful user would expect, each documented in README.md:
  * - `creditAmount` = `cashPrice` − `downPayment` when omitted (and must equal it when all three are given);
@@ -291,7 +291,7 @@ export function parseContract(raw: unknown): Contract {
  * credit cost is not negative), the credit is not repaid before the last instalment (the balance
  * before the last payment is not negative), and the last payment repays what is left. A last payment
  * somewhat short of the balance is accepted: the last period's interest absorbs the rounding of A
- * (DOMAIN.md §5), as in the workshop's own example (A = 1 903 kr, 5,12 kr short). The shortfall may be
+ * (conventions §5), as in the workshop's own example (A = 1 903 kr, 5,12 kr short). The shortfall may be
  * at most what A rounded down by 1 kr per instalment accumulates by the last period,
  * ((1 + i)^(n−1) − 1) / i kronor (n − 1 when i = 0); more means A is not this credit's instalment.
  */

@@ -1,7 +1,7 @@
 /**
  * Late interest (dröjsmålsränta), räntelagen 6 §.
  *
- * Convention (DOMAIN.md §6): reference rate of each day's calendar half-year + a margin of 8
+ * Convention (conventions §6): reference rate of each day's calendar half-year + a margin of 8
  * percentage points; a lower contractual late-interest rate applies instead, never a higher one.
  * Simple interest on a fixed capital, no interest on interest. Day count: actual days with both the
  * first and the last day counted, divided by 365 in every year (leap years too), as the Enforcement

@@ -10,7 +10,7 @@
  *
  * Formulas mirror the engine's conventions (src/engine): t counts due dates before the date with
  * COUNTIF; m counts due dates on or before it; due dates are EDATE(first due date, k − 1), which keeps
- * the day of month and moves back to the month's end exactly as DOMAIN.md §3 says; late interest sums
+ * the day of month and moves back to the month's end exactly as conventions §3 says; late interest sums
  * capital × rate × days / 365 per half-year with both end days counted; each statement line is a
  * visible ROUND(…, 0) and the totals add the rounded lines.
  */
@@ -52,7 +52,7 @@ export const FORMATS = {
 } as const;
 
 /**
- * Why the sheet shows both methods (DOMAIN.md §4), in plain Swedish for the officer and the parties.
+ * Why the sheet shows both methods (conventions §4), in plain Swedish for the officer and the parties.
  */
 export const METHOD_NOTE =
   "Båda metoderna visas. 78-regeln är utbildningsmaterialets metod för annuitetslån utan restbelopp; den lägger mer av " +
@@ -349,7 +349,7 @@ export function planSheet(calc: Calculation): SheetPlan {
     `IF({method}="actual","${METHOD_NAMES.actual}","${METHOD_NAMES.rule78}")`,
     METHOD_NAMES[calc.method],
   );
-  // DOMAIN.md §4: the rule of 78 is for equal instalments with no residual; say so when it is chosen anyway.
+  // conventions §4: the rule of 78 is for equal instalments with no residual; say so when it is chosen anyway.
   label("Kontroll av metoden", "note");
   g.put(1, {
     formula: `IF(AND({method}="rule78",{V}>0),"${RULE78_WITH_RESIDUAL}","OK")`,
