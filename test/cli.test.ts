@@ -276,6 +276,12 @@ describe("every --json command in the README prints JSON, run exactly as written
     );
   });
 
+  test("an npm run command with --json in the README is silent (-s), so npm's banner stays off stdout", () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+    const npmRuns = [...readme.matchAll(/npm run ([^`\n]*--json[^`\n]*)/g)].map((m) => m[0]);
+    expect(npmRuns.filter((run) => !/^npm run (-s|--silent) /.test(run))).toEqual([]);
+  });
+
   test.each(commands)("%s", (command) => {
     const redirect = / > (\S+)$/.exec(command);
     const target = redirect ? path.join(REPO_ROOT, redirect[1]) : null;
