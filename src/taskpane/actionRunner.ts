@@ -5,15 +5,30 @@
  */
 import { EngineError } from "../engine";
 import { SheetRefusal } from "../sheet/refusal";
+import type { Child } from "./dom";
 import { localizeMessage } from "./form";
 import { UI_TEXT } from "./messages";
 import { Shell, messageOf } from "./shell";
 
-/** A failure already put into words for the alert region. */
-export class Shown extends Error {}
+/**
+ * How a step of an action ends: with its value (for a whole action, the text for the status line), or
+ * refused with a problem already put into words for the alert region. Errors that are thrown are
+ * unexpected ones (Excel's, a bug) and are put into words by {@link alertText}.
+ */
+export type Outcome<T = string> = { ok: true; value: T } | { ok: false; problem: Child[] };
 
-/** An action: resolves to the text for the status line. */
-export type Action = () => Promise<string>;
+/** A step that went through. */
+export function succeeded<T>(value: T): Outcome<T> {
+  return { ok: true, value };
+}
+
+/** A step refused, with what the alert region shows. */
+export function refused(...problem: Child[]): { ok: false; problem: Child[] } {
+  return { ok: false, problem };
+}
+
+/** An action: resolves to the text for the status line, or to a problem for the alert region. */
+export type Action = () => Promise<Outcome>;
 
 /**
  * A runner for `buttons`' actions. An action asked for while another runs (the rates read at start,
@@ -30,10 +45,12 @@ export function actionRunner(
     shell.clearError();
     shell.status(busyText);
     try {
-      shell.status(await action());
+      const outcome = await action();
+      shell.status(outcome.ok ? outcome.value : "");
+      if (!outcome.ok) shell.error(...outcome.problem);
     } catch (error) {
       shell.status("");
-      if (!(error instanceof Shown)) shell.error(alertText(error));
+      shell.error(alertText(error));
     } finally {
       for (const b of buttons) b.disabled = false;
       shell.content.removeAttribute("aria-busy");

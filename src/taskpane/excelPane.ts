@@ -21,7 +21,7 @@ import type { TableRow } from "../sheet/batch";
 import type { HeaderRowAddresses, RowResult } from "../sheet/headers";
 import { WorkbookReferenceRates, lastKnownHalfYear } from "../sheet/referenceSheet";
 import type { SheetPlan } from "../sheet/types";
-import { actionRunner } from "./actionRunner";
+import { actionRunner, succeeded } from "./actionRunner";
 import { h, replace } from "./dom";
 import { batchPanel, ratesPanel, rowPanel } from "./excelPanels";
 import {
@@ -105,7 +105,7 @@ export function mountExcelPane(
   });
 
   void run(UI_TEXT.readingRates, async () => {
-    await loadRates(context);
-    return "";
+    const loaded = await loadRates(context);
+    return loaded.ok ? succeeded("") : loaded;
   });
 }

@@ -1,11 +1,12 @@
 /**
- * What each of the Excel mode's buttons does, one function per action, each resolving to the text
- * for the status line (run by actionRunner.ts). The workbook is reached only through
+ * What each of the Excel mode's buttons does, one function per action, each resolving to its
+ * {@link Outcome}: the text for the status line, or a problem for the alert region (actionRunner.ts). The workbook is reached only through
  * {@link ExcelActions}. Every calculation uses the built-in reference rates extended by the
  * workbook's Referensräntor sheet, read afresh for each action (the user may have edited it).
  */
 import {
   BUILT_IN_RATES,
+  Calculation,
   ContractInput,
   EngineError,
   ReferenceRateTable,
@@ -24,10 +25,11 @@ import {
   referenceRowCountOf,
   workbookRateTable,
 } from "../sheet/referenceSheet";
+import type { RowProblem } from "../sheet/headers";
 import type { RefusedRow } from "../sheet/summary";
-import { Shown, excelCall } from "./actionRunner";
-import { h, replace } from "./dom";
-import type { ExcelActions } from "./excelPane";
+import { Outcome, excelCall, refused, succeeded } from "./actionRunner";
+import { Child, h, replace } from "./dom";
+import type { ActiveRow, ExcelActions } from "./excelPane";
 import { localizeMessage } from "./form";
 import { UI_TEXT } from "./messages";
 import { formatPercent, parsePercentInput } from "./rates";
@@ -52,9 +54,9 @@ interface Rates {
 
 /**
  * Reads the workbook's Referensräntor sheet and builds the table every calculation uses; shows the
- * last half-year. A bad row of the sheet is shown (naming the row) and throws {@link Shown}.
+ * last half-year. A bad row of the sheet is refused, naming the row.
  */
-export async function loadRates({ shell, excel, showKnown }: TaskContext): Promise<Rates> {
+export async function loadRates({ excel, showKnown }: TaskContext): Promise<Outcome<Rates>> {
   let rates: WorkbookReferenceRates | null;
   let table: ReferenceRateTable;
   try {
@@ -62,51 +64,62 @@ export async function loadRates({ shell, excel, showKnown }: TaskContext): Promi
     table = workbookRateTable(rates);
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
-    shell.error(UI_TEXT.ratesSheetProblem(error.message));
-    throw new Shown();
+    return refused(UI_TEXT.ratesSheetProblem(error.message));
   }
   showKnown(lastKnownHalfYear(rates, table));
-  return { rates, table };
+  return succeeded({ rates, table });
 }
 
-/** Reads the active row and calculates it, or shows its problems and throws {@link Shown}. */
-async function readAndCalculate(context: TaskContext) {
-  const { shell, excel, result } = context;
-  replace(result); // never leave an earlier row's figures beside this row's outcome
-  const { table } = await loadRates(context);
-  const row = await excelCall(() => excel.readActiveContractRow());
-  if (!row.ok) {
-    replace(result);
-    shell.error(
-      h("p", {}, UI_TEXT.rowProblems(row.address)),
-      h(
-        "ul",
-        { class: "problems" },
-        ...row.problems.map((p) =>
-          h("li", {}, h("span", { class: "address" }, p.address), " ", p.message),
-        ),
+/** A row that cannot be calculated: each problem with the address of its cell. */
+function rowProblems(address: string, problems: readonly RowProblem[]) {
+  return refused(
+    h("p", {}, UI_TEXT.rowProblems(address)),
+    h(
+      "ul",
+      { class: "problems" },
+      ...problems.map((p) =>
+        h("li", {}, h("span", { class: "address" }, p.address), " ", p.message),
       ),
-    );
-    throw new Shown();
+    ),
+  );
+}
+
+/** Reads the active row and calculates it (and shows it), or refuses with the row's problems. */
+async function readAndCalculate(
+  context: TaskContext,
+): Promise<Outcome<{ row: ActiveRow; calc: Calculation }>> {
+  const { excel, result } = context;
+  replace(result); // never leave an earlier row's figures beside this row's outcome
+  const loaded = await loadRates(context);
+  if (!loaded.ok) return loaded;
+  const row = await excelCall(() => excel.readActiveContractRow());
+  if (!row.ok) return rowProblems(row.address, row.problems);
+  let calc: Calculation;
+  try {
+    calc = calculate(row.contract, { referenceRates: loaded.value.table });
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    // The row is valid but cannot be calculated (a date past the reference-rate table).
+    const message = localizeMessage(error.message);
+    return rowProblems(row.address, [{ field: error.field, address: row.address, message }]);
   }
-  const calc = calculate(row.contract, { referenceRates: table });
   const ignored = row.ignoredHeaders.map((i) => `${i.header} (${i.address})`).join(", ");
   replace(
     result,
     calculationView(calc),
     ignored ? h("p", { class: "hint" }, UI_TEXT.ignoredHeaders(ignored)) : null,
   );
-  return { row, calc };
+  return succeeded({ row, calc });
 }
 
-/** Lists refused rows in the alert region, each with where it is and why. */
-function showRefused(shell: Shell, heading: string, refused: readonly RefusedRow[]): void {
-  shell.error(
+/** Refused rows for the alert region, each with where it is and why. */
+function refusedRows(heading: string, rows: readonly RefusedRow[]): Child[] {
+  return [
     h("p", {}, heading),
     h(
       "ul",
       { class: "problems" },
-      ...refused.map((r) =>
+      ...rows.map((r) =>
         h(
           "li",
           {},
@@ -117,45 +130,45 @@ function showRefused(shell: Shell, heading: string, refused: readonly RefusedRow
         ),
       ),
     ),
-  );
+  ];
 }
 
 /** Inserts the training workbook (a new `Kontrakt` sheet with `rows`). */
 export async function insertTraining(
   { excel }: TaskContext,
   rows: readonly ContractInput[],
-): Promise<string> {
+): Promise<Outcome> {
   const { sheetName } = await excelCall(() => excel.insertTrainingWorkbook([...rows]));
-  return UI_TEXT.inserted(sheetName);
+  return succeeded(UI_TEXT.inserted(sheetName));
 }
 
 /** Shows the active row's calculation. */
-export async function previewRow(context: TaskContext): Promise<string> {
-  return UI_TEXT.readRow((await readAndCalculate(context)).row.address);
+export async function previewRow(context: TaskContext): Promise<Outcome> {
+  const read = await readAndCalculate(context);
+  return read.ok ? succeeded(UI_TEXT.readRow(read.value.row.address)) : read;
 }
 
 /** Writes the active row's calculation sheet. */
-export async function createSheet(context: TaskContext): Promise<string> {
-  const { calc } = await readAndCalculate(context);
-  const { sheetName } = await excelCall(() => context.excel.writeSheetPlan(planSheet(calc)));
-  return UI_TEXT.written(sheetName);
+export async function createSheet(context: TaskContext): Promise<Outcome> {
+  const read = await readAndCalculate(context);
+  if (!read.ok) return read;
+  const plan = planSheet(read.value.calc);
+  const { sheetName } = await excelCall(() => context.excel.writeSheetPlan(plan));
+  return succeeded(UI_TEXT.written(sheetName));
 }
 
 /** Writes the summary of the selected rows (and, `withSheets`, a calculation sheet per case). */
-export async function createSummary(context: TaskContext, withSheets: boolean): Promise<string> {
+export async function createSummary(context: TaskContext, withSheets: boolean): Promise<Outcome> {
   const { shell, excel, result } = context;
   replace(result);
-  const { rates, table } = await loadRates(context);
+  const loaded = await loadRates(context);
+  if (!loaded.ok) return loaded;
+  const { rates, table } = loaded.value;
   const read = await excelCall(() => excel.readSelectedContractRows());
-  if (!read.ok) {
-    shell.error(h("p", {}, UI_TEXT.noRows), h("p", {}, read.message));
-    throw new Shown();
-  }
+  if (!read.ok) return refused(h("p", {}, UI_TEXT.noRows), h("p", {}, read.message));
   const rows = calculateRows(read.headers, read.rows, table, read.headerRow);
-  if (rows.calculations.length === 0) {
-    showRefused(shell, UI_TEXT.noneCalculated(rows.refused.length), rows.refused);
-    throw new Shown();
-  }
+  if (rows.calculations.length === 0)
+    return refused(...refusedRows(UI_TEXT.noneCalculated(rows.refused.length), rows.refused));
   const plans = planBatchWorkbook(rows, {
     sheets: withSheets,
     table,
@@ -164,20 +177,21 @@ export async function createSummary(context: TaskContext, withSheets: boolean): 
   });
   shell.status(UI_TEXT.writingSheets(plans.length));
   const { sheetNames } = await excelCall(() => excel.writeSheetPlans(plans));
+  // Written, and some rows refused: both the status and the list of refused rows are shown.
   if (rows.refused.length > 0)
-    showRefused(shell, UI_TEXT.refusedRows(rows.refused.length), rows.refused);
+    shell.error(...refusedRows(UI_TEXT.refusedRows(rows.refused.length), rows.refused));
   const { headerRow, emptyRows } = read.skipped;
   const skipped =
     headerRow !== null || emptyRows.length > 0
       ? UI_TEXT.skippedRows(headerRow !== null, emptyRows.length)
       : "";
-  return (
+  return succeeded(
     UI_TEXT.summaryWritten(
       sheetNames[0],
       rows.calculations.length,
       withSheets ? rows.calculations.length : 0,
       plans.some((plan) => plan.name === REFERENCE_SHEET_NAME),
-    ) + skipped
+    ) + skipped,
   );
 }
 
@@ -188,16 +202,17 @@ export async function createSummary(context: TaskContext, withSheets: boolean): 
 export async function addReferenceRate(
   context: TaskContext,
   input: HTMLInputElement,
-): Promise<string> {
-  const { shell, excel } = context;
+): Promise<Outcome> {
+  const { excel } = context;
   const typed = parsePercentInput(input.value);
   if (!typed.ok) {
     input.setAttribute("aria-invalid", "true");
-    shell.error(typed.message);
-    throw new Shown();
+    return refused(typed.message);
   }
   input.removeAttribute("aria-invalid");
-  const { rates, table } = await loadRates(context);
+  const loaded = await loadRates(context);
+  if (!loaded.ok) return loaded;
+  const { rates, table } = loaded.value;
   const next = lastKnownHalfYear(rates, table).next;
   const from = formatIsoDate(next);
   const halfYear = describeHalfYear(next);
@@ -214,6 +229,6 @@ export async function addReferenceRate(
     done = UI_TEXT.rateAppended(halfYear, shown, address);
   }
   input.value = "";
-  await loadRates(context);
-  return done;
+  const reloaded = await loadRates(context);
+  return reloaded.ok ? succeeded(done) : reloaded;
 }
