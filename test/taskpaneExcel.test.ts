@@ -215,6 +215,9 @@ describe("Excel mode", () => {
     button("Förhandsgranska markerad rad").click();
     await settle();
     expect(text('[role="alert"]')).toMatch(/referensränta saknas/);
+    // Listed like the row's other problems, with the row it is about.
+    expect(text('[role="alert"]')).toContain("Raden Kontrakt!A2:AB2 kan inte beräknas:");
+    expect(root.querySelectorAll('[role="alert"] li').length).toBe(1);
     expect(text('[role="alert"]')).not.toMatch(/\b(noticeDate|repossessionDate)\b/);
   });
 
