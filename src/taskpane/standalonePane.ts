@@ -17,7 +17,7 @@ import { Calculation, ContractField, ContractInput, EngineError } from "../engin
 import { planSheet } from "../sheet/plan";
 import type { SheetPlan } from "../sheet/types";
 import { ContractFormView, contractFormView, showFormProblem } from "./contractForm";
-import { h, replace } from "./dom";
+import { Child, h, replace } from "./dom";
 import { FormValues, contractToForm, formToContract } from "./form";
 import { LinkError, contractFromHash, contractLink, exampleFromSearch } from "./link";
 import { UI_TEXT } from "./messages";
@@ -69,6 +69,37 @@ function isEmpty(values: FormValues): boolean {
   return Object.entries(values).every(([name, v]) => name === "method" || (v ?? "").trim() === "");
 }
 
+/** Where the result would be: why there is none, and each problem with a way to its field. */
+function placeholderView(
+  view: ContractFormView,
+  problems: readonly FormProblem[],
+  text: string = UI_TEXT.noResult,
+): HTMLElement {
+  const items = problems.map(({ field, message }) => {
+    if (field === null) return h("li", {}, message);
+    const goTo = h("button", { type: "button", class: "link-button" }, UI_TEXT.goToField);
+    goTo.addEventListener("click", () => view.focus(field));
+    return h("li", {}, message, " ", goTo);
+  });
+  return h(
+    "div",
+    { class: "placeholder" },
+    h("p", {}, text),
+    items.length > 0 ? h("ul", { class: "problem-summary" }, ...items) : null,
+  );
+}
+
+/** A link refused for its unknown fields: the engine's message for each, and a way to go on. */
+function linkRefusalView(messages: readonly string[], goOn: () => void): Child[] {
+  const button = h("button", { type: "button" }, UI_TEXT.dropUnknownFields);
+  button.addEventListener("click", goOn);
+  return [
+    h("p", {}, UI_TEXT.linkRefused),
+    h("ul", {}, ...messages.map((m) => h("li", {}, m))),
+    button,
+  ];
+}
+
 /**
  * The form's checking and the result beside it: which fields the user has reached, the last
  * calculation, a refused link. `evaluate` shows the state of the form now; `editing` marks the
@@ -94,27 +125,8 @@ function formController(
     download.disabled = stale || current === null;
   };
 
-  /** Where the result would be: why there is none, each problem with a way to its field. */
-  const placeholder = (problems: readonly FormProblem[] = [], text: string = UI_TEXT.noResult) => {
-    const items = problems.map((p) => {
-      const field = p.field;
-      const goTo = field === null ? null : h("button", { type: "button", class: "link-button" });
-      if (goTo && field !== null) {
-        replace(goTo, UI_TEXT.goToField);
-        goTo.addEventListener("click", () => view.focus(field));
-      }
-      return h("li", {}, p.message, goTo ? " " : null, goTo);
-    });
-    replace(
-      result,
-      h(
-        "div",
-        { class: "placeholder" },
-        h("p", {}, text),
-        items.length > 0 ? h("ul", { class: "problem-summary" }, ...items) : null,
-      ),
-    );
-  };
+  const placeholder = (problems: readonly FormProblem[] = [], text?: string) =>
+    replace(result, placeholderView(view, problems, text));
 
   const showProblems = (problems: readonly FormProblem[]) => {
     const inline = new Map<ContractField, string>();
@@ -163,16 +175,12 @@ function formController(
   const refuseLink = (messages: string[]) => {
     linkProblems = messages;
     if (messages.length === 0) return showFormProblem(view);
-    const goOn = h("button", { type: "button" }, UI_TEXT.dropUnknownFields);
-    goOn.addEventListener("click", () => {
-      refuseLink([]);
-      evaluate(true);
-    });
     showFormProblem(
       view,
-      h("p", {}, UI_TEXT.linkRefused),
-      h("ul", {}, ...messages.map((m) => h("li", {}, m))),
-      goOn,
+      ...linkRefusalView(messages, () => {
+        refuseLink([]);
+        evaluate(true);
+      }),
     );
   };
 
