@@ -13,7 +13,8 @@ export const UI_TEXT = {
   starting: "Startar …",
   modeExcel:
     "I Excel: arbeta med kontraktsraden där markören står, eller med de markerade raderna.",
-  modeStandalone: "Fristående beräkning: fyll i kontraktet, resultatet räknas om medan du skriver.",
+  modeStandalone:
+    "Fristående beräkning: fyll i kontraktet; resultatet räknas om när du lämnar ett fält eller gör en paus.",
   officeLate: "Excel anslöt efter en stund; tillägget har gått över till Excel-läget.",
 
   // Excel mode
