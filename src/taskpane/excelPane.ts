@@ -85,7 +85,13 @@ export function mountExcelPane(
   replace(shell.content, row.element, batch.element, rates.element, result);
   rates.showKnown(lastKnownHalfYear(null, BUILT_IN_RATES));
 
-  const context: TaskContext = { shell, excel, result, showKnown: rates.showKnown };
+  const context: TaskContext = {
+    shell,
+    excel,
+    result,
+    showKnown: rates.showKnown,
+    showRateProblem: rates.showProblem,
+  };
   const run = actionRunner(shell, [row.insert, row.preview, row.create, batch.summary, rates.add]);
   row.insert.addEventListener("click", () =>
     run(UI_TEXT.inserting, () => insertTraining(context, trainingRows)),

@@ -56,6 +56,7 @@ export function ratesPanel() {
     placeholder: "1,75",
     "aria-describedby": "next-rate-hint",
   });
+  const problem = h("p", { class: "field-problem", id: "next-rate-problem", hidden: true });
   const form = h(
     "form",
     { class: "rate-form", novalidate: true },
@@ -67,6 +68,7 @@ export function ratesPanel() {
       h("span", { class: "unit", "aria-hidden": "true" }, "%"),
       add,
     ),
+    problem,
     h("p", { class: "hint", id: "next-rate-hint" }, UI_TEXT.addRateHelp),
   );
   const element = h(
@@ -102,5 +104,16 @@ export function ratesPanel() {
     );
     replace(label, UI_TEXT.nextHalfYear(describeHalfYear(known.next)));
   };
-  return { element, form, input, add, showKnown };
+  /** Shows the typed rate's problem right under the field (null: none). */
+  const showProblem = (message: string | null) => {
+    replace(problem, message ?? "");
+    problem.hidden = message === null;
+    if (message === null) input.removeAttribute("aria-invalid");
+    else input.setAttribute("aria-invalid", "true");
+    input.setAttribute(
+      "aria-describedby",
+      message === null ? "next-rate-hint" : "next-rate-problem next-rate-hint",
+    );
+  };
+  return { element, form, input, add, showKnown, showProblem };
 }

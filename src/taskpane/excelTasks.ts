@@ -44,6 +44,8 @@ export interface TaskContext {
   result: HTMLElement;
   /** Shows the last half-year known (the reference-rate panel). */
   showKnown(known: KnownHalfYear): void;
+  /** Shows the typed reference rate's problem beside its field (null: none). */
+  showRateProblem(message: string | null): void;
 }
 
 /** The workbook's rates and the engine's table built from them. */
@@ -205,11 +207,8 @@ export async function addReferenceRate(
 ): Promise<Outcome> {
   const { excel } = context;
   const typed = parsePercentInput(input.value);
-  if (!typed.ok) {
-    input.setAttribute("aria-invalid", "true");
-    return refused(typed.message);
-  }
-  input.removeAttribute("aria-invalid");
+  context.showRateProblem(typed.ok ? null : typed.message);
+  if (!typed.ok) return refused(); // shown beside the field
   const loaded = await loadRates(context);
   if (!loaded.ok) return loaded;
   const { rates, table } = loaded.value;
