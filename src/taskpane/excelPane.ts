@@ -12,9 +12,10 @@
  *   extended by that sheet, read afresh for each action (the user may have edited it).
  *
  * While an action runs every button is disabled (two Excel batches must not interleave) and the status
- * line says what is happening; the outcome replaces it. Problems go to the alert region: a row's
- * problems each with the address of its cell, refused rows with the reason, an engine error with the
- * field's Swedish label, a bad row of the Referensräntor sheet with its row number.
+ * line says what is happening; the outcome replaces it. Problems go to the alert region, just above
+ * the buttons: a row's problems each with the address of its cell (an engine error with the field's
+ * Swedish label), refused rows with the reason, a bad row of the Referensräntor sheet with its row
+ * number. A reference rate that cannot be added is explained under its field.
  */
 import { BUILT_IN_RATES, ContractInput } from "../engine";
 import type { TableRow } from "../sheet/batch";
