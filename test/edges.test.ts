@@ -1,5 +1,5 @@
 /**
- * The edges of DOMAIN.md §9, each pinned by the engine and, where the issue names them, by the
+ * The edges of conventions §9, each pinned by the engine and, where the issue names them, by the
  * command line, the custom functions, the batch and the task pane alike:
  * - late interest summed exactly and rounded once (an exact 148 900,50 kr prints 148 901);
  * - the instalment is a rounded annuity in either direction; a schedule that misses closing by more
@@ -102,7 +102,7 @@ function contractWith(t: OracleTerms, extra: Record<string, unknown> = {}) {
 
 // ------------------------------------------------------------------------------ late interest
 
-describe("late interest is summed exactly and rounded once (DOMAIN.md §9)", () => {
+describe("late interest is summed exactly and rounded once (conventions §9)", () => {
   // The issue's example: 130 500 kr from 2008-01-01 to 2020-12-31 at reference + 8 is exactly
   // 148 900,50 kr (the day-by-day oracle divides its exact numerator once by 36 500).
   const CAPITAL = 130500;
@@ -174,7 +174,7 @@ describe("late interest is summed exactly and rounded once (DOMAIN.md §9)", () 
 
 // ------------------------------------------------------------------------------ schedule tolerance
 
-describe("the instalment is a rounded annuity, in either direction and at 0 % (DOMAIN.md §9)", () => {
+describe("the instalment is a rounded annuity, in either direction and at 0 % (conventions §9)", () => {
   const EX1: OracleTerms = {
     K: 115000,
     rate: "0.0595",
@@ -449,7 +449,7 @@ describe("the other §9 conventions, pinned", () => {
   `("the surplus is to the öre: $scenario", ({ value }) => {
     const calc = calculate(parseContract({ ...exampleRow(1), estimatedValue: value }));
     const last = calc.statements[calc.statements.length - 1];
-    // Worked example 1 at the repossession date: att betala inkl. ränta 77 551 (DOMAIN.md §8).
+    // Worked example 1 at the repossession date: att betala inkl. ränta 77 551 (conventions §8).
     expect(last.lines.amountInclInterest.toString()).toBe("77551");
     expect(last.surplus!.toFixed(2)).toBe(new D(value).minus(77551).toFixed(2));
   });

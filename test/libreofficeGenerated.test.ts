@@ -6,7 +6,7 @@
  * both of its modes: linked to the case sheets, and computing on its own from the inputs), and every
  * formula cell's cached engine result.
  *
- * The contracts cover the edges of DOMAIN.md §3–§9: both methods (and each forced against `auto`),
+ * The contracts cover the edges of conventions §3–§9: both methods (and each forced against `auto`),
  * n = 1, 0 %, month-end and leap-day first due dates, dates before the first period and after the last
  * due date, residuals, no notice date, a contractual late-interest cap, and late-interest windows over
  * many half-years including the negative reference rates of 2015–2019. Every instalment is a rounded

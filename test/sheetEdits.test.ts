@@ -77,7 +77,7 @@ describeSoffice("edited calculation sheets, recalculated by LibreOffice", () => 
     expect(read("repossession.amountInclInterest")).toEqual({ error: "#N/A" });
   });
 
-  test("rule78 typed on a credit with a residual computes it and warns (DOMAIN §4)", async () => {
+  test("rule78 typed on a credit with a residual computes it and warns (conventions §4)", async () => {
     const plan = planSheet(calculate(parseContract(example(2))));
     const read = await recalculated(edited(plan, { methodChoice: "rule78" }));
     // R = 32 · 33 · 30 480 / (72 · 73) = 6 123.84 → 6 124.

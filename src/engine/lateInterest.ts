@@ -1,14 +1,14 @@
 /**
  * Late interest (dröjsmålsränta), räntelagen 6 §.
  *
- * Convention (DOMAIN.md §6): reference rate of each day's calendar half-year + a margin of 8
+ * Convention (conventions §6): reference rate of each day's calendar half-year + a margin of 8
  * percentage points; a lower contractual late-interest rate applies instead, never a higher one.
  * Simple interest on a fixed capital, no interest on interest. Day count: actual days with both the
  * first and the last day counted, divided by 365 in every year (leap years too), as the Enforcement
  * Authority's public calculator does. The window is split where the half-year changes, so the cost
  * grows with the number of half-years, not days.
  *
- * Summed exactly, divided once (DOMAIN.md §9): total = capital × Σ(rate % × days) / 36 500 over the
+ * Summed exactly, divided once (conventions §9): total = capital × Σ(rate % × days) / 36 500 over the
  * segments, with no intermediate division. Dividing each segment by 36 500 first and adding the
  * quotients would round each at finite precision, and a total that is exactly x,50 kr (130 500 kr from
  * 2008-01-01 to 2020-12-31: 148 900,50 kr) would come out as x,4999… and round down on the statement.

@@ -1,9 +1,9 @@
 /**
- * Does the contract's instalment belong to this credit? The schedule-closing check (DOMAIN.md §9).
+ * Does the contract's instalment belong to this credit? The schedule-closing check (conventions §9).
  *
  * The contract's instalment A is a rounded annuity: the exact annuity for K, the rate, n and the residual
  * V (at 0 %: (K − V)/n), rounded up or down to whole kronor or öre. The last period absorbs the rounding
- * (DOMAIN.md §5), so its interest may be slightly negative (A rounded down at 0 %) or the balance before
+ * (conventions §5), so its interest may be slightly negative (A rounded down at 0 %) or the balance before
  * the last payment slightly negative (A rounded up at a high rate: 10 000 kr at 30 % over 120 × 264 kr).
  *
  * How far the schedule misses closing is the balance left after the last payment when every period,

@@ -5,7 +5,7 @@
  */
 
 /**
- * Why the sheet shows both methods (DOMAIN.md §4), in plain Swedish for the officer and the parties.
+ * Why the sheet shows both methods (conventions §4), in plain Swedish for the officer and the parties.
  */
 export const METHOD_NOTE =
   "Båda metoderna visas. 78-regeln är utbildningsmaterialets metod för annuitetslån utan restbelopp; den lägger mer av " +

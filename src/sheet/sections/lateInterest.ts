@@ -1,7 +1,7 @@
 /**
- * Late interest by reference-rate half-year (DOMAIN.md §6), one table per date, and the reference
+ * Late interest by reference-rate half-year (conventions §6), one table per date, and the reference
  * rates the tables look up: both end days counted, days / 365. Each table's total is capital ×
- * Σ(rate × days) / 36 500, summed exactly and divided once as in the engine (DOMAIN.md §9), not the
+ * Σ(rate × days) / 36 500, summed exactly and divided once as in the engine (conventions §9), not the
  * sum of the rows' separately divided interest (shown for reading only).
  */
 import {

@@ -133,7 +133,7 @@ function planScheduleTotals(
     style: "warning",
   });
   s.next();
-  // DOMAIN.md §9: the last period absorbs the rounding of A, so its interest may be slightly negative.
+  // conventions §9: the last period absorbs the rounding of A, so its interest may be slightly negative.
   s.put(0, {
     formula: `IF(${address(lastRow, 3)}<0,"${LAST_PERIOD_NOTE}","")`,
     result: schedule[schedule.length - 1].interest.isNegative() ? LAST_PERIOD_NOTE : "",
