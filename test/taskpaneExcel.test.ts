@@ -563,7 +563,7 @@ describe("both methods side by side in the pane", () => {
     const { calculate } = await import("../src/engine");
     const view = calculationView(calculate(parseContract(example2)));
     const text = (view.textContent ?? "").replace(/\u00a0/g, " ");
-    // 10 474,48 − 6 123,84 at the notice date (DOMAIN §8 figures to the öre).
+    // 10 474,48 − 6 123,84 at the notice date (conventions §8 figures to the öre).
     expect(text).toContain("Skillnad för konsumenten (faktisk − 78-regeln)");
     expect(text).toMatch(/Skillnad för konsumenten \(faktisk − 78-regeln\)4 350,65 kr/);
     expect(text).toContain("Lagens ordalydelse");
