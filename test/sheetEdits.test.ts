@@ -9,6 +9,7 @@ import * as path from "path";
 import { calculate, excelSerialFromDay, parseContract, parseIsoDate } from "../src/engine";
 import { runCli } from "../src/cli/cli";
 import { writeXlsxFile } from "../src/export/writeFile";
+import { positionOf } from "../src/sheet/grid";
 import { planSheet } from "../src/sheet/plan";
 import { SheetPlan } from "../src/sheet/types";
 import { findSoffice, readCellValues, recalculateXlsx } from "./support/libreoffice";
@@ -22,10 +23,7 @@ const serialOf = (iso: string) => excelSerialFromDay(parseIsoDate(iso, "test"));
 
 /** The plan with the named input cells set to new values and all cached results removed. */
 function edited(plan: SheetPlan, edits: Record<string, string | number | undefined>): SheetPlan {
-  const at = (a1: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
-    return { row: Number(m[2]) - 1, col: m[1].charCodeAt(0) - 65 };
-  };
+  const at = positionOf;
   const targets = new Map(
     Object.entries(edits).map(([name, value]) => [JSON.stringify(at(plan.names[name])), value]),
   );
@@ -152,10 +150,8 @@ describe("contracts refused instead of computed wrongly", () => {
     );
     expect(calc.statements[0].lateInterest.total.toFixed(2)).toBe("0.00");
     const plan = planSheet(calc);
-    const [, col, row] = /^([A-Z])(\d+)$/.exec(plan.names["repossession.interestTotal"])!;
-    const total = plan.cells.find(
-      (c) => c.row === Number(row) - 1 && c.col === col.charCodeAt(0) - 65,
-    );
+    const { row, col } = positionOf(plan.names["repossession.interestTotal"]);
+    const total = plan.cells.find((c) => c.row === row && c.col === col);
     expect(total?.result).toBe(0);
     expect(total?.formula).toMatch(/,0,NA\(\)\)$/);
   });

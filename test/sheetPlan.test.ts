@@ -6,6 +6,7 @@
 import fs from "fs";
 import path from "path";
 import { calculate, parseContract, STATEMENT_ROWS } from "../src/engine";
+import { positionOf } from "../src/sheet/grid";
 import { planSheet } from "../src/sheet/plan";
 import { SheetPlan } from "../src/sheet/types";
 
@@ -21,9 +22,8 @@ function planFor(example: string): { plan: SheetPlan; calc: ReturnType<typeof ca
 
 /** The cell at an A1 address. */
 function cellAt(plan: SheetPlan, a1: string) {
-  const match = /^([A-Z]+)(\d+)$/.exec(a1)!;
-  const col = match[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return plan.cells.find((cell) => cell.row === Number(match[2]) - 1 && cell.col === col);
+  const { row, col } = positionOf(a1);
+  return plan.cells.find((cell) => cell.row === row && cell.col === col);
 }
 
 describe.each(EXAMPLES)("sheet plan of %s", (example) => {
