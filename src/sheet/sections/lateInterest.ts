@@ -58,6 +58,7 @@ function planTableTitle(s: SheetLayout, st: Statement): void {
     result: `${text} ${formatIsoDate(st.date)}`,
     style: "label",
   });
+  s.name(`${st.label}.interestTitle`, 0);
   s.next();
 }
 
