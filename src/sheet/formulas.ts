@@ -87,7 +87,7 @@ export function countDueDatesFormula(
   return `MAX(0,MIN(${installments},${group(k)}-IF(${due}${inclusive ? "<=" : "<"}${date},0,1)))`;
 }
 
-/** `remainingInstallmentsRule78`: t = max(0, n − 1 − due dates before the date) (DOMAIN.md §4). */
+/** `remainingInstallmentsRule78`: t = max(0, n − 1 − due dates before the date) (conventions §4). */
 export function remainingInstallmentsRule78Formula(
   installments: string,
   dueDatesBefore: string,
@@ -95,11 +95,14 @@ export function remainingInstallmentsRule78Formula(
   return `MAX(0,${installments}-1-${dueDatesBefore})`;
 }
 
-/** `rule78Reduction`: R = t(t + 1) · c / (n(n + 1)), unrounded. */
+/**
+ * `rule78Reduction`: R = t(t + 1) · c / (n(n + 1)), unrounded, never below zero (c < 0 when a 0 %
+ * instalment is rounded down; a reduction is never a charge to the consumer, conventions §9).
+ */
 export function rule78Formula(remaining: string, installments: string, c: string): string {
   const t = remaining;
   const n = installments;
-  return `${t}*(${t}+1)*${c}/(${n}*(${n}+1))`;
+  return `MAX(0,${t}*(${t}+1)*${c}/(${n}*(${n}+1)))`;
 }
 
 /** `balanceAfter`: B_m = K(1+i)^m − A((1+i)^m − 1)/i (K − A·m at 0 %), 0 from the last due date on. */
@@ -133,7 +136,7 @@ export function daysAccruedFormula(date: string, periodStart: string): string {
   return `MAX(0,${date}-${periodStart})`;
 }
 
-/** `actualReduction`'s accrued interest: B_m · i · days / period days (DOMAIN.md §5). */
+/** `actualReduction`'s accrued interest: B_m · i · days / period days (conventions §5). */
 export function accruedInterestFormula(
   balance: string,
   i: string,
@@ -194,7 +197,7 @@ export function daysBothCountedFormula(from: string, to: string, vector = false)
 }
 
 /**
- * `lateInterest` (DOMAIN.md §9): capital × Σ(rate in percent × days) / 36 500, one division over the
+ * `lateInterest` (conventions §9): capital × Σ(rate in percent × days) / 36 500, one division over the
  * exact sum, rounded once, in the statement line. `rateDays` is the sum, e.g. a SUMPRODUCT.
  */
 export function lateInterestFormula(capital: string, rateDays: string): string {

@@ -162,7 +162,7 @@ function interestFormula(at: (key: string) => string, d: string, rates: RateRang
   return `IF(${d}<${from},0,IF(SUMPRODUCT(${days})<>${d}-${from}+1,NA(),${lateInterestFormula(at("capital"), `SUMPRODUCT(${days}*${rate})`)}))`;
 }
 
-/** Att betala inkl. ränta: each line rounded once, the rounded lines added (DOMAIN.md §7). */
+/** Att betala inkl. ränta: each line rounded once, the rounded lines added (conventions §7). */
 function amountFormula(at: (key: string) => string, label: string): string {
   const s = (key: string) => at(`${label}.${key}`);
   const reduction = reductionUsedFormula(at("method"), s("actual"), s("rule78"));

@@ -1,5 +1,5 @@
 /**
- * Late interest by reference-rate half-year (DOMAIN.md §6, §9), one table per date, and the reference
+ * Late interest by reference-rate half-year (conventions §6, §9), one table per date, and the reference
  * rates the tables look up. Each half-year row shows its days (both end days counted) and the rate
  * applied; the total is capital × Σ(rate in percent × days) / 36 500 over the rows, one division over
  * the exact sum, rounded once in the statement line. The rows come from the engine's segments of the

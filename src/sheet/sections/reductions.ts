@@ -44,7 +44,7 @@ export function planReductions(s: SheetLayout): void {
   planMethodComparison(s);
 }
 
-/** R = t(t + 1) · c / (n(n + 1)) with the workshop's count of t (DOMAIN.md §4). */
+/** R = t(t + 1) · c / (n(n + 1)) with the workshop's count of t (conventions §4). */
 function planRule78(s: SheetLayout): void {
   const { calc } = s;
   const c = calc.contract;
@@ -87,7 +87,7 @@ function planRule78(s: SheetLayout): void {
   );
 }
 
-/** Actual settlement (DOMAIN.md §5): remaining interest − accrued interest + unearned fees. */
+/** Actual settlement (conventions §5): remaining interest − accrued interest + unearned fees. */
 function planActual(s: SheetLayout): void {
   s.label(
     "Faktisk avräkning: ränta efter datumet − upplupen ränta + ej intjänade avgifter",
