@@ -31,7 +31,7 @@
  *   rejected with the cell's address instead.
  */
 import ExcelJS from "exceljs";
-import { columnLetter } from "../sheet/grid";
+import { columnLetter, parseAddress } from "../sheet/grid";
 import { uniqueSheetName, validSheetName } from "../sheet/sheetNames";
 import { CellLook, STYLE_LOOKS } from "../sheet/styles";
 import type { CellStyle, PlannedCell, PrintSettings, SheetPlan } from "../sheet/types";
@@ -218,11 +218,8 @@ export function excelStyle(
 
 /** 1-based row and column of an A1 reference ("$C$48" too). */
 function decodeA1(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
+  const position = parseAddress(ref);
+  return position && { row: position.row + 1, col: position.col + 1 };
 }
 
 interface Rect {

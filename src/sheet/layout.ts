@@ -14,6 +14,9 @@ export const COLUMN_WIDTHS = [44, 17, 17, 15, 15, 15, 15, 26];
 /** The last column's index (H). */
 export const LAST_COL = COLUMN_WIDTHS.length - 1;
 
+/** The input cell of each statement's date. */
+export const DATE_INPUT = { notice: "noticeDate", repossession: "repossessionDate" } as const;
+
 /** One formula per date column: built from the statement's label ("notice", "repossession"). */
 export type PerDateFormula = (label: StatementLabel) => string;
 

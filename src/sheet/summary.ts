@@ -3,12 +3,9 @@
  * dates, the amount to pay at both dates, the surplus and the outcome, and the rows that could not be
  * calculated with the reason. Every figure is a live formula:
  * - with calculation sheets (`sheets`), each cell refers to its case's sheet, and the case id links to it;
- * - without them, each row carries the contract's inputs to the right and computes from them with the
- *   same conventions as the calculation sheet, in closed form so one row is enough: the due date in the
- *   date's month is EDATE(first, k − 1) with k the month distance + 1 (one due date per month, so the
- *   counts t and m follow from comparing the date with it); B_m = K(1+i)^m − A((1+i)^m − 1)/i; late
- *   interest sums days × rate over the `Referensräntor` sheet's half-years with SUMPRODUCT, and is #N/A
- *   when the table does not cover every day (never a guess). See src/sheet/summarySelfContained.ts.
+ * - without them (summary-only mode, e.g. a batch of hundreds of cases), each row carries the
+ *   contract's inputs to the right and computes from them with the calculation sheet's own formula
+ *   builders, in closed form so one row is enough (src/sheet/summarySelfContained.ts).
  */
 import { Calculation, METHOD_NAMES, OUTCOME_TEXT, outcomeOf } from "../engine";
 import { CellContent, Grid, address, columnLetter } from "./grid";

@@ -1,6 +1,12 @@
 /** Derived figures: credit cost, credit claim, the unpaid claim, interest capital, i and the method. */
 import { METHOD_NAMES } from "../../engine";
 import { FORMATS } from "../formats";
+import {
+  chooseMethodFormula,
+  creditCostFormula,
+  methodNameFormula,
+  monthlyRateFormula,
+} from "../formulas";
 import { SheetLayout } from "../layout";
 import { RULE78_WITH_RESIDUAL } from "../texts";
 
@@ -12,7 +18,7 @@ export function planDerived(s: SheetLayout): void {
   s.derived(
     "creditCost",
     "Kreditkostnad (C)",
-    "{n}*({A}+{f})+{V}+{S}-{K}",
+    creditCostFormula({ K: "{K}", n: "{n}", A: "{A}", f: "{f}", V: "{V}" }, "{S}"),
     num(calc.creditCost),
     FORMATS.kronorOre,
     "= n·(A + f) + V + S − K",
@@ -54,7 +60,7 @@ export function planDerived(s: SheetLayout): void {
   s.derived(
     "i",
     "Månadsränta (i)",
-    "{rate}/12",
+    monthlyRateFormula("{rate}"),
     num(c.annualRate.dividedBy(12)),
     FORMATS.monthlyRate,
     "= årsränta / 12",
@@ -68,8 +74,7 @@ function planMethod(s: SheetLayout): void {
   s.derived(
     "method",
     "Metod som används (kod)",
-    // Anything but auto, rule78 or actual is #N/A, as the engine refuses it: never a silent default.
-    'IF({methodChoice}="auto",IF({V}>0,"actual","rule78"),IF(OR({methodChoice}="rule78",{methodChoice}="actual"),{methodChoice},NA()))',
+    chooseMethodFormula("{methodChoice}", "{V}"),
     calc.method,
     undefined,
     "auto: faktisk avräkning vid restbelopp, annars 78-regeln",
@@ -77,7 +82,7 @@ function planMethod(s: SheetLayout): void {
   s.derived(
     "methodName",
     "Metod som används",
-    `IF({method}="actual","${METHOD_NAMES.actual}","${METHOD_NAMES.rule78}")`,
+    methodNameFormula("{method}", METHOD_NAMES),
     METHOD_NAMES[calc.method],
   );
   // conventions §4: the rule of 78 is for equal instalments with no residual; say so when it is chosen anyway.
