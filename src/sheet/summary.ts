@@ -27,7 +27,7 @@ import {
 import { CellContent, Grid, address, columnLetter } from "./grid";
 import { FORMATS, METHOD_NOTE } from "./plan";
 import { referenceRanges } from "./referenceSheet";
-import { CellStyle, SheetPlan } from "./types";
+import { CellStyle, PlannedCell, SheetPlan } from "./types";
 
 export const SUMMARY_SHEET_NAME = "Sammanställning";
 
@@ -498,4 +498,218 @@ function selfContainedRow(
     formula: `IF(${at("value")}="","",${at("value")}-${at("repossession.amount")})`,
     result: results.surplus,
   });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Row by row: the same sheet for a writer that never holds every row (the streaming batch).
+
+/** What {@link SummaryRows} needs to know before the first case. */
+export interface SummaryRowsOptions {
+  /** True when each case has a calculation sheet the row refers to (then pass `sheet` per row). */
+  sheets: boolean;
+  /** Rows of the Referensräntor sheet the formulas look up (summary-only mode). */
+  referenceRowCount: number;
+}
+
+/**
+ * The summary sheet of {@link planSummary} produced in parts, so a streaming writer holds one row at a
+ * time: `head()` (title, note, column headers), then `row(calc)` once per case in order, then
+ * `foot(refused)` (the totals row and the refused rows) and the plan's frame (`frame()`: widths,
+ * merges, print settings and names, which depend on the final row count). Put together, the parts
+ * are exactly `planSummary`'s cells; the running totals are kept here as the rows go by.
+ */
+export class SummaryRows {
+  /** 0-based sheet row of the column headers. */
+  readonly headerRow = 3;
+  readonly columns: readonly Column[];
+  private readonly colOf: Map<string, number>;
+  private readonly rates: { from: string; to: string; percent: string };
+  private nextRow: number;
+  private readonly totals = new Map<string, number>();
+  private cases = 0;
+  private endRow: number | null = null;
+
+  constructor(private readonly options: SummaryRowsOptions) {
+    this.columns = summaryColumns(!options.sheets);
+    this.colOf = new Map(this.columns.map((col, index) => [col.key, index]));
+    this.rates = referenceRanges(options.referenceRowCount);
+    this.nextRow = this.headerRow + 1;
+  }
+
+  /** Title, method note and the header row. */
+  head(): PlannedCell[] {
+    return [
+      { row: 0, col: 0, value: "Sammanställning – återtagande", style: "title" },
+      { row: 1, col: 0, value: METHOD_NOTE, style: "note" },
+      ...this.columns.map((col, index): PlannedCell => ({
+        row: this.headerRow,
+        col: index,
+        value: col.header,
+        style: "tableHeader",
+      })),
+    ];
+  }
+
+  /** The next case's row; `sheet` is its calculation sheet when the summary refers to sheets. */
+  row(calc: Calculation, sheet?: CaseSheetRef): PlannedCell[] {
+    if (this.endRow !== null) throw new Error("summary: a row after the foot");
+    if (this.options.sheets !== (sheet !== undefined))
+      throw new Error("summary: a row's sheet must be given exactly when the summary has sheets");
+    const g = new Grid();
+    g.row = this.nextRow;
+    const r = g.row;
+    const at = (key: string) => {
+      const col = this.colOf.get(key);
+      if (col === undefined) throw new Error(`summary: no column ${key}`);
+      return `${columnLetter(col)}${r + 1}`;
+    };
+    const put = (key: string, content: CellContent) => {
+      const col = this.columns[this.colOf.get(key)!];
+      g.put(this.colOf.get(key)!, {
+        numberFormat: col.numberFormat,
+        style: col.style ?? (content.formula ? "derived" : "input"),
+        ...content,
+      });
+    };
+    const results = summaryResults(calc);
+    if (sheet) sheetRow(calc, results, sheet, put);
+    else selfContainedRow(calc, results, at, put, this.rates);
+    put("outcome", {
+      formula: `IF(${at("valueShown")}="","${OUTCOME_TEXT.noValue}",IF(${at("surplus")}>0,"${OUTCOME_TEXT.payDifference} "&TEXT(${at("surplus")},"0")&" kr","${OUTCOME_TEXT.notice}"))`,
+      result: results.outcome,
+    });
+    for (const key of TOTAL_KEYS)
+      this.totals.set(key, (this.totals.get(key) ?? 0) + summaryNumber(results, key));
+    this.cases++;
+    this.nextRow++;
+    return g.cells.sort((a, b) => a.col - b.col);
+  }
+
+  /** The totals row (when there were cases) and the rows that could not be calculated. */
+  foot(refused: readonly RefusedRow[]): PlannedCell[] {
+    const g = new Grid();
+    g.row = this.nextRow;
+    const firstDataRow = this.headerRow + 1;
+    const lastDataRow = this.nextRow - 1;
+    if (this.cases > 0) {
+      g.put(0, { value: `Summa (${this.cases} ärenden)`, style: "total" });
+      for (const key of TOTAL_KEYS) {
+        const col = this.colOf.get(key)!;
+        g.put(col, {
+          formula: `SUM(${address(firstDataRow, col)}:${address(lastDataRow, col)})`,
+          result: this.totals.get(key)!,
+          numberFormat: this.columns[col].numberFormat,
+          style: "total",
+        });
+      }
+      g.next();
+    }
+    g.next();
+    g.put(0, {
+      value: refused.length
+        ? `Rader som inte kunde beräknas (${refused.length})`
+        : "Alla rader kunde beräknas.",
+      style: "section",
+    });
+    g.next();
+    if (refused.length) {
+      ["Rad", "Ärende", "Orsak"].forEach((text, col) =>
+        g.put(col, { value: text, style: "tableHeader" }),
+      );
+      g.next();
+      for (const row of refused) {
+        g.put(0, { value: row.where, style: "warning" });
+        g.put(1, { value: row.caseId });
+        g.put(2, { value: row.reason, style: "warning" });
+        g.next();
+      }
+    }
+    this.endRow = g.row;
+    return g.cells.sort((a, b) => a.row - b.row || a.col - b.col);
+  }
+
+  /** Column widths and merges: known from the start (a streaming writer sets them first). */
+  layout(): Pick<SheetPlan, "name" | "colCount" | "columnWidths" | "merges"> {
+    return {
+      name: SUMMARY_SHEET_NAME,
+      colCount: this.columns.length,
+      columnWidths: this.columns.map((col) => col.width),
+      merges: [`A2:${address(1, RESULT_COLUMNS.length - 1)}`],
+    };
+  }
+
+  /** The whole plan but its cells, after `foot`: row count, print settings and names. */
+  frame(): Omit<SheetPlan, "cells"> {
+    if (this.endRow === null) throw new Error("summary: frame() before foot()");
+    const rowCount = this.endRow;
+    return {
+      ...this.layout(),
+      rowCount,
+      print: {
+        area: `A1:${address(Math.max(0, rowCount - 1), RESULT_COLUMNS.length - 1)}`,
+        orientation: "landscape",
+        paperSize: "A4",
+        fitToWidth: 1,
+        titleRows: `$${this.headerRow + 1}:$${this.headerRow + 1}`,
+        header: `&L${SUMMARY_SHEET_NAME}&R&D`,
+        footer: "&RSida &P av &N",
+        pageBreaksBefore: [],
+      },
+      names: {
+        firstRow: String(this.headerRow + 2),
+        lastRow: String(this.nextRow),
+        lastColumn: columnLetter(this.columns.length - 1),
+      },
+    };
+  }
+}
+
+/** The columns whose totals the foot sums. */
+const TOTAL_KEYS = ["notice.amount", "repossession.amount", "difference"] as const;
+
+/** The summary's columns: results, and in summary-only mode the inputs and intermediate steps. */
+function summaryColumns(selfContained: boolean): Column[] {
+  if (!selfContained) return RESULT_COLUMNS;
+  const steps = [
+    ...SHARED_STEPS,
+    ...(["notice", "repossession"] as const).flatMap((label) =>
+      DATE_STEPS.map((col) => ({
+        ...col,
+        key: `${label}.${col.key}`,
+        header: `${col.header} (${DATE_LABELS[label].toLowerCase()})`,
+      })),
+    ),
+  ];
+  return [...RESULT_COLUMNS, ...INPUT_COLUMNS, ...steps];
+}
+
+/** A summary row that refers to its case's calculation sheet (the case id links to it). */
+function sheetRow(
+  calc: Calculation,
+  results: SummaryResults,
+  sheet: CaseSheetRef,
+  put: (key: string, content: CellContent) => void,
+): void {
+  const ref = (name: string) => {
+    const a1 = sheet.names[name];
+    if (a1 === undefined) throw new Error(`summary: sheet ${sheet.name} has no cell named ${name}`);
+    return `'${sheet.name.replace(/'/g, "''")}'!${a1}`;
+  };
+  const hasNotice = calc.contract.noticeDate !== null;
+  const noticeRef = (name: string) => (hasNotice ? ref(`notice.${name}`) : '""');
+  put("caseId", { value: calc.contract.caseId, link: sheet.name, style: "label" });
+  put("methodName", { formula: ref("methodName"), result: results.methodName });
+  put("t", { formula: ref("repossession.t"), result: results.t });
+  put("notice.rule78", { formula: noticeRef("rule78"), result: results.noticeRule78 });
+  put("notice.actual", { formula: noticeRef("actual"), result: results.noticeActual });
+  put("repossession.rule78", { formula: ref("repossession.rule78"), result: results.rule78 });
+  put("repossession.actual", { formula: ref("repossession.actual"), result: results.actual });
+  put("difference", { formula: ref("repossession.methodDifference"), result: results.difference });
+  put("notice.amount", { formula: noticeRef("amountInclInterest"), result: results.noticeAmount });
+  put("repossession.amount", {
+    formula: ref("repossession.amountInclInterest"),
+    result: results.amount,
+  });
+  put("valueShown", { formula: ref("repossession.value"), result: results.value });
+  put("surplus", { formula: ref("repossession.surplus"), result: results.surplus });
 }
