@@ -31,21 +31,10 @@ export async function writeXlsxFile(
   outPath: string,
   options: WorkbookOptions = {},
 ): Promise<string> {
-  const target = path.resolve(outPath);
-  if ((await statOrNull(target))?.isDirectory()) {
-    throw new OutputPathError(
-      target,
-      `en mapp; ange ett filnamn, t.ex. ${path.join(target, "kalkyl.xlsx")}`,
-    );
-  }
+  const target = await checkTarget(outPath);
   // Build before touching the disk: a plan the writer rejects leaves nothing behind.
   const bytes = await toXlsxBuffer(plans, options);
-  const dir = path.dirname(target);
-  await fs.promises.mkdir(dir, { recursive: true });
-  const temp = path.join(
-    dir,
-    `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
-  );
+  const temp = await tempPathBeside(target);
   try {
     const handle = await fs.promises.open(temp, "wx");
     try {
@@ -60,6 +49,31 @@ export async function writeXlsxFile(
     throw err;
   }
   return target;
+}
+
+/** The absolute target path; refuses an existing directory (nothing is created yet). */
+export async function checkTarget(outPath: string): Promise<string> {
+  const target = path.resolve(outPath);
+  if ((await statOrNull(target))?.isDirectory()) {
+    throw new OutputPathError(
+      target,
+      `en mapp; ange ett filnamn, t.ex. ${path.join(target, "kalkyl.xlsx")}`,
+    );
+  }
+  return target;
+}
+
+/**
+ * A fresh temporary file name in the target's directory (created, with its parents, if missing), so
+ * the final rename stays on one file system and is atomic. Hidden, and named after the target.
+ */
+export async function tempPathBeside(target: string): Promise<string> {
+  const dir = path.dirname(target);
+  await fs.promises.mkdir(dir, { recursive: true });
+  return path.join(
+    dir,
+    `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
+  );
 }
 
 async function statOrNull(p: string): Promise<fs.Stats | null> {
