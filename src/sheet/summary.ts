@@ -27,7 +27,7 @@ import {
 import { CellContent, Grid, address, columnLetter } from "./grid";
 import { FORMATS, METHOD_NOTE } from "./plan";
 import { referenceRanges } from "./referenceSheet";
-import { CellStyle, PlannedCell, SheetPlan } from "./types";
+import { CellStyle, PlannedCell, PrintSettings, SheetPlan } from "./types";
 
 export const SUMMARY_SHEET_NAME = "Sammanställning";
 
@@ -628,13 +628,17 @@ export class SummaryRows {
     return g.cells.sort((a, b) => a.row - b.row || a.col - b.col);
   }
 
-  /** Column widths and merges: known from the start (a streaming writer sets them first). */
-  layout(): Pick<SheetPlan, "name" | "colCount" | "columnWidths" | "merges"> {
+  /**
+   * What is known from the start (a streaming writer sets it first): widths, merges, and the page
+   * setup without the print area.
+   */
+  layout(): SummaryLayout {
     return {
       name: SUMMARY_SHEET_NAME,
       colCount: this.columns.length,
       columnWidths: this.columns.map((col) => col.width),
       merges: [`A2:${address(1, RESULT_COLUMNS.length - 1)}`],
+      page: { orientation: "landscape", paperSize: "A4", fitToWidth: 1 },
     };
   }
 
@@ -642,14 +646,13 @@ export class SummaryRows {
   frame(): Omit<SheetPlan, "cells"> {
     if (this.endRow === null) throw new Error("summary: frame() before foot()");
     const rowCount = this.endRow;
+    const { page, ...layout } = this.layout();
     return {
-      ...this.layout(),
+      ...layout,
       rowCount,
       print: {
         area: `A1:${address(Math.max(0, rowCount - 1), RESULT_COLUMNS.length - 1)}`,
-        orientation: "landscape",
-        paperSize: "A4",
-        fitToWidth: 1,
+        ...page,
         titleRows: `$${this.headerRow + 1}:$${this.headerRow + 1}`,
         header: `&L${SUMMARY_SHEET_NAME}&R&D`,
         footer: "&RSida &P av &N",
@@ -663,6 +666,11 @@ export class SummaryRows {
     };
   }
 }
+
+/** A sheet's frame known before its first row. */
+export type SummaryLayout = Pick<SheetPlan, "name" | "colCount" | "columnWidths" | "merges"> & {
+  page: Pick<PrintSettings, "orientation" | "paperSize" | "fitToWidth">;
+};
 
 /** The columns whose totals the foot sums. */
 const TOTAL_KEYS = ["notice.amount", "repossession.amount", "difference"] as const;
