@@ -20,10 +20,15 @@
  *   as `t="str"`, which the file format reserves for formula results; texts are written as inline
  *   strings (`inlineStr`, a rich text of one plain run) instead.
  * - The page setup's "fit to page" flag is written when the sheet opens, so it is passed then.
+ * - The worksheet keeps every formula cell's model for shared formulas (unused here); it is cleared
+ *   after each write, or memory would grow with every row.
+ * - ExcelJS writes into the zip entry without heeding back-pressure, and the compressor advances one
+ *   chunk per turn of the event loop: {@link StreamingWorkbook.drain} waits for the entry to empty.
  * - The workbook's calculation properties are hard-coded empty; `fullCalcOnLoad` is added to the
  *   workbook part as it is zipped, as `buildWorkbook` sets it for the in-memory writer.
  */
 import * as fs from "fs";
+import type { Writable } from "stream";
 import ExcelJS from "exceljs";
 import type { PlannedCell, PrintSettings, SheetPlan } from "../sheet/types";
 import { checkTarget, tempPathBeside } from "./writeFile";
@@ -54,6 +59,13 @@ interface WriterInternals {
     append(source: unknown, data: { name: string }): unknown;
     abort(): void;
   };
+  /** By sheet id; each sheet's XML goes through `_stream` to the zip entry streams in `pipes`. */
+  _worksheets: ({ _stream?: { pipes?: Writable[] } } | undefined)[];
+}
+
+/** The internal of ExcelJS's streaming worksheet this module resets (not in its typings). */
+interface SheetInternals {
+  _formulae: Record<string, unknown>;
 }
 
 const PAPER_SIZE: Record<PrintSettings["paperSize"], ExcelJS.PageSetup["paperSize"]> = { A4: 9 };
@@ -131,6 +143,9 @@ export class StreamingSheet {
         }
     }
     this.ws.getRow(lastRow + 1).commit();
+    // ExcelJS remembers every formula cell written (as a possible master of shared formulas, which
+    // these sheets never use); forgotten here, or memory grows by ~20 kB per summary row.
+    (this.ws as unknown as SheetInternals)._formulae = {};
     this.nextRow = lastRow + 1;
   }
 
@@ -228,20 +243,21 @@ export class StreamingWorkbook {
   }
 
   /**
-   * Waits until the compressor and the file have taken what was written so far (at most a little
-   * more than the file stream's buffer stays in memory). Call it every few rows.
+   * Waits until the compressor has taken what was written so far, and the file what the compressor
+   * made of it. Call it every few rows: without it the rows' XML piles up in memory, because ExcelJS
+   * writes into the zip entry without heeding back-pressure and the compressor advances one chunk per
+   * turn of the event loop.
    */
   async drain(): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
-    if (this.file.writableNeedDrain)
-      await new Promise<void>((resolve, reject) => {
-        const onError = (err: Error) => reject(err);
-        this.file.once("error", onError);
-        this.file.once("drain", () => {
-          this.file.off("error", onError);
-          resolve();
-        });
-      });
+    const internals = this.writer as unknown as WriterInternals;
+    const entries = internals._worksheets.flatMap((ws) => ws?._stream?.pipes ?? []);
+    for (const stream of [...entries, this.file]) {
+      // The zip's entry streams come from the readable-stream package, which has no writableNeedDrain.
+      const state = (stream as unknown as { _writableState?: { needDrain?: boolean } })
+        ._writableState;
+      if (stream.writableNeedDrain ?? state?.needDrain) await drained(stream);
+    }
   }
 
   /** Finishes the workbook, flushes it to disk and renames it over the target; returns the target. */
@@ -306,6 +322,18 @@ export async function writeXlsxStream(
     throw err;
   }
   return book.commit();
+}
+
+/** Resolves when `stream` has emptied its buffer (or rejects on its error). */
+function drained(stream: Writable): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onError = (err: Error) => reject(err);
+    stream.once("error", onError);
+    stream.once("drain", () => {
+      stream.off("error", onError);
+      resolve();
+    });
+  });
 }
 
 /** Adds `fullCalcOnLoad` to the workbook part, which ExcelJS's streaming writer writes without it. */
