@@ -32,8 +32,9 @@ export const PARTIAL_STATUS = 3;
 
 /**
  * The most cases `--sheets` takes. Each calculation sheet is a few hundred cells plus its payment
- * schedule, built in memory: 500 sheets is a workbook of about 150 MB in memory and a file Excel opens
- * slowly; beyond that the summary alone (whose rows compute every figure) is the useful output.
+ * schedule, and the workbook is built in memory (its summary links to sheets written after it), so
+ * memory grows with every case, and Excel opens such a file slowly; beyond this the summary alone,
+ * whose rows compute every figure from the contract's inputs, is the useful output.
  */
 export const SHEETS_LIMIT = 500;
 
