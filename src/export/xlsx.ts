@@ -362,7 +362,7 @@ export function fillCell(
 }
 
 /** The A1 address of a planned cell; its row and column must be whole numbers from 0. */
-export function plannedAddress(plan: SheetPlan, cell: PlannedCell): string {
+export function plannedAddress(plan: Pick<SheetPlan, "name">, cell: PlannedCell): string {
   const ok = (n: number) => Number.isInteger(n) && n >= 0;
   if (!ok(cell.row) || !ok(cell.col)) {
     throw new SheetPlanError(

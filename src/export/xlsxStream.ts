@@ -104,7 +104,7 @@ export class StreamingSheet {
     if (this.finished)
       throw new SheetPlanError(this.layout.name, "write", "sheet already finished");
     if (cells.length === 0) return;
-    const plan = { name: this.layout.name } as SheetPlan;
+    const plan = { name: this.layout.name };
     let lastRow = this.nextRow - 1;
     const written = new Set<string>();
     for (const planned of cells) {
