@@ -233,7 +233,7 @@ describe("every rejection path: error code, argument name and value in the messa
     ],
     [
       "ACTUALREDUCTION instalment too small to repay",
-      "#NUM!",
+      "#VALUE!",
       ["installmentAmount", "100"],
       A("2012-12-15", { 5: 100 }),
     ],

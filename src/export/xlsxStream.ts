@@ -186,10 +186,13 @@ export class StreamingWorkbook {
     readonly target: string,
   ) {}
 
-  /** Opens a temporary file beside `outPath` (refused when `outPath` is a directory). */
+  /**
+   * Opens a temporary file beside `outPath` (refused when `outPath` is a directory or its folder does
+   * not exist, as for the in-memory writer).
+   */
   static async open(outPath: string, options: WorkbookOptions = {}): Promise<StreamingWorkbook> {
     const target = await checkTarget(outPath);
-    const temp = await tempPathBeside(target);
+    const temp = tempPathBeside(target);
     const file = fs.createWriteStream(temp, { flags: "wx" });
     await new Promise<void>((resolve, reject) => {
       file.once("open", () => resolve());

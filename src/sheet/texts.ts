@@ -5,7 +5,7 @@
  */
 
 /**
- * Why the sheet shows both methods (DOMAIN.md §4), in plain Swedish for the officer and the parties.
+ * Why the sheet shows both methods (conventions §4), in plain Swedish for the officer and the parties.
  */
 export const METHOD_NOTE =
   "Båda metoderna visas. 78-regeln är utbildningsmaterialets metod för annuitetslån utan restbelopp; den lägger mer av " +
@@ -22,3 +22,8 @@ export const DAY_NAMES = {
   notice: "underrättelsedagen",
   repossession: "återtagningsdagen",
 } as const;
+
+/** Why the schedule's last interest can be below zero (shown under the schedule only then). */
+export const LAST_PERIOD_NOTE =
+  "Sista periodens ränta är negativ: avbetalningen är avrundad nedåt, och sista betalningen jämnar ut " +
+  "avrundningen (ränta = betalning − skuld före). Reduceringsbeloppet blir aldrig negativt.";

@@ -80,7 +80,7 @@ function planMethod(s: SheetLayout): void {
     `IF({method}="actual","${METHOD_NAMES.actual}","${METHOD_NAMES.rule78}")`,
     METHOD_NAMES[calc.method],
   );
-  // DOMAIN.md §4: the rule of 78 is for equal instalments with no residual; say so when it is chosen anyway.
+  // conventions §4: the rule of 78 is for equal instalments with no residual; say so when it is chosen anyway.
   s.label("Kontroll av metoden", "note");
   s.put(1, {
     formula: `IF(AND({method}="rule78",{V}>0),"${RULE78_WITH_RESIDUAL}","OK")`,

@@ -6,6 +6,7 @@ import { DATE_LABELS, Dec, ScheduleRow, excelSerialFromDay, paymentSchedule } fr
 import { FORMATS } from "../formats";
 import { address } from "../grid";
 import { SheetLayout } from "../layout";
+import { LAST_PERIOD_NOTE } from "../texts";
 import { CellStyle } from "../types";
 
 const HEADERS = [
@@ -130,6 +131,13 @@ function planScheduleTotals(
     formula: `IF(ROUND({schedulePayments}+{scheduleFees}+{S}-{creditClaim},2)=0,"OK","Stämmer inte: har n ändrats? Skapa bladet på nytt")`,
     result: "OK",
     style: "warning",
+  });
+  s.next();
+  // conventions §9: the last period absorbs the rounding of A, so its interest may be slightly negative.
+  s.put(0, {
+    formula: `IF(${address(lastRow, 3)}<0,"${LAST_PERIOD_NOTE}","")`,
+    result: schedule[schedule.length - 1].interest.isNegative() ? LAST_PERIOD_NOTE : "",
+    style: "note",
   });
   s.next();
 }
