@@ -1,14 +1,14 @@
 /**
- * The task pane in a real browser (Debian's Chromium through playwright-core), built once with
- * `webpack --mode production` into a temporary directory and served on 127.0.0.1. Office.js never
- * loads here: its request is aborted (offline) or left hanging (a stalled CDN), and the page must
+ * The task pane in a real browser (Debian's Chromium through playwright-core), from the shared
+ * production build (test/support/build.ts, copied to a temporary directory) served on 127.0.0.1. In
+ * a plain tab the page never requests Office.js (test/taskpaneOffice.browser.test.ts checks that, and
+ * the start inside Office); the CDN is aborted (offline) or left hanging anyway, and the page must
  * start in standalone mode either way, under its Content-Security-Policy, with no page or console
  * errors and no request to any host but 127.0.0.1 and the Office.js CDN.
  *
  * Skips (one stderr line) where Chromium is missing; mandatory with CI=true (test/support/requireTool.ts).
  * Screenshots: /tmp/taskpane-360.png and /tmp/taskpane-1280.png.
  */
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -35,11 +35,11 @@ import {
   monitorPage,
   serveDirectory,
 } from "./support/browser";
+import { productionBuild } from "./support/build";
 import { requireTool } from "./support/requireTool";
 import example1 from "../examples/worked-example-1.json";
 import example2 from "../examples/worked-example-2.json";
 
-const ROOT = path.resolve(__dirname, "..");
 const CHROMIUM = findChromium();
 const describeChromium = requireTool("chromium", CHROMIUM !== null, "apt-get install chromium")
   ? describe
@@ -73,14 +73,7 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
 
   beforeAll(async () => {
     outDir = fs.mkdtempSync(path.join(os.tmpdir(), "taskpane-dist-"));
-    execFileSync(
-      process.execPath,
-      [require.resolve("webpack/bin/webpack.js"), "--mode", "production", "--output-path", outDir],
-      {
-        cwd: ROOT,
-        stdio: "pipe",
-      },
-    );
+    fs.cpSync(await productionBuild(), outDir, { recursive: true });
     server = await serveDirectory(outDir);
     browser = await launchChromium(CHROMIUM);
   }, 240_000);
@@ -174,22 +167,17 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
     );
     expect(total).toEqual(["77 449 kr", "77 551 kr"]);
 
-    // The custom-functions bundle ran after the failed office.js, on the inert CustomFunctions.
-    await page.waitForFunction(
-      () =>
-        typeof (window as unknown as { CustomFunctions?: { associate?: unknown } }).CustomFunctions
-          ?.associate === "function",
-    );
     expect(await problems(opened)).toEqual([]);
-    expect(opened.monitor.requests.some((u) => u === OFFICE_JS_URL)).toBe(true);
+    // A plain tab is no Office host: neither office.js nor the custom functions are requested.
+    expect(opened.monitor.requests.filter((u) => /office\.js$|\/functions\.js$/.test(u))).toEqual(
+      [],
+    );
   });
 
-  it("Office.js hanging: still starts standalone within a few seconds, with worked example 2", async () => {
+  it("Office.js hanging: a plain tab does not wait for it, with worked example 2", async () => {
     const opened = await open("?example=2", "hanging");
     const { page } = opened;
-    const at = await readyAt(page);
-    expect(at).toBeGreaterThanOrEqual(HOST_WAIT_MS - 100);
-    expect(at).toBeLessThan(HOST_WAIT_MS + 3000);
+    expect(await readyAt(page)).toBeLessThan(HOST_WAIT_MS - 500);
     const text = await mainText(page);
     for (const figure of ["10 474", "10 410", "93 529"]) expect(text).toContain(figure);
     expect(text).toContain("Faktisk avräkning (används)");
@@ -470,11 +458,8 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
     expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
     expect(csp).not.toMatch(/unsafe-(eval|inline)/);
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
-    expect(scripts.map((m) => /src="?([^"\s>]+)/.exec(m[1])?.[1])).toEqual([
-      "taskpane.js",
-      OFFICE_JS_URL,
-      "functions.js",
-    ]);
+    // Only the pane's script: it adds office.js and functions.js itself, inside Office only.
+    expect(scripts.map((m) => /src="?([^"\s>]+)/.exec(m[1])?.[1])).toEqual(["taskpane.js"]);
     for (const m of scripts) expect(m[2].trim()).toBe("");
     expect(html).not.toMatch(/\son[a-z]+=/i);
   });
@@ -503,6 +488,8 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
     window.Excel = { run: function () { return new Promise(function (_, reject) { setTimeout(function () { reject(new Error("stub: ingen arbetsbok")); }, 400); }); } };
   `;
 
+  const HOST_INFO = "_host_Info=Excel$Win32$16.01$sv-SE$$$$0";
+
   async function openWithStub(delayMs: number): Promise<Opened> {
     const context = await browser.newContext({ viewport: { width: 360, height: 900 } });
     contexts.push(context);
@@ -519,7 +506,8 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
     await page.addInitScript(() => {
       (window as unknown as { __csp: string[] }).__csp = [];
     });
-    await page.goto(`${server.url}taskpane.html`, { waitUntil: "commit" });
+    // As Office opens the page: with its host information (boot.ts decides to load office.js).
+    await page.goto(`${server.url}taskpane.html?${HOST_INFO}`, { waitUntil: "commit" });
     return { context, page, monitor, consoleMessages };
   }
 
@@ -556,14 +544,14 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
     expect(await problems(opened)).toEqual([]);
   });
 
-  it("switches to Excel mode when Office arrives after the wait", async () => {
+  it("inside Office, a slow Office shows 'Startar …' past the wait, never the standalone form", async () => {
     const opened = await openWithStub(HOST_WAIT_MS + 1500);
     const { page } = opened;
-    await page.waitForSelector('main[data-mode="standalone"]', { timeout: HOST_WAIT_MS + 1000 });
+    await page.waitForTimeout(HOST_WAIT_MS + 500);
+    expect(await page.getAttribute("main", "data-mode")).toBe("starting");
+    expect(plain(await page.locator("main").innerText())).toContain("Startar …");
+    // (The standalone pane would have replaced "Startar …" at HOST_WAIT_MS.)
     await page.waitForSelector('main[data-mode="excel"]', { timeout: 5000 });
-    expect(plain(await page.locator('[role="status"]').innerText())).toContain(
-      "Excel anslöt efter en stund",
-    );
     expect(await problems(opened)).toEqual([]);
   });
 

@@ -87,7 +87,8 @@ export function ratesPanel() {
         "code",
         {},
         ...UI_TEXT.functionsExample
-          .split(/(?<=;)/)
+          .split(";")
+          .map((part, i, parts) => (i < parts.length - 1 ? `${part};` : part))
           .flatMap((part, i) => [i > 0 ? h("wbr") : null, part]),
       ),
     ),
