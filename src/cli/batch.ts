@@ -63,7 +63,7 @@ export const BATCH_MESSAGES = {
     `--sheets gör ett beräkningsblad per ärende och tar högst ${groupThousands(SHEETS_LIMIT)} ärenden, ` +
     `men filen har ${groupThousands(rows)} rader: en så stor arbetsbok byggs i minnet och blir för tung att ` +
     `öppna i Excel. Kör utan --sheets: sammanställningen räknar varje ärende med levande formler på ` +
-    `sin rad. Ett enskilt ärendes blad: npm run atertag -- sheet FIL.json --out FIL.xlsx`,
+    `sin rad. Ett enskilt ärendes blad: npx atertag sheet FIL.json --out FIL.xlsx`,
   unreadable: (file: string, code: string) => `${file}: kan inte läsas (${code})`,
   unwritable: (file: string, code: string) => `${file}: kan inte skrivas (${code})`,
   done: (calculated: number, refused: number) =>
