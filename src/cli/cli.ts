@@ -1,28 +1,32 @@
 /**
  * The command line: `atertag calc FILE.json [FILE.json ...] [--json]`, `atertag examples`.
- * Bad input (a missing file, invalid JSON, a contract field) prints one line naming the file, the
- * field and the value, and exits with status 2; nothing is written.
+ * Bad input (a missing file, invalid JSON, a contract field, an --out path whose folder does not
+ * exist) prints one line naming the file, the field and the value, and exits with status 2; nothing
+ * is written.
  */
 import { promises as fs } from "fs";
 import path from "path";
 import { Calculation, EngineError, calculate, parseContract, toReport } from "../engine";
 import { OutputPathError, writeXlsxFile } from "../export/writeFile";
 import { SheetPlan } from "../sheet/types";
-import { calculateRows, planBatchWorkbook } from "../sheet/batch";
-import { columnLetter } from "../sheet/grid";
 import { planSheet } from "../sheet/plan";
-import { CsvError, parseCsv } from "./csv";
+import { PARTIAL_STATUS, SHEETS_LIMIT, runBatch } from "./batch";
 import { JsonSyntaxError, parseJsonFile } from "./json";
 import { CLI_TEXT } from "./messages";
+import { ProgressSink } from "./progress";
 import { statementText } from "./statementText";
+import { UsageError } from "./usageError";
 
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** stderr for a batch's progress report (a bar on a terminal); default: plain lines via `err`. */
+  progress?: ProgressSink;
+  /** Clock in milliseconds for progress reports; default Date.now. */
+  now?: () => number;
 }
 
-/** An input problem the user can fix; printed as one line, exit status 2. */
-export class UsageError extends Error {}
+export { UsageError, PARTIAL_STATUS, SHEETS_LIMIT };
 
 export const EXAMPLES_DIR = path.resolve(__dirname, "../../examples");
 export const EXAMPLE_FILES = ["worked-example-1.json", "worked-example-2.json"];
@@ -107,9 +111,6 @@ async function sheet(args: string[], io: CliIo): Promise<void> {
   io.out(`${statementText(calculation)}\n\n${CLI_TEXT.wrote([written])}`);
 }
 
-/** Exit status of a batch in which some rows were refused (the rest were still written). */
-export const PARTIAL_STATUS = 3;
-
 async function batch(args: string[], io: CliIo): Promise<number> {
   const { out, rest } = takeOut(args);
   const json = rest.includes("--json");
@@ -121,33 +122,7 @@ async function batch(args: string[], io: CliIo): Promise<number> {
   if (out === null && !json) throw new UsageError(`${CLI_TEXT.outOrJson}\n${USAGE}`);
   if (out !== null && !out.toLowerCase().endsWith(".xlsx"))
     throw new UsageError(CLI_TEXT.notXlsx(out));
-  const file = files[0];
-  const text = await readInput(file);
-  let table;
-  try {
-    table = parseCsv(text);
-  } catch (error) {
-    if (error instanceof CsvError) throw new UsageError(CLI_TEXT.inFile(file, error.message));
-    throw error;
-  }
-  const rows = table.rows.map(({ line, cells }) => ({
-    where: CLI_TEXT.row(line),
-    values: cells,
-    addressOf: (col: number) => `${columnLetter(col)}${line}`,
-  }));
-  const result = calculateRows(table.header, rows);
-  if (out !== null) {
-    const written = await writeWorkbook(planBatchWorkbook(result, { sheets }), out);
-    if (!json) io.out(CLI_TEXT.wrote([written]));
-  }
-  if (json) {
-    io.out(JSON.stringify(result.calculations.map(toReport), null, 2));
-  } else {
-    io.out(CLI_TEXT.batchDone(result.calculations.length, result.refused.length));
-  }
-  for (const row of result.refused)
-    io.err(CLI_TEXT.refusedRow(file, row.where, row.caseId, row.reason));
-  return result.refused.length > 0 ? PARTIAL_STATUS : 0;
+  return runBatch({ file: files[0], out, json, sheets }, io);
 }
 
 async function examples(args: string[], io: CliIo): Promise<void> {
@@ -158,6 +133,9 @@ async function examples(args: string[], io: CliIo): Promise<void> {
     io.out(JSON.stringify(calcs.map(toReport), null, 2));
     return;
   }
+  // out/ is this command's own folder (git-ignored, absent in a fresh clone): made here, unlike a
+  // folder the user names with --out, which must exist.
+  await fs.mkdir(EXAMPLES_OUT_DIR, { recursive: true });
   const written: string[] = [];
   for (const [index, calculation] of calcs.entries()) {
     const target = path.join(EXAMPLES_OUT_DIR, EXAMPLE_FILES[index].replace(/\.json$/, ".xlsx"));

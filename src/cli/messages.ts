@@ -37,11 +37,11 @@ function jsonProblemText(problem: JsonProblem): string {
 export const CLI_TEXT = {
   usage: [
     "Användning:",
-    "  npm run atertag -- calc FIL.json [FIL.json ...] [--json]   beräkna och skriv ut",
-    "  npm run atertag -- sheet FIL.json --out FIL.xlsx          beräkningsbladet som .xlsx",
-    "  npm run atertag -- batch FIL.csv --out FIL.xlsx [--sheets] [--json]",
-    "                                                            många kontrakt: sammanställning (+ ett blad per ärende)",
-    "  npm run examples                                           övningsexemplen 1 och 2 (skriver out/*.xlsx)",
+    "  npx atertag calc FIL.json [FIL.json ...] [--json]   beräkna och skriv ut",
+    "  npx atertag sheet FIL.json --out FIL.xlsx          beräkningsbladet som .xlsx",
+    "  npx atertag batch FIL.csv --out FIL.xlsx [--sheets] [--json]",
+    "                                                     många kontrakt: sammanställning (+ ett blad per ärende)",
+    "  npm run examples                                    övningsexemplen 1 och 2 (skriver out/*.xlsx)",
   ].join("\n"),
   /** One line on stderr for input the user can fix (exit status 2). */
   errorLine: (message: string) => `Fel: ${message}`,

@@ -14,7 +14,7 @@ import {
   outcomeOf,
   outcomeSentence,
 } from "../engine";
-import { RULE78_WITH_RESIDUAL } from "../sheet/plan";
+import { RULE78_WITH_RESIDUAL } from "../sheet/texts";
 
 const LABEL_WIDTH = 42;
 const COLUMN_WIDTH = 16;

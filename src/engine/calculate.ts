@@ -2,7 +2,7 @@
  * A whole repossession calculation for one contract: credit cost, both reductions, late interest and
  * the statement (att betala) at the notice date and at the repossession date, and the surplus.
  *
- * Statement (DOMAIN.md §7): each line is rounded to whole kronor ({@link roundToKrona}) and the totals
+ * Statement (conventions §7): each line is rounded to whole kronor ({@link roundToKrona}) and the totals
  * are sums of the rounded lines, so the printed statement adds up:
  *   att betala exkl. ränta = obetald del av kreditfordran + grundavgift + sökandens kostnader − reduceringsbelopp
  *   att betala inkl. ränta = att betala exkl. ränta + dröjsmålsränta + yrkad ränta per ansökningsdagen
@@ -11,7 +11,7 @@
  */
 import { Contract } from "./contract";
 import { Dec, roundToKrona } from "./decimal";
-import { Day } from "./dates";
+import { Day, countDueDates } from "./dates";
 import { EngineError } from "./errors";
 import { LateInterestResult, lateInterest } from "./lateInterest";
 import { LawReference, lawFor } from "./law";
@@ -41,6 +41,8 @@ export interface StatementLines<T> {
 export interface Statement {
   label: StatementLabel;
   date: Day;
+  /** Due dates strictly before the date: the count t is made from. */
+  dueDatesBefore: number;
   /** t by the rule-of-78 count. */
   remainingInstallments: number;
   reductionRule78: Dec;
@@ -121,6 +123,7 @@ function statementAt(
   date: Day,
   table: ReferenceRateTable,
 ): Statement {
+  const dueDatesBefore = countDueDates(contract.firstDueDate, contract.installments, date, false);
   const t = remainingInstallmentsRule78(contract.firstDueDate, contract.installments, date);
   const reductionRule78 = rule78Reduction(t, contract.installments, creditCostExclSetup);
   const actual = actualReduction(contract, date);
@@ -168,6 +171,7 @@ function statementAt(
   return {
     label,
     date,
+    dueDatesBefore,
     remainingInstallments: t,
     reductionRule78,
     actual,

@@ -38,13 +38,8 @@ export {
   rule78Reduction,
 } from "./reduction";
 export type { ActualReduction, CreditTerms, ScheduleRow } from "./reduction";
-export {
-  CONTRACT_FIELDS,
-  checkScheduleRepays,
-  parseContract,
-  parseDecimal,
-  unknownFieldErrors,
-} from "./contract";
+export { CONTRACT_FIELDS, parseContract, parseDecimal, unknownFieldErrors } from "./contract";
+export { checkScheduleRepays, scheduleClosing } from "./scheduleCheck";
 export type { Contract, ContractField, ContractInput, MethodChoice } from "./contract";
 export {
   CONTRACT_SCHEMA,

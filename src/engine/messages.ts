@@ -75,6 +75,13 @@ function inconsistencyText(detail: Inconsistency, name: FieldNamer): string {
   }
 }
 
+/** How far the schedule misses closing: > 0 short (debt left), < 0 over (payments too large). */
+function scheduleMissText(miss: Dec): string {
+  return miss.isNegative()
+    ? `betalningarna överstiger skulden med ${formatKronorOre(miss.neg())} vid sista betalningen`
+    : `efter sista betalningen återstår ${formatKronorOre(miss)} av skulden`;
+}
+
 /** The Swedish label with the JSON name, for a suggestion: `installmentAmount (Avbetalning)`. */
 function suggestion(field: ContractField): string {
   return `${field} (${CONTRACT_SCHEMA[field].label})`;
@@ -113,8 +120,10 @@ export const messages = {
     `${s.field} (${s.value}) stämmer inte: ${inconsistencyText(detail, s.name)}`,
   unknownMethod: (s: Subject) =>
     `${s.field} (${s.value}) måste vara auto (automatiskt), rule78 (78-regeln) eller actual (faktisk avräkning)`,
-  scheduleDoesNotRepay: (s: Subject, detail: string) =>
-    `${s.field} (${s.value}) betalar inte av krediten: ${detail}`,
+  scheduleDoesNotRepay: (s: Subject, other: OtherField, miss: Dec, tolerance: Dec) =>
+    `${s.field} (${s.value}) och ${s.name(other.field)} (${otherValue(other.value)}) går inte ihop ` +
+    `med kreditbeloppet och räntan: ${scheduleMissText(miss)}, mer än avrundning av avbetalningen ` +
+    `kan förklara (högst ${formatKronorOre(tolerance)})`,
   rateMissing: (s: Subject, halfYear: string) =>
     `Referensränta saknas för halvåret ${halfYear} (${s.field} ${s.value}); lägg till den i referensräntetabellen`,
   rateEntryNotHalfYear: (s: Subject) =>

@@ -23,29 +23,19 @@ export class OutputPathError extends Error {
 }
 
 /**
- * Writes the plans as one workbook to `outPath` (created with its parent directories, or replaced) and
- * returns the absolute path written. Refuses an `outPath` that is an existing directory.
+ * Writes the plans as one workbook to `outPath` (created, or replaced) and returns the absolute path
+ * written. The folder must exist: a typo in it is refused (naming the folder), never created. Refuses an
+ * `outPath` that is an existing directory.
  */
 export async function writeXlsxFile(
   plans: SheetPlan[],
   outPath: string,
   options: WorkbookOptions = {},
 ): Promise<string> {
-  const target = path.resolve(outPath);
-  if ((await statOrNull(target))?.isDirectory()) {
-    throw new OutputPathError(
-      target,
-      `en mapp; ange ett filnamn, t.ex. ${path.join(target, "kalkyl.xlsx")}`,
-    );
-  }
+  const target = await checkTarget(outPath);
   // Build before touching the disk: a plan the writer rejects leaves nothing behind.
   const bytes = await toXlsxBuffer(plans, options);
-  const dir = path.dirname(target);
-  await fs.promises.mkdir(dir, { recursive: true });
-  const temp = path.join(
-    dir,
-    `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
-  );
+  const temp = tempPathBeside(target);
   try {
     const handle = await fs.promises.open(temp, "wx");
     try {
@@ -62,11 +52,48 @@ export async function writeXlsxFile(
   return target;
 }
 
+/**
+ * The absolute target path, checked before anything is written: its folder must exist (a typo in it
+ * is refused, naming the folder, never created), and the path must not be a directory.
+ */
+export async function checkTarget(outPath: string): Promise<string> {
+  const target = path.resolve(outPath);
+  const dir = path.dirname(target);
+  const folder = await statOrNull(dir);
+  if (folder === null) {
+    throw new OutputPathError(
+      target,
+      `mappen ${dir} finns inte; skapa den först eller rätta sökvägen`,
+    );
+  }
+  if (!folder.isDirectory()) throw new OutputPathError(target, `${dir} är ingen mapp`);
+  if ((await statOrNull(target))?.isDirectory()) {
+    throw new OutputPathError(
+      target,
+      `en mapp; ange ett filnamn, t.ex. ${path.join(target, "kalkyl.xlsx")}`,
+    );
+  }
+  return target;
+}
+
+/**
+ * A fresh temporary file name in the target's folder, so the final rename stays on one file system
+ * and is atomic. Hidden, and named after the target.
+ */
+export function tempPathBeside(target: string): string {
+  return path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
+  );
+}
+
+/** The path's stats, or null where nothing is there (or a file stands where a folder should be). */
 async function statOrNull(p: string): Promise<fs.Stats | null> {
   try {
     return await fs.promises.stat(p);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return null;
     throw err;
   }
 }

@@ -1,9 +1,13 @@
 /**
- * Maps engine errors to Excel errors: bad input becomes `#VALUE!` and an impossible number `#NUM!`,
- * each with the engine's message naming the argument as the function's signature does ("Argumentet
- * installmentAmount (0) måste vara större än noll"). Any other exception is a bug; it still reaches
- * Excel as `#VALUE!` with its message rather than as an unexplained failure. A result that is not a
- * finite number never leaves an adapter.
+ * Maps engine errors to Excel errors. Every error a function returns is `#VALUE!` with the engine's
+ * message naming the argument as the function's signature does and its value ("Argumentet
+ * installmentAmount (0) måste vara större än noll"), an impossible number (negative, out of range, a
+ * schedule that does not repay) included: Excel shows a custom function's message only for
+ * `#VALUE!` and `#N/A` and drops it for `#NUM!` and the other codes ("Handle and return errors from
+ * your custom function", learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors), and
+ * the message is what tells the user which argument to fix. `#N/A` stays Excel's own "no value
+ * available". Any other exception is a bug; it still reaches Excel as `#VALUE!` with its message
+ * rather than as an unexplained failure. A result that is not a finite number never leaves an adapter.
  */
 import { Dec, EngineError } from "../engine";
 import { FUNCTION_TEXT } from "./messages";
@@ -23,11 +27,10 @@ export function excelNumber(body: () => Dec): number {
 export function toExcelError(error: unknown): CustomFunctions.Error {
   if (error instanceof CustomFunctions.Error) return error;
   if (error instanceof EngineError) {
-    const code =
-      error.kind === "num"
-        ? CustomFunctions.ErrorCode.invalidNumber
-        : CustomFunctions.ErrorCode.invalidValue;
-    return new CustomFunctions.Error(code, error.messageWith(FUNCTION_TEXT.argument));
+    return new CustomFunctions.Error(
+      CustomFunctions.ErrorCode.invalidValue,
+      error.messageWith(FUNCTION_TEXT.argument),
+    );
   }
   const message = error instanceof Error ? error.message : String(error);
   return new CustomFunctions.Error(

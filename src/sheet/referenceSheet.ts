@@ -22,7 +22,7 @@ import {
   referenceEntriesFromRows,
 } from "../engine";
 import { Grid, address } from "./grid";
-import { FORMATS } from "./plan";
+import { FORMATS } from "./formats";
 import { SheetRefusal } from "./refusal";
 import { SheetPlan } from "./types";
 

@@ -29,7 +29,6 @@ import {
   fieldLabel,
   parseContract,
   parseDecimal,
-  unknownFieldErrors,
 } from "../engine";
 import { UI_TEXT } from "./messages";
 
@@ -132,7 +131,7 @@ export function unitOf(kind: FormFieldKind): string | undefined {
 // Contract JSON → form
 
 /** A decimal as the form shows it: plain notation, decimal comma. */
-function showDecimal(amount: Dec): string {
+export function showDecimal(amount: Dec): string {
   return amount.toFixed().replace(".", ",");
 }
 
@@ -235,18 +234,6 @@ export function formToContract(values: FormValues): ContractInput {
 /** An engine error as the form shows it: every field named by its Swedish label (the schema's). */
 export function formMessage(error: EngineError): string {
   return error.messageWith(fieldLabel);
-}
-
-/**
- * The refusal of every field of a contract (e.g. from a `#contract=` link) that the form does not
- * know, each with the nearest known field suggested ("Okänt fält 'installmentAmout' — menade du
- * installmentAmount (Avbetalning)?"): the same refusal as the command line's.
- */
-export function unknownFieldProblems(input: ContractInput): { name: string; message: string }[] {
-  return unknownFieldErrors(input).map((error) => ({
-    name: error.field,
-    message: formMessage(error),
-  }));
 }
 
 /** The contract field an error is about, if it is one. */

@@ -19,7 +19,7 @@ import {
   outcomeOf,
   outcomeSentence,
 } from "../engine";
-import { METHOD_NOTE } from "../sheet/plan";
+import { METHOD_NOTE } from "../sheet/texts";
 import { h } from "./dom";
 import { UI_TEXT } from "./messages";
 

@@ -1,0 +1,11 @@
+/** Excel number formats the sheet plans use (the writers pass them through unchanged). */
+export const FORMATS = {
+  kronor: '#,##0 "kr"',
+  kronorOre: '#,##0.00 "kr"',
+  date: "yyyy-mm-dd",
+  rate: "0.00%",
+  monthlyRate: "0.000000%",
+  percentPoints: '0.00 "%"',
+  integer: "0",
+  text: "@",
+} as const;

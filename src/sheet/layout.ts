@@ -1,0 +1,164 @@
+/**
+ * The calculation sheet's layout helper: the column grid of the sheet (label in A, one column per
+ * date from B, notes to the right) and the few row shapes every section is made of — a section
+ * heading, a labelled input, a labelled formula, a row with one formula per date. Each section
+ * planner (src/sheet/sections) places its rows through one `SheetLayout`; names registered here are
+ * the `{name}` tokens of the formulas and the plan's public names.
+ */
+import { Calculation, DATE_LABELS, Statement, StatementLabel } from "../engine";
+import { CellContent, Grid, address } from "./grid";
+import { CellStyle } from "./types";
+
+/** Column widths of the calculation sheet, A … H. */
+export const COLUMN_WIDTHS = [44, 17, 17, 15, 15, 15, 15, 26];
+/** The last column's index (H). */
+export const LAST_COL = COLUMN_WIDTHS.length - 1;
+
+/** The input cell of each statement's date. */
+export const DATE_INPUT = { notice: "noticeDate", repossession: "repossessionDate" } as const;
+
+/** One formula per date column: built from the statement's label ("notice", "repossession"). */
+export type PerDateFormula = (label: StatementLabel) => string;
+
+/** Optional parts of a per-date row. */
+export interface PerDateOptions {
+  numberFormat?: string;
+  style?: CellStyle;
+  /** A note right of the date columns. */
+  explain?: string;
+  /** The label in column A: a constant text (default) or a formula with its result. */
+  labelCell?: CellContent;
+}
+
+export class SheetLayout {
+  readonly grid = new Grid();
+  /** Merged ranges in A1 notation. */
+  readonly merges: string[] = [];
+  readonly statements: Statement[];
+  /** B (and C) hold one column per date. */
+  readonly dateCols: number[];
+
+  constructor(readonly calc: Calculation) {
+    this.statements = calc.statements;
+    this.dateCols = calc.statements.map((_, i) => 1 + i);
+  }
+
+  /** The current row. */
+  get row(): number {
+    return this.grid.row;
+  }
+
+  /** Places a cell in the current row. */
+  put(col: number, content: CellContent): void {
+    this.grid.put(col, content);
+  }
+
+  /** Moves to the next row (or skips `count` rows). */
+  next(count = 1): void {
+    this.grid.next(count);
+  }
+
+  /** Registers a cell of the current row under `name` (public unless `exported` is false). */
+  name(name: string, col: number, exported = true): void {
+    this.grid.name(name, this.grid.row, col, exported);
+  }
+
+  /** A text in column A. */
+  label(text: string, style: CellStyle = "label"): void {
+    this.grid.put(0, { value: text, style });
+  }
+
+  /** A note in `col` of the current row. */
+  note(col: number, text: string): void {
+    this.grid.put(col, { value: text, style: "note" });
+  }
+
+  /** A section heading across the whole width, with a blank row before it. */
+  section(text: string): void {
+    this.grid.next();
+    this.banner(text);
+    this.grid.next();
+  }
+
+  /** A heading styled across the whole width in the current row (the cursor stays on it). */
+  banner(text: string): void {
+    this.grid.put(0, { value: text, style: "section" });
+    for (let col = 1; col <= LAST_COL; col++) this.grid.style(this.grid.row, col, "section");
+  }
+
+  /** Merges columns `fromCol` … `toCol` of the current row. */
+  mergeRow(fromCol: number, toCol: number): void {
+    this.merges.push(`${address(this.grid.row, fromCol)}:${address(this.grid.row, toCol)}`);
+  }
+
+  /** Table headers in columns A, B, … of the current row, then the next row. */
+  tableHeader(texts: readonly string[]): void {
+    texts.forEach((text, col) => this.grid.put(col, { value: text, style: "tableHeader" }));
+    this.grid.next();
+  }
+
+  /** A labelled input cell in column B, registered as `{name}`; the contract field as a note. */
+  input(name: string, text: string, content: CellContent, field?: string): void {
+    this.label(text);
+    this.grid.put(1, { ...content, style: "input" });
+    if (field) this.note(3, field);
+    this.name(name, 1);
+    this.grid.next();
+  }
+
+  /** A labelled formula in column B, registered as `{name}`. */
+  derived(
+    name: string,
+    text: string,
+    formula: string,
+    result: number | string,
+    numberFormat?: string,
+    explain?: string,
+  ): void {
+    this.label(text);
+    this.grid.put(1, { formula, result, numberFormat, style: "derived" });
+    if (explain) this.note(2, explain);
+    this.name(name, 1);
+    this.grid.next();
+  }
+
+  /**
+   * A labelled row with one formula per date column, registered as `{label.name}`. The notice
+   * column is guarded: a cleared notice date empties it instead of computing for 1899-12-30.
+   */
+  perDate(
+    name: string,
+    text: string,
+    formula: PerDateFormula,
+    result: (st: Statement) => number | string,
+    options: PerDateOptions = {},
+  ): void {
+    const style = options.style ?? "derived";
+    this.grid.put(
+      0,
+      options.labelCell ?? { value: text, style: style === "total" ? "total" : "label" },
+    );
+    this.statements.forEach((st, i) => {
+      const f = formula(st.label);
+      const guarded = st.label === "notice" ? `IF({noticeDate}="","",${f})` : f;
+      this.grid.put(this.dateCols[i], {
+        formula: guarded,
+        result: result(st),
+        numberFormat: options.numberFormat,
+        style,
+      });
+      this.grid.name(`${st.label}.${name}`, this.grid.row, this.dateCols[i], true);
+    });
+    if (options.explain) this.note(1 + this.statements.length, options.explain);
+    this.grid.next();
+  }
+
+  /** The header row of a per-date table: the date labels over their columns. */
+  dateHeader(): void {
+    this.grid.put(0, { value: "", style: "tableHeader" });
+    this.statements.forEach((st, i) =>
+      this.grid.put(this.dateCols[i], { value: DATE_LABELS[st.label], style: "tableHeader" }),
+    );
+    this.grid.next();
+  }
+}
