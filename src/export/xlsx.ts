@@ -32,9 +32,16 @@
  */
 import ExcelJS from "exceljs";
 import { columnLetter } from "../sheet/grid";
+import { headerFooterText } from "../sheet/headerFooter";
 import { uniqueSheetName, validSheetName } from "../sheet/sheetNames";
 import { CellLook, STYLE_LOOKS } from "../sheet/styles";
-import type { CellStyle, PlannedCell, PrintSettings, SheetPlan } from "../sheet/types";
+import type {
+  CellStyle,
+  ConditionalFormat,
+  PlannedCell,
+  PrintSettings,
+  SheetPlan,
+} from "../sheet/types";
 
 /** Written as the workbook's creator and last-modified-by. */
 export const WORKBOOK_CREATOR = "Återtagande";
@@ -68,7 +75,7 @@ export function buildWorkbook(plans: SheetPlan[], options: WorkbookOptions = {})
   workbook.modified = created;
   workbook.calcProperties.fullCalcOnLoad = true;
   const names = uniqueSheetNames(plans.map((plan) => plan.name));
-  plans.forEach((plan, i) => writeSheet(workbook.addWorksheet(names[i]), plan));
+  plans.forEach((plan, i) => writeSheet(workbook.addWorksheet(names[i]), plan, created));
   return workbook;
 }
 
@@ -195,6 +202,7 @@ function argb(hex: string): string {
 export function excelStyle(
   style: CellStyle | undefined,
   numberFormat: string | undefined,
+  layout: Pick<PlannedCell, "wrap" | "align"> = {},
 ): Partial<ExcelJS.Style> {
   const look: CellLook = style === undefined ? {} : STYLE_LOOKS[style];
   const font: Partial<ExcelJS.Font> = { ...FONT };
@@ -210,7 +218,33 @@ export function excelStyle(
     if (look.borderBottom) s.border.bottom = { style: "thin" };
   }
   if (numberFormat !== undefined) s.numFmt = numberFormat;
+  if (layout.wrap || layout.align) {
+    s.alignment = {};
+    if (layout.wrap) s.alignment.wrapText = true;
+    if (layout.align) s.alignment.horizontal = layout.align;
+  }
   return s;
+}
+
+/**
+ * A plan's conditional format as ExcelJS stores it: an expression rule whose font (and fill) are
+ * drawn from the style's look; the priority orders the rules of the sheet.
+ */
+function conditionalFormatting(
+  format: ConditionalFormat,
+  priority: number,
+): ExcelJS.ConditionalFormattingOptions {
+  const look = STYLE_LOOKS[format.style];
+  const style: Partial<ExcelJS.Style> = { font: {} };
+  if (look.bold) style.font!.bold = true;
+  if (look.italic) style.font!.italic = true;
+  if (look.fontColor) style.font!.color = { argb: argb(look.fontColor) };
+  if (look.fill)
+    style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argb(look.fill) } };
+  return {
+    ref: format.range,
+    rules: [{ type: "expression", priority, formulae: [toFileFormula(format.formula)], style }],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -257,7 +291,7 @@ function checkScalar(plan: SheetPlan, where: string, what: string, v: unknown): 
   }
 }
 
-function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, created: Date): void {
   const merges = plan.merges.map((range) => {
     const rect = decodeRange(range);
     if (!rect) throw new SheetPlanError(plan.name, `merge ${range}`, "not an A1 range");
@@ -315,7 +349,7 @@ function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
           ? planned.value!
           : { text: String(planned.value), hyperlink: `#'${planned.link.replace(/'/g, "''")}'!A1` };
     }
-    cell.style = excelStyle(planned.style, planned.numberFormat);
+    cell.style = excelStyle(planned.style, planned.numberFormat, planned);
   }
   // The other cells of a merge look like its top-left cell unless planned otherwise, so a section
   // heading's bottom border runs the whole width of the merge.
@@ -324,7 +358,7 @@ function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
     for (let row = m.top; row <= m.bottom; row++) {
       for (let col = m.left; col <= m.right; col++) {
         if (byAddress.has(`${columnLetters(col)}${row}`)) continue;
-        ws.getCell(row, col).style = excelStyle(master?.style, master?.numberFormat);
+        ws.getCell(row, col).style = excelStyle(master?.style, master?.numberFormat, master);
       }
     }
   }
@@ -339,8 +373,14 @@ function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
     }
     ws.getColumn(i + 1).width = width;
   });
+  for (const col of plan.hiddenColumns ?? []) ws.getColumn(col + 1).hidden = true;
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {}))
+    ws.getRow(Number(row) + 1).height = height;
+  (plan.conditionalFormats ?? []).forEach((format, i) =>
+    ws.addConditionalFormatting(conditionalFormatting(format, i + 1)),
+  );
 
-  applyPrint(ws, plan);
+  applyPrint(ws, plan, created);
 }
 
 function plannedAddress(plan: SheetPlan, cell: PlannedCell): string {
@@ -357,7 +397,7 @@ function plannedAddress(plan: SheetPlan, cell: PlannedCell): string {
 
 const PAPER_SIZE: Record<PrintSettings["paperSize"], number> = { A4: 9 };
 
-function applyPrint(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+function applyPrint(ws: ExcelJS.Worksheet, plan: SheetPlan, created: Date): void {
   const print = plan.print;
   const area = decodeRange(print.area.replace(/^.*!/, ""));
   if (!area)
@@ -381,8 +421,8 @@ function applyPrint(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
       );
     ws.pageSetup.printTitlesRow = `${m[1]}:${m[2] ?? m[1]}`;
   }
-  ws.headerFooter.oddHeader = print.header;
-  ws.headerFooter.oddFooter = print.footer;
+  ws.headerFooter.oddHeader = headerFooterText(print.header, created);
+  ws.headerFooter.oddFooter = headerFooterText(print.footer, created);
   for (const before of [...new Set(print.pageBreaksBefore)].sort((a, b) => a - b)) {
     if (!Number.isInteger(before) || before < 2) {
       throw new SheetPlanError(

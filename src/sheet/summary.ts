@@ -12,11 +12,13 @@
  */
 import { Calculation, METHOD_NAMES, OUTCOME_TEXT, outcomeOf } from "../engine";
 import { CellContent, Grid, address, columnLetter } from "./grid";
+import { CREATED_DATE_FIELD } from "./headerFooter";
 import { referenceRanges } from "./referenceSheet";
 import { Column, RESULT_COLUMNS, summaryColumns } from "./summaryColumns";
 import { selfContainedRow } from "./summarySelfContained";
 import { METHOD_NOTE } from "./texts";
 import { SheetPlan } from "./types";
+import { LINE_POINTS, wrappedHeight } from "./wrap";
 
 export const SUMMARY_SHEET_NAME = "Sammanställning";
 
@@ -47,12 +49,14 @@ export interface SummaryInput {
 export function planSummary(input: SummaryInput): SheetPlan {
   const g = new Grid();
   const columns = summaryColumns(input.sheets === undefined);
-  const merges = planSummaryHead(g, columns);
+  const { merges, rowHeights } = planSummaryHead(g, columns);
   const headerRow = g.row - 1;
   const allResults = input.calculations.map(summaryResults);
-  input.calculations.forEach((calc, index) =>
-    planSummaryRow(g, columns, calc, allResults[index], input, index),
-  );
+  input.calculations.forEach((calc, index) => {
+    const height = summaryRowHeight(columns, allResults[index]);
+    if (height > LINE_POINTS) rowHeights[g.row] = height;
+    planSummaryRow(g, columns, calc, allResults[index], input, index);
+  });
   const firstDataRow = headerRow + 1;
   const lastDataRow = g.row - 1;
   planSummaryTotals(g, columns, allResults, firstDataRow, lastDataRow);
@@ -66,13 +70,14 @@ export function planSummary(input: SummaryInput): SheetPlan {
     cells,
     merges,
     columnWidths: columns.map((col) => col.width),
+    rowHeights,
     print: {
       area: `A1:${address(Math.max(0, g.row - 1), RESULT_COLUMNS.length - 1)}`,
       orientation: "landscape",
       paperSize: "A4",
       fitToWidth: 1,
       titleRows: `$${headerRow + 1}:$${headerRow + 1}`,
-      header: `&L${SUMMARY_SHEET_NAME}&R&D`,
+      header: `&L${SUMMARY_SHEET_NAME}&RSkapad ${CREATED_DATE_FIELD}`,
       footer: "&RSida &P av &N",
       pageBreaksBefore: [],
     },
@@ -85,16 +90,43 @@ export function planSummary(input: SummaryInput): SheetPlan {
   };
 }
 
-/** Title, the method note and the header row; returns the merges. */
-function planSummaryHead(g: Grid, columns: Column[]): string[] {
+/**
+ * Title, the method note and the header row; returns the merges and the heights of the rows whose
+ * text wraps (the note across the printed columns; headers wrap within their columns, and a header
+ * over figures is right-aligned like them).
+ */
+function planSummaryHead(
+  g: Grid,
+  columns: Column[],
+): { merges: string[]; rowHeights: Record<number, number> } {
+  const rowHeights: Record<number, number> = {};
   g.put(0, { value: "Sammanställning – återtagande", style: "title" });
   g.next();
-  g.put(0, { value: METHOD_NOTE, style: "note" });
+  g.put(0, { value: METHOD_NOTE, style: "note", wrap: true });
+  const printedWidth = RESULT_COLUMNS.reduce((sum, col) => sum + col.width, 0);
+  rowHeights[g.row] = wrappedHeight([{ text: METHOD_NOTE, width: printedWidth }]);
   const merges = [`A2:${address(1, RESULT_COLUMNS.length - 1)}`];
   g.next(2);
-  columns.forEach((col, index) => g.put(index, { value: col.header, style: "tableHeader" }));
+  columns.forEach((col, index) =>
+    g.put(index, {
+      value: col.header,
+      style: "tableHeader",
+      wrap: true,
+      ...(col.numberFormat !== undefined ? { align: "right" as const } : {}),
+    }),
+  );
+  // Sized for the printed columns; the working columns of a summary-only sheet may clip on screen.
+  rowHeights[g.row] = wrappedHeight(
+    RESULT_COLUMNS.map((col) => ({ text: col.header, width: col.width, bold: true })),
+  );
   g.next();
-  return merges;
+  return { merges, rowHeights };
+}
+
+/** A case row's height: tall enough for its outcome sentence wrapped in the outcome column. */
+export function summaryRowHeight(columns: Column[], results: SummaryResults): number {
+  const outcome = columns.find((col) => col.key === "outcome");
+  return wrappedHeight(outcome ? [{ text: results.outcome, width: outcome.width }] : []);
 }
 
 /** Writes cells of one summary row by column key. */
@@ -119,6 +151,7 @@ function rowWriter(g: Grid, columns: Column[]): RowWriter {
       const col = columns[indexOf(key)];
       g.put(indexOf(key), {
         numberFormat: col.numberFormat,
+        ...(col.wrap ? { wrap: true } : {}),
         style: col.style ?? (content.formula ? "derived" : "input"),
         ...content,
       });

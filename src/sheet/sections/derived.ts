@@ -1,8 +1,8 @@
 /** Derived figures: credit cost, credit claim, the unpaid claim, interest capital, i and the method. */
 import { METHOD_NAMES } from "../../engine";
 import { FORMATS } from "../formats";
-import { SheetLayout } from "../layout";
-import { RULE78_WITH_RESIDUAL } from "../texts";
+import { CHECK_OK, FIELD_COL, SheetLayout } from "../layout";
+import { METHOD_CHOICE_NAMES, RULE78_WITH_RESIDUAL } from "../texts";
 
 export function planDerived(s: SheetLayout): void {
   const { calc } = s;
@@ -62,32 +62,41 @@ export function planDerived(s: SheetLayout): void {
   planMethod(s);
 }
 
-/** The method in use, its name, and the check that the rule of 78 fits the credit. */
+/**
+ * The method in use, its name, and the check that the rule of 78 fits the credit. The method cell
+ * takes the Swedish names (Automatiskt, 78-regeln, Faktisk avräkning; Excel compares text without
+ * regard to case) or the contract's codes (auto, rule78, actual); the code the formulas compare
+ * with is computed in the hidden column, so no code prints.
+ */
 function planMethod(s: SheetLayout): void {
   const { calc } = s;
-  s.derived(
-    "method",
-    "Metod som används (kod)",
-    // Anything but auto, rule78 or actual is #N/A, as the engine refuses it: never a silent default.
-    'IF({methodChoice}="auto",IF({V}>0,"actual","rule78"),IF(OR({methodChoice}="rule78",{methodChoice}="actual"),{methodChoice},NA()))',
-    calc.method,
-    undefined,
-    "auto: faktisk avräkning vid restbelopp, annars 78-regeln",
-  );
-  s.derived(
-    "methodName",
-    "Metod som används",
-    `IF({method}="actual","${METHOD_NAMES.actual}","${METHOD_NAMES.rule78}")`,
-    METHOD_NAMES[calc.method],
-  );
-  // DOMAIN.md §4: the rule of 78 is for equal instalments with no residual; say so when it is chosen anyway.
-  s.label("Kontroll av metoden", "note");
-  s.put(1, {
-    formula: `IF(AND({method}="rule78",{V}>0),"${RULE78_WITH_RESIDUAL}","OK")`,
-    result:
-      calc.method === "rule78" && !calc.contract.residual.isZero() ? RULE78_WITH_RESIDUAL : "OK",
-    style: "warning",
+  const choice = (code: keyof typeof METHOD_CHOICE_NAMES) =>
+    `OR({methodChoice}="${code}",{methodChoice}="${METHOD_CHOICE_NAMES[code]}")`;
+  s.label("Metod som används");
+  // Anything but the three choices is #N/A, as the engine refuses it: never a silent default.
+  s.put(FIELD_COL, {
+    formula: `IF(${choice("auto")},IF({V}>0,"actual","rule78"),IF(${choice("rule78")},"rule78",IF(${choice("actual")},"actual",NA())))`,
+    result: calc.method,
   });
+  s.name("method", FIELD_COL);
+  s.put(1, {
+    formula: `IF({method}="actual","${METHOD_NAMES.actual}","${METHOD_NAMES.rule78}")`,
+    result: METHOD_NAMES[calc.method],
+    style: "derived",
+  });
+  s.name("methodName", 1);
+  s.note(
+    2,
+    `${METHOD_CHOICE_NAMES.auto}: ${METHOD_NAMES.actual.toLowerCase()} vid restbelopp, annars ${METHOD_NAMES.rule78}`,
+  );
+  s.next();
+  // DOMAIN.md §4: the rule of 78 is for equal instalments with no residual; say so when it is chosen anyway.
+  s.check(
+    "Kontroll av metoden",
+    1,
+    `IF(AND({method}="rule78",{V}>0),"${RULE78_WITH_RESIDUAL}","${CHECK_OK}")`,
+    calc.method === "rule78" && !calc.contract.residual.isZero() ? RULE78_WITH_RESIDUAL : CHECK_OK,
+  );
   s.name("methodCheck", 1);
   s.next();
 }

@@ -16,7 +16,7 @@ import {
 } from "../../engine";
 import { FORMATS } from "../formats";
 import { address } from "../grid";
-import { SheetLayout } from "../layout";
+import { CHECK_OK, SheetLayout } from "../layout";
 import { DAY_NAMES } from "../texts";
 
 const TABLE_HEADERS = [
@@ -71,12 +71,12 @@ function planInterestTable(s: SheetLayout, st: Statement, halfYears: Day[]): voi
   s.name(`${st.label}.interestTotal`, 6);
   s.name(`${st.label}.interestDays`, 3);
   s.next();
-  s.label("Kontroll: tabellen täcker hela ränteperioden", "note");
-  s.put(1, {
-    formula: `IF({${st.label}.interestDays}=MAX(0,{${st.label}.date}-{interestFrom}+1),"OK","Datumen ligger utanför tabellen: skapa bladet på nytt")`,
-    result: "OK",
-    style: "warning",
-  });
+  s.check(
+    "Kontroll: tabellen täcker hela ränteperioden",
+    1,
+    `IF({${st.label}.interestDays}=MAX(0,{${st.label}.date}-{interestFrom}+1),"${CHECK_OK}","Datumen ligger utanför tabellen: skapa bladet på nytt")`,
+    CHECK_OK,
+  );
   s.next(2);
 }
 

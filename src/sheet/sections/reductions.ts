@@ -4,7 +4,7 @@
  */
 import { Dec, countDueDates, dueDate, excelSerialFromDay } from "../../engine";
 import { FORMATS } from "../formats";
-import { LAST_COL, SheetLayout } from "../layout";
+import { SheetLayout } from "../layout";
 import { METHOD_NOTE } from "../texts";
 
 const num = (amount: Dec) => amount.toNumber();
@@ -175,7 +175,5 @@ function planMethodComparison(s: SheetLayout): void {
     (st) => num(st.actual.reduction.minus(st.reductionRule78)),
     { numberFormat: FORMATS.kronorOre, explain: "positiv: faktisk avräkning ger konsumenten mer" },
   );
-  s.put(0, { value: METHOD_NOTE, style: "note" });
-  s.mergeRow(0, LAST_COL);
-  s.next();
+  s.wrappedNote(METHOD_NOTE);
 }

@@ -5,7 +5,8 @@
 import { DATE_LABELS, Dec, ScheduleRow, excelSerialFromDay, paymentSchedule } from "../../engine";
 import { FORMATS } from "../formats";
 import { address } from "../grid";
-import { SheetLayout } from "../layout";
+import { CHECK_OK, SheetLayout } from "../layout";
+import { LAST_PERIOD_NOTE } from "../texts";
 import { CellStyle } from "../types";
 
 const HEADERS = [
@@ -31,7 +32,7 @@ export function planSchedule(s: SheetLayout): ScheduleRows {
   s.banner("Betalningsplan (avbetalningsplan)");
   s.next();
   const headerRow = s.row;
-  s.tableHeader(HEADERS);
+  s.tableHeader(HEADERS, [HEADERS.length - 1]);
   const schedule = paymentSchedule(s.calc.contract);
   const firstRow = s.row;
   const marks = markedRows(s);
@@ -125,11 +126,12 @@ function planScheduleTotals(
   s.name("schedulePayments", 2);
   s.name("scheduleFees", 6);
   s.next();
-  s.label("Kontroll: betalningar + avgifter + uppläggningsavgift = kreditfordran", "note");
-  s.put(1, {
-    formula: `IF(ROUND({schedulePayments}+{scheduleFees}+{S}-{creditClaim},2)=0,"OK","Stämmer inte: har n ändrats? Skapa bladet på nytt")`,
-    result: "OK",
-    style: "warning",
-  });
+  s.check(
+    "Kontroll: betalningar + avgifter + uppläggningsavgift = kreditfordran",
+    1,
+    `IF(ROUND({schedulePayments}+{scheduleFees}+{S}-{creditClaim},2)=0,"${CHECK_OK}","Stämmer inte: har n ändrats? Skapa bladet på nytt")`,
+    CHECK_OK,
+  );
   s.next();
+  s.wrappedNote(LAST_PERIOD_NOTE);
 }
