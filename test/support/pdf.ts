@@ -26,18 +26,26 @@ export interface PrintedPdf {
 }
 
 function run(cmd: string, args: string[], env?: NodeJS.ProcessEnv): string {
-  const res = spawnSync(cmd, args, { encoding: "utf8", timeout: 120_000, env });
+  const res = spawnSync(cmd, args, { encoding: "utf8", timeout: 300_000, env });
   if (res.status !== 0)
     throw new Error(`${cmd} ${args.join(" ")} failed (${res.status}): ${res.stderr || res.error}`);
   return res.stdout;
 }
 
-/** Prints `xlsxPath` to PDF with `soffice` and returns the PDF's text and page count. */
-export function printToPdf(soffice: string, xlsxPath: string): PrintedPdf {
+/**
+ * Prints each workbook to PDF with one `soffice` run (one start-up for all) and returns each PDF's
+ * text and page count, in order.
+ */
+export function printToPdf(soffice: string, xlsxPaths: string[]): PrintedPdf[] {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "lo-pdf-"));
   try {
-    const input = path.join(root, "book.xlsx");
-    fs.copyFileSync(xlsxPath, input);
+    // Private ASCII names: the PDF is named after the input.
+    const inputs = xlsxPaths.map((file, i) => {
+      const input = path.join(root, `book${i}.xlsx`);
+      fs.copyFileSync(file, input);
+      return input;
+    });
+    const outDir = path.join(root, "out");
     const env: NodeJS.ProcessEnv = { ...process.env, HOME: root, TMPDIR: root };
     run(
       soffice,
@@ -50,16 +58,18 @@ export function printToPdf(soffice: string, xlsxPath: string): PrintedPdf {
         "--convert-to",
         "pdf",
         "--outdir",
-        root,
-        input,
+        outDir,
+        ...inputs,
       ],
       env,
     );
-    const pdf = path.join(root, "book.pdf");
-    if (!fs.existsSync(pdf)) throw new Error(`soffice made no PDF of ${xlsxPath}`);
-    const text = run("pdftotext", ["-layout", pdf, "-"]);
-    const pages = Number(/^Pages:\s+(\d+)/m.exec(run("pdfinfo", [pdf]))?.[1]);
-    return { text, pages };
+    return inputs.map((_, i) => {
+      const pdf = path.join(outDir, `book${i}.pdf`);
+      if (!fs.existsSync(pdf)) throw new Error(`soffice made no PDF of ${xlsxPaths[i]}`);
+      const text = run("pdftotext", ["-layout", pdf, "-"]);
+      const pages = Number(/^Pages:\s+(\d+)/m.exec(run("pdfinfo", [pdf]))?.[1]);
+      return { text, pages };
+    });
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
