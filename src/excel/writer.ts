@@ -7,8 +7,9 @@
  *
  * API used, by requirement set: worksheets.load/add, Worksheet.getRange, activate, Range.formulas /
  * values / numberFormat, RangeFormat.font / fill / borders, Worksheet.tables.add (ExcelApi 1.1);
- * Range.merge, RangeFormat.columnWidth, autofitColumns (1.2); Worksheet.freezePanes, Range.hyperlink
- * (1.7);
+ * Range.merge, RangeFormat.columnWidth / rowHeight / wrapText / horizontalAlignment,
+ * Range.columnHidden, autofitColumns (1.2); Range.conditionalFormats (custom rules, 1.6; left out
+ * below 1.6); Worksheet.freezePanes, Range.hyperlink (1.7);
  * Worksheet.getRanges, Worksheet.pageLayout (orientation, paperSize, zoom, setPrintArea,
  * setPrintTitleRows, headersFooters), Worksheet.horizontalPageBreaks (1.9). Where ExcelApi 1.9 is
  * missing, the styles fall back to one range per area and the print settings are left out (listed in

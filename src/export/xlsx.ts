@@ -8,10 +8,11 @@
  *   calculate (previews, mail clients, ExcelJS readers) show the engine's figures; the workbook asks
  *   Excel to recalculate fully on load (`fullCalcOnLoad`), so Excel shows its own;
  * - number formats, semantic styles ({@link CellStyle}) drawn as fonts, fills and borders by the looks
- *   in `src/sheet/styles.ts` (so the file and the add-in's own writer agree),
- *   column widths and merges;
+ *   in `src/sheet/styles.ts` (so the file and the add-in's own writer agree), wrapped and
+ *   right-aligned cells, column widths (hidden columns hidden), row heights and merges;
+ * - conditional formats as expression rules (a failing check drawn red, a passing one neutral);
  * - print settings: A4, orientation, one page wide and as many tall as needed, print area, title rows,
- *   header and footer, manual row page breaks.
+ *   header and footer (the plan's `{skapad}` as the ISO date of `created`), manual row page breaks.
  *
  * ExcelJS 4.4 quirks handled here (each surprised someone once):
  * - Dates are written as serial numbers with a date format, never as JS `Date`s: ExcelJS converts a
