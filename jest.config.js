@@ -5,4 +5,7 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }] },
   testTimeout: 60000,
+  // Each run works in a temporary folder of its own (test/support/runTmpdir.js).
+  globalSetup: "<rootDir>/test/support/runTmpdirSetup.js",
+  globalTeardown: "<rootDir>/test/support/runTmpdirTeardown.js",
 };

@@ -3,9 +3,9 @@
  * and "Excel Custom Functions using a Shared Runtime").
  *
  * One page, dist/taskpane.html, loads both bundles: the task pane and the custom functions share
- * one JavaScript runtime (manifest.xml: <Runtime resid="Taskpane.Url">). The page lists its scripts
- * itself (HtmlWebpackPlugin `inject: false`), because their order around office.js matters: see the
- * comment in src/taskpane/taskpane.html.
+ * one JavaScript runtime (manifest.xml: <Runtime resid="Taskpane.Url">). The page lists only
+ * taskpane.js (HtmlWebpackPlugin `inject: false`); that script adds office.js and then functions.js
+ * when, and only when, the page runs inside Office: see src/taskpane/boot.ts and taskpane.html.
  * The `functions` entry starts with src/functions/runtimeGuard.ts, which stands in an inert
  * `CustomFunctions` when office.js did not load, so the appended `associate` calls do not throw.
  * ExcelJS (the .xlsx download) is a separate chunk, loaded on first use; its browser build
@@ -16,6 +16,11 @@
  * @customfunction to that file's source as webpack loads it.
  *
  * `npm run build` works offline: the dev-server certificates are only requested by `webpack serve`.
+ *
+ * Deployment: `npm run build -- --env url=https://their.host/path/` writes a dist/ in which every
+ * address of the dev server (https://localhost:3000/) names that URL instead: the manifest, the help
+ * links in functions.json, the pages and the source maps ({@link DeploymentUrlPlugin}). Without
+ * `--env url` the build points at the dev server, for sideloading during development.
  */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -24,7 +29,58 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const MinimizerPlugin = require("minimizer-webpack-plugin");
 
 const DEV_SERVER_PORT = 3000; // every URL in manifest.xml is https://localhost:3000/...
+const DEV_ORIGIN = `https://localhost:${DEV_SERVER_PORT}/`;
 const FUNCTIONS_SOURCE = path.resolve(__dirname, "src/functions/functions.ts");
+
+/**
+ * The URL the add-in is served from: `--env url=…` (https, the folder holding taskpane.html, with
+ * or without the final "/"), else the dev server. Office loads add-ins only over https.
+ */
+function deploymentUrl(env) {
+  if (env.url === undefined || env.url === true) return DEV_ORIGIN;
+  let url;
+  try {
+    url = new URL(String(env.url));
+  } catch {
+    throw new Error(`--env url=${env.url}: not a URL; expected e.g. https://their.host/path/`);
+  }
+  if (url.protocol !== "https:")
+    throw new Error(`--env url=${env.url}: Office loads add-ins only over https`);
+  if (url.search !== "" || url.hash !== "")
+    throw new Error(`--env url=${env.url}: a folder URL has no ?query or #fragment`);
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+/**
+ * Rewrites the dev server's address to the deployment URL in every emitted text asset that names it
+ * (manifest.xml, functions.json's help URLs from the @helpurl tags, the pages, the source maps).
+ * Scripts are left alone: no code names the dev server.
+ */
+class DeploymentUrlPlugin {
+  constructor(url) {
+    this.url = url;
+  }
+
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("DeploymentUrlPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "DeploymentUrlPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        (assets) => {
+          if (this.url === DEV_ORIGIN) return;
+          for (const name of Object.keys(assets).filter((n) => /\.(xml|json|html|map)$/.test(n))) {
+            const text = assets[name].source().toString();
+            if (text.includes(DEV_ORIGIN))
+              compilation.updateAsset(
+                name,
+                new sources.RawSource(text.split(DEV_ORIGIN).join(this.url)),
+              );
+          }
+        },
+      );
+    });
+  }
+}
 
 /** Dev-server https options: office-addin-dev-certs creates and trusts a localhost certificate. */
 async function httpsServerOptions() {
@@ -32,8 +88,9 @@ async function httpsServerOptions() {
   return devCerts.getHttpsServerOptions();
 }
 
-module.exports = async (env) => {
+module.exports = async (env = {}) => {
   const serving = Boolean(env.WEBPACK_SERVE);
+  const url = deploymentUrl(env);
   return {
     context: __dirname,
     // Not an eval-based devtool: the task pane's Content-Security-Policy has no 'unsafe-eval'.
@@ -94,7 +151,7 @@ module.exports = async (env) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        // The template lists taskpane.js, office.js and functions.js itself, in that order.
+        // The template lists taskpane.js itself; taskpane.js adds office.js and functions.js in Office.
         inject: false,
       }),
       new CopyWebpackPlugin({
@@ -106,6 +163,7 @@ module.exports = async (env) => {
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
         ],
       }),
+      new DeploymentUrlPlugin(url),
     ],
     devServer: serving
       ? {

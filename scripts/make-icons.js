@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Writes the add-in icons assets/icon-{16,32,64,80,128}.png: a blue rounded square, white "Å".
+ * Writes the add-in icons assets/icon-{16,20,24,32,40,48,64,80,128}.png: a blue rounded square, white "Å".
  *
  * Run `node scripts/make-icons.js` after changing the drawing; the PNGs are committed, so the build
  * never depends on this script. Only node's zlib is used: the PNG container (signature, IHDR, IDAT,
@@ -13,7 +13,9 @@ const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
 
-const SIZES = [16, 32, 64, 80, 128];
+// Ribbon: 16, 32 and 80 required, 20, 24, 40, 48 and 64 for high-DPI screens (manifest <Icon>
+// reference); 32 and 64 also the IconUrl and HighResolutionIconUrl; 128 for listings.
+const SIZES = [16, 20, 24, 32, 40, 48, 64, 80, 128];
 const OUT_DIR = path.join(__dirname, "..", "assets");
 
 const BACKGROUND = [0x1d, 0x4e, 0x89]; // dark blue

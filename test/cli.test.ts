@@ -1,7 +1,8 @@
 /**
  * The command line (src/cli): text output of the worked examples, and bad input: status 2, exactly one
- * line on stderr naming the file, the field and the value, nothing on stdout. One real subprocess run
- * checks the entry point (exit status 2, no stack trace).
+ * line on stderr naming the file, the field and the value, nothing on stdout; an --out folder that does
+ * not exist is refused, not created. Real subprocess runs check the entry point (exit status 2, no stack
+ * trace) and every `--json` command of the README exactly as written there (`npx atertag`, the bin).
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -204,5 +205,113 @@ describe("the real entry point", () => {
       .filter((line) => !line.startsWith("npm warn"));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^fel: /);
+  });
+});
+
+describe("an --out folder that does not exist: status 2 naming the folder, nothing created", () => {
+  const CSV = path.join(REPO_ROOT, "examples", "worked-examples.csv");
+
+  test.each`
+    command    | input             | scenario
+    ${"sheet"} | ${EXAMPLE_1_FILE} | ${"sheet"}
+    ${"batch"} | ${CSV}            | ${"batch"}
+  `("$scenario --out /…/no/such/dir/x.xlsx", async ({ command, input }) => {
+    const missing = path.join(dir, "no", "such", "dir");
+    const target = path.join(missing, "x.xlsx");
+    const { status, out, err } = await run(command, input, "--out", target);
+    expect(status).toBe(2);
+    expect(out).toEqual([]);
+    expect(err).toEqual([
+      `fel: ${target}: kan inte skrivas (mappen ${missing} finns inte; skapa den först eller rätta sökvägen)`,
+    ]);
+    expect(fs.existsSync(path.join(dir, "no"))).toBe(false);
+  });
+
+  test("a folder in the path that is a file: named, status 2", async () => {
+    const blocker = writeFile("blocker.txt", "x");
+    const target = path.join(blocker, "x.xlsx");
+    const { status, err } = await run("sheet", EXAMPLE_1_FILE, "--out", target);
+    expect(status).toBe(2);
+    expect(err).toEqual([`fel: ${target}: kan inte skrivas (${blocker} är ingen mapp)`]);
+  });
+
+  test("an existing folder is written to as before", async () => {
+    const target = path.join(dir, "finns.xlsx");
+    const { status, err } = await run("sheet", EXAMPLE_1_FILE, "--out", target);
+    expect(status).toBe(0);
+    expect(err).toEqual([]);
+    expect(fs.readFileSync(target).subarray(0, 2).toString()).toBe("PK");
+  });
+});
+
+/**
+ * The README's command-line examples that print JSON: each line of a ```sh block that runs `npx atertag`
+ * with `--json`, except the synopsis lines (placeholders such as FILE.json or [--json]).
+ */
+function readmeJsonCommands(): string[] {
+  const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+  const commands: string[] = [];
+  for (const [, block] of readme.matchAll(/```sh\n([\s\S]*?)```/g)) {
+    for (const raw of block.split("\n")) {
+      const line = raw.replace(/\s+#.*$/, "").trim();
+      const template = /\[|\b[A-Z]+\.(json|csv|xlsx)\b/.test(line);
+      if (line.startsWith("npx atertag ") && line.includes("--json") && !template)
+        commands.push(line);
+    }
+  }
+  return commands;
+}
+
+describe("every --json command in the README prints JSON, run exactly as written there", () => {
+  jest.setTimeout(240_000);
+  const commands = readmeJsonCommands();
+
+  test("the README shows calc --json for one file (redirected to a file), for two files, and batch --json", () => {
+    expect(commands).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^npx atertag calc \S+\.json --json > \S+\.json$/),
+        expect.stringMatching(/^npx atertag calc \S+\.json \S+\.json --json$/),
+        expect.stringMatching(/^npx atertag batch \S+\.csv --json$/),
+      ]),
+    );
+  });
+
+  test("an npm run command with --json in the README is silent (-s), so npm's banner stays off stdout", () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+    const npmRuns = [...readme.matchAll(/npm run ([^`\n]*--json[^`\n]*)/g)].map((m) => m[0]);
+    expect(npmRuns.filter((run) => !/^npm run (-s|--silent) /.test(run))).toEqual([]);
+  });
+
+  test.each(commands)("%s", (command) => {
+    const redirect = / > (\S+)$/.exec(command);
+    const target = redirect ? path.join(REPO_ROOT, redirect[1]) : null;
+    if (target)
+      expect({ exists: fs.existsSync(target), target }).toEqual({ exists: false, target });
+    try {
+      const result = spawnSync("bash", ["-c", command], {
+        cwd: REPO_ROOT,
+        encoding: "utf8",
+        timeout: 120_000,
+      });
+      // npx itself may warn about the npm configuration; the program must print nothing there.
+      const stderr = result.stderr.split("\n").filter((l) => l !== "" && !l.startsWith("npm warn"));
+      expect({ status: result.status, stderr }).toEqual({ status: 0, stderr: [] });
+      const printed = target ? fs.readFileSync(target, "utf8") : result.stdout;
+      const parsed: unknown = JSON.parse(printed);
+      const reports = (Array.isArray(parsed) ? parsed : [parsed]) as {
+        caseId: string;
+        statements: { lines: { amountInclInterest: number } }[];
+      }[];
+      // Att betala inkl. ränta at the repossession date (conventions §8): 77 551 and 93 529 kr.
+      const expected: Record<string, number> = { "Övning 1": 77551, "Övning 2": 93529 };
+      expect(reports.length).toBeGreaterThan(0);
+      for (const report of reports)
+        expect([report.caseId, report.statements[1].lines.amountInclInterest]).toEqual([
+          report.caseId,
+          expected[report.caseId],
+        ]);
+    } finally {
+      if (target) fs.rmSync(target, { force: true });
+    }
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Calendar dates (DOMAIN.md §3): the due-date rule, Excel 1900-system serials, ISO parsing, and the
+ * Calendar dates (conventions §3): the due-date rule, Excel 1900-system serials, ISO parsing, and the
  * count of due dates before / on a date. Expected dates are written out by hand from the rule and
  * cross-checked against the oracle's own calendar (test/testkit/oracles.ts), never against the engine.
  */
@@ -16,7 +16,7 @@ import { countDue, dayNumber, dueIso, excelSerialOfIso, isoOfExcelSerial } from 
 
 const day = (iso: string) => parseIsoDate(iso, "test");
 
-describe("due dates: same day of month, moved back to the month's last day (DOMAIN.md §3)", () => {
+describe("due dates: same day of month, moved back to the month's last day (conventions §3)", () => {
   test.each`
     first           | k     | expected        | scenario
     ${"2009-01-31"} | ${2}  | ${"2009-02-28"} | ${"31st through February of a common year"}
@@ -25,10 +25,10 @@ describe("due dates: same day of month, moved back to the month's last day (DOMA
     ${"2012-01-31"} | ${2}  | ${"2012-02-29"} | ${"leap year 2012 (divisible by 4)"}
     ${"2100-01-31"} | ${2}  | ${"2100-02-28"} | ${"2100 is not a leap year (divisible by 100)"}
     ${"2000-01-31"} | ${2}  | ${"2000-02-29"} | ${"2000 is a leap year (divisible by 400)"}
-    ${"2009-09-30"} | ${6}  | ${"2010-02-28"} | ${"DOMAIN.md §3: 2009-09-30 → 2010-02-28"}
-    ${"2009-09-30"} | ${7}  | ${"2010-03-30"} | ${"DOMAIN.md §3: … → 2010-03-30"}
+    ${"2009-09-30"} | ${6}  | ${"2010-02-28"} | ${"conventions §3: 2009-09-30 → 2010-02-28"}
+    ${"2009-09-30"} | ${7}  | ${"2010-03-30"} | ${"conventions §3: … → 2010-03-30"}
     ${"2009-09-30"} | ${1}  | ${"2009-09-30"} | ${"k = 1 is the first due date"}
-    ${"2009-09-30"} | ${0}  | ${"2009-08-30"} | ${"k = 0: one month before the first due date (DOMAIN.md §5)"}
+    ${"2009-09-30"} | ${0}  | ${"2009-08-30"} | ${"k = 0: one month before the first due date (conventions §5)"}
     ${"2009-03-31"} | ${0}  | ${"2009-02-28"} | ${"k = 0 moved back to February's end"}
     ${"2009-09-30"} | ${40} | ${"2012-12-30"} | ${"the 40th due date of the workshop (December 2012)"}
     ${"2009-09-30"} | ${72} | ${"2015-08-30"} | ${"the last of 72 due dates"}

@@ -210,7 +210,8 @@ describe("readSelectedContractRows", () => {
     const result = await readSelectedContractRows();
     expect(run).toHaveBeenCalledTimes(1);
     expect(book.sync).toHaveBeenCalledTimes(result.syncs);
-    expect(result.syncs).toBeLessThanOrEqual(2);
+    // A third sync only to learn which rows are visible, when some (not all) of them are hidden.
+    expect(result.syncs).toBeLessThanOrEqual(book.visibleViews.length > 0 ? 3 : 2);
     expect(book.add).not.toHaveBeenCalled();
     return { book, result };
   }
@@ -234,7 +235,11 @@ describe("readSelectedContractRows", () => {
     ]);
     expect(selected.rows[2].values[column("caseId")]).toBe("Övning 3");
     expect(selected.rows[1].addressOf(2)).toBe("C3");
-    expect(selected.skipped).toEqual({ headerRow: "Kontrakt!1:1", emptyRows: ["Kontrakt!4:4"] });
+    expect(selected.skipped).toEqual({
+      headerRow: "Kontrakt!1:1",
+      emptyRows: ["Kontrakt!4:4"],
+      hiddenRows: [],
+    });
     expect(selected.headers).toEqual(trainingGrid()[0]);
     expect(selected.headerRow.address).toBe("A1:AB1");
     expect(selected.headerRow.addressOf(27)).toBe("AB1");
@@ -267,6 +272,7 @@ describe("readSelectedContractRows", () => {
     expect(selected.skipped).toEqual({
       headerRow: "'Övning 1'!5:5",
       emptyRows: ["'Övning 1'!8:8"],
+      hiddenRows: [],
     });
     expect(selected.selection).toBe("'Övning 1'!D:D");
     expect(book.intersections).toEqual(["1:1048576"]);
@@ -282,7 +288,7 @@ describe("readSelectedContractRows", () => {
     });
     const selected = ok(result);
     expect(selected.rows.map((r) => r.where)).toEqual(["Kontrakt!2:2", "Kontrakt!5:5"]);
-    expect(selected.skipped).toEqual({ headerRow: null, emptyRows: [] });
+    expect(selected.skipped).toEqual({ headerRow: null, emptyRows: [], hiddenRows: [] });
     expect(selected.selection).toBe("Kontrakt!A2,Kontrakt!A5:C5");
     expect(book.intersections).toEqual(["2:5"]);
   });
@@ -302,6 +308,58 @@ describe("readSelectedContractRows", () => {
         reason: `${columnLetter(column("installmentsPaid"))}3: Betalda avbetalningar (99) är större än Antal avbetalningar (72)`,
       },
     ]);
+  });
+
+  // Issue 10 item 3: selecting the rows of a filtered table selects the filtered-out rows too; only
+  // the visible rows may reach the summary.
+  test("a filtered table: only the visible rows, the filtered-out ones listed; 3 syncs", async () => {
+    const grid = [...gridWithBlank()];
+    const fourth = [...grid[2]];
+    fourth[column("caseId")] = "Övning 4";
+    grid.push(fourth); // rows 2, 3, 5, 6 hold contracts; row 4 is empty
+    const { book, result } = await read({
+      grid,
+      areas: [{ row: 1, col: 0, rowCount: 5, colCount: 3 }],
+      table: {},
+      hiddenRows: [2, 4], // sheet rows 3 and 5 filtered out
+    });
+    const selected = ok(result);
+    expect(selected.rows.map((r) => r.where)).toEqual(["Kontrakt!2:2", "Kontrakt!6:6"]);
+    expect(selected.rows.map((r) => r.values[column("caseId")])).toEqual(["Övning 1", "Övning 4"]);
+    expect(selected.skipped).toEqual({
+      headerRow: null,
+      emptyRows: ["Kontrakt!4:4"],
+      hiddenRows: ["Kontrakt!3:3", "Kontrakt!5:5"],
+    });
+    expect(selected.syncs).toBe(3);
+    expect(book.visibleViews).toEqual(["2:6"]);
+    // What calculateRows receives: the filtered-out contracts are not among them.
+    const batch = calculateRows(selected.headers, selected.rows, undefined, selected.headerRow);
+    expect(batch.calculations.map((c) => c.contract.caseId)).toEqual(["Övning 1", "Övning 4"]);
+  });
+
+  test("no hidden row among those read: no visible view asked for, still 2 syncs", async () => {
+    const { book, result } = await read({
+      grid: gridWithBlank(),
+      areas: [{ row: 1, col: 0, rowCount: 2 }],
+      hiddenRows: [4], // row 5 is hidden but not selected, and not read
+    });
+    expect(ok(result).rows).toHaveLength(2);
+    expect(result.syncs).toBe(2);
+    expect(book.visibleViews).toEqual([]);
+  });
+
+  test("every selected row hidden: no contract rows, in 2 syncs", async () => {
+    const { book, result } = await read({
+      grid: gridWithBlank(),
+      areas: [{ row: 1, col: 0, rowCount: 2 }],
+      table: {},
+      hiddenRows: [1, 2],
+    });
+    if (result.ok) throw new Error("expected a refusal");
+    expect(result.message).toContain("innehåller inga kontraktsrader");
+    expect(result.syncs).toBe(2);
+    expect(book.visibleViews).toEqual([]);
   });
 
   // [scenario, setup, message fragment, syncs]

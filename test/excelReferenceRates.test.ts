@@ -13,7 +13,11 @@ import {
   parseContract,
   referenceEntriesFromRows,
 } from "../src/engine";
-import { appendReferenceRate, readWorkbookReferenceRates } from "../src/excel/referenceRates";
+import {
+  appendReferenceRate,
+  emptyPercentCells,
+  readWorkbookReferenceRates,
+} from "../src/excel/referenceRates";
 import { calculateRows } from "../src/sheet/batch";
 import { contractTable } from "../src/sheet/headers";
 import {
@@ -189,6 +193,66 @@ describe("readWorkbookReferenceRates", () => {
     expect(book.requested).toEqual(["A:D"]);
     expect(book.written).toEqual([]);
   });
+
+  // Issue 10 item 2: a from date with an empty percent cell must never become 0 %. The reader
+  // loads the cells' valueTypes, so an empty cell ("Empty") is told from a typed 0 ("Double").
+  const SERIAL_2027_01_01 = 46388; // 2026-07-01 + 184 days
+  test("a row with a from date and an empty percent is refused, naming the cell and half-year", async () => {
+    const values = [...builtInSheet(), [SERIAL_2026_07_01, "", "", ""], [SERIAL_2027_01_01, 2]];
+    const book = referenceWorkbook({ reference: { values } });
+    installExcel(book.mock);
+    const error = await readWorkbookReferenceRates().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EngineError);
+    expect((error as EngineError).code).toBe("required");
+    expect((error as Error).message).toContain("'Referensräntor'!B50 (2026-07-01)");
+    expect((error as Error).message).not.toContain("B51");
+  });
+
+  test("every such row is named, text dates as typed", async () => {
+    const values = [...builtInSheet(), [SERIAL_2026_07_01, ""], ["2027-01-01", ""]];
+    const book = referenceWorkbook({ reference: { values } });
+    installExcel(book.mock);
+    const error = await readWorkbookReferenceRates().catch((e: unknown) => e);
+    expect((error as Error).message).toContain(
+      "'Referensräntor'!B50 (2026-07-01), 'Referensräntor'!B51 (2027-01-01)",
+    );
+  });
+
+  test("a typed 0 % is a rate (the reference rate was 0 in 2015–2016), not an empty cell", async () => {
+    const values = [...builtInSheet(), [SERIAL_2026_07_01, 0]];
+    const book = referenceWorkbook({ reference: { values } });
+    installExcel(book.mock);
+    const rates = await readWorkbookReferenceRates();
+    expect(rates?.entries.at(-1)).toMatchObject({ from: "2026-07-01", percent: "0", row: 50 });
+  });
+
+  test("emptyPercentCells: sheet coordinates for a block below A1; the header row and blank rows are no rate rows", () => {
+    const block = {
+      values: [
+        ["Gäller från", ""],
+        [46204, ""],
+        ["", ""],
+        [46388, 1.5],
+      ],
+      valueTypes: [
+        ["String", "Empty"],
+        ["Double", "Empty"],
+        ["Empty", "Empty"],
+        ["Double", "Double"],
+      ],
+      row: 0,
+      col: 0,
+    };
+    expect(emptyPercentCells(block)).toEqual(["B2 (2026-07-01)"]);
+    expect(
+      emptyPercentCells({
+        ...block,
+        values: block.values.slice(1),
+        valueTypes: block.valueTypes.slice(1),
+        row: 6,
+      }),
+    ).toEqual(["B7 (2026-07-01)"]);
+  });
 });
 
 describe("appendReferenceRate", () => {
@@ -209,7 +273,8 @@ describe("appendReferenceRate", () => {
       [SERIAL_2026_07_01, 1.75, "=EDATE(A50,6)-1", "Tillagd av användaren"],
     ]);
     expect(row.range.numberFormat).toEqual([["yyyy-mm-dd", "0.00", "yyyy-mm-dd", "General"]]);
-    expect(row.copyFrom).toHaveBeenCalledWith("A49:D49", "Formats");
+    // The source names the rate sheet: a bare "A49:D49" would be read from the active sheet.
+    expect(row.copyFrom).toHaveBeenCalledWith("'Referensräntor'!A49:D49", "Formats");
     // Nothing else was written: not the table read, not another sheet.
     const used = book.used();
     expect(["formulas", "numberFormat"].filter((key) => key in used)).toEqual([]);

@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip"; // ExcelJS's own zip dependency, used to look at the raw XML
 import { CellLook, STYLE_LOOKS } from "../src/sheet/styles";
 import type { SheetPlan } from "../src/sheet/types";
-import { writeXlsxFile } from "../src/export/writeFile";
+import { OutputPathError, writeXlsxFile } from "../src/export/writeFile";
 import {
   SheetPlanError,
   WORKBOOK_CREATOR,
@@ -388,8 +388,8 @@ describe("writeXlsxFile: atomic write", () => {
   });
   const listing = (d = dir) => fs.readdirSync(d).sort();
 
-  it("writes a readable workbook, creating the parent directory, and leaves no temp file", async () => {
-    const out = path.join(dir, "a", "b", "kalkyl.xlsx");
+  it("writes a readable workbook and leaves no temp file", async () => {
+    const out = path.join(dir, "kalkyl.xlsx");
     const t0 = Date.now();
     expect(await writeXlsxFile([plan], out, { created: CREATED })).toBe(out);
     process.stdout.write(`writeXlsxFile took ${Date.now() - t0} ms\n`);
@@ -416,10 +416,21 @@ describe("writeXlsxFile: atomic write", () => {
     expect(listing(out)).toEqual([]);
   });
 
+  it("refuses a folder that does not exist, naming it, and creates nothing (a typo is not a new folder)", async () => {
+    const out = path.join(dir, "a", "b", "kalkyl.xlsx");
+    await expect(writeXlsxFile([plan], out)).rejects.toThrow(
+      new OutputPathError(
+        out,
+        `mappen ${path.join(dir, "a", "b")} finns inte; skapa den först eller rätta sökvägen`,
+      ),
+    );
+    expect(listing()).toEqual([]);
+  });
+
   it("writes nothing at all for a plan the writer rejects", async () => {
-    const out = path.join(dir, "new", "kalkyl.xlsx");
+    const out = path.join(dir, "kalkyl.xlsx");
     await expect(writeXlsxFile([bad], out)).rejects.toThrow(SheetPlanError);
-    expect(listing()).toEqual([]); // not even the parent directory
+    expect(listing()).toEqual([]);
   });
 
   it("keeps the old file and removes the temp file when the final rename fails", async () => {
@@ -454,11 +465,11 @@ describe("writeXlsxFile: atomic write", () => {
     expect(listing()).toEqual([]);
   });
 
-  it("fails cleanly where the directory cannot be created (a file is in the way)", async () => {
+  it("refuses a folder that is a file, naming it", async () => {
     const blocker = path.join(dir, "blocker");
     fs.writeFileSync(blocker, "x");
     await expect(writeXlsxFile([plan], path.join(blocker, "kalkyl.xlsx"))).rejects.toThrow(
-      /ENOTDIR|EEXIST/,
+      `${blocker} är ingen mapp`,
     );
     expect(listing()).toEqual(["blocker"]);
   });

@@ -95,3 +95,38 @@ describe("LATEINTEREST with a range", () => {
     expect(e.message).toContain("2026-07-01–2026-12-31");
   });
 });
+
+// Issue 10 item 2: a row with a date and an empty percent cell must never become 0 % where it can be
+// told. Excel on the web passes an empty cell of a range as null: refused, naming the row. Excel on
+// Windows and Mac pass 0, the same as a typed 0 (a real reference rate in 2015–2016), so there it
+// counts as 0 % (documented in the README and the help page).
+describe("a row with a date and an empty percent", () => {
+  const HEADER = ["Gäller från", "Referensränta (%)"];
+
+  test.each`
+    empty        | host
+    ${null}      | ${"Excel on the web (null)"}
+    ${undefined} | ${"a missing cell (undefined)"}
+    ${""}        | ${"empty text"}
+  `("$host: #VALUE! naming the row's percent, in both functions", ({ empty }) => {
+    const rows = [HEADER, ["", ""], [H2_2026, empty]];
+    for (const call of [
+      () => F.referenceRate("2026-08-01", rows),
+      () => F.lateInterestFn(100000, "2026-05-01", "2026-09-30", null, null, rows),
+    ]) {
+      const e = errorOf(call);
+      expect(e.code).toBe("#VALUE!");
+      expect(e.message).toContain("rates rad 3 procent");
+      expect(e.message).toContain("saknas");
+    }
+  });
+
+  test("Excel on Windows and Mac (0): cannot be told from a typed 0, so it is 0 %", () => {
+    expect(F.referenceRate("2026-08-01", [HEADER, [H2_2026, 0]])).toBe(0);
+  });
+
+  test("empty rows (empty date: null on the web, 0 on the desktop) are still skipped", () => {
+    const rows = [HEADER, [null, null], [0, 0], [H2_2026, 1.75], ["", null]];
+    expect(F.referenceRate("2026-08-01", rows)).toBe(1.75);
+  });
+});

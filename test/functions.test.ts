@@ -30,6 +30,7 @@ const ErrorCode = { invalidValue: "#VALUE!", invalidNumber: "#NUM!" } as const;
 // Loaded after the stub exists, as Excel's runtime would provide it.
 
 const F: typeof import("../src/functions/functions") = require("../src/functions/functions");
+const { EngineError }: typeof import("../src/engine") = require("../src/engine");
 
 type Call = () => number;
 
@@ -170,16 +171,21 @@ describe("every rejection path: error code, argument name and value in the messa
       () => F.rule78("abc", 72, 23816),
     ],
     ["RULE78 boolean total", "#VALUE!", ["total", "true"], () => F.rule78(32, true, 23816)],
-    ["RULE78 negative credit cost", "#NUM!", ["creditCost", "-1"], () => F.rule78(32, 72, -1)],
+    ["RULE78 negative credit cost", "#VALUE!", ["creditCost", "-1"], () => F.rule78(32, 72, -1)],
     [
       "RULE78 non-integer remaining",
       "#VALUE!",
       ["remaining", "32.5"],
       () => F.rule78(32.5, 72, 23816),
     ],
-    ["RULE78 remaining > total", "#NUM!", ["remaining", "73", "72"], () => F.rule78(73, 72, 23816)],
-    ["RULE78 total 0", "#NUM!", ["total", "0"], () => F.rule78(0, 0, 23816)],
-    ["RULE78 negative remaining", "#NUM!", ["remaining", "-1"], () => F.rule78(-1, 72, 23816)],
+    [
+      "RULE78 remaining > total",
+      "#VALUE!",
+      ["remaining", "73", "72"],
+      () => F.rule78(73, 72, 23816),
+    ],
+    ["RULE78 total 0", "#VALUE!", ["total", "0"], () => F.rule78(0, 0, 23816)],
+    ["RULE78 negative remaining", "#VALUE!", ["remaining", "-1"], () => F.rule78(-1, 72, 23816)],
     [
       "ACTUALREDUCTION rate as percent (5.95)",
       "#VALUE!",
@@ -189,7 +195,7 @@ describe("every rejection path: error code, argument name and value in the messa
     ["ACTUALREDUCTION rate = 1", "#VALUE!", ["annualRate", "1"], A("2012-12-15", { 1: 1 })],
     [
       "ACTUALREDUCTION negative rate",
-      "#NUM!",
+      "#VALUE!",
       ["annualRate", "-0.01"],
       A("2012-12-15", { 1: -0.01 }),
     ],
@@ -199,14 +205,19 @@ describe("every rejection path: error code, argument name and value in the messa
       ["creditAmount"],
       A("2012-12-15", { 0: null }),
     ],
-    ["ACTUALREDUCTION credit amount 0", "#NUM!", ["creditAmount", "0"], A("2012-12-15", { 0: 0 })],
+    [
+      "ACTUALREDUCTION credit amount 0",
+      "#VALUE!",
+      ["creditAmount", "0"],
+      A("2012-12-15", { 0: 0 }),
+    ],
     [
       "ACTUALREDUCTION non-integer instalments",
       "#VALUE!",
       ["installments", "72.5"],
       A("2012-12-15", { 2: 72.5 }),
     ],
-    ["ACTUALREDUCTION instalments 0", "#NUM!", ["installments", "0"], A("2012-12-15", { 2: 0 })],
+    ["ACTUALREDUCTION instalments 0", "#VALUE!", ["installments", "0"], A("2012-12-15", { 2: 0 })],
     [
       "ACTUALREDUCTION first due date serial 60",
       "#VALUE!",
@@ -221,7 +232,7 @@ describe("every rejection path: error code, argument name and value in the messa
     ["ACTUALREDUCTION missing date", "#VALUE!", ["date"], A(null)],
     [
       "ACTUALREDUCTION negative residual",
-      "#NUM!",
+      "#VALUE!",
       ["residual", "-40000"],
       A("2012-12-15", { 6: -40000 }),
     ],
@@ -233,7 +244,7 @@ describe("every rejection path: error code, argument name and value in the messa
     ],
     [
       "ACTUALREDUCTION instalment too small to repay",
-      "#NUM!",
+      "#VALUE!",
       ["installmentAmount", "100"],
       A("2012-12-15", { 5: 100 }),
     ],
@@ -245,7 +256,7 @@ describe("every rejection path: error code, argument name and value in the messa
     ],
     [
       "REDEMPTION negative late interest",
-      "#NUM!",
+      "#VALUE!",
       ["lateInterest", "-5"],
       () => F.redemption(79048, 4785, 600, 0, -5, 487),
     ],
@@ -263,7 +274,7 @@ describe("every rejection path: error code, argument name and value in the messa
     ],
     [
       "REMAININGINSTALLMENTS instalments 0",
-      "#NUM!",
+      "#VALUE!",
       ["installments", "0"],
       () => F.remainingInstallments("2009-09-30", 0, "2012-12-15"),
     ],
@@ -281,7 +292,7 @@ describe("every rejection path: error code, argument name and value in the messa
     ],
     [
       "LATEINTEREST negative capital",
-      "#NUM!",
+      "#VALUE!",
       ["capital", "-1"],
       () => F.lateInterestFn(-1, "2012-09-05", "2012-12-15", null, null),
     ],
@@ -293,7 +304,7 @@ describe("every rejection path: error code, argument name and value in the messa
     ],
     [
       "LATEINTEREST margin 100 points",
-      "#NUM!",
+      "#VALUE!",
       ["marginPercent", "100"],
       () => F.lateInterestFn(79048, "2012-09-05", "2012-12-15", 100, null),
     ],
@@ -336,6 +347,35 @@ describe("every rejection path: error code, argument name and value in the messa
     expect(error.code).toBe(code);
     for (const word of words) expect(error.message).toContain(word);
   });
+
+  // Excel shows a custom function's message only with #VALUE! or #N/A (docs: custom-functions-errors);
+  // with #NUM! the user would see the code alone and not learn which argument is wrong.
+  test("every error carries a code whose message Excel shows, and a message", () => {
+    for (const [name, , , call] of cases) {
+      const error = excelErrorOf(call);
+      expect([name, ["#VALUE!", "#N/A"].includes(error.code)]).toEqual([name, true]);
+      expect([name, (error.message ?? "").length > 0]).toEqual([name, true]);
+    }
+  });
+
+  test.each`
+    scenario                      | call                                                            | code            | field             | value
+    ${"negative credit cost"}     | ${() => F.rule78(32, 72, -1)}                                   | ${"negative"}   | ${"creditCost"}   | ${-1}
+    ${"more remaining than n"}    | ${() => F.rule78(73, 72, 23816)}                                | ${"exceeds"}    | ${"remaining"}    | ${73}
+    ${"instalments out of range"} | ${() => F.remainingInstallments("2009-09-30", 0, "2012-12-20")} | ${"outOfRange"} | ${"installments"} | ${0}
+  `(
+    "an impossible number ($scenario) is #VALUE! with the engine's message, not a bare #NUM!",
+    ({ call, code, field, value }) => {
+      const error = excelErrorOf(call);
+      expect(error.code).toBe("#VALUE!");
+      const extra: Record<string, string[]> = {
+        negative: [],
+        exceeds: ["total", "72"],
+        outOfRange: ["1–1200"],
+      };
+      expect(error.message).toBe(new EngineError(code, field, value, ...extra[code]).message);
+    },
+  );
 });
 
 describe("empty optional cells: null (web), 0 (desktop), omitted and empty text agree", () => {

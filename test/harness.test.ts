@@ -4,6 +4,7 @@
  * LibreOffice / Chromium tests skip (with one stderr line) when the tool is
  * missing locally, and fail hard when CI=true.
  */
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
 import * as os from "os";
@@ -30,6 +31,9 @@ import {
   OFFICE_JS_HOST,
   serveDirectory,
 } from "./support/browser";
+
+/** Set by test/support/runTmpdir.js (jest globalSetup) to the run's own temporary folder. */
+const RUN_TMPDIR = "ATERTAG_TEST_RUN_TMPDIR";
 
 const SOFFICE = findSoffice();
 const CHROMIUM = findChromium();
@@ -76,6 +80,47 @@ describe("requireTool policy", () => {
     expect(String(write.mock.calls[0][0])).toBe(
       "skipping no-such-tool-local tests: no-such-tool-local not installed (apt-get install no-such-tool)\n",
     );
+  });
+});
+
+// ---------------------------------------------------------------------------
+describe("test isolation: several test runs on one machine do not see each other", () => {
+  it("this run works in a temporary folder of its own, which its child processes inherit", () => {
+    const runDir = process.env[RUN_TMPDIR];
+    expect(runDir).toBeDefined();
+    expect(path.basename(runDir!)).toMatch(/^atertag-jest-/);
+    expect(fs.statSync(runDir!).isDirectory()).toBe(true);
+    expect(os.tmpdir()).toBe(runDir);
+    const child = spawnSync(
+      process.execPath,
+      ["-e", "process.stdout.write(require('os').tmpdir())"],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(child.stdout).toBe(runDir);
+  });
+
+  it("every soffice command line in test/ runs with a profile of its own", () => {
+    const files: string[] = [];
+    const walk = (folder: string) => {
+      for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (/\.(ts|js)$/.test(entry.name) && full !== __filename) files.push(full);
+      }
+    };
+    walk(__dirname);
+    const launching = files.filter((file) =>
+      /["'`]--(convert-to|headless)["'`]/.test(fs.readFileSync(file, "utf8")),
+    );
+    expect(launching.map((file) => path.relative(__dirname, file))).toContain(
+      path.join("support", "libreoffice.ts"),
+    );
+    const shared = launching.filter(
+      (file) => !fs.readFileSync(file, "utf8").includes("-env:UserInstallation="),
+    );
+    expect(shared).toEqual([]);
   });
 });
 
@@ -289,22 +334,32 @@ describeSoffice("LibreOffice recalculation (test/support/libreoffice.ts)", () =>
     expect(values.get("A3")).toBe(WRONG);
   });
 
-  it("supports concurrent calls and cleans up its temp dirs", async () => {
-    const loDirs = () => fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith("lo-recalc-"));
-    const before = new Set(loDirs());
-    const inputs = await Promise.all(
-      [10, 20, 30].map(async (a1) => {
-        const f = path.join(dir, `concurrent-${a1}.xlsx`);
-        await writeWorkbook(f, a1);
-        return f;
-      }),
-    );
-    const outs = await Promise.all(inputs.map((f) => recalculateXlsx(f)));
-    const a3 = await Promise.all(
-      outs.map(async (o) => (await readCellValues(o, "Calc")).get("A3")),
-    );
-    expect(a3).toEqual([30, 60, 90]);
-    expect(loDirs().filter((n) => !before.has(n))).toEqual([]);
+  it("supports concurrent calls and cleans up its temp dirs, whatever else uses LibreOffice meanwhile", async () => {
+    // Hermetic: the calls work in a folder only this test uses, and only that folder is checked.
+    // Another LibreOffice user's scratch folder appearing in the shared temporary folder meanwhile
+    // (simulated here) is none of this test's business.
+    const scratch = tmpDir("harness-lo-scratch-");
+    const otherUser = path.join(os.tmpdir(), `lo-recalc-other-run-${process.pid}`);
+    try {
+      const inputs = await Promise.all(
+        [10, 20, 30].map(async (a1) => {
+          const f = path.join(dir, `concurrent-${a1}.xlsx`);
+          await writeWorkbook(f, a1);
+          return f;
+        }),
+      );
+      const running = Promise.all(inputs.map((f) => recalculateXlsx(f, { tmpDir: scratch })));
+      fs.mkdirSync(otherUser);
+      const outs = await running;
+      const a3 = await Promise.all(
+        outs.map(async (o) => (await readCellValues(o, "Calc")).get("A3")),
+      );
+      expect(a3).toEqual([30, 60, 90]);
+      expect(fs.readdirSync(scratch)).toEqual([]);
+    } finally {
+      fs.rmSync(otherUser, { recursive: true, force: true });
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   it("rejects a file that is not an xlsx (LibreOffice would happily 'convert' it)", async () => {

@@ -176,7 +176,7 @@ describe("help page source (src/help/help.html)", () => {
     }
   });
 
-  test("the worked examples show the figures of DOMAIN.md §8", () => {
+  test("the worked examples show the figures of conventions §8", () => {
     const shows = (id: string, formula: string, ...results: string[]) => {
       const body = SECTIONS.get(id)!;
       expect(shownFormulas(body)).toContain(formula);

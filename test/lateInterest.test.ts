@@ -1,15 +1,14 @@
 /**
- * Late interest (dröjsmålsränta, DOMAIN.md §6): reference rate of each day's half-year + 8, a lower
+ * Late interest (dröjsmålsränta, conventions §6): reference rate of each day's half-year + 8, a lower
  * contractual rate instead, simple interest, both ends counted, days/365. Every window is checked
- * against a day-by-day sum (test/testkit/oracles.ts) that reads the rates from
- * /work/shared/reference-rates.json itself.
+ * against a day-by-day sum (test/testkit/oracles.ts) that reads the rates from the JSON table of record
+ * (src/engine/data/reference-rates.json) with its own lookup.
  */
 import * as fs from "fs";
 import { BUILT_IN_RATES, Dec, ReferenceRateTable, lateInterest, parseIsoDate } from "../src/engine";
 import { engineErrorOf } from "./testkit/fixtures";
 import {
   BUNDLED_RATES_FILE,
-  SHARED_RATES_FILE,
   daysBothCounted,
   kr,
   lateInterestDayByDay,
@@ -57,7 +56,7 @@ describe("windows against a day-by-day sum over the reference-rate table", () =>
     expect(result.days).toBe(daysBothCounted(from, to));
   });
 
-  test("worked example 1: the interest to 2012-12-15 is 2 099 kr (DOMAIN.md §8)", () => {
+  test("worked example 1: the interest to 2012-12-15 is 2 099 kr (conventions §8)", () => {
     expect(kr(engineInterest(79048, "2012-09-05", "2012-12-15").total.toString())).toBe("2099");
   });
 
@@ -92,7 +91,7 @@ describe("windows against a day-by-day sum over the reference-rate table", () =>
   });
 });
 
-describe("contractual late-interest rate: the lower applies, a higher one is ignored (DOMAIN.md §6)", () => {
+describe("contractual late-interest rate: the lower applies, a higher one is ignored (conventions §6)", () => {
   test.each`
     cap        | from            | to              | scenario
     ${"0.05"}  | ${"2012-09-05"} | ${"2012-12-15"} | ${"5 % is lower than 9.5 %: 5 % applies"}
@@ -119,11 +118,26 @@ describe("contractual late-interest rate: the lower applies, a higher one is ign
 });
 
 describe("the reference-rate table: strict, extendable by the caller", () => {
-  test("the engine's bundled table is the shared table of record", () => {
-    if (!fs.existsSync(SHARED_RATES_FILE)) return; // shared folder not mounted (CI): nothing to compare
-    expect(JSON.parse(fs.readFileSync(BUNDLED_RATES_FILE, "utf8"))).toEqual(
-      JSON.parse(fs.readFileSync(SHARED_RATES_FILE, "utf8")),
-    );
+  test("the table of record: one entry per half-year from 2002-07-01 to at least 2026-01-01, each with its source", () => {
+    const file = JSON.parse(fs.readFileSync(BUNDLED_RATES_FILE, "utf8")) as {
+      rates: { from: string; percent: string; source: string }[];
+    };
+    const froms = file.rates.map((r) => r.from);
+    expect(froms[0]).toBe("2002-07-01");
+    expect(froms[froms.length - 1] >= "2026-01-01").toBe(true);
+    const consecutive: string[] = [];
+    for (let year = 2002; consecutive.length <= froms.length; year++)
+      for (const start of ["01-01", "07-01"]) consecutive.push(`${year}-${start}`);
+    expect(froms).toEqual(consecutive.slice(1, froms.length + 1));
+    for (const rate of file.rates) {
+      expect({ from: rate.from, percent: rate.percent }).toEqual({
+        from: rate.from,
+        percent: expect.stringMatching(/^-?\d+\.\d{2}$/),
+      });
+      expect(rate.source.length).toBeGreaterThan(10);
+    }
+    // The workshop's 2 099 kr needs 1,5 % in the second half of 2012 (conventions §8).
+    expect(file.rates.find((r) => r.from === "2012-07-01")?.percent).toBe("1.50");
   });
 
   test.each`

@@ -115,7 +115,7 @@ describeSoffice("LibreOffice evaluates the exported formulas (synthetic plan)", 
   it("spot checks: the rule-of-78 figures, the EDATE month-end rule, the text and boolean results", () => {
     expect(wrongRecalc.get("B11")).toBe(39); // due dates before 2012-12-20
     expect(wrongRecalc.get("B12")).toBe(32); // t
-    expect(wrongRecalc.get("B13")).toBe(4785); // R, DOMAIN.md §4
+    expect(wrongRecalc.get("B13")).toBe(4785); // R, conventions §4
     expect(normalise(wrongRecalc.get("E27"))).toBe(excelSerial(2010, 2, 28)); // instalment 6: 30th moved back to 28 Feb
     expect(wrongRecalc.get("B17")).toBe("reducering");
     expect(wrongRecalc.get("B18")).toBe(true);
@@ -131,7 +131,7 @@ describeSoffice("LibreOffice evaluates the exported formulas (synthetic plan)", 
 });
 
 // =====================================================================================================
-// WORKED EXAMPLES (DOMAIN.md §8): the real sheet plans of both examples, exported, recalculated by
+// WORKED EXAMPLES (conventions §8): the real sheet plans of both examples, exported, recalculated by
 // LibreOffice, every statement line at both dates compared with the engine's whole-kronor line.
 // planSheet is loaded lazily, so this file compiles and the synthetic tests run before it exists.
 // =====================================================================================================

@@ -25,6 +25,12 @@ const NS = {
 const ORIGIN = "https://localhost:3000/";
 const FUNCTIONS_NAMESPACE = "ATERTAG";
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A random (version 4, RFC 4122 variant) GUID, as `crypto.randomUUID()` makes: not typed by hand. */
+const RANDOM_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+/** The provider is the project itself, named as package.json names it. */
+const PROVIDER = `Återtagande (${JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).name})`;
+/** Ribbon icon sizes: 16, 32 and 80 required, the others for high-DPI screens (manifest <Icon> reference). */
+const RIBBON_ICON_SIZES = [16, 20, 24, 32, 40, 48, 64, 80];
 
 // Limits from the add-in only manifest reference (Resources, bt:String, resid).
 const MAX_RESID_LENGTH = 32;
@@ -33,7 +39,7 @@ const MAX_LONG_STRING = 250;
 
 /** The minimum versions this add-in needs; the VersionOverrides may only be stricter. */
 const REQUIRED_SETS = {
-  base: { SharedRuntime: "1.1", CustomFunctionsRuntime: "1.2", ExcelApi: "1.4" },
+  base: { SharedRuntime: "1.1", CustomFunctionsRuntime: "1.2", ExcelApi: "1.9" },
   overrides: { SharedRuntime: "1.1", CustomFunctionsRuntime: "1.2", ExcelApi: "1.9" },
 };
 
@@ -178,10 +184,27 @@ const CHECKS = {
 
   "has a GUID for its Id": (root) => {
     const ids = childrenNamed(root, NS.app, "Id").map((e) => e.text.trim());
-    return ids.length === 1 && GUID.test(ids[0])
-      ? []
-      : [`Id is [${ids.join(", ")}], expected one GUID`];
+    if (ids.length !== 1 || !GUID.test(ids[0]))
+      return [`Id is [${ids.join(", ")}], expected one GUID`];
+    return RANDOM_GUID.test(ids[0]) ? [] : [`Id ${ids[0]} is not a random (version 4) GUID`];
   },
+
+  "names the project as its provider": (root) => {
+    const names = childrenNamed(root, NS.app, "ProviderName").map((e) => e.text.trim());
+    return names.join() === PROVIDER
+      ? []
+      : [`ProviderName is [${names.join(", ")}], expected ${PROVIDER}`];
+  },
+
+  "gives every ribbon icon all sizes, high-DPI included": (root) =>
+    all(root, NS.overrides, "Icon").flatMap((icon) => {
+      const sizes = childrenNamed(icon, NS.bt, "Image").map((i) => Number(attribute(i, "size")));
+      return sizes.join() === RIBBON_ICON_SIZES.join()
+        ? []
+        : [
+            `<Icon> line ${icon.line} has sizes [${sizes.join(", ")}], expected [${RIBBON_ICON_SIZES.join(", ")}]`,
+          ];
+    }),
 
   "asks for ReadWriteDocument and nothing more": (root) => {
     const permissions = descendants(root)
@@ -489,6 +512,24 @@ const BREAKAGES: Breakage[] = [
     problem: /Id is \[atertag-addin\]/,
   },
   {
+    check: "has a GUID for its Id",
+    change: "a GUID typed by hand",
+    mutate: edit(/<Id>[^<]*<\/Id>/, "<Id>12345678-1234-1234-1234-123456789abc</Id>"),
+    problem: /not a random \(version 4\) GUID/,
+  },
+  {
+    check: "names the project as its provider",
+    change: "a placeholder provider",
+    mutate: edit(/<ProviderName>[^<]*<\/ProviderName>/, "<ProviderName>Contoso</ProviderName>"),
+    problem: /ProviderName is \[Contoso\]/,
+  },
+  {
+    check: "gives every ribbon icon all sizes, high-DPI included",
+    change: "no 40-pixel image on the button",
+    mutate: edit(/\s*<bt:Image size="40" resid="Icon.40x40"\/>/, ""),
+    problem: /has sizes \[16, 20, 24, 32, 48, 64, 80\]/,
+  },
+  {
     check: "asks for ReadWriteDocument and nothing more",
     change: "broader permission",
     mutate: edit("<Permissions>ReadWriteDocument<", "<Permissions>ReadAllDocument<"),
@@ -606,10 +647,19 @@ const BREAKAGES: Breakage[] = [
     check: "requires SharedRuntime 1.1, CustomFunctionsRuntime 1.2 and ExcelApi",
     change: "overrides laxer than base",
     mutate: edit(
-      '<Set Name="ExcelApi" MinVersion="1.4"/>',
+      '<Set Name="ExcelApi" MinVersion="1.9"/>',
       '<Set Name="ExcelApi" MinVersion="1.10"/>',
     ),
     problem: /at least the base ExcelApi 1.10, has 1.9/,
+  },
+  {
+    check: "requires SharedRuntime 1.1, CustomFunctionsRuntime 1.2 and ExcelApi",
+    change: "base ExcelApi below what src/excel calls",
+    mutate: edit(
+      '<Set Name="ExcelApi" MinVersion="1.9"/>',
+      '<Set Name="ExcelApi" MinVersion="1.4"/>',
+    ),
+    problem: /base requires ExcelApi 1.4, needs 1.9/,
   },
   {
     check: "uses icons from assets/ whose size matches their name",

@@ -42,7 +42,6 @@ const kronor = (thousands: number, rest: string) =>
 /** Texts every calculation sheet prints whole, whatever the example. */
 const SHEET_TEXTS = [
   METHOD_NOTE,
-  LAST_PERIOD_NOTE,
   "Kontroll: betalningar + avgifter + uppläggningsavgift = kreditfordran",
   "Kontroll: tabellen täcker hela ränteperioden",
   "Kontroll av metoden",
@@ -130,8 +129,9 @@ describePrinted("the printed protocol (LibreOffice → PDF → pdftotext)", () =
     expectWhole(printed.example1, [OUTCOME_TEXT.notice]);
     // Value 60 000 kr is below the debt: nothing to pay back, and the 0 kr says what it is.
     expect(text).toMatch(/Mellanskillnad att betala av sökanden\s+0 kr/);
-    // The last period's interest is −5.12 kr (rounded annuity 1 903 kr, DOMAIN.md §9), explained.
+    // The last period's interest is −5.12 kr (rounded annuity 1 903 kr, conventions §9), explained.
     expect(text).toMatch(/72\s+2015-08-30\s+\S+ kr\s+-5[.,]12 kr/);
+    expectWhole(printed.example1, [LAST_PERIOD_NOTE]);
   });
 
   test("example 2: the difference the creditor pays prints with its label", () => {
@@ -141,6 +141,8 @@ describePrinted("the printed protocol (LibreOffice → PDF → pdftotext)", () =
     expect(text).toMatch(
       new RegExp(`Mellanskillnad att betala av sökanden\\s+${kronor(1, "471").source}`),
     );
+    // The last interest is positive here (residual 40 000 kr): the last-period note stays away.
+    expect(text).not.toContain(LAST_PERIOD_NOTE.split(":")[0]);
   });
 
   describe("the batch summary", () => {

@@ -1,6 +1,6 @@
 /**
- * The reduction (reduceringsbelopp): the rule-of-78 count and formula (DOMAIN.md §4), actual settlement
- * (DOMAIN.md §5) against a loop-based schedule written here, and the payment schedule's rows.
+ * The reduction (reduceringsbelopp): the rule-of-78 count and formula (conventions §4), actual settlement
+ * (conventions §5) against a loop-based schedule written here, and the payment schedule's rows.
  * Oracles: test/testkit/oracles.ts (sum-of-digits rule of 78, loop schedule, own calendar).
  */
 import {
@@ -43,7 +43,7 @@ function engineTerms(t: OracleTerms): CreditTerms {
   };
 }
 
-/** Worked example 1 (DOMAIN.md §8): annuity, A = 1 903, fee 25. */
+/** Worked example 1 (conventions §8): annuity, A = 1 903, fee 25. */
 const EX1: OracleTerms = {
   K: 115000,
   rate: "0.0595",
@@ -78,7 +78,7 @@ const BALLOON: OracleTerms = {
   first: "2018-11-30",
 };
 
-describe("rule of 78: remaining instalments t = max(0, n − 1 − #{due_k < date}) (DOMAIN.md §4)", () => {
+describe("rule of 78: remaining instalments t = max(0, n − 1 − #{due_k < date}) (conventions §4)", () => {
   // First due date 2009-09-30, n = 72 (the workshop's credit); last due date 2015-08-30.
   test.each`
     date            | t     | scenario
@@ -100,7 +100,7 @@ describe("rule of 78: remaining instalments t = max(0, n − 1 − #{due_k < dat
 
   test.each`
     t      | n      | c               | expected       | scenario
-    ${32}  | ${72}  | ${23816}        | ${"4784.95"}   | ${"workshop: R = 4 785 kr (DOMAIN.md §4)"}
+    ${32}  | ${72}  | ${23816}        | ${"4784.95"}   | ${"workshop: R = 4 785 kr (conventions §4)"}
     ${0}   | ${72}  | ${23816}        | ${"0.00"}      | ${"nothing remaining"}
     ${72}  | ${72}  | ${23816}        | ${"23816.00"}  | ${"everything remaining: R = c"}
     ${71}  | ${72}  | ${23816}        | ${"23163.51"}  | ${"first instalment passed"}
@@ -113,12 +113,12 @@ describe("rule of 78: remaining instalments t = max(0, n − 1 − #{due_k < dat
     expect(rule78Reduction(t, n, new Dec(c)).toFixed(2, Dec.ROUND_HALF_UP)).toBe(expected);
   });
 
-  test("workshop figure: R = 4 785 kr whole (DOMAIN.md §8)", () => {
+  test("workshop figure: R = 4 785 kr whole (conventions §8)", () => {
     expect(kr(rule78Reduction(32, 72, new Dec(23816)).toString())).toBe("4785");
   });
 });
 
-describe("actual settlement: engine's closed form against a loop-based schedule (DOMAIN.md §5)", () => {
+describe("actual settlement: engine's closed form against a loop-based schedule (conventions §5)", () => {
   test.each`
     terms      | name         | date            | scenario
     ${EX2}     | ${"EX2"}     | ${"2012-12-15"} | ${"workshop notice date"}
@@ -232,7 +232,7 @@ describe("payment schedule (avbetalningsplan)", () => {
         expect(row.amortisation.equals(row.payment.minus(row.interest))).toBe(true);
         before = row.balance;
       }
-      // Total interest = Σ P_k − K (DOMAIN.md §5), summed in the oracle's 60-digit context. The engine's
+      // Total interest = Σ P_k − K (conventions §5), summed in the oracle's 60-digit context. The engine's
       // 40-significant-digit balances leave noise around 1e-33 kr, so compare at 20 decimals: far below
       // one öre, far above that noise.
       const interest = rows.reduce((acc, r) => acc.plus(r.interest.toString()), new D(0));
@@ -243,7 +243,7 @@ describe("payment schedule (avbetalningsplan)", () => {
     },
   );
 
-  test("worked example 1: the schedule's credit claim matches calculate()'s and DOMAIN's 139 311", () => {
+  test("worked example 1: the schedule's credit claim matches calculate()'s and the conventions' 139 311", () => {
     const calc = calculate(parseContract(exampleRow(1)));
     const rows = paymentSchedule(calc.contract);
     const sum = rows.reduce((acc, r) => acc.plus(r.payment).plus(r.fee), calc.contract.setupFee);

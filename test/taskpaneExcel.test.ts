@@ -215,6 +215,9 @@ describe("Excel mode", () => {
     button("Förhandsgranska markerad rad").click();
     await settle();
     expect(text('[role="alert"]')).toMatch(/referensränta saknas/);
+    // Listed like the row's other problems, with the row it is about.
+    expect(text('[role="alert"]')).toContain("Raden Kontrakt!A2:AB2 kan inte beräknas:");
+    expect(root.querySelectorAll('[role="alert"] li').length).toBe(1);
     expect(text('[role="alert"]')).not.toMatch(/\b(noticeDate|repossessionDate)\b/);
   });
 
@@ -504,17 +507,30 @@ describe("Excel mode: reference rates", () => {
     ["abc", 'Referensräntan måste vara ett tal i procent, t.ex. 1,75 (fick "abc").'],
     ["1,755", 'Referensräntan anges med högst två decimaler (fick "1,755").'],
     ["150", "Referensräntan (150 %) måste ligga mellan −100 och 100 procent."],
-  ])("refuses the rate %j with a message, writing nothing", async (typed, message) => {
-    const book = workbookWithRates();
-    const { button, text } = await mount(book.actions);
-    const input = root.querySelector("#next-rate") as HTMLInputElement;
-    input.value = typed;
-    button("Lägg till halvåret").click();
-    await settle();
-    expect(text('[role="alert"]')).toBe(message);
-    expect(input.getAttribute("aria-invalid")).toBe("true");
-    expect(book.sheets).toHaveLength(0);
-  });
+  ])(
+    "refuses the rate %j with a message beside the field, writing nothing",
+    async (typed, message) => {
+      const book = workbookWithRates();
+      const { button, text } = await mount(book.actions);
+      const input = root.querySelector("#next-rate") as HTMLInputElement;
+      input.value = typed;
+      button("Lägg till halvåret").click();
+      await settle();
+      expect(text("#next-rate-problem")).toBe(message);
+      expect(input.getAttribute("aria-invalid")).toBe("true");
+      expect(input.getAttribute("aria-describedby")).toBe("next-rate-problem next-rate-hint");
+      expect(text('[role="alert"]')).toBe("");
+      expect(book.sheets).toHaveLength(0);
+
+      // Corrected, the problem goes away and the rate is added.
+      input.value = "1,75";
+      button("Lägg till halvåret").click();
+      await settle();
+      expect(root.querySelector("#next-rate-problem")?.hasAttribute("hidden")).toBe(true);
+      expect(input.getAttribute("aria-invalid")).toBeNull();
+      expect(input.getAttribute("aria-describedby")).toBe("next-rate-hint");
+    },
+  );
 
   it("names the sheet row of a bad entry on the workbook's Referensräntor sheet", async () => {
     const rates: WorkbookReferenceRates = {
@@ -547,7 +563,7 @@ describe("both methods side by side in the pane", () => {
     const { calculate } = await import("../src/engine");
     const view = calculationView(calculate(parseContract(example2)));
     const text = (view.textContent ?? "").replace(/\u00a0/g, " ");
-    // 10 474,48 − 6 123,84 at the notice date (DOMAIN §8 figures to the öre).
+    // 10 474,48 − 6 123,84 at the notice date (conventions §8 figures to the öre).
     expect(text).toContain("Skillnad för konsumenten (faktisk − 78-regeln)");
     expect(text).toMatch(/Skillnad för konsumenten \(faktisk − 78-regeln\)4 350,65 kr/);
     expect(text).toContain("Lagens ordalydelse");

@@ -3,7 +3,13 @@
  * the start-up wait for Office (with a fake script element and a fake ready promise) and the inert
  * CustomFunctions of the functions bundle. The page itself is tested in taskpane.browser.test.ts.
  */
-import { CONTRACT_FIELDS, ContractInput, EngineError } from "../src/engine";
+import {
+  CONTRACT_FIELDS,
+  ContractField,
+  ContractInput,
+  EngineError,
+  parseContract,
+} from "../src/engine";
 import { HostProbe, hostReady, waitForHost } from "../src/taskpane/boot";
 import { WORKED_EXAMPLES, WORKED_EXAMPLE_ROWS } from "../src/taskpane/examples";
 import {
@@ -14,6 +20,7 @@ import {
   formToContract,
   localizeMessage,
 } from "../src/taskpane/form";
+import { fieldProblem, unknownFieldProblems, validateForm } from "../src/taskpane/validation";
 import { LinkError, contractFromHash, contractLink, exampleFromSearch } from "../src/taskpane/link";
 import { ensureCustomFunctions, inertCustomFunctions } from "../src/functions/runtimeGuard";
 import example1 from "../examples/worked-example-1.json";
@@ -183,6 +190,93 @@ describe("calculateForm", () => {
     expect(localizeMessage("installmentsPaid (99) är större än installments (72)")).toBe(
       "Betalda avbetalningar (99) är större än Antal avbetalningar (72)",
     );
+  });
+});
+
+describe("checking the form field by field (validation.ts)", () => {
+  const valuesOf = (input: ContractInput) => contractToForm(input).values;
+
+  // Each row: the field, the text typed, words the message must contain (null: no problem), and why.
+  const cases: [ContractField, string, string[] | null, string][] = [
+    ["repossessionDate", "2012-02-30", ["Återtagningsdag", '"2012-02-30"'], "no 30 February"],
+    ["firstDueDate", "30.9.2009", ["Första förfallodag", '"30.9.2009"'], "not ISO"],
+    ["installments", "7,5", ["Antal avbetalningar", '"7,5"'], "not a whole number"],
+    ["cashPrice", "-5", ["Kontantpris", '"-5"'], "negative money"],
+    ["annualRate", "150", ["Nominell ränta", '"150"'], "a percentage of 100 or more"],
+    ["installmentAmount", "1 903,50", null, "a Swedish number"],
+    ["installments", "", null, "empty: the engine decides whether it is needed"],
+    ["caseId", "<b>", null, "text is text"],
+  ];
+  it.each(cases)("%s %p (%s)", (name, text, words) => {
+    const message = fieldProblem(name, text);
+    if (words === null) expect(message).toBeNull();
+    else for (const word of words) expect(message).toContain(word);
+  });
+
+  it("names every field that is wrong by itself, each at its field", () => {
+    const result = validateForm({
+      ...valuesOf(example1),
+      installments: "7x",
+      repossessionDate: "2012-02-30",
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.field)).toEqual(["installments", "repossessionDate"]);
+  });
+
+  it("adds the engine's problem with the contract as a whole at the field it names", () => {
+    const result = validateForm({ ...valuesOf(example1), installmentsPaid: "99" });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        {
+          field: "installmentsPaid",
+          message: "Betalda avbetalningar (99) är större än Antal avbetalningar (72)",
+        },
+      ],
+    });
+  });
+
+  it("names a rate typed as a fraction at the rate field, where the engine blames the instalment", () => {
+    const values = { ...valuesOf(example1), annualRate: "0.0595" };
+    // Taken as 0,0595 %, the contract's instalment (1 903 kr) repays the credit too fast.
+    const plain = calculateForm(values);
+    expect(plain.ok || plain.field).toBe("installmentAmount");
+    expect(validateForm(values)).toEqual({
+      ok: false,
+      problems: [
+        {
+          field: "annualRate",
+          message:
+            "0,0595 % — menade du 5,95 %? Räntan skrivs i procent här, inte som decimalbråk.",
+        },
+      ],
+    });
+  });
+
+  it("keeps a genuine rate under 1 %, and gives no hint where 100 times the rate does not fit either", () => {
+    // The annuity of 115 000 kr over 72 months at 0,5 % a year, rounded up to whole kronor.
+    const i = 0.005 / 12;
+    const annuity = Math.ceil((115000 * i) / (1 - Math.pow(1 + i, -72)));
+    expect(annuity).toBe(1622);
+    const low = { ...valuesOf(example1), annualRate: "0,5", installmentAmount: String(annuity) };
+    expect(validateForm(low).ok).toBe(true);
+    // 0,5 % with the 5,95 % instalment: 50 % does not fit it either, so the instalment is named.
+    const result = validateForm({ ...valuesOf(example1), annualRate: "0,5" });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map((p) => p.field)).toEqual(["installmentAmount"]);
+  });
+
+  it("refuses a link's unknown fields with the engine's own message for each", () => {
+    const { annualRate, ...rest } = example1;
+    const misspelt = { ...rest, annualRat: annualRate, colour: "röd" };
+    const messages = unknownFieldProblems(misspelt);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toContain("annualRat");
+    expect(messages[1]).toContain("colour");
+    expect(() => parseContract(misspelt)).toThrow(messages[0]); // the CLI's message, word for word
+    expect(unknownFieldProblems(example1)).toEqual([]);
+    expect(unknownFieldProblems({ caseId: "" })).toEqual([]); // other problems are not the link's
   });
 });
 

@@ -1,8 +1,8 @@
 /**
- * The two worked examples of the 2012 workshop (DOMAIN.md §8), through the engine (parseContract +
+ * The two worked examples of the 2012 workshop (conventions §8), through the engine (parseContract +
  * calculate) and through the command line's JSON (runCli calc --json). Every expected figure is either
- * printed in DOMAIN.md §8 / the brief (R = 4 785, 2 099, 77 449, 77 551, 10 474, 10 410, 93 335, 93 529)
- * or derived here by hand from DOMAIN's formulas; the öre-level reductions come from the independent
+ * printed in conventions §8 / the brief (R = 4 785, 2 099, 77 449, 77 551, 10 474, 10 410, 93 335, 93 529)
+ * or derived here by hand from the conventions' formulas; the öre-level reductions come from the independent
  * oracles in test/testkit/oracles.ts (sum-of-digits rule of 78, loop-based schedule).
  */
 import { calculate, formatIsoDate, parseContract } from "../src/engine";
@@ -22,7 +22,7 @@ type Which = 1 | 2;
 type Label = "notice" | "repossession";
 const DATES: Record<Label, string> = { notice: "2012-12-15", repossession: "2012-12-20" };
 
-// ------------------------------------------------------------------ the examples by hand (DOMAIN.md §8)
+// ------------------------------------------------------------------ the examples by hand (conventions §8)
 
 const K = 115000;
 const n = 72;
@@ -92,9 +92,9 @@ function expectedReport(w: Which) {
   };
 }
 
-// ------------------------------------------------------------------ the hand derivation agrees with DOMAIN's figures
+// ------------------------------------------------------------------ the hand derivation agrees with the conventions' figures
 
-describe("the hand derivation reproduces every figure printed in DOMAIN.md §8", () => {
+describe("the hand derivation reproduces every figure printed in conventions §8", () => {
   test.each`
     figure                                            | got                                                          | printed
     ${"ex 1 credit cost"}                             | ${() => creditCost(1)}                                       | ${24311}

@@ -1,7 +1,8 @@
 /**
  * The command line: `atertag calc FILE.json [FILE.json ...] [--json]`, `atertag examples`.
- * Bad input (a missing file, invalid JSON, a contract field) prints one line naming the file, the
- * field and the value, and exits with status 2; nothing is written.
+ * Bad input (a missing file, invalid JSON, a contract field, an --out path whose folder does not
+ * exist) prints one line naming the file, the field and the value, and exits with status 2; nothing
+ * is written.
  */
 import { promises as fs } from "fs";
 import path from "path";
@@ -31,11 +32,11 @@ const SEPARATOR = "\n\n" + "=".repeat(90) + "\n\n";
 
 const USAGE = [
   "Användning:",
-  "  npm run atertag -- calc FIL.json [FIL.json ...] [--json]   beräkna och skriv ut",
-  "  npm run atertag -- sheet FIL.json --out FIL.xlsx          beräkningsbladet som .xlsx",
-  "  npm run atertag -- batch FIL.csv --out FIL.xlsx [--sheets] [--json]",
-  "                                                            många kontrakt: sammanställning (+ ett blad per ärende)",
-  "  npm run examples                                           övningsexemplen 1 och 2 (skriver out/*.xlsx)",
+  "  npx atertag calc FIL.json [FIL.json ...] [--json]   beräkna och skriv ut",
+  "  npx atertag sheet FIL.json --out FIL.xlsx          beräkningsbladet som .xlsx",
+  "  npx atertag batch FIL.csv --out FIL.xlsx [--sheets] [--json]",
+  "                                                     många kontrakt: sammanställning (+ ett blad per ärende)",
+  "  npm run examples                                    övningsexemplen 1 och 2 (skriver out/*.xlsx)",
 ].join("\n");
 
 /** An input file's text; a file that cannot be read is the user's to fix (exit 2). */
@@ -171,6 +172,9 @@ async function examples(args: string[], io: CliIo): Promise<void> {
     io.out(JSON.stringify(calcs.map(toReport), null, 2));
     return;
   }
+  // out/ is this command's own folder (git-ignored, absent in a fresh clone): made here, unlike a
+  // folder the user names with --out, which must exist.
+  await fs.mkdir(EXAMPLES_OUT_DIR, { recursive: true });
   const written: string[] = [];
   for (const [index, calculation] of calcs.entries()) {
     const target = path.join(EXAMPLES_OUT_DIR, EXAMPLE_FILES[index].replace(/\.json$/, ".xlsx"));

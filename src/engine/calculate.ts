@@ -2,7 +2,7 @@
  * A whole repossession calculation for one contract: credit cost, both reductions, late interest and
  * the statement (att betala) at the notice date and at the repossession date, and the surplus.
  *
- * Statement (DOMAIN.md §7): each line is rounded to whole kronor ({@link roundToKrona}) and the totals
+ * Statement (conventions §7): each line is rounded to whole kronor ({@link roundToKrona}) and the totals
  * are sums of the rounded lines, so the printed statement adds up:
  *   att betala exkl. ränta = obetald del av kreditfordran + grundavgift + sökandens kostnader − reduceringsbelopp
  *   att betala inkl. ränta = att betala exkl. ränta + dröjsmålsränta + yrkad ränta per ansökningsdagen

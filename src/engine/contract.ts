@@ -14,7 +14,8 @@
 import { Dec } from "./decimal";
 import { Day, formatIsoDate, parseIsoDate } from "./dates";
 import { EngineError, check } from "./errors";
-import { CreditTerms, balanceAfter } from "./reduction";
+import { CreditTerms } from "./reduction";
+import { checkScheduleRepays } from "./scheduleCheck";
 
 export type MethodChoice = "auto" | "rule78" | "actual";
 
@@ -284,45 +285,4 @@ export function parseContract(raw: unknown): Contract {
     estimatedValue: money("estimatedValue"),
     method,
   };
-}
-
-/**
- * The instalments must make sense as a credit: the payments add up to at least the credit amount (the
- * credit cost is not negative), the credit is not repaid before the last instalment (the balance
- * before the last payment is not negative), and the last payment repays what is left. A last payment
- * somewhat short of the balance is accepted: the last period's interest absorbs the rounding of A
- * (DOMAIN.md §5), as in the workshop's own example (A = 1 903 kr, 5,12 kr short). The shortfall may be
- * at most what A rounded down by 1 kr per instalment accumulates by the last period,
- * ((1 + i)^(n−1) − 1) / i kronor (n − 1 when i = 0); more means A is not this credit's instalment.
- */
-export function checkScheduleRepays(terms: CreditTerms, field = "installmentAmount"): void {
-  const totalPayments = terms.installmentAmount.times(terms.installments).plus(terms.residual);
-  check(
-    totalPayments.gte(terms.creditAmount),
-    "scheduleDoesNotRepay",
-    field,
-    terms.installmentAmount,
-    `summan av betalningarna ${totalPayments.toFixed(2)} kr är mindre än kreditbeloppet ${terms.creditAmount.toFixed(2)} kr`,
-  );
-  const beforeLast = balanceAfter(terms, terms.installments - 1);
-  check(
-    !beforeLast.isNegative(),
-    "scheduleDoesNotRepay",
-    field,
-    terms.installmentAmount,
-    `krediten är betald före sista avbetalningen (skuld före sista ${beforeLast.toFixed(2)} kr)`,
-  );
-  const i = terms.annualRate.dividedBy(12);
-  const periods = terms.installments - 1;
-  const tolerance = i.isZero() ? new Dec(periods) : i.plus(1).pow(periods).minus(1).dividedBy(i);
-  const lastPayment = terms.installmentAmount.plus(terms.residual);
-  const shortfall = beforeLast.minus(lastPayment);
-  check(
-    shortfall.lte(tolerance),
-    "scheduleDoesNotRepay",
-    field,
-    terms.installmentAmount,
-    `sista betalningen ${lastPayment.toFixed(2)} kr är ${shortfall.toFixed(2)} kr mindre än skulden ${beforeLast.toFixed(2)} kr; ` +
-      "avbetalningen ska vara annuiteten för kreditbeloppet, räntan och restbeloppet",
-  );
 }

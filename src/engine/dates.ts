@@ -8,7 +8,7 @@
  * that never existed (serial 60, kept for Lotus 1-2-3 compatibility). Serials from 61 on are days since
  * 1899-12-30; serials 1–59 are days since 1899-12-31; serial 60 is rejected.
  *
- * Due dates (DOMAIN.md §3): instalment k falls due on the first due date plus (k − 1) calendar months,
+ * Due dates (conventions §3): instalment k falls due on the first due date plus (k − 1) calendar months,
  * on the same day of the month, moved back to the last day of a shorter month
  * (2009-09-30 → 2010-02-28 → 2010-03-30).
  */
@@ -84,7 +84,7 @@ export function addMonths(day: Day, months: number, dayOfMonth = partsOfDay(day)
 
 /**
  * The due date of instalment k (k = 1 is the first due date). k = 0 gives the start of the first
- * period, one month before the first due date, which the actual method needs (DOMAIN.md §5).
+ * period, one month before the first due date, which the actual method needs (conventions §5).
  */
 export function dueDate(firstDueDate: Day, k: number): Day {
   return addMonths(firstDueDate, k - 1);

@@ -17,7 +17,7 @@ export type Dec = InstanceType<typeof Dec>;
 
 export const ZERO = new Dec(0);
 
-/** Rounds to whole kronor, half away from zero (DOMAIN.md §7: each statement line). */
+/** Rounds to whole kronor, half away from zero (conventions §7: each statement line). */
 export function roundToKrona(amount: Dec): Dec {
   return amount.toDecimalPlaces(0, Dec.ROUND_HALF_UP);
 }

@@ -7,12 +7,13 @@ import { ErrorCode, messages } from "./messages";
 /** How an error maps to Excel: bad input (`#VALUE!`) or an impossible number (`#NUM!`). */
 export type ErrorKind = "value" | "num";
 
+// A schedule that does not close (scheduleDoesNotRepay) is bad input, not an impossible number: its
+// message names both fields and the miss, and Excel shows no message for #NUM!.
 const NUMERIC_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   "negative",
   "notPositive",
   "outOfRange",
   "exceeds",
-  "scheduleDoesNotRepay",
 ]);
 
 export class EngineError extends Error {

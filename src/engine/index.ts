@@ -6,6 +6,7 @@ export * from "./referenceRates";
 export * from "./lateInterest";
 export * from "./reduction";
 export * from "./contract";
+export * from "./scheduleCheck";
 export * from "./law";
 export * from "./calculate";
 export * from "./format";

@@ -1,12 +1,19 @@
 /**
  * Late interest (dröjsmålsränta), räntelagen 6 §.
  *
- * Convention (DOMAIN.md §6): reference rate of each day's calendar half-year + a margin of 8
+ * Convention (conventions §6): reference rate of each day's calendar half-year + a margin of 8
  * percentage points; a lower contractual late-interest rate applies instead, never a higher one.
  * Simple interest on a fixed capital, no interest on interest. Day count: actual days with both the
  * first and the last day counted, divided by 365 in every year (leap years too), as the Enforcement
  * Authority's public calculator does. The window is split where the half-year changes, so the cost
- * grows with the number of half-years, not days. Results are unrounded; rounding is the statement's.
+ * grows with the number of half-years, not days.
+ *
+ * Summed exactly, divided once (conventions §9): total = capital × Σ(rate % × days) / 36 500 over the
+ * segments, with no intermediate division. Dividing each segment by 36 500 first and adding the
+ * quotients would round each at finite precision, and a total that is exactly x,50 kr (130 500 kr from
+ * 2008-01-01 to 2020-12-31: 148 900,50 kr) would come out as x,4999… and round down on the statement.
+ * Each segment's own interest is kept for display only. Results are unrounded; rounding is the
+ * statement's.
  */
 import { Dec, ZERO, maxDec, minDec } from "./decimal";
 import { Day, nextHalfYearStart } from "./dates";
@@ -14,7 +21,8 @@ import { ReferenceRateTable } from "./referenceRates";
 
 /** Räntelagen 6 §: the margin above the reference rate, in percentage points. */
 export const STATUTORY_MARGIN_PERCENT = new Dec(8);
-const DAYS_PER_YEAR = new Dec(365);
+/** 365 days × 100 (the rates are in percent): the one divisor of the total. */
+const DAYS_PER_YEAR_PERCENT = new Dec(36500);
 
 export interface LateInterestInput {
   /** Interest-bearing capital in kronor. */
@@ -39,10 +47,12 @@ export interface InterestSegment {
   referencePercent: Dec;
   /** The rate applied, in percent (reference + margin, or the lower contractual rate). */
   ratePercent: Dec;
+  /** This segment's interest, for display; the total is not the sum of these (see above). */
   interest: Dec;
 }
 
 export interface LateInterestResult {
+  /** capital × Σ(rate % × days) / 36 500, unrounded. */
   total: Dec;
   days: number;
   segments: InterestSegment[];
@@ -74,7 +84,7 @@ export function lateInterest(
   const margin = input.marginPercent ?? STATUTORY_MARGIN_PERCENT;
   const capPercent = input.contractRate ? input.contractRate.times(100) : null;
   const segments: InterestSegment[] = [];
-  let total = ZERO;
+  let percentDays = ZERO; // Σ(rate % × days), exact: whole days times rates of a few decimals
   for (let start = input.from; start <= input.to;) {
     const end = Math.min(input.to, nextHalfYearStart(start) - 1);
     // A missing half-year after the first is the end date's fault: name it with its own value.
@@ -84,13 +94,12 @@ export function lateInterest(
         : table.percentOn(start, fields.to, input.to);
     const ratePercent = applicableRatePercent(referencePercent, margin, capPercent);
     const days = end - start + 1;
-    const interest = input.capital
-      .times(ratePercent)
-      .times(days)
-      .dividedBy(DAYS_PER_YEAR.times(100));
+    const segmentPercentDays = ratePercent.times(days);
+    const interest = input.capital.times(segmentPercentDays).dividedBy(DAYS_PER_YEAR_PERCENT);
     segments.push({ from: start, to: end, days, referencePercent, ratePercent, interest });
-    total = total.plus(interest);
+    percentDays = percentDays.plus(segmentPercentDays);
     start = end + 1;
   }
+  const total = input.capital.times(percentDays).dividedBy(DAYS_PER_YEAR_PERCENT);
   return { total, days: Math.max(0, input.to - input.from + 1), segments };
 }

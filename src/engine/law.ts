@@ -1,7 +1,7 @@
 /**
- * The legal basis of the settlement (avräkning), keyed by the contract date (DOMAIN.md §1). Kept as
+ * The legal basis of the settlement (avräkning), keyed by the contract date (conventions §1). Kept as
  * data so a new consumer credit act that renumbers the paragraphs is one new row, not a code change.
- * Commencement dates: 2010:1846 from 2011-01-01 (DOMAIN.md); 1992:830 from 1993-01-01 (the act's
+ * Commencement dates: 2010:1846 from 2011-01-01 (conventions §1); 1992:830 from 1993-01-01 (the act's
  * transitional provisions; verify against the SFS text before relying on contracts from 1992).
  */
 import { Day, dayFromParts } from "./dates";

@@ -32,8 +32,16 @@ export const messages = {
     `${field} (${value}) stämmer inte: ${detail}`,
   unknownMethod: (field: string, value: string) =>
     `${field} (${value}) måste vara auto, rule78 eller actual`,
-  scheduleDoesNotRepay: (field: string, value: string, detail: string) =>
-    `${field} (${value}) betalar inte av krediten: ${detail}`,
+  scheduleDoesNotRepay: (
+    field: string,
+    value: string,
+    other: string,
+    otherValue: string,
+    detail: string,
+    tolerance: string,
+  ) =>
+    `${field} (${value}) och ${other} (${otherValue}) går inte ihop med kreditbeloppet och räntan: ` +
+    `${detail}, mer än avrundning av avbetalningen kan förklara (högst ${tolerance})`,
   rateMissing: (field: string, value: string, halfYear: string) =>
     `referensränta saknas för halvåret ${halfYear} (${field} ${value}); lägg till den i referensräntetabellen`,
   rateEntryNotHalfYear: (field: string, value: string) =>

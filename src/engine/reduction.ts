@@ -2,13 +2,13 @@
  * The reduction (reduceringsbelopp): the credit cost that belongs to the time after a date, which the
  * creditor may not keep. Two methods, both always computed so the sheet can show them side by side.
  *
- * Rule of 78 (78-regeln, DOMAIN.md §4), from the 2012 training workshop:
+ * Rule of 78 (78-regeln, conventions §4), from the 2012 training workshop:
  *   R = t(t + 1) · c / (n(n + 1)), c = credit cost − setup fee,
  *   t = max(0, n − 1 − #{k : due_k < date}): the due dates before the date have passed, and so has the
  *   next one on or after it. No Swedish source found endorses or forbids this outside the workshop; the
  *   law's wording ("the credit cost for the time after") points to the actual method.
  *
- * Actual settlement (faktisk avräkning, DOMAIN.md §5), with i = annual rate / 12, payments P_k = A for
+ * Actual settlement (faktisk avräkning, conventions §5), with i = annual rate / 12, payments P_k = A for
  * k < n and P_n = A + V, the last period's interest absorbing the rounding of A:
  *   m = #{k : due_k ≤ date};  R = (Σ_{k>m} P_k − B_m) − B_m · i · (date − due_m)/(due_{m+1} − due_m) + f(n − m)
  *   with due_0 one month before the first due date, and R = 0 from the last due date on.
@@ -45,7 +45,10 @@ export function remainingInstallmentsRule78(
   return Math.max(0, installments - 1 - passedBefore);
 }
 
-/** R = t(t + 1) · c / (n(n + 1)), unrounded. */
+/**
+ * R = t(t + 1) · c / (n(n + 1)), unrounded, never below zero: at 0 % an instalment rounded down makes
+ * c slightly negative, and a reduction is never a charge to the consumer (conventions §9).
+ */
 export function rule78Reduction(
   remaining: number,
   installments: number,
@@ -53,10 +56,13 @@ export function rule78Reduction(
 ): Dec {
   const t = new Dec(remaining);
   const n = new Dec(installments);
-  return t
-    .times(t.plus(1))
-    .times(creditCostExclSetup)
-    .dividedBy(n.times(n.plus(1)));
+  return maxDec(
+    ZERO,
+    t
+      .times(t.plus(1))
+      .times(creditCostExclSetup)
+      .dividedBy(n.times(n.plus(1))),
+  );
 }
 
 /** Monthly rate i = annual nominal rate / 12. */

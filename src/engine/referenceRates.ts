@@ -1,11 +1,11 @@
 /**
  * The Riksbank reference rate (referensränta), räntelagen (1975:635) 9 §.
  *
- * Convention (DOMAIN.md §6): the rate is fixed per calendar half-year (from 1 January and from 1 July);
+ * Convention (conventions §6): the rate is fixed per calendar half-year (from 1 January and from 1 July);
  * each day takes the rate of its own half-year. The table is strict: a day whose half-year has no entry
- * is an error naming that half-year, never a guess from a neighbouring entry. The built-in table is a
- * copy of `shared/reference-rates.json` (with its sources); callers add half-years the project does
- * not ship yet, and a caller's entry replaces a built-in one for the same half-year.
+ * is an error naming that half-year, never a guess from a neighbouring entry. The built-in table,
+ * `data/reference-rates.json`, is the Riksbank's table with its sources; callers add half-years the
+ * project does not ship yet, and a caller's entry replaces a built-in one for the same half-year.
  */
 import builtInTable from "./data/reference-rates.json";
 import { Dec } from "./decimal";

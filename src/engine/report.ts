@@ -1,7 +1,7 @@
 /**
  * The machine-readable report of a calculation (`atertag calc --json`) and the case's outcome.
  * Money outside the statement lines as decimal strings to the öre ({@link toOreString}); statement lines
- * in whole kronor as numbers (DOMAIN.md §7).
+ * in whole kronor as numbers (conventions §7).
  */
 import { Calculation, Method, Statement, StatementLabel, StatementLines } from "./calculate";
 import { Dec, toOreString } from "./decimal";
@@ -60,7 +60,7 @@ function statementReport(s: Statement): StatementReport {
   };
 }
 
-/** What follows from the valuation at the repossession date (DOMAIN.md §7). */
+/** What follows from the valuation at the repossession date (conventions §7). */
 export type Outcome =
   { kind: "noValue" } | { kind: "notice"; surplus: Dec } | { kind: "payDifference"; surplus: Dec };
 

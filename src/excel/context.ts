@@ -1,7 +1,7 @@
 /**
  * Small helpers shared by the Excel reader and writer: a counted `context.sync()` (each sync is a round
  * trip to Excel, slow on the web, so the writers promise a fixed number whatever the sheet's size) and
- * the requirement-set test.
+ * the one way a batch starts ({@link runExcel}).
  */
 
 /** `context.sync()` with a count of the calls made. */
@@ -20,13 +20,17 @@ export function countedSync(context: Excel.RequestContext): CountedSync {
   return sync as CountedSync;
 }
 
+/** The options every batch of this add-in runs with (see {@link runExcel}). */
+export const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
+
 /**
- * Whether the host supports ExcelApi `version`. Outside Office (tests with a mocked `Excel`, no
- * `Office` global) every version counts as supported.
+ * `Excel.run` with {@link RUN_OPTIONS}: a button pressed while the user is still editing a cell
+ * waits until the edit ends instead of failing ("Delay execution while cell is being edited",
+ * learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit). Every batch of
+ * the add-in goes through here; a host too old to know the option ignores it.
  */
-export function excelApiSupported(version: string): boolean {
-  if (typeof Office === "undefined" || !Office.context?.requirements) return true;
-  return Office.context.requirements.isSetSupported("ExcelApi", version);
+export function runExcel<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  return Excel.run(RUN_OPTIONS, batch);
 }
 
 /** `Sheet!A1` → `A1`: addresses in messages are local to the sheet named beside them. */

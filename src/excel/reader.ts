@@ -11,7 +11,7 @@
 import type { TableRow } from "../sheet/batch";
 import { columnLetter } from "../sheet/grid";
 import { HeaderRowAddresses, ROW_MESSAGES, RowResult, rowToContract } from "../sheet/headers";
-import { countedSync, localAddress, sheetReference } from "./context";
+import { countedSync, localAddress, runExcel, sheetReference } from "./context";
 
 /** Where the row read is. */
 export interface RowLocation {
@@ -36,7 +36,7 @@ export type ActiveRowResult = RowResult & RowLocation;
 export async function readActiveContractRow(
   context?: Excel.RequestContext,
 ): Promise<ActiveRowResult> {
-  return context ? readActiveRow(context) : Excel.run(readActiveRow);
+  return context ? readActiveRow(context) : runExcel(readActiveRow);
 }
 
 async function readActiveRow(context: Excel.RequestContext): Promise<ActiveRowResult> {
@@ -141,11 +141,14 @@ export interface SelectedRows {
   headerRow: HeaderRowAddresses;
   /** The contract rows, top to bottom: `where` is e.g. `Kontrakt!7:7`, `addressOf(col)` e.g. `C7`. */
   rows: SelectedRow[];
-  /** Selected rows left out: the header row (when selected) and empty rows, each as `Kontrakt!7:7`. */
-  skipped: { headerRow: string | null; emptyRows: string[] };
+  /**
+   * Selected rows left out, each as `Kontrakt!7:7`: the header row (when selected), empty rows, and
+   * hidden rows (filtered out, or hidden by hand).
+   */
+  skipped: { headerRow: string | null; emptyRows: string[]; hiddenRows: string[] };
   /** Every worksheet name in the workbook (so new sheets get free names). */
   sheetNames: string[];
-  /** The number of `context.sync()` calls made (2 at most). */
+  /** The number of `context.sync()` calls made (2; 3 when some of the rows read are hidden). */
   syncs: number;
 }
 
@@ -167,20 +170,26 @@ export type SelectedRowsResult = SelectedRows | NoSelectedRows;
  * Reads the contract rows of the selection: every row crossed by the selection (by any of its areas
  * when several are selected; a whole-column selection means every row), whole, under the header row
  * found as for {@link readActiveContractRow}: the table's when the selection crosses an Excel table
- * (its data rows only), else the first row of the used range. The header row and empty rows are left
- * out (and listed); values are not validated here (`calculateRows` does that row by row).
+ * (its data rows only), else the first row of the used range. Only VISIBLE rows count: selecting the
+ * rows of a filtered table selects the filtered-out rows too, and those must not reach the summary.
+ * The header row, empty rows and hidden rows are left out (and listed); values are not validated
+ * here (`calculateRows` does that row by row).
  *
  * Two syncs: the first locates the selection's areas, the sheet, the tables crossed, the used range
  * and the workbook's sheet names; the second reads the header row and, in one block, the data rows
- * between the selection's first and last row (rows between two areas are read but not used).
+ * between the selection's first and last row (rows between two areas are read but not used) with
+ * whether they are hidden. Only when some of them are hidden (`rowHidden` null: mixed), a third reads
+ * which rows the block's visible view holds. Hidden columns are still read: the header row gives
+ * every column its meaning.
  *
  * API used: Workbook.getSelectedRanges, RangeAreas.areas / getTables (ExcelApi 1.9);
- * Range.getIntersectionOrNullObject, Worksheet.getUsedRangeOrNullObject (1.4); the rest 1.1.
+ * Range.getIntersectionOrNullObject, Worksheet.getUsedRangeOrNullObject (1.4); Range.getVisibleView,
+ * RangeView.cellAddresses (1.3); Range.rowHidden (1.2); the rest 1.1.
  */
 export async function readSelectedContractRows(
   context?: Excel.RequestContext,
 ): Promise<SelectedRowsResult> {
-  return context ? readSelection(context) : Excel.run(readSelection);
+  return context ? readSelection(context) : runExcel(readSelection);
 }
 
 async function readSelection(context: Excel.RequestContext): Promise<SelectedRowsResult> {
@@ -245,8 +254,9 @@ async function readSelection(context: Excel.RequestContext): Promise<SelectedRow
   }
   // Whole rows lo … hi (1-based "7:12") crossed with the region: the candidate rows, read at once.
   const block = region.getIntersectionOrNullObject(`${lo + 1}:${hi + 1}`);
-  block.load("values,rowIndex");
+  block.load("values,rowIndex,rowHidden");
   await sync();
+  const isVisible = block.isNullObject ? () => true : await visibleRows(block, sync);
 
   const { row: headerRow, col: firstCol, count: colCount } = headerGeometry();
   const span = (r: number) =>
@@ -255,10 +265,15 @@ async function readSelection(context: Excel.RequestContext): Promise<SelectedRow
   const where = (r: number) => `${sheetReference(sheet.name)}!${r + 1}:${r + 1}`;
   const rows: SelectedRow[] = [];
   const emptyRows: string[] = [];
+  const hiddenRows: string[] = [];
   if (!block.isNullObject) {
     block.values.forEach((values, i) => {
       const r = block.rowIndex + i;
       if (r === headerRow || !isSelected(r)) return;
+      if (!isVisible(r)) {
+        hiddenRows.push(where(r));
+        return;
+      }
       if (values.every((value) => value === "" || value === null || value === undefined)) {
         emptyRows.push(where(r));
         return;
@@ -274,8 +289,28 @@ async function readSelection(context: Excel.RequestContext): Promise<SelectedRow
     headers: header.values[0] ?? [],
     headerRow: { address: span(headerRow), addressOf: cellIn(headerRow) },
     rows,
-    skipped: { headerRow: isSelected(headerRow) ? where(headerRow) : null, emptyRows },
+    skipped: { headerRow: isSelected(headerRow) ? where(headerRow) : null, emptyRows, hiddenRows },
     sheetNames,
     syncs: sync.count,
   };
+}
+
+/**
+ * Which sheet rows (0-based) of a block are visible. `rowHidden` (loaded) is false when none is
+ * hidden, true when all are, and null when some are: only then is the block's visible view read (one
+ * more sync), its rows named by their cells' addresses.
+ */
+async function visibleRows(
+  block: Excel.Range,
+  sync: () => Promise<void>,
+): Promise<(row: number) => boolean> {
+  if (block.rowHidden === false) return () => true;
+  if (block.rowHidden === true) return () => false;
+  const view = block.getVisibleView();
+  view.load("cellAddresses");
+  await sync();
+  const visible = new Set(
+    view.cellAddresses.map((cells) => Number(/(\d+)$/.exec(localAddress(cells[0] ?? ""))?.[1]) - 1),
+  );
+  return (row) => visible.has(row);
 }

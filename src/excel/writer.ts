@@ -8,12 +8,12 @@
  * API used, by requirement set: worksheets.load/add, Worksheet.getRange, activate, Range.formulas /
  * values / numberFormat, RangeFormat.font / fill / borders, Worksheet.tables.add (ExcelApi 1.1);
  * Range.merge, RangeFormat.columnWidth / rowHeight / wrapText / horizontalAlignment,
- * Range.columnHidden, autofitColumns (1.2); Range.conditionalFormats (custom rules, 1.6; left out
- * below 1.6); Worksheet.freezePanes, Range.hyperlink (1.7);
+ * Range.columnHidden, autofitColumns (1.2); Range.conditionalFormats (custom rules, 1.6);
+ * Worksheet.freezePanes, Range.hyperlink (1.7);
  * Worksheet.getRanges, Worksheet.pageLayout (orientation, paperSize, zoom, setPrintArea,
- * setPrintTitleRows, headersFooters), Worksheet.horizontalPageBreaks (1.9). Where ExcelApi 1.9 is
- * missing, the styles fall back to one range per area and the print settings are left out (listed in
- * `skipped`); the task pane's manifest asks for 1.9, so that is a fallback, not the plan.
+ * setPrintTitleRows, headersFooters), Worksheet.horizontalPageBreaks (1.9). ExcelApi 1.9 is a
+ * requirement of the manifest (every host with the SharedRuntime the add-in needs has it), so there
+ * is no fallback for older hosts.
  */
 import { ContractInput } from "../engine";
 import { address, columnLetter } from "../sheet/grid";
@@ -23,7 +23,7 @@ import { SheetRefusal } from "../sheet/refusal";
 import { plannedNameConflict, uniqueSheetName } from "../sheet/sheetNames";
 import { STYLE_LOOKS } from "../sheet/styles";
 import { SheetPlan } from "../sheet/types";
-import { countedSync, excelApiSupported } from "./context";
+import { countedSync, runExcel } from "./context";
 import {
   FormatCommand,
   cellInput,
@@ -40,8 +40,6 @@ export interface WriteResult {
   sheetName: string;
   /** The number of `context.sync()` calls made. */
   syncs: number;
-  /** Parts left out because the host lacks their requirement set (e.g. "print settings"). */
-  skipped: string[];
 }
 
 /** The name of the sheet the training workbook's contracts go to. */
@@ -67,16 +65,15 @@ async function freeSheetName(
  * the number of syncs made (2).
  */
 export async function writeSheetPlan(plan: SheetPlan): Promise<WriteResult> {
-  return Excel.run(async (context) => {
+  return runExcel(async (context) => {
     const sync = countedSync(context);
     const sheetName = await freeSheetName(context, sync, plan.name);
-    const supports19 = excelApiSupported("1.9");
     const prepared = prepare(plan); // a planner bug (a cell outside its plan) throws here
     const sheet = context.workbook.worksheets.add(sheetName);
-    fillSheet(sheet, prepared, supports19);
+    fillSheet(sheet, prepared);
     sheet.activate();
     await sync();
-    return { sheetName, syncs: sync.count, skipped: supports19 ? [] : ["print settings"] };
+    return { sheetName, syncs: sync.count };
   });
 }
 
@@ -85,8 +82,6 @@ export interface WriteManyResult {
   sheetNames: string[];
   /** The number of `context.sync()` calls made: 2 unless the plans are very large (see below). */
   syncs: number;
-  /** Parts left out because the host lacks their requirement set (e.g. "print settings"). */
-  skipped: string[];
 }
 
 /** Swedish messages of the writer's refusals. */
@@ -119,8 +114,8 @@ export const MAX_REQUEST_CHARACTERS = 1_500_000;
  * Existing sheets are never touched.
  */
 export async function writeSheetPlans(plans: readonly SheetPlan[]): Promise<WriteManyResult> {
-  if (plans.length === 0) return { sheetNames: [], syncs: 0, skipped: [] };
-  return Excel.run(async (context) => {
+  if (plans.length === 0) return { sheetNames: [], syncs: 0 };
+  return runExcel(async (context) => {
     const sync = countedSync(context);
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name");
@@ -131,7 +126,6 @@ export async function writeSheetPlans(plans: readonly SheetPlan[]): Promise<Writ
     );
     if (conflict !== null) throw new SheetRefusal(WRITER_MESSAGES[conflict.kind](conflict.name));
 
-    const supports19 = excelApiSupported("1.9");
     const prepared = plans.map(prepare); // a planner bug (a cell outside its plan) throws here
     const sheets = plans.map((plan) => worksheets.add(plan.name));
     let queued = 0;
@@ -140,7 +134,7 @@ export async function writeSheetPlans(plans: readonly SheetPlan[]): Promise<Writ
         await sync();
         queued = 0;
       }
-      fillSheet(sheets[index], plan, supports19);
+      fillSheet(sheets[index], plan);
       queued += plan.characters;
     }
     sheets[0].activate();
@@ -148,7 +142,6 @@ export async function writeSheetPlans(plans: readonly SheetPlan[]): Promise<Writ
     return {
       sheetNames: plans.map((plan) => plan.name),
       syncs: sync.count,
-      skipped: supports19 ? [] : ["print settings"],
     };
   });
 }
@@ -170,9 +163,9 @@ function prepare(plan: SheetPlan): PreparedPlan {
 
 /**
  * Queues a plan onto a new, empty sheet: the cells (formulas and constants in one array, number
- * formats in another), styles, merges, links, column widths and, with ExcelApi 1.9, print settings.
+ * formats in another), styles, merges, links, column widths and print settings.
  */
-function fillSheet(sheet: Excel.Worksheet, prepared: PreparedPlan, supports19: boolean): void {
+function fillSheet(sheet: Excel.Worksheet, prepared: PreparedPlan): void {
   const { plan } = prepared;
   if (plan.rowCount > 0 && plan.colCount > 0) {
     const whole = sheet.getRange(rectangleAddress(0, 0, plan.rowCount, plan.colCount));
@@ -181,10 +174,7 @@ function fillSheet(sheet: Excel.Worksheet, prepared: PreparedPlan, supports19: b
   }
   for (const group of formatGroups(plan)) {
     for (const addresses of group.addresses) {
-      const ranges = supports19
-        ? [sheet.getRanges(addresses)]
-        : addresses.split(",").map((a) => sheet.getRange(a));
-      for (const range of ranges) applyFormat(range.format, group.command);
+      applyFormat(sheet.getRanges(addresses).format, group.command);
     }
   }
   for (const merged of plan.merges) sheet.getRange(merged).merge(false);
@@ -205,12 +195,12 @@ function fillSheet(sheet: Excel.Worksheet, prepared: PreparedPlan, supports19: b
   }
   for (const [row, height] of Object.entries(plan.rowHeights ?? {}))
     sheet.getRange(`${Number(row) + 1}:${Number(row) + 1}`).format.rowHeight = height;
-  if (excelApiSupported("1.6")) writeConditionalFormats(sheet, plan);
-  if (supports19) writePrintSettings(sheet, plan.print);
+  writeConditionalFormats(sheet, plan);
+  writePrintSettings(sheet, plan.print);
 }
 
 /**
- * The plan's conditional formats (ExcelApi 1.6) as custom rules: the font (and fill) of the style's
+ * The plan's conditional formats as custom rules: the font (and fill) of the style's
  * look while the formula holds, e.g. a failing check in red.
  */
 function writeConditionalFormats(sheet: Excel.Worksheet, plan: SheetPlan): void {
@@ -296,7 +286,7 @@ function writePrintSettings(sheet: Excel.Worksheet, print: SheetPlan["print"]): 
  * Existing sheets are never touched.
  */
 export async function insertTrainingWorkbook(rows: ContractInput[]): Promise<WriteResult> {
-  return Excel.run(async (context) => {
+  return runExcel(async (context) => {
     const sync = countedSync(context);
     const sheetName = await freeSheetName(context, sync, TRAINING_SHEET_NAME);
     const table = contractTable(rows);
@@ -316,6 +306,6 @@ export async function insertTrainingWorkbook(rows: ContractInput[]): Promise<Wri
     range.format.autofitColumns();
     sheet.activate();
     await sync();
-    return { sheetName, syncs: sync.count, skipped: [] };
+    return { sheetName, syncs: sync.count };
   });
 }

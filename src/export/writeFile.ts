@@ -23,8 +23,9 @@ export class OutputPathError extends Error {
 }
 
 /**
- * Writes the plans as one workbook to `outPath` (created with its parent directories, or replaced) and
- * returns the absolute path written. Refuses an `outPath` that is an existing directory.
+ * Writes the plans as one workbook to `outPath` (created, or replaced) and returns the absolute path
+ * written. The folder must exist: a typo in it is refused (naming the folder), never created. Refuses an
+ * `outPath` that is an existing directory.
  */
 export async function writeXlsxFile(
   plans: SheetPlan[],
@@ -32,6 +33,15 @@ export async function writeXlsxFile(
   options: WorkbookOptions = {},
 ): Promise<string> {
   const target = path.resolve(outPath);
+  const dir = path.dirname(target);
+  const folder = await statOrNull(dir);
+  if (folder === null) {
+    throw new OutputPathError(
+      target,
+      `mappen ${dir} finns inte; skapa den först eller rätta sökvägen`,
+    );
+  }
+  if (!folder.isDirectory()) throw new OutputPathError(target, `${dir} är ingen mapp`);
   if ((await statOrNull(target))?.isDirectory()) {
     throw new OutputPathError(
       target,
@@ -40,8 +50,6 @@ export async function writeXlsxFile(
   }
   // Build before touching the disk: a plan the writer rejects leaves nothing behind.
   const bytes = await toXlsxBuffer(plans, options);
-  const dir = path.dirname(target);
-  await fs.promises.mkdir(dir, { recursive: true });
   const temp = path.join(
     dir,
     `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
@@ -62,11 +70,13 @@ export async function writeXlsxFile(
   return target;
 }
 
+/** The path's stats, or null where nothing is there (or a file stands where a folder should be). */
 async function statOrNull(p: string): Promise<fs.Stats | null> {
   try {
     return await fs.promises.stat(p);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return null;
     throw err;
   }
 }

@@ -1,8 +1,12 @@
 /**
- * Maps engine errors to Excel errors: bad input becomes `#VALUE!` and an impossible number `#NUM!`,
- * each with the engine's message naming the argument. Any other exception is a bug; it still reaches
- * Excel as `#VALUE!` with its message rather than as an unexplained failure. A result that is not a
- * finite number never leaves an adapter.
+ * Maps engine errors to Excel errors. Every error a function returns is `#VALUE!` with the engine's
+ * message naming the argument and its value, an impossible number (negative, out of range, a
+ * schedule that does not repay) included: Excel shows a custom function's message only for
+ * `#VALUE!` and `#N/A` and drops it for `#NUM!` and the other codes ("Handle and return errors from
+ * your custom function", learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors), and
+ * the message is what tells the user which argument to fix. `#N/A` stays Excel's own "no value
+ * available". Any other exception is a bug; it still reaches Excel as `#VALUE!` with its message
+ * rather than as an unexplained failure. A result that is not a finite number never leaves an adapter.
  */
 import { Dec, EngineError } from "../engine";
 
@@ -20,13 +24,7 @@ export function excelNumber(body: () => Dec): number {
 /** The `CustomFunctions.Error` for an exception (looked up at call time, so tests can stub it). */
 export function toExcelError(error: unknown): CustomFunctions.Error {
   if (error instanceof CustomFunctions.Error) return error;
-  if (error instanceof EngineError) {
-    const code =
-      error.kind === "num"
-        ? CustomFunctions.ErrorCode.invalidNumber
-        : CustomFunctions.ErrorCode.invalidValue;
-    return new CustomFunctions.Error(code, error.message);
-  }
-  const message = error instanceof Error ? error.message : String(error);
+  const message =
+    error instanceof EngineError || error instanceof Error ? error.message : String(error);
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
 }

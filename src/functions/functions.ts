@@ -7,6 +7,7 @@
 import {
   BUILT_IN_RATES,
   Dec,
+  EngineError,
   ReferenceRateTable,
   referenceEntriesFromRows,
   STATUTORY_MARGIN_PERCENT,
@@ -166,7 +167,7 @@ export function remainingInstallments(
  * @param toDate Last day of interest (counted): an Excel date or text YYYY-MM-DD.
  * @param [marginPercent] Percentage points above the reference rate; omitted, empty or 0 = 8.
  * @param [contractRate] Contractual late-interest rate as a decimal (e.g. 0.12), used when lower; omitted or 0 = none.
- * @param [rates] Reference rates that add to or replace the built-in table: a range of rows (from date 1 Jan or 1 Jul, percent), e.g. 'Referensräntor'!A2:B60.
+ * @param [rates] Reference rates that add to or replace the built-in table: a range of rows (from date 1 Jan or 1 Jul, percent), e.g. 'Referensräntor'!A2:B60. Fill every percent: an empty one is an error on the web but counts as 0 % in Excel on Windows and Mac.
  * @returns Interest in kronor, unrounded; 0 when toDate is before fromDate.
  */
 export function lateInterestFn(
@@ -202,7 +203,7 @@ export function lateInterestFn(
  * @customfunction REFERENCERATE
  * @helpurl https://localhost:3000/help.html#REFERENCERATE
  * @param date An Excel date or text YYYY-MM-DD.
- * @param [rates] Reference rates that add to or replace the built-in table: a range of rows (from date 1 Jan or 1 Jul, percent), e.g. 'Referensräntor'!A2:B60.
+ * @param [rates] Reference rates that add to or replace the built-in table: a range of rows (from date 1 Jan or 1 Jul, percent), e.g. 'Referensräntor'!A2:B60. Fill every percent: an empty one is an error on the web but counts as 0 % in Excel on Windows and Mac.
  * @returns The reference rate in percent, e.g. 1.5.
  */
 export function referenceRate(date: number | string | boolean | null, rates?: any[][]): number {
@@ -213,5 +214,24 @@ export function referenceRate(date: number | string | boolean | null, rates?: an
 // `any[][]`: the metadata generator makes a range (matrix) parameter only from this spelling.
 function rateTable(rates: unknown[][] | null | undefined): ReferenceRateTable {
   if (rates === null || rates === undefined || !Array.isArray(rates)) return BUILT_IN_RATES;
+  checkNoEmptyPercent(rates);
   return ReferenceRateTable.withEntries(referenceEntriesFromRows(rates, "rates"), "rates");
+}
+
+/**
+ * A row of a `rates` range with a from date and an empty percent cell is an error naming the row,
+ * never a rate of 0 %. What Excel passes for an empty cell in a range differs: Excel on the web
+ * passes null, which is refused here; Excel on Windows and Mac pass 0, which cannot be told from a
+ * typed 0 (a real reference rate, as in 2015–2016) and therefore counts as 0 % there. The README and
+ * the help page say so; the task pane, which reads the cells' types, refuses both.
+ */
+function checkNoEmptyPercent(rows: readonly unknown[][]): void {
+  const blank = (value: unknown) => value === null || value === undefined || value === "";
+  rows.forEach((row, index) => {
+    const [from, percent] = Array.isArray(row) ? row : [];
+    if (blank(from) || from === 0) return; // an empty row (an empty date is 0 on the desktop)
+    if (index === 0 && typeof from === "string" && !/^\d{4}-\d{2}-\d{2}$/.test(from.trim())) return;
+    if (blank(percent))
+      throw new EngineError("required", `rates rad ${index + 1} procent`, percent);
+  });
 }

@@ -94,10 +94,11 @@ export class SheetLayout {
 
   /**
    * A note across the whole printed width in the current row, wrapped, with the row as tall as its
-   * lines (then the next row).
+   * lines (then the next row). `content` replaces the constant text with a formula that shows the
+   * text only when it applies (the row keeps the text's height).
    */
-  wrappedNote(text: string): void {
-    this.grid.put(0, { value: text, style: "note", wrap: true });
+  wrappedNote(text: string, content: CellContent = { value: text }): void {
+    this.grid.put(0, { ...content, style: "note", wrap: true });
     this.mergeRow(0, LAST_COL);
     const width = COLUMN_WIDTHS.reduce((sum, w) => sum + w, 0);
     this.rowHeights[this.grid.row] = wrappedHeight([{ text, width }]);

@@ -12,9 +12,10 @@
  *
  * Formulas mirror the engine's conventions (src/engine): t counts due dates before the date with
  * COUNTIF; m counts due dates on or before it; due dates are EDATE(first due date, k − 1), which keeps
- * the day of month and moves back to the month's end exactly as DOMAIN.md §3 says; late interest sums
- * capital × rate × days / 365 per half-year with both end days counted; each statement line is a
- * visible ROUND(…, 0) and the totals add the rounded lines.
+ * the day of month and moves back to the month's end exactly as conventions §3 says; late interest shows
+ * capital × rate × days / 365 per half-year with both end days counted and totals capital ×
+ * Σ(rate × days) / 36 500 with one division; each statement line is a visible ROUND(…, 0) and the
+ * totals add the rounded lines.
  */
 import { Calculation } from "../engine";
 import { COLUMN_WIDTHS, FIELD_COL, FIELD_COL_WIDTH, SheetLayout } from "./layout";

@@ -114,12 +114,12 @@ export function selfContainedRow(
     const rateVector = `((${capped}>0)*${capped})`;
     put(`${label}.interest`, {
       formula: guard(
-        `IF(${d}<${F},0,IF(SUMPRODUCT(${days})<>${d}-${F}+1,NA(),${at("capital")}*SUMPRODUCT(${days}*${rateVector})/100/365))`,
+        `IF(${d}<${F},0,IF(SUMPRODUCT(${days})<>${d}-${F}+1,NA(),${at("capital")}*SUMPRODUCT(${days}*${rateVector})/36500))`,
       ),
       result: st ? num(st.lateInterest.total) : "",
     });
     put(`${label}.rule78`, {
-      formula: guard(`${s("t")}*(${s("t")}+1)*${cc}/(${n}*(${n}+1))`),
+      formula: guard(`MAX(0,${s("t")}*(${s("t")}+1)*${cc}/(${n}*(${n}+1)))`),
       result: st ? num(st.reductionRule78) : "",
     });
     put(`${label}.actual`, {

@@ -5,7 +5,7 @@
  */
 
 /**
- * Why the sheet shows both methods (DOMAIN.md §4), in plain Swedish for the officer and the parties.
+ * Why the sheet shows both methods (conventions §4), in plain Swedish for the officer and the parties.
  */
 export const METHOD_NOTE =
   "Båda metoderna visas. 78-regeln är utbildningsmaterialets metod för annuitetslån utan restbelopp; den lägger mer av " +
@@ -20,15 +20,6 @@ export const METHOD_CHOICE_NAMES = {
   actual: "Faktisk avräkning",
 } as const;
 
-/**
- * Under the payment schedule: why the last period's interest may be negative (DOMAIN.md §5, §9).
- */
-export const LAST_PERIOD_NOTE =
-  "Avtalets avbetalning är en annuitet avrundad till hela kronor eller ören. Sista periodens ränta " +
-  "räknas därför som sista betalningen minus skulden före den, så att skulden blir exakt noll och " +
-  "summan av räntorna blir betalningarna minus kreditbeloppet. Sista perioden tar på så sätt upp " +
-  "avrundningen, och räntan där kan bli något negativ.";
-
 /** The warning when the rule of 78 is used on a credit with a residual. */
 export const RULE78_WITH_RESIDUAL =
   "Obs: 78-regeln förutsätter lika stora avbetalningar utan restbelopp; jämför med faktisk avräkning.";
@@ -38,3 +29,8 @@ export const DAY_NAMES = {
   notice: "underrättelsedagen",
   repossession: "återtagningsdagen",
 } as const;
+
+/** Why the schedule's last interest can be below zero (shown under the schedule only then). */
+export const LAST_PERIOD_NOTE =
+  "Sista periodens ränta är negativ: avbetalningen är avrundad nedåt, och sista betalningen jämnar ut " +
+  "avrundningen (ränta = betalning − skuld före). Reduceringsbeloppet blir aldrig negativt.";

@@ -1,8 +1,10 @@
 /**
  * Chooses the mode and mounts it: the Excel mode when the host is ready within the time allowed and
- * is Excel, else the standalone mode. If the host turns out to be Excel after the time ran out (a slow
- * CDN inside Excel), the pane switches to the Excel mode then. Everything host-specific arrives as
- * parameters from the entry file (taskpane.ts).
+ * is Excel, else the standalone mode. Until then the page shows its neutral "Startar …". Inside Office
+ * the entry file allows all the time the host needs (`waitMs` null); where it only guesses (a frame
+ * with no sign of Office) the wait is bounded, and if the host turns out to be Excel after the time ran
+ * out, the pane switches to the Excel mode then. Everything host-specific arrives as parameters from
+ * the entry file (taskpane.ts).
  */
 import { ContractInput } from "../engine";
 import { HostInfo, HostProbe, waitForHost } from "./boot";
@@ -24,12 +26,16 @@ export interface TaskPaneOptions extends StandaloneOptions {
   excel: ExcelActions;
   /** The contracts "Infoga övningsarbetsbok" writes. */
   trainingRows: readonly ContractInput[];
-  waitMs?: number;
+  /** How long to wait for the host before starting standalone; null: until it answers. */
+  waitMs?: number | null;
 }
 
 /** Starts the pane in `root` (the page must be parsed: the probe looks for office.js's element). */
 export async function startTaskPane(root: HTMLElement, options: TaskPaneOptions): Promise<void> {
-  const wait = await waitForHost(options.probe, options.waitMs ?? HOST_WAIT_MS);
+  const wait = await waitForHost(
+    options.probe,
+    options.waitMs === undefined ? HOST_WAIT_MS : options.waitMs,
+  );
   const mountExcel = () => {
     const shell = createShell(root, "excel");
     mountExcelPane(shell, options.excel, options.trainingRows);

@@ -1,14 +1,53 @@
 /**
- * Start-up without hanging: wait for the host library (office.js) for a bounded time and never depend
- * on it having loaded. The library comes from a CDN; offline, behind a proxy or in a plain browser it
- * may fail to load (an `error` event), load and report no host, or stall forever (no event at all).
+ * Start-up without hanging, and without office.js where no Office host is.
+ *
+ * 1. Where the page runs is decided BEFORE the host library (office.js, from a CDN) is requested, from
+ *    what Office gives every page it opens ({@link officePlacement}). In a plain browser tab the
+ *    library is never requested (offline it could only fail) and the standalone pane starts at once.
+ * 2. Inside Office the entry file adds office.js (and then the custom functions' script) to the page
+ *    and the pane waits for the host's answer with no time limit, showing the neutral "Startar …":
+ *    a slow CDN must not flash the standalone pane inside Excel. The library may still fail to load
+ *    (an `error` event: then standalone) or load and report no host.
+ * 3. In a frame with no sign of Office (another site embedding the page) the library is loaded and
+ *    waited for at most a bounded time, as a guess either way.
  *
  * The host is described by a {@link HostProbe} that the entry file builds, so no host API is named
  * here: `ready()` is the library's ready promise once its global exists, and `script` is its `<script>`
- * element, whose `load`/`error` tells when to ask again. The page (taskpane.html) lists this bundle
- * as a deferred script BEFORE the deferred office.js, so this code always runs before office.js runs
- * or fires `load`/`error`: no event can be missed (and the timeout covers anything else).
+ * element, whose `load`/`error` tells when to ask again. The element is added by this page's own
+ * script before it waits, so no event can be missed.
  */
+
+/** What a page can see of its surroundings before any host library runs. */
+export interface PageSurroundings {
+  /** `location.search`, e.g. `?_host_Info=Excel$Win32$16.01$sv-SE$$$$0`. */
+  search: string;
+  /** `window.name` (Office's dialogs and pages it navigates put `{"hostInfo": …}` there). */
+  windowName: string;
+  /** Whether `sessionStorage` holds office.js's `hostInfoValue` (kept across a navigation in the pane). */
+  storedHostInfo: boolean;
+  /** Whether `window.external.GetHostInfo` exists (the Windows desktop hosts' bridge). */
+  externalHostInfo: boolean;
+  /** Whether the page is in a frame (`window.top !== window`): Office on the web frames it. */
+  framed: boolean;
+}
+
+/**
+ * Where the page runs: `office` when Office has left one of the marks office.js itself reads to find
+ * its host (office.debug.js `_retrieveHostInfo`: the `_host_Info` query parameter, which Office adds on
+ * the web, Windows and Mac; `window.external.GetHostInfo`; `window.name`; the session's stored
+ * value); `framed` in a frame without any; `standalone` in a plain browser tab.
+ */
+export function officePlacement(page: PageSurroundings): "office" | "framed" | "standalone" {
+  const query = new URLSearchParams(page.search);
+  if (query.has("_host_Info") || page.externalHostInfo || page.storedHostInfo) return "office";
+  try {
+    const named = JSON.parse(page.windowName) as { hostInfo?: unknown } | null;
+    if (named !== null && typeof named === "object" && named.hostInfo) return "office";
+  } catch {
+    // not JSON: an ordinary window name
+  }
+  return page.framed ? "framed" : "standalone";
+}
 
 /** What the host reports when ready; `host` is null outside an Office application. */
 export interface HostInfo {
@@ -57,9 +96,10 @@ export function hostReady(probe: HostProbe): Promise<HostInfo | null> {
 
 const TIMED_OUT = Symbol("timed out");
 
-/** Waits at most `timeoutMs` for the host (see {@link hostReady}). */
-export async function waitForHost(probe: HostProbe, timeoutMs: number): Promise<HostWait> {
+/** Waits at most `timeoutMs` for the host (see {@link hostReady}); null: as long as it takes. */
+export async function waitForHost(probe: HostProbe, timeoutMs: number | null): Promise<HostWait> {
   const answer = hostReady(probe);
+  if (timeoutMs === null) return { info: await answer, late: null };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
     timer = setTimeout(() => resolve(TIMED_OUT), timeoutMs);

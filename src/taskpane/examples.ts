@@ -1,5 +1,5 @@
 /**
- * The two worked examples of the workshop (DOMAIN.md §8), embedded from `examples/*.json`: the
+ * The two worked examples of the workshop (conventions §8), embedded from `examples/*.json`: the
  * standalone page starts on them with `?example=1` / `?example=2`, and "Infoga övningsarbetsbok" writes
  * them as the training workbook's contract rows.
  */

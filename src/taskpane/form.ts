@@ -142,7 +142,7 @@ export function unitOf(kind: FormFieldKind): string | undefined {
 // Contract JSON → form
 
 /** A decimal as the form shows it: plain notation, decimal comma. */
-function showDecimal(amount: Dec): string {
+export function showDecimal(amount: Dec): string {
   return amount.toFixed().replace(".", ",");
 }
 

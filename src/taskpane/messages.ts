@@ -13,7 +13,8 @@ export const UI_TEXT = {
   starting: "Startar …",
   modeExcel:
     "I Excel: arbeta med kontraktsraden där markören står, eller med de markerade raderna.",
-  modeStandalone: "Fristående beräkning: fyll i kontraktet, resultatet räknas om medan du skriver.",
+  modeStandalone:
+    "Fristående beräkning: fyll i kontraktet; resultatet räknas om när du lämnar ett fält eller gör en paus.",
   officeLate: "Excel anslöt efter en stund; tillägget har gått över till Excel-läget.",
 
   // Excel mode
@@ -104,10 +105,17 @@ export const UI_TEXT = {
   badLinkNotObject: "kontraktet är inget JSON-objekt",
   badLinkEncoding: "fel i procentkodningen",
   badLinkJson: "ogiltig JSON",
-  unknownLinkFields: (list: string) => `Fält som inte är kontraktsfält ignorerades: ${list}.`,
+  linkRefused:
+    "Länken kan inte användas som den är: den innehåller fält som inte är kontraktsfält (så vägrar även kommandoraden filen).",
+  linkRefusedResult: "Inget resultat: länken innehåller okända fält (se ovanför formuläret).",
+  dropUnknownFields: "Räkna utan de okända fälten",
+  staleResult:
+    "Beräkningen nedan gäller uppgifterna före ändringen; den räknas om när du har skrivit klart.",
   unknownExample: (value: string) =>
     `Det finns inget exempel ${value}; välj Övning 1 eller Övning 2.`,
   goToField: "Gå till fältet",
+  rateLooksLikeFraction: (typed: string, meant: string) =>
+    `${typed} % — menade du ${meant} %? Räntan skrivs i procent här, inte som decimalbråk.`,
 
   // Results
   caseHeading: (caseId: string) => `Ärende ${caseId}`,

@@ -1,29 +1,29 @@
 /**
- * The standalone mode (a plain browser, no Excel): the contract form, the calculation recomputed on
- * every input, a shareable `#contract=` link and the calculation sheet as an .xlsx download.
+ * The standalone mode (a plain browser, no Excel): the contract form, the calculation, a shareable
+ * `#contract=` link and the calculation sheet as an .xlsx download.
  *
  * Start values, in order of precedence: a `#contract=` link, `?example=1|2`, else an empty form (no
  * error is shown until something is typed). A later change of the fragment (a pasted link) reloads
- * the form.
+ * the form. A link with a field that is not a contract field is refused (as the command line refuses
+ * the file): the engine's message above the form, no result, until the user chooses to go on without
+ * the field.
+ *
+ * When to check: a field is checked when the user leaves it or stops typing for {@link SETTLE_MS},
+ * not at every keystroke. Its problem is shown right under it (and listed where the result would
+ * be); a field the user has not reached yet shows none. While a field is being typed, the last
+ * statement stays visible, marked as not matching the form any more, and cannot be downloaded.
  */
-import { Calculation, ContractInput, EngineError } from "../engine";
+import { Calculation, ContractField, ContractInput, EngineError } from "../engine";
 import { planSheet } from "../sheet/plan";
 import type { SheetPlan } from "../sheet/types";
-import { h, replace } from "./dom";
-import {
-  FORM_GROUPS,
-  FormField,
-  FormValues,
-  METHOD_CHOICES,
-  calculateForm,
-  contractToForm,
-  formToContract,
-  unitOf,
-} from "./form";
+import { ContractFormView, contractFormView, showFormProblem } from "./contractForm";
+import { Child, h, replace } from "./dom";
+import { FormValues, contractToForm, formToContract } from "./form";
 import { LinkError, contractFromHash, contractLink, exampleFromSearch } from "./link";
 import { UI_TEXT } from "./messages";
 import { Shell, messageOf } from "./shell";
 import { calculationView } from "./statementView";
+import { FormProblem, unknownFieldProblems, validateForm } from "./validation";
 
 export interface StandaloneOptions {
   /** The worked examples by number, for `?example=`. */
@@ -32,71 +32,13 @@ export interface StandaloneOptions {
   buildXlsx(plans: SheetPlan[]): Promise<Uint8Array>;
 }
 
+/** How long typing must pause before the field is checked. */
+export const SETTLE_MS = 700;
+
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const inputId = (name: string) => `field-${name}`;
 
-/** One labelled input (or the method select) with its unit and hint. */
-function fieldControl(f: FormField): {
-  element: HTMLElement;
-  input: HTMLInputElement | HTMLSelectElement;
-} {
-  const id = inputId(f.name);
-  const hintId = f.hint ? `${id}-hint` : undefined;
-  let input: HTMLInputElement | HTMLSelectElement;
-  if (f.kind === "method") {
-    input = h(
-      "select",
-      { id, name: f.name },
-      ...METHOD_CHOICES.map(([value, text]) => h("option", { value }, text)),
-    );
-  } else {
-    const numeric = f.kind === "money" || f.kind === "percent";
-    input = h("input", {
-      id,
-      name: f.name,
-      type: "text",
-      autocomplete: "off",
-      spellcheck: f.kind === "text" ? undefined : "false",
-      inputmode: numeric ? "decimal" : f.kind === "integer" ? "numeric" : undefined,
-      placeholder: f.kind === "date" ? "ÅÅÅÅ-MM-DD" : undefined,
-    });
-  }
-  if (hintId) input.setAttribute("aria-describedby", hintId);
-  const unit = unitOf(f.kind);
-  const element = h(
-    "div",
-    { class: `field field-${f.kind}` },
-    h("label", { for: id }, f.label),
-    h(
-      "div",
-      { class: "control" },
-      input,
-      unit ? h("span", { class: "unit", "aria-hidden": "true" }, unit) : null,
-    ),
-    f.hint ? h("p", { class: "hint", id: hintId }, f.hint) : null,
-  );
-  return { element, input };
-}
-
-/** Mounts the standalone mode into the shell, starting from the page's address. */
-export function mountStandalonePane(shell: Shell, options: StandaloneOptions): void {
-  const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
-  const form = h("form", {
-    class: "contract",
-    "aria-label": UI_TEXT.contractForm,
-    novalidate: true,
-  });
-  for (const group of FORM_GROUPS) {
-    const fieldset = h("fieldset", {}, h("legend", {}, group.title));
-    for (const f of group.fields) {
-      const { element, input } = fieldControl(f);
-      inputs.set(f.name, input);
-      fieldset.appendChild(element);
-    }
-    form.appendChild(fieldset);
-  }
-  form.addEventListener("submit", (event) => event.preventDefault());
-
+/** The download and link buttons, the box that shows a link, and the examples. */
+function toolbar(examples: Readonly<Record<string, ContractInput>>) {
   const download = h(
     "button",
     { type: "button", class: "primary", disabled: true },
@@ -110,189 +52,290 @@ export function mountStandalonePane(shell: Shell, options: StandaloneOptions): v
     "aria-label": UI_TEXT.linkLabel,
     hidden: true,
   });
-  const examples = h(
+  const nav = h(
     "nav",
     { class: "examples", "aria-label": UI_TEXT.examples },
     UI_TEXT.examples,
-    ...Object.keys(options.examples).flatMap((n) => [
+    ...Object.keys(examples).flatMap((n) => [
       " ",
       h("a", { href: `?example=${encodeURIComponent(n)}` }, UI_TEXT.example(n)),
     ]),
   );
-  const result = h("div", { class: "result-area" });
-  replace(
-    shell.content,
-    h("div", { class: "toolbar" }, download, copy, examples),
-    linkBox,
-    h(
-      "div",
-      { class: "standalone" },
-      h("div", { class: "results" }, result),
-      h("div", { class: "inputs" }, form),
-    ),
+  return { element: h("div", { class: "toolbar" }, download, copy, nav), download, copy, linkBox };
+}
+
+/** Whether nothing but the method (which always has a value) is filled in. */
+function isEmpty(values: FormValues): boolean {
+  return Object.entries(values).every(([name, v]) => name === "method" || (v ?? "").trim() === "");
+}
+
+/** Where the result would be: why there is none, and each problem with a way to its field. */
+function placeholderView(
+  view: ContractFormView,
+  problems: readonly FormProblem[],
+  text: string = UI_TEXT.noResult,
+): HTMLElement {
+  const items = problems.map(({ field, message }) => {
+    if (field === null) return h("li", {}, message);
+    const goTo = h("button", { type: "button", class: "link-button" }, UI_TEXT.goToField);
+    goTo.addEventListener("click", () => view.focus(field));
+    return h("li", {}, message, " ", goTo);
+  });
+  return h(
+    "div",
+    { class: "placeholder" },
+    h("p", {}, text),
+    items.length > 0 ? h("ul", { class: "problem-summary" }, ...items) : null,
   );
+}
 
+/** A link refused for its unknown fields: the engine's message for each, and a way to go on. */
+function linkRefusalView(messages: readonly string[], goOn: () => void): Child[] {
+  const button = h("button", { type: "button" }, UI_TEXT.dropUnknownFields);
+  button.addEventListener("click", goOn);
+  return [
+    h("p", {}, UI_TEXT.linkRefused),
+    h("ul", {}, ...messages.map((m) => h("li", {}, m))),
+    button,
+  ];
+}
+
+/**
+ * The form's checking and the result beside it: which fields the user has reached, the last
+ * calculation, a refused link. `evaluate` shows the state of the form now; `editing` marks the
+ * result as not matching the form while a field is typed.
+ */
+function formController(
+  shell: Shell,
+  view: ContractFormView,
+  result: HTMLElement,
+  download: HTMLButtonElement,
+) {
   let current: Calculation | null = null;
+  let reached = new Set<ContractField>();
+  let linkProblems: string[] = [];
+  /** What was last shown: an event that changed nothing (a blur after the pause) redraws nothing. */
+  let shownKey: string | null = null;
+  const staleNote = h("p", { class: "stale-note" }, UI_TEXT.staleResult);
 
-  const readForm = (): FormValues => {
-    const values: FormValues = {};
-    for (const [name, input] of inputs) values[name as keyof FormValues] = input.value;
-    return values;
+  const setStale = (stale: boolean) => {
+    result.classList.toggle("stale", stale);
+    if (stale && staleNote.parentNode !== result) result.insertBefore(staleNote, result.firstChild);
+    if (!stale) staleNote.remove();
+    download.disabled = stale || current === null;
   };
 
-  const fillForm = (values: FormValues) => {
-    for (const [name, input] of inputs) {
-      const value = values[name as keyof FormValues] ?? "";
-      if (input instanceof HTMLSelectElement) {
-        const wanted = value === "" ? "auto" : value;
-        // A method the select does not offer is kept as written, so the engine names it in its error.
-        if (![...input.options].some((o) => o.value === wanted))
-          input.appendChild(h("option", { value: wanted }, wanted));
-        input.value = wanted;
-      } else {
-        input.value = value;
-      }
-    }
+  const placeholder = (problems: readonly FormProblem[] = [], text?: string) =>
+    replace(result, placeholderView(view, problems, text));
+
+  const showProblems = (problems: readonly FormProblem[]) => {
+    const inline = new Map<ContractField, string>();
+    for (const p of problems)
+      if (p.field !== null && reached.has(p.field)) inline.set(p.field, p.message);
+    view.showProblems(inline);
+    const whole = problems.filter((p) => p.field === null).map((p) => p.message);
+    if (whole.length > 0) shell.error(whole.join(" "));
   };
 
-  const markInvalid = (field: string | null) => {
-    for (const [name, input] of inputs) {
-      if (name === field) input.setAttribute("aria-invalid", "true");
-      else input.removeAttribute("aria-invalid");
-    }
-  };
-
-  /** The values last calculated: an event that changed nothing (a `change` after `input`) redraws nothing. */
-  let shown: string | null = null;
-
-  const recompute = (force = false) => {
-    const values = readForm();
-    const key = JSON.stringify(values);
-    if (!force && key === shown) return;
-    shown = key;
+  const evaluate = (force = false) => {
+    const values = view.read();
+    const key = JSON.stringify([values, [...reached].sort(), linkProblems]);
+    if (!force && key === shownKey) return setStale(false);
+    shownKey = key;
     current = null;
-    download.disabled = true;
-    const empty = Object.entries(values).every(
-      ([name, v]) => name === "method" || (v ?? "").trim() === "",
-    );
-    if (empty) {
-      markInvalid(null);
-      shell.clearError();
-      replace(result, h("p", { class: "placeholder" }, UI_TEXT.noResult));
-      return;
+    setStale(false);
+    shell.clearError();
+    if (linkProblems.length > 0) {
+      view.showProblems(new Map());
+      return placeholder([], UI_TEXT.linkRefusedResult);
     }
-    let outcome: ReturnType<typeof calculateForm>;
+    if (isEmpty(values)) {
+      view.showProblems(new Map());
+      return placeholder();
+    }
+    let outcome: ReturnType<typeof validateForm>;
     try {
-      outcome = calculateForm(values);
+      outcome = validateForm(values);
     } catch (error) {
-      markInvalid(null);
+      view.showProblems(new Map());
       shell.error(UI_TEXT.internalError(messageOf(error)));
-      replace(result, h("p", { class: "placeholder" }, UI_TEXT.noResult));
-      return;
+      return placeholder();
     }
     if (!outcome.ok) {
-      markInvalid(outcome.field);
-      const input = outcome.field === null ? undefined : inputs.get(outcome.field);
-      const goTo = input
-        ? h("button", { type: "button", class: "link-button" }, UI_TEXT.goToField)
-        : null;
-      goTo?.addEventListener("click", () => input?.focus());
-      shell.error(h("p", {}, outcome.message, goTo ? " " : null, goTo));
-      replace(result, h("p", { class: "placeholder" }, UI_TEXT.noResult));
-      return;
+      showProblems(outcome.problems);
+      return placeholder(outcome.problems);
     }
-    markInvalid(null);
-    shell.clearError();
+    view.showProblems(new Map());
     current = outcome.calc;
     download.disabled = false;
     replace(result, calculationView(outcome.calc));
   };
 
-  const load = (input: ContractInput) => {
-    const { values, unknownFields } = contractToForm(input);
-    fillForm(values);
-    shell.status(
-      unknownFields.length > 0 ? UI_TEXT.unknownLinkFields(unknownFields.join(", ")) : "",
+  /** Refuses the linked contract for its unknown fields, with a way to go on without them. */
+  const refuseLink = (messages: string[]) => {
+    linkProblems = messages;
+    if (messages.length === 0) return showFormProblem(view);
+    showFormProblem(
+      view,
+      ...linkRefusalView(messages, () => {
+        refuseLink([]);
+        evaluate(true);
+      }),
     );
-    recompute(true);
   };
 
-  /** Loads the page's start values; false when the address names nothing to load. */
-  const loadFromAddress = (): boolean => {
+  return {
+    evaluate,
+    current: () => current,
+    /** A field is being typed: the result no longer matches the form. */
+    editing: () => setStale(current !== null),
+    /** The user left a field or paused: check it from now on. */
+    reach: (field: ContractField) => {
+      reached.add(field);
+      evaluate();
+    },
+    /** Every field is checked from now on (a loaded contract, a link asked for). */
+    reachAll: () => {
+      reached = new Set(Object.keys(view.read()) as ContractField[]);
+    },
+    /** New start values: the form filled, every field checked, a link's unknown fields refused. */
+    load: (values: FormValues, unknown: string[]) => {
+      view.fill(values);
+      // A loaded contract is checked whole; an empty form field by field as the user reaches it.
+      reached = new Set(isEmpty(values) ? [] : (Object.keys(view.read()) as ContractField[]));
+      refuseLink(unknown);
+      evaluate(true);
+    },
+  };
+}
+
+/** Mounts the standalone mode into the shell, starting from the page's address. */
+export function mountStandalonePane(shell: Shell, options: StandaloneOptions): void {
+  const view = contractFormView();
+  const bar = toolbar(options.examples);
+  const result = h("div", { class: "result-area" });
+  replace(
+    shell.content,
+    bar.element,
+    bar.linkBox,
+    h(
+      "div",
+      { class: "standalone" },
+      h("div", { class: "results" }, result),
+      h("div", { class: "inputs" }, view.formProblem, view.form),
+    ),
+  );
+  const control = formController(shell, view, result, bar.download);
+
+  const load = (input: ContractInput) => {
+    shell.status("");
+    control.load(contractToForm(input).values, unknownFieldProblems(input));
+  };
+  const loadFromAddress = () => {
     try {
       const linked = contractFromHash(window.location.hash);
-      if (linked !== null) {
-        load(linked);
-        return true;
-      }
+      if (linked !== null) return load(linked);
     } catch (error) {
       if (!(error instanceof LinkError)) throw error;
-      fillForm({});
-      recompute(true);
-      shell.error(error.message);
-      return true;
+      control.load({}, []);
+      return shell.error(error.message);
     }
     const example = exampleFromSearch(window.location.search);
-    if (example === null) return false;
+    if (example === null) return control.load({}, []);
     const input = options.examples[example];
-    if (input === undefined) {
-      fillForm({});
-      recompute(true);
-      shell.error(UI_TEXT.unknownExample(example));
-      return true;
-    }
-    load(input);
-    return true;
+    if (input !== undefined) return load(input);
+    control.load({}, []);
+    shell.error(UI_TEXT.unknownExample(example));
   };
 
-  form.addEventListener("input", () => recompute());
-  form.addEventListener("change", () => recompute());
-  window.addEventListener("hashchange", () => {
-    loadFromAddress();
-  });
-
-  copy.addEventListener("click", async () => {
+  watchTyping(view, control);
+  window.addEventListener("hashchange", loadFromAddress);
+  bar.copy.addEventListener("click", async () => {
     let link: string;
     try {
-      link = contractLink(window.location.href, formToContract(readForm()));
+      link = contractLink(window.location.href, formToContract(view.read()));
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
-      recompute(true); // shows the problem in the alert region
-      return;
+      control.reachAll();
+      return control.evaluate(true); // shows the problem at its field
     }
-    linkBox.value = link;
-    linkBox.hidden = false;
-    try {
-      await navigator.clipboard.writeText(link);
-      shell.status(UI_TEXT.linkCopied);
-    } catch {
-      linkBox.select();
-      shell.status(UI_TEXT.linkShown);
-    }
+    await offerLink(shell, bar.linkBox, link);
   });
+  bar.download.addEventListener("click", () =>
+    downloadSheet(shell, bar.download, control.current, options.buildXlsx),
+  );
+  loadFromAddress();
+}
 
-  download.addEventListener("click", async () => {
-    const calc = current;
-    if (calc === null) return;
-    download.disabled = true;
-    shell.status(UI_TEXT.downloading);
-    try {
-      const plan = planSheet(calc);
-      const bytes = await options.buildXlsx([plan]);
-      const fileName = `${plan.name}.xlsx`;
-      saveFile(bytes, fileName);
-      shell.status(UI_TEXT.downloaded(fileName));
-    } catch (error) {
-      shell.status("");
-      shell.error(UI_TEXT.downloadFailed(messageOf(error)));
-    } finally {
-      download.disabled = current === null;
-    }
+/**
+ * Checks a field when the user leaves it (after typing in it, or when it is filled) or pauses typing
+ * for {@link SETTLE_MS}; the method select at once.
+ */
+function watchTyping(
+  view: ContractFormView,
+  control: { editing(): void; reach(field: ContractField): void },
+): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const typed = new Set<ContractField>();
+  const settle = (field: ContractField) => {
+    clearTimeout(timer);
+    timer = undefined;
+    control.reach(field);
+  };
+  view.form.addEventListener("input", (event) => {
+    const field = view.fieldOf(event.target);
+    if (field === null || view.isSelect(field)) return;
+    typed.add(field);
+    control.editing();
+    clearTimeout(timer);
+    timer = setTimeout(() => settle(field), SETTLE_MS);
   });
+  view.form.addEventListener("change", (event) => {
+    const field = view.fieldOf(event.target);
+    if (field !== null && view.isSelect(field)) settle(field);
+  });
+  view.form.addEventListener("focusout", (event) => {
+    const field = view.fieldOf(event.target);
+    const input = event.target as HTMLInputElement;
+    if (field !== null && (typed.has(field) || input.value.trim() !== "")) settle(field);
+  });
+}
 
-  if (!loadFromAddress()) {
-    fillForm({});
-    recompute(true);
+/** Copies the link to the clipboard, or shows it selected where the clipboard is not allowed. */
+async function offerLink(shell: Shell, linkBox: HTMLInputElement, link: string): Promise<void> {
+  linkBox.value = link;
+  linkBox.hidden = false;
+  try {
+    await navigator.clipboard.writeText(link);
+    shell.status(UI_TEXT.linkCopied);
+  } catch {
+    linkBox.select();
+    shell.status(UI_TEXT.linkShown);
+  }
+}
+
+/** Builds the calculation sheet of the shown calculation and offers it as a file. */
+async function downloadSheet(
+  shell: Shell,
+  download: HTMLButtonElement,
+  current: () => Calculation | null,
+  buildXlsx: StandaloneOptions["buildXlsx"],
+): Promise<void> {
+  const calc = current();
+  if (calc === null) return;
+  download.disabled = true;
+  shell.status(UI_TEXT.downloading);
+  try {
+    const plan = planSheet(calc);
+    const bytes = await buildXlsx([plan]);
+    const fileName = `${plan.name}.xlsx`;
+    saveFile(bytes, fileName);
+    shell.status(UI_TEXT.downloaded(fileName));
+  } catch (error) {
+    shell.status("");
+    shell.error(UI_TEXT.downloadFailed(messageOf(error)));
+  } finally {
+    download.disabled = current() === null;
   }
 }
 

@@ -3,24 +3,68 @@
  * Excel reader and writer (src/excel/) and the .xlsx exporter into the UI. Importing it starts the
  * pane; every other module of the pane imports cleanly without side effects.
  *
- * Office.js may never arrive (offline, a blocked or stalled CDN, a plain browser): the pane waits for
- * it at most {@link HOST_WAIT_MS} and otherwise starts standalone (see boot.ts and taskpane.html).
+ * The page lists only this script. It decides first where it runs (boot.ts `officePlacement`): in a
+ * plain browser tab it never requests office.js and starts standalone at once; inside Office it adds
+ * office.js and then the custom functions' script (functions.js, which must run after office.js) to
+ * the page and waits for Office as long as it takes, showing "Startar …"; in a frame with no sign of
+ * Office it loads them too but waits at most {@link HOST_WAIT_MS}.
  */
 import { readActiveContractRow, readSelectedContractRows } from "../excel/reader";
 import { appendReferenceRate, readWorkbookReferenceRates } from "../excel/referenceRates";
 import { insertTrainingWorkbook, writeSheetPlan, writeSheetPlans } from "../excel/writer";
 import type { SheetPlan } from "../sheet/types";
 import { HOST_WAIT_MS, startTaskPane } from "./app";
-import { HostProbe, documentParsed } from "./boot";
+import { HostProbe, PageSurroundings, documentParsed, officePlacement } from "./boot";
 import { WORKED_EXAMPLES, WORKED_EXAMPLE_ROWS } from "./examples";
 
-/** The office.js `<script>` element of taskpane.html. */
-const OFFICE_SCRIPT_SELECTOR = 'script[src^="https://appsforoffice.microsoft.com/"]';
+/** Office's JavaScript library (the page's Content-Security-Policy allows this origin). */
+const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** The custom functions' bundle, beside this page (webpack.config.js). */
+const FUNCTIONS_JS_URL = "functions.js";
 
-/** How the pane sees Office: the office.js element's load/error, then `Office.onReady`. */
-function officeProbe(): HostProbe {
+/** What this window shows of its surroundings, read defensively (storage may be blocked). */
+function surroundings(): PageSurroundings {
+  let storedHostInfo = false;
+  try {
+    storedHostInfo = window.sessionStorage.getItem("hostInfoValue") !== null;
+  } catch {
+    // storage blocked: nothing stored
+  }
+  let framed = true;
+  try {
+    framed = window.top !== window.self;
+  } catch {
+    // a cross-origin top: framed
+  }
+  const external = (window as { external?: { GetHostInfo?: unknown } }).external;
   return {
-    script: document.querySelector(OFFICE_SCRIPT_SELECTOR),
+    search: window.location.search,
+    windowName: window.name,
+    storedHostInfo,
+    externalHostInfo: typeof external?.GetHostInfo !== "undefined",
+    framed,
+  };
+}
+
+/**
+ * Adds scripts to the page to run in the given order (dynamic scripts are async unless told not to
+ * be); returns the first's element, whose load/error the probe hears.
+ */
+function addScripts(urls: readonly string[]): HTMLScriptElement {
+  const elements = urls.map((url) => {
+    const script = document.createElement("script");
+    script.src = url;
+    script.async = false;
+    return script;
+  });
+  for (const script of elements) document.head.appendChild(script);
+  return elements[0];
+}
+
+/** How the pane sees Office: the office.js element's load/error (null: none), then `Office.onReady`. */
+function officeProbe(script: HTMLScriptElement | null): HostProbe {
+  return {
+    script,
     ready: () =>
       typeof Office === "undefined"
         ? null
@@ -41,8 +85,10 @@ async function main(): Promise<void> {
   await documentParsed(document);
   const root = document.getElementById("app");
   if (root === null) return;
+  const placement = officePlacement(surroundings());
+  const script = placement === "standalone" ? null : addScripts([OFFICE_JS_URL, FUNCTIONS_JS_URL]);
   await startTaskPane(root, {
-    probe: officeProbe(),
+    probe: officeProbe(script),
     isExcel: (info) => info.host === String(Office.HostType.Excel),
     excel: {
       readActiveContractRow: () => readActiveContractRow(),
@@ -56,7 +102,7 @@ async function main(): Promise<void> {
     trainingRows: WORKED_EXAMPLE_ROWS,
     examples: WORKED_EXAMPLES,
     buildXlsx,
-    waitMs: HOST_WAIT_MS,
+    waitMs: placement === "office" ? null : HOST_WAIT_MS,
   });
 }
 

@@ -3,10 +3,13 @@
  * headless `soffice` (so formula cells get real, freshly computed cached
  * values) and read those cached values back with exceljs.
  *
- * Every call uses its own throw-away LibreOffice profile, so concurrent
- * calls do not talk to each other's soffice process, and all temp dirs are
- * removed afterwards (the recalculated copy is written where the caller says,
- * by default next to the input as `<name>.recalc.xlsx`).
+ * Every call uses its own throw-away LibreOffice profile, HOME and TMPDIR, so
+ * concurrent calls (in this run or in another test run on the machine) do not
+ * talk to each other's soffice process, and all temp dirs are removed
+ * afterwards (the recalculated copy is written where the caller says, by
+ * default next to the input as `<name>.recalc.xlsx`). Any other soffice call
+ * in the tests must isolate itself the same way (test/harness.test.ts checks
+ * that every soffice command line in test/ names its own profile).
  */
 import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
@@ -42,6 +45,8 @@ export interface RecalculateOptions {
   recalcMode?: RecalcMode;
   /** soffice binary; default findSoffice(). */
   soffice?: string;
+  /** Folder for the call's scratch folder (profile, copies); default os.tmpdir(). */
+  tmpDir?: string;
 }
 
 /** A registrymodifications.xcu that makes Calc recalculate every formula on load. */
@@ -162,7 +167,7 @@ export async function recalculateXlsx(
       path.join(path.dirname(input), `${path.basename(input, path.extname(input))}.recalc.xlsx`),
   );
 
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "lo-recalc-"));
+  const root = fs.mkdtempSync(path.join(options.tmpDir ?? os.tmpdir(), "lo-recalc-"));
   try {
     const profile = makeProfile(root, options.recalcMode ?? 0);
     const outDir = path.join(root, "out");

@@ -33,9 +33,16 @@ type Data = Record<string, unknown>;
 /** What the mock returns for a property read before `load` + `sync`. */
 const NOT_LOADED = "Error, property was not loaded";
 
-/** Makes `Excel.run` hand the mock's context to the batch; returns the `run` spy. */
+type Batch = (context: unknown) => Promise<unknown>;
+
+/**
+ * Makes `Excel.run` hand the mock's context to the batch, called as Office.js allows:
+ * `run(batch)` or `run(options, batch)`. Returns the `run` spy, whose calls show the options.
+ */
 export function installExcel(mock: OfficeMockObject): jest.Mock {
-  const run = jest.fn(async (batch: (context: unknown) => Promise<unknown>) => batch(mock.context));
+  const run = jest.fn(async (first: Batch | object, second?: Batch) =>
+    (typeof first === "function" ? first : second!)(mock.context),
+  );
   (globalThis as Record<string, unknown>).Excel = { run };
   return run;
 }
@@ -44,18 +51,6 @@ export function installExcel(mock: OfficeMockObject): jest.Mock {
 export function uninstallGlobals(): void {
   delete (globalThis as Record<string, unknown>).Excel;
   delete (globalThis as Record<string, unknown>).Office;
-}
-
-/** A host that answers `isSetSupported("ExcelApi", v)` up to `maxMinor` (1.`maxMinor`). */
-export function installOffice(maxMinor: number): void {
-  (globalThis as Record<string, unknown>).Office = {
-    context: {
-      requirements: {
-        isSetSupported: (name: string, version: string) =>
-          name === "ExcelApi" && Number(version.split(".")[1]) <= maxMinor,
-      },
-    },
-  };
 }
 
 /** A collection's `load`: Office.js loads `items/name`; the mock can only load `items`. */
@@ -386,6 +381,8 @@ export interface SelectionSetup {
   moreTables?: string[];
   /** The workbook's other sheets. */
   otherSheets?: string[];
+  /** Sheet rows (0-based) that are hidden, e.g. filtered out of a table. */
+  hiddenRows?: number[];
 }
 
 export interface SelectionWorkbook {
@@ -394,6 +391,8 @@ export interface SelectionWorkbook {
   add: jest.Mock;
   /** The whole-row addresses the reader crossed with the data region, e.g. ["2:5"]. */
   intersections: string[];
+  /** The blocks (as their whole-row addresses) whose visible view the reader asked for. */
+  visibleViews: string[];
 }
 
 const EXCEL_ROWS = 1048576;
@@ -415,6 +414,8 @@ export function selectionWorkbook(setup: SelectionSetup): SelectionWorkbook {
       : `${first}:${letters(a.col + cols - 1)}${a.row + rows}`;
   };
   const intersections: string[] = [];
+  const visibleViews: string[] = [];
+  const hiddenRows = new Set(setup.hiddenRows ?? []);
   const add = jest.fn();
   const tableItems: unknown[] = [];
   const bodyRows = grid.length - 1 - (setup.table?.totals ? 1 : 0);
@@ -426,12 +427,40 @@ export function selectionWorkbook(setup: SelectionSetup): SelectionWorkbook {
     const lo = Math.max(from, first - 1);
     const hi = Math.min(to - 1, last - 1);
     const values: unknown[][] = [];
+    const hidden: boolean[] = [];
     for (let r = lo; r <= hi; r++) {
       const row = grid[r - origin.row] ?? [];
       values.push(Array.from({ length: width }, (_, c) => row[c] ?? ""));
+      hidden.push(hiddenRows.has(r));
     }
-    const block = addChild(parent, { values, rowIndex: Math.max(lo, 0) });
+    // Range.rowHidden: true when every row is hidden, false when none is, null when some are.
+    const rowHidden = hidden.every(Boolean) ? true : hidden.some(Boolean) ? null : false;
+    const block: OfficeMockObject = addChild(parent, {
+      values,
+      rowIndex: Math.max(lo, 0),
+      rowHidden: rowHidden ?? "mixed", // the mock cannot hold null as data: set below
+      getVisibleView() {
+        visibleViews.push(address);
+        // RangeView.cellAddresses: the visible cells only, sheet-qualified.
+        const cellAddresses = values
+          .map((row, i) => ({ row, r: lo + i }))
+          .filter(({ r }) => !hiddenRows.has(r))
+          .map(({ row, r }) =>
+            row.map((_, c) => `${reference(sheetName)}!${letters(origin.col + c)}${r + 1}`),
+          );
+        return addChild(block, { cellAddresses });
+      },
+    });
     block.isNullObject = values.length === 0;
+    if (rowHidden === null) {
+      // Loaded like any property, then read as Office.js returns it for a mixed range: null.
+      const load = block.load.bind(block);
+      block.load = ((properties: string) => {
+        const loaded = load(properties);
+        Object.defineProperty(block, "rowHidden", { value: null, configurable: true });
+        return loaded;
+      }) as typeof block.load;
+    }
     return block;
   };
 
@@ -509,7 +538,7 @@ export function selectionWorkbook(setup: SelectionSetup): SelectionWorkbook {
   for (const name of setup.moreTables ?? []) tableItems.push({ name });
   workbook.selection.worksheet.usedRange.isNullObject = grid.length === 0;
   const sync = jest.spyOn(mock.context, "sync");
-  return { mock, sync, add, intersections };
+  return { mock, sync, add, intersections, visibleViews };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -541,6 +570,22 @@ export interface ReferenceWorkbook {
   used: () => OfficeMockObject;
 }
 
+/**
+ * `Range.valueTypes` of a row as Excel reports it: an empty cell ("" in `values`) is "Empty", so a
+ * typed 0 (a number) can be told from it.
+ */
+export function valueTypesOf(row: readonly unknown[]): string[] {
+  return row.map((value) =>
+    value === "" || value === null || value === undefined
+      ? "Empty"
+      : typeof value === "number"
+        ? "Double"
+        : typeof value === "boolean"
+          ? "Boolean"
+          : "String",
+  );
+}
+
 export function referenceWorkbook(setup: ReferenceSetup): ReferenceWorkbook {
   const existing = (setup.otherSheets ?? []).map(existingSheet);
   const add = jest.fn();
@@ -566,7 +611,12 @@ export function referenceWorkbook(setup: ReferenceSetup): ReferenceWorkbook {
         referenceSheet: {
           name: setup.reference?.name ?? "Referensräntor",
           columns: {
-            used: { values: usedValues, rowIndex: 0, columnIndex: 0 },
+            used: {
+              values: usedValues,
+              valueTypes: usedValues.map(valueTypesOf),
+              rowIndex: 0,
+              columnIndex: 0,
+            },
             getUsedRangeOrNullObject() {
               return mock.context.workbook.referenceSheet.columns.used;
             },

@@ -1,5 +1,5 @@
 /**
- * Independent oracles for the engine tests: the same conventions (DOMAIN.md) written a second,
+ * Independent oracles for the engine tests: the same conventions (docs/conventions.md) written a second,
  * deliberately naive way, so a test compares two implementations instead of the engine with itself.
  *
  * - Calendar: own leap-year rule and days-from-civil arithmetic (no Date object), own month stepping.
@@ -182,7 +182,7 @@ export interface LoopSchedule {
   i: D;
 }
 
-/** The schedule by a plain loop (DOMAIN.md §5): interest B_(k−1)·i, except the last period. */
+/** The schedule by a plain loop (conventions §5): interest B_(k−1)·i, except the last period. */
 export function loopSchedule(t: OracleTerms): LoopSchedule {
   const i = new D(t.rate).dividedBy(12);
   const A = new D(t.A);
@@ -202,7 +202,7 @@ export function loopSchedule(t: OracleTerms): LoopSchedule {
 }
 
 /**
- * Actual reduction at a date (DOMAIN.md §5) from the loop schedule: remaining interest as the sum of the
+ * Actual reduction at a date (conventions §5) from the loop schedule: remaining interest as the sum of the
  * later periods' interest, accrued interest pro rata by days since due date m (nothing before the first
  * period starts), fees of the instalments not yet due; 0 from the last due date on.
  */
@@ -245,19 +245,17 @@ interface RateFile {
 }
 
 /**
- * The reference-rate table of record: /work/shared/reference-rates.json (the project's shared source of
- * truth). Falls back to the engine's bundled copy (identical data, checked by a test) when the shared
- * folder is not mounted, e.g. in CI.
+ * The reference-rate table of record: the Riksbank table in src/engine/data/reference-rates.json
+ * (conventions §6), read here as plain JSON; the oracle's own lookup below does not use the
+ * engine's.
  */
-export const SHARED_RATES_FILE = "/work/shared/reference-rates.json";
 export const BUNDLED_RATES_FILE = path.resolve(
   __dirname,
   "../../src/engine/data/reference-rates.json",
 );
 
 export function referenceRateFile(): RateFile {
-  const file = fs.existsSync(SHARED_RATES_FILE) ? SHARED_RATES_FILE : BUNDLED_RATES_FILE;
-  return JSON.parse(fs.readFileSync(file, "utf8")) as RateFile;
+  return JSON.parse(fs.readFileSync(BUNDLED_RATES_FILE, "utf8")) as RateFile;
 }
 
 export interface OracleInterest {

@@ -90,7 +90,7 @@ function planMethod(s: SheetLayout): void {
     `${METHOD_CHOICE_NAMES.auto}: ${METHOD_NAMES.actual.toLowerCase()} vid restbelopp, annars ${METHOD_NAMES.rule78}`,
   );
   s.next();
-  // DOMAIN.md §4: the rule of 78 is for equal instalments with no residual; say so when it is chosen anyway.
+  // conventions §4: the rule of 78 is for equal instalments with no residual; say so when it is chosen anyway.
   s.check(
     "Kontroll av metoden",
     1,

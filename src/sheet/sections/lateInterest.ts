@@ -1,6 +1,8 @@
 /**
- * Late interest by reference-rate half-year (DOMAIN.md §6), one table per date, and the reference
- * rates the tables look up: both end days counted, days / 365.
+ * Late interest by reference-rate half-year (conventions §6), one table per date, and the reference
+ * rates the tables look up: both end days counted, days / 365. Each table's total is capital ×
+ * Σ(rate × days) / 36 500, summed exactly and divided once as in the engine (conventions §9), not the
+ * sum of the rows' separately divided interest (shown for reading only).
  */
 import {
   Day,
@@ -60,7 +62,7 @@ function planInterestTable(s: SheetLayout, st: Statement, halfYears: Day[]): voi
   });
   // Interest over a window the table no longer covers (an edited date) is #N/A, never a part sum.
   const interestSum = halfYears.length
-    ? `SUM(${address(firstRow, 6)}:${address(lastRow, 6)})`
+    ? `{capital}*SUMPRODUCT(${address(firstRow, 3)}:${address(lastRow, 3)},${address(firstRow, 5)}:${address(lastRow, 5)})/36500`
     : "0";
   s.put(6, {
     formula: `IF(${address(s.row, 3)}=MAX(0,{${st.label}.date}-{interestFrom}+1),${interestSum},NA())`,

@@ -25,7 +25,7 @@ export function planReductions(s: SheetLayout): void {
   planMethodComparison(s);
 }
 
-/** R = t(t + 1) · c / (n(n + 1)) with the workshop's count of t (DOMAIN.md §4). */
+/** R = t(t + 1) · c / (n(n + 1)) with the workshop's count of t (conventions §4). */
 function planRule78(s: SheetLayout): void {
   const { calc } = s;
   const c = calc.contract;
@@ -62,13 +62,14 @@ function planRule78(s: SheetLayout): void {
   s.perDate(
     "rule78",
     "R enligt 78-regeln",
-    (l) => `{${l}.t}*({${l}.t}+1)*{${l}.c}/({${l}.n}*({${l}.n}+1))`,
+    // Never below zero, as in the engine: c < 0 when a 0 % instalment is rounded down (conventions §9).
+    (l) => `MAX(0,{${l}.t}*({${l}.t}+1)*{${l}.c}/({${l}.n}*({${l}.n}+1)))`,
     (st) => num(st.reductionRule78),
     { numberFormat: FORMATS.kronorOre },
   );
 }
 
-/** Actual settlement (DOMAIN.md §5): remaining interest − accrued interest + unearned fees. */
+/** Actual settlement (conventions §5): remaining interest − accrued interest + unearned fees. */
 function planActual(s: SheetLayout): void {
   const c = s.calc.contract;
   const serial = excelSerialFromDay;

@@ -133,5 +133,9 @@ function planScheduleTotals(
     CHECK_OK,
   );
   s.next();
-  s.wrappedNote(LAST_PERIOD_NOTE);
+  // conventions §9: the last period absorbs the rounding of A, so its interest may be slightly negative.
+  s.wrappedNote(LAST_PERIOD_NOTE, {
+    formula: `IF(${address(lastRow, 3)}<0,"${LAST_PERIOD_NOTE}","")`,
+    result: schedule[schedule.length - 1].interest.isNegative() ? LAST_PERIOD_NOTE : "",
+  });
 }

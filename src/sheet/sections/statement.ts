@@ -1,5 +1,5 @@
 /**
- * The statement (att betala, DOMAIN.md §7), one column per date: each line a visible ROUND to whole
+ * The statement (att betala, conventions §7), one column per date: each line a visible ROUND to whole
  * kronor, the totals sums of the rounded lines.
  */
 import { STATEMENT_LABELS, StatementLabel, StatementLines } from "../../engine";

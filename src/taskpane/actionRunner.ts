@@ -1,0 +1,92 @@
+/**
+ * Runs the Excel mode's actions one at a time: every button disabled while one runs (two Excel batches
+ * must not interleave), a status line saying what is happening, the outcome replacing it, and any
+ * failure put into words in the alert region.
+ */
+import { EngineError } from "../engine";
+import { SheetRefusal } from "../sheet/refusal";
+import type { Child } from "./dom";
+import { localizeMessage } from "./form";
+import { UI_TEXT } from "./messages";
+import { Shell, messageOf } from "./shell";
+
+/**
+ * How a step of an action ends: with its value (for a whole action, the text for the status line), or
+ * refused with a problem already put into words for the alert region. Errors that are thrown are
+ * unexpected ones (Excel's, a bug) and are put into words by {@link alertText}.
+ */
+export type Outcome<T = string> = { ok: true; value: T } | { ok: false; problem: Child[] };
+
+/** A step that went through. */
+export function succeeded<T>(value: T): Outcome<T> {
+  return { ok: true, value };
+}
+
+/** A step refused, with what the alert region shows. */
+export function refused(...problem: Child[]): { ok: false; problem: Child[] } {
+  return { ok: false, problem };
+}
+
+/** An action: resolves to the text for the status line, or to a problem for the alert region. */
+export type Action = () => Promise<Outcome>;
+
+/**
+ * A runner for `buttons`' actions. An action asked for while another runs (the rates read at start,
+ * a key press) waits its turn.
+ */
+export function actionRunner(
+  shell: Shell,
+  buttons: readonly HTMLButtonElement[],
+): (busyText: string, action: Action) => Promise<void> {
+  let running: Promise<void> | null = null;
+  const runNow = async (busyText: string, action: Action) => {
+    for (const b of buttons) b.disabled = true;
+    shell.content.setAttribute("aria-busy", "true");
+    shell.clearError();
+    shell.status(busyText);
+    try {
+      const outcome = await action();
+      shell.status(outcome.ok ? outcome.value : "");
+      if (!outcome.ok) shell.error(...outcome.problem);
+    } catch (error) {
+      shell.status("");
+      shell.error(alertText(error));
+    } finally {
+      for (const b of buttons) b.disabled = false;
+      shell.content.removeAttribute("aria-busy");
+    }
+  };
+  return (busyText, action) => {
+    const start = () => runNow(busyText, action);
+    const next = running === null ? start() : running.then(start);
+    running = next;
+    void next.then(() => {
+      if (running === next) running = null;
+    });
+    return next;
+  };
+}
+
+/** An error from a workbook call, marked so it is reported as Excel's. */
+class ExcelFailure extends Error {}
+
+/**
+ * Runs a workbook call; its failure is Excel's, except the engine's errors (a bad date in the
+ * workbook) and the writers' refusals, which say themselves what is wrong.
+ */
+export async function excelCall<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof EngineError || error instanceof SheetRefusal) throw error;
+    throw new ExcelFailure(messageOf(error));
+  }
+}
+
+/** The alert text for an error: the engine's with Swedish labels, a refusal's, Excel's, or a bug's. */
+export function alertText(error: unknown): string {
+  if (error instanceof EngineError) return localizeMessage(error.message);
+  if (error instanceof SheetRefusal) return UI_TEXT.refused(error.message);
+  if (error instanceof ExcelFailure) return UI_TEXT.excelFailed(error.message);
+  return UI_TEXT.internalError(messageOf(error));
+}

@@ -1,0 +1,233 @@
+/**
+ * What each of the Excel mode's buttons does, one function per action, each resolving to its
+ * {@link Outcome}: the text for the status line, or a problem for the alert region (actionRunner.ts). The workbook is reached only through
+ * {@link ExcelActions}. Every calculation uses the built-in reference rates extended by the
+ * workbook's Referensräntor sheet, read afresh for each action (the user may have edited it).
+ */
+import {
+  BUILT_IN_RATES,
+  Calculation,
+  ContractInput,
+  EngineError,
+  ReferenceRateTable,
+  calculate,
+  describeHalfYear,
+  formatIsoDate,
+} from "../engine";
+import { calculateRows, planBatchWorkbook } from "../sheet/batch";
+import { planSheet } from "../sheet/plan";
+import {
+  KnownHalfYear,
+  REFERENCE_SHEET_NAME,
+  WorkbookReferenceRates,
+  lastKnownHalfYear,
+  planReferenceSheet,
+  referenceRowCountOf,
+  workbookRateTable,
+} from "../sheet/referenceSheet";
+import type { RowProblem } from "../sheet/headers";
+import type { RefusedRow } from "../sheet/summary";
+import { Outcome, excelCall, refused, succeeded } from "./actionRunner";
+import { Child, h, replace } from "./dom";
+import type { ActiveRow, ExcelActions } from "./excelPane";
+import { localizeMessage } from "./form";
+import { UI_TEXT } from "./messages";
+import { formatPercent, parsePercentInput } from "./rates";
+import { Shell } from "./shell";
+import { calculationView } from "./statementView";
+
+/** What the actions work with: the frame, the workbook, where results go. */
+export interface TaskContext {
+  shell: Shell;
+  excel: ExcelActions;
+  /** Where a row's calculation is shown. */
+  result: HTMLElement;
+  /** Shows the last half-year known (the reference-rate panel). */
+  showKnown(known: KnownHalfYear): void;
+  /** Shows the typed reference rate's problem beside its field (null: none). */
+  showRateProblem(message: string | null): void;
+}
+
+/** The workbook's rates and the engine's table built from them. */
+interface Rates {
+  rates: WorkbookReferenceRates | null;
+  table: ReferenceRateTable;
+}
+
+/**
+ * Reads the workbook's Referensräntor sheet and builds the table every calculation uses; shows the
+ * last half-year. A bad row of the sheet is refused, naming the row.
+ */
+export async function loadRates({ excel, showKnown }: TaskContext): Promise<Outcome<Rates>> {
+  let rates: WorkbookReferenceRates | null;
+  let table: ReferenceRateTable;
+  try {
+    rates = await excelCall(() => excel.readWorkbookReferenceRates());
+    table = workbookRateTable(rates);
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    return refused(UI_TEXT.ratesSheetProblem(error.message));
+  }
+  showKnown(lastKnownHalfYear(rates, table));
+  return succeeded({ rates, table });
+}
+
+/** A row that cannot be calculated: each problem with the address of its cell. */
+function rowProblems(address: string, problems: readonly RowProblem[]) {
+  return refused(
+    h("p", {}, UI_TEXT.rowProblems(address)),
+    h(
+      "ul",
+      { class: "problems" },
+      ...problems.map((p) =>
+        h("li", {}, h("span", { class: "address" }, p.address), " ", p.message),
+      ),
+    ),
+  );
+}
+
+/** Reads the active row and calculates it (and shows it), or refuses with the row's problems. */
+async function readAndCalculate(
+  context: TaskContext,
+): Promise<Outcome<{ row: ActiveRow; calc: Calculation }>> {
+  const { excel, result } = context;
+  replace(result); // never leave an earlier row's figures beside this row's outcome
+  const loaded = await loadRates(context);
+  if (!loaded.ok) return loaded;
+  const row = await excelCall(() => excel.readActiveContractRow());
+  if (!row.ok) return rowProblems(row.address, row.problems);
+  let calc: Calculation;
+  try {
+    calc = calculate(row.contract, { referenceRates: loaded.value.table });
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    // The row is valid but cannot be calculated (a date past the reference-rate table).
+    const message = localizeMessage(error.message);
+    return rowProblems(row.address, [{ field: error.field, address: row.address, message }]);
+  }
+  const ignored = row.ignoredHeaders.map((i) => `${i.header} (${i.address})`).join(", ");
+  replace(
+    result,
+    calculationView(calc),
+    ignored ? h("p", { class: "hint" }, UI_TEXT.ignoredHeaders(ignored)) : null,
+  );
+  return succeeded({ row, calc });
+}
+
+/** Refused rows for the alert region, each with where it is and why. */
+function refusedRows(heading: string, rows: readonly RefusedRow[]): Child[] {
+  return [
+    h("p", {}, heading),
+    h(
+      "ul",
+      { class: "problems" },
+      ...rows.map((r) =>
+        h(
+          "li",
+          {},
+          h("span", { class: "address" }, r.where),
+          r.caseId ? ` (${r.caseId})` : "",
+          " ",
+          localizeMessage(r.reason),
+        ),
+      ),
+    ),
+  ];
+}
+
+/** Inserts the training workbook (a new `Kontrakt` sheet with `rows`). */
+export async function insertTraining(
+  { excel }: TaskContext,
+  rows: readonly ContractInput[],
+): Promise<Outcome> {
+  const { sheetName } = await excelCall(() => excel.insertTrainingWorkbook([...rows]));
+  return succeeded(UI_TEXT.inserted(sheetName));
+}
+
+/** Shows the active row's calculation. */
+export async function previewRow(context: TaskContext): Promise<Outcome> {
+  const read = await readAndCalculate(context);
+  return read.ok ? succeeded(UI_TEXT.readRow(read.value.row.address)) : read;
+}
+
+/** Writes the active row's calculation sheet. */
+export async function createSheet(context: TaskContext): Promise<Outcome> {
+  const read = await readAndCalculate(context);
+  if (!read.ok) return read;
+  const plan = planSheet(read.value.calc);
+  const { sheetName } = await excelCall(() => context.excel.writeSheetPlan(plan));
+  return succeeded(UI_TEXT.written(sheetName));
+}
+
+/** Writes the summary of the selected rows (and, `withSheets`, a calculation sheet per case). */
+export async function createSummary(context: TaskContext, withSheets: boolean): Promise<Outcome> {
+  const { shell, excel, result } = context;
+  replace(result);
+  const loaded = await loadRates(context);
+  if (!loaded.ok) return loaded;
+  const { rates, table } = loaded.value;
+  const read = await excelCall(() => excel.readSelectedContractRows());
+  if (!read.ok) return refused(h("p", {}, UI_TEXT.noRows), h("p", {}, read.message));
+  const rows = calculateRows(read.headers, read.rows, table, read.headerRow);
+  if (rows.calculations.length === 0)
+    return refused(...refusedRows(UI_TEXT.noneCalculated(rows.refused.length), rows.refused));
+  const plans = planBatchWorkbook(rows, {
+    sheets: withSheets,
+    table,
+    existingSheetNames: read.sheetNames,
+    referenceSheet: rates === null ? undefined : { rowCount: referenceRowCountOf(rates) },
+  });
+  shell.status(UI_TEXT.writingSheets(plans.length));
+  const { sheetNames } = await excelCall(() => excel.writeSheetPlans(plans));
+  // Written, and some rows refused: both the status and the list of refused rows are shown.
+  if (rows.refused.length > 0)
+    shell.error(...refusedRows(UI_TEXT.refusedRows(rows.refused.length), rows.refused));
+  const { headerRow, emptyRows } = read.skipped;
+  const skipped =
+    headerRow !== null || emptyRows.length > 0
+      ? UI_TEXT.skippedRows(headerRow !== null, emptyRows.length)
+      : "";
+  return succeeded(
+    UI_TEXT.summaryWritten(
+      sheetNames[0],
+      rows.calculations.length,
+      withSheets ? rows.calculations.length : 0,
+      plans.some((plan) => plan.name === REFERENCE_SHEET_NAME),
+    ) + skipped,
+  );
+}
+
+/**
+ * Adds the next half-year's reference rate, typed in `input` (percent): a new Referensräntor sheet
+ * when the workbook has none, else a row under its last rate.
+ */
+export async function addReferenceRate(
+  context: TaskContext,
+  input: HTMLInputElement,
+): Promise<Outcome> {
+  const { excel } = context;
+  const typed = parsePercentInput(input.value);
+  context.showRateProblem(typed.ok ? null : typed.message);
+  if (!typed.ok) return refused(); // shown beside the field
+  const loaded = await loadRates(context);
+  if (!loaded.ok) return loaded;
+  const { rates, table } = loaded.value;
+  const next = lastKnownHalfYear(rates, table).next;
+  const from = formatIsoDate(next);
+  const halfYear = describeHalfYear(next);
+  const shown = formatPercent(typed.percent);
+  let done: string;
+  if (rates === null) {
+    const extended = ReferenceRateTable.withEntries([{ from, percent: typed.percent.toString() }]);
+    await excelCall(() => excel.writeSheetPlans([planReferenceSheet(extended, BUILT_IN_RATES)]));
+    done = UI_TEXT.rateSheetCreated(halfYear, shown);
+  } else {
+    const { address } = await excelCall(() =>
+      excel.appendReferenceRate(from, typed.percent.toNumber()),
+    );
+    done = UI_TEXT.rateAppended(halfYear, shown, address);
+  }
+  input.value = "";
+  const reloaded = await loadRates(context);
+  return reloaded.ok ? succeeded(done) : reloaded;
+}

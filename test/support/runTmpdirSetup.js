@@ -1,0 +1,2 @@
+/** Jest globalSetup: see runTmpdir.js. */
+module.exports = require("./runTmpdir").setup;

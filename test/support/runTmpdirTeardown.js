@@ -1,0 +1,2 @@
+/** Jest globalTeardown: see runTmpdir.js. */
+module.exports = require("./runTmpdir").teardown;
