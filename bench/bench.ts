@@ -130,6 +130,10 @@ async function main(): Promise<void> {
     process.stdout.write(
       `Mål: exakta decimaler högst 400 gånger flyttalsvarianten (nu ${results.decimalToFloatCostRatio}).\n`,
     );
+    process.stdout.write(
+      `Mål: 20 000 kontrakt på högst 12 gånger tiden för 2 000 (nu ${results.batchTimeRatio}), med högst ` +
+        `dubbla minnet (nu ${results.batchMemoryRatio}) och under 400 MB (nu ${results.batch20000PeakMB}).\n`,
+    );
   }
 }
 

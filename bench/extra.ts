@@ -1,7 +1,8 @@
 /**
  * Measurements beyond the engine: context.sync calls per written sheet (the Excel writer against
- * office-addin-mock, counting every sync the mock context receives) and the time a 300-contract batch
- * takes from CSV text to .xlsx bytes (summary only).
+ * office-addin-mock, counting every sync the mock context receives), the time a 300-contract batch
+ * takes from CSV text to .xlsx bytes (summary only, in memory), and the streaming batch at 2 000 and
+ * 20 000 contracts, each in a child process for its peak memory (bench/batchScale.ts).
  */
 import fs from "fs";
 import path from "path";
@@ -13,6 +14,7 @@ import { calculateRows, planBatchWorkbook } from "../src/sheet/batch";
 import { parseCsv } from "../src/cli/csv";
 import { toXlsxBuffer } from "../src/export/xlsx";
 import { writeSheetPlan } from "../src/excel/writer";
+import { batchScaleMeasurements } from "./batchScale";
 
 const EXAMPLES = path.join(__dirname, "..", "examples");
 const example = (n: number) =>
@@ -119,5 +121,9 @@ async function batch300Seconds(): Promise<number> {
 }
 
 export async function extraMeasurements(): Promise<Record<string, number>> {
-  return { syncsPerSheet: await syncsPerSheet(), batch300Seconds: await batch300Seconds() };
+  return {
+    syncsPerSheet: await syncsPerSheet(),
+    batch300Seconds: await batch300Seconds(),
+    ...(await batchScaleMeasurements()),
+  };
 }

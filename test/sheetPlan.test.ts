@@ -1,13 +1,18 @@
 /**
  * Golden-file tests of the whole sheet plan for both worked examples, plus structural checks that
- * hold for any plan. A missing golden file is written from the actual plan and the test fails, so a
- * person reads and approves it (then commits it); after that any change to the plan shows as a diff.
+ * hold for any plan. The golden files (test/golden/*.plan.txt) hold one line per cell
+ * (test/support/goldenPlan.ts). A missing or empty golden file is written from the actual plan and
+ * the test fails, so a person reads and approves it (then commits it); after that any change to the
+ * plan shows as a diff of named cells. To re-approve a deliberate change: empty the file, run the
+ * test, read the diff (`git diff test/golden`) and commit.
  */
 import fs from "fs";
 import path from "path";
 import { calculate, parseContract, STATEMENT_ROWS } from "../src/engine";
+import { positionOf } from "../src/sheet/grid";
 import { planSheet } from "../src/sheet/plan";
 import { SheetPlan } from "../src/sheet/types";
+import { renderPlan } from "./support/goldenPlan";
 
 const EXAMPLES = ["worked-example-1", "worked-example-2"];
 
@@ -21,22 +26,22 @@ function planFor(example: string): { plan: SheetPlan; calc: ReturnType<typeof ca
 
 /** The cell at an A1 address. */
 function cellAt(plan: SheetPlan, a1: string) {
-  const match = /^([A-Z]+)(\d+)$/.exec(a1)!;
-  const col = match[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return plan.cells.find((cell) => cell.row === Number(match[2]) - 1 && cell.col === col);
+  const { row, col } = positionOf(a1);
+  return plan.cells.find((cell) => cell.row === row && cell.col === col);
 }
 
 describe.each(EXAMPLES)("sheet plan of %s", (example) => {
   const { plan, calc } = planFor(example);
 
-  test("matches the approved golden file", () => {
-    const golden = path.join(__dirname, "golden", `${example}.plan.json`);
-    const actual = JSON.stringify(plan, null, 1);
-    if (!fs.existsSync(golden)) {
-      fs.writeFileSync(golden, actual + "\n");
+  test("matches the approved golden file (one line per cell)", () => {
+    const golden = path.join(__dirname, "golden", `${example}.plan.txt`);
+    const actual = renderPlan(plan);
+    const approved = fs.existsSync(golden) ? fs.readFileSync(golden, "utf8") : "";
+    if (approved.trim() === "") {
+      fs.writeFileSync(golden, actual.join("\n") + "\n");
       throw new Error(`golden file written: ${golden}; read it, approve it and commit it`);
     }
-    expect(JSON.parse(actual)).toEqual(JSON.parse(fs.readFileSync(golden, "utf8")));
+    expect(actual).toEqual(approved.replace(/\n$/, "").split("\n"));
   });
 
   test("every formula refers to resolved addresses only", () => {

@@ -9,19 +9,22 @@ import path from "path";
 import { Calculation, EngineError, calculate, parseContract, toReport } from "../engine";
 import { OutputPathError, writeXlsxFile } from "../export/writeFile";
 import { SheetPlan } from "../sheet/types";
-import { calculateRows, planBatchWorkbook } from "../sheet/batch";
-import { columnLetter } from "../sheet/grid";
 import { planSheet } from "../sheet/plan";
-import { CsvError, parseCsv } from "./csv";
+import { PARTIAL_STATUS, SHEETS_LIMIT, runBatch } from "./batch";
+import { ProgressSink } from "./progress";
 import { statementText } from "./statementText";
+import { UsageError } from "./usageError";
 
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** stderr for a batch's progress report (a bar on a terminal); default: plain lines via `err`. */
+  progress?: ProgressSink;
+  /** Clock in milliseconds for progress reports; default Date.now. */
+  now?: () => number;
 }
 
-/** An input problem the user can fix; printed as one line, exit status 2. */
-export class UsageError extends Error {}
+export { UsageError, PARTIAL_STATUS, SHEETS_LIMIT };
 
 export const EXAMPLES_DIR = path.resolve(__dirname, "../../examples");
 export const EXAMPLE_FILES = ["worked-example-1.json", "worked-example-2.json"];
@@ -119,9 +122,6 @@ async function sheet(args: string[], io: CliIo): Promise<void> {
   io.out(`${statementText(calculation)}\n\nSkrev ${written}`);
 }
 
-/** Exit status of a batch in which some rows were refused (the rest were still written). */
-export const PARTIAL_STATUS = 3;
-
 async function batch(args: string[], io: CliIo): Promise<number> {
   const { out, rest } = takeOut(args);
   const json = rest.includes("--json");
@@ -133,35 +133,7 @@ async function batch(args: string[], io: CliIo): Promise<number> {
   if (out === null && !json) throw new UsageError(`ange --out FIL.xlsx eller --json\n${USAGE}`);
   if (out !== null && !out.toLowerCase().endsWith(".xlsx"))
     throw new UsageError(`--out ${JSON.stringify(out)} måste sluta på .xlsx`);
-  const file = files[0];
-  const text = await readInput(file);
-  let table;
-  try {
-    table = parseCsv(text);
-  } catch (error) {
-    if (error instanceof CsvError) throw new UsageError(`${file}: ${error.message}`);
-    throw error;
-  }
-  const rows = table.rows.map(({ line, cells }) => ({
-    where: `rad ${line}`,
-    values: cells,
-    addressOf: (col: number) => `${columnLetter(col)}${line}`,
-  }));
-  const result = calculateRows(table.header, rows);
-  if (out !== null) {
-    const written = await writeWorkbook(planBatchWorkbook(result, { sheets }), out);
-    if (!json) io.out(`Skrev ${written}`);
-  }
-  if (json) {
-    io.out(JSON.stringify(result.calculations.map(toReport), null, 2));
-  } else {
-    io.out(
-      `${result.calculations.length} ärenden beräknade, ${result.refused.length} rader kunde inte beräknas.`,
-    );
-  }
-  for (const row of result.refused)
-    io.err(`fel: ${file} ${row.where}${row.caseId ? ` (${row.caseId})` : ""}: ${row.reason}`);
-  return result.refused.length > 0 ? PARTIAL_STATUS : 0;
+  return runBatch({ file: files[0], out, json, sheets }, io);
 }
 
 async function examples(args: string[], io: CliIo): Promise<void> {

@@ -5,6 +5,11 @@ import { runCli } from "./cli";
 runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text + "\n"),
   err: (text) => process.stderr.write(text + "\n"),
+  progress: {
+    isTTY: process.stderr.isTTY === true,
+    write: (text) => process.stderr.write(text),
+    columns: process.stderr.columns,
+  },
 }).then(
   (status) => {
     process.exitCode = status;

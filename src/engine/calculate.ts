@@ -11,7 +11,7 @@
  */
 import { Contract } from "./contract";
 import { Dec, roundToKrona, toOreString } from "./decimal";
-import { Day, formatIsoDate } from "./dates";
+import { Day, countDueDates, formatIsoDate } from "./dates";
 import { EngineError } from "./errors";
 import { LateInterestResult, lateInterest } from "./lateInterest";
 import { LawReference, lawFor } from "./law";
@@ -41,6 +41,8 @@ export interface StatementLines<T> {
 export interface Statement {
   label: StatementLabel;
   date: Day;
+  /** Due dates strictly before the date: the count t is made from. */
+  dueDatesBefore: number;
   /** t by the rule-of-78 count. */
   remainingInstallments: number;
   reductionRule78: Dec;
@@ -121,6 +123,7 @@ function statementAt(
   date: Day,
   table: ReferenceRateTable,
 ): Statement {
+  const dueDatesBefore = countDueDates(contract.firstDueDate, contract.installments, date, false);
   const t = remainingInstallmentsRule78(contract.firstDueDate, contract.installments, date);
   const reductionRule78 = rule78Reduction(t, contract.installments, creditCostExclSetup);
   const actual = actualReduction(contract, date);
@@ -168,6 +171,7 @@ function statementAt(
   return {
     label,
     date,
+    dueDatesBefore,
     remainingInstallments: t,
     reductionRule78,
     actual,

@@ -1,7 +1,7 @@
 /**
  * A contract row (kontrakt): the input of every calculation, validated field by field.
  *
- * The JSON form is that of `shared/examples/worked-example-1.json`. Amounts may be JSON numbers or
+ * The JSON form is that of `examples/worked-example-1.json`. Amounts may be JSON numbers or
  * numeric text ("143750", "143 750", "0,0595"), read straight into decimals; dates are ISO text.
  * Defaults a careful user would expect, each documented in README.md:
  * - `creditAmount` = `cashPrice` − `downPayment` when omitted (and must equal it when all three are given);

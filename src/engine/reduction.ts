@@ -103,7 +103,11 @@ export interface ActualReduction {
   balance: Dec;
   /** Σ_{k>m} P_k − B_m: interest still in the schedule after due date m. */
   remainingInterest: Dec;
-  /** Days since due date m, and the length of the running period. */
+  /** Due date m (due_0 = one month before the first due date): where the running period starts. */
+  periodStart: Day;
+  /** Due date m + 1: where the running period ends (past the last due date, a month after it). */
+  periodEnd: Day;
+  /** Days since due date m (0 before due_0 and from the last due date on), and the period's length. */
   daysAccrued: number;
   periodDays: number;
   /** Interest earned by the creditor since due date m, pro rata by days. */
@@ -118,11 +122,15 @@ export interface ActualReduction {
 export function actualReduction(terms: CreditTerms, date: Day): ActualReduction {
   const n = terms.installments;
   const m = countDueDates(terms.firstDueDate, n, date, true);
+  const periodStart = dueDate(terms.firstDueDate, m);
+  const periodEnd = dueDate(terms.firstDueDate, m + 1);
   if (m >= n) {
     return {
       duePassed: m,
       balance: ZERO,
       remainingInterest: ZERO,
+      periodStart,
+      periodEnd,
       daysAccrued: 0,
       periodDays: 0,
       accruedInterest: ZERO,
@@ -134,8 +142,6 @@ export function actualReduction(terms: CreditTerms, date: Day): ActualReduction 
   const balance = balanceAfter(terms, m, i);
   const remainingPayments = terms.installmentAmount.times(n - m).plus(terms.residual);
   const remainingInterest = remainingPayments.minus(balance);
-  const periodStart = dueDate(terms.firstDueDate, m);
-  const periodEnd = dueDate(terms.firstDueDate, m + 1);
   const periodDays = periodEnd - periodStart;
   // Before the credit's first period starts nothing has accrued.
   const daysAccrued = Math.max(0, date - periodStart);
@@ -146,6 +152,8 @@ export function actualReduction(terms: CreditTerms, date: Day): ActualReduction 
     duePassed: m,
     balance,
     remainingInterest,
+    periodStart,
+    periodEnd,
     daysAccrued,
     periodDays,
     accruedInterest,

@@ -32,6 +32,31 @@ export async function writeXlsxFile(
   outPath: string,
   options: WorkbookOptions = {},
 ): Promise<string> {
+  const target = await checkTarget(outPath);
+  // Build before touching the disk: a plan the writer rejects leaves nothing behind.
+  const bytes = await toXlsxBuffer(plans, options);
+  const temp = tempPathBeside(target);
+  try {
+    const handle = await fs.promises.open(temp, "wx");
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.promises.rename(temp, target);
+  } catch (err) {
+    await fs.promises.rm(temp, { force: true });
+    throw err;
+  }
+  return target;
+}
+
+/**
+ * The absolute target path, checked before anything is written: its folder must exist (a typo in it
+ * is refused, naming the folder, never created), and the path must not be a directory.
+ */
+export async function checkTarget(outPath: string): Promise<string> {
   const target = path.resolve(outPath);
   const dir = path.dirname(target);
   const folder = await statOrNull(dir);
@@ -48,26 +73,18 @@ export async function writeXlsxFile(
       `en mapp; ange ett filnamn, t.ex. ${path.join(target, "kalkyl.xlsx")}`,
     );
   }
-  // Build before touching the disk: a plan the writer rejects leaves nothing behind.
-  const bytes = await toXlsxBuffer(plans, options);
-  const temp = path.join(
-    dir,
+  return target;
+}
+
+/**
+ * A fresh temporary file name in the target's folder, so the final rename stays on one file system
+ * and is atomic. Hidden, and named after the target.
+ */
+export function tempPathBeside(target: string): string {
+  return path.join(
+    path.dirname(target),
     `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
   );
-  try {
-    const handle = await fs.promises.open(temp, "wx");
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.promises.rename(temp, target);
-  } catch (err) {
-    await fs.promises.rm(temp, { force: true });
-    throw err;
-  }
-  return target;
 }
 
 /** The path's stats, or null where nothing is there (or a file stands where a folder should be). */

@@ -32,7 +32,7 @@
  *   rejected with the cell's address instead.
  */
 import ExcelJS from "exceljs";
-import { columnLetter } from "../sheet/grid";
+import { columnLetter, parseAddress } from "../sheet/grid";
 import { headerFooterText } from "../sheet/headerFooter";
 import { uniqueSheetName, validSheetName } from "../sheet/sheetNames";
 import { CellLook, STYLE_LOOKS } from "../sheet/styles";
@@ -253,21 +253,19 @@ function conditionalFormatting(
 
 /** 1-based row and column of an A1 reference ("$C$48" too). */
 function decodeA1(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
+  const position = parseAddress(ref);
+  return position && { row: position.row + 1, col: position.col + 1 };
 }
 
-interface Rect {
+export interface Rect {
   top: number;
   left: number;
   bottom: number;
   right: number;
 }
 
-function decodeRange(range: string): Rect | null {
+/** The rectangle of an A1 range ("A2:M2"), 1-based; null when it is not one. */
+export function decodeRange(range: string): Rect | null {
   const parts = range.split(":");
   if (parts.length !== 2) return null;
   const a = decodeA1(parts[0]);
@@ -286,7 +284,7 @@ function columnLetters(col: number): string {
   return columnLetter(col - 1);
 }
 
-function checkScalar(plan: SheetPlan, where: string, what: string, v: unknown): void {
+function checkScalar(plan: Pick<SheetPlan, "name">, where: string, what: string, v: unknown): void {
   if (typeof v === "number" && !Number.isFinite(v)) {
     throw new SheetPlanError(plan.name, where, `${what} is ${v}, which a workbook cannot hold`);
   }
@@ -334,23 +332,7 @@ function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, created: Date): void
         "holds content inside a merged range (only its top-left cell may)",
       );
     }
-    const cell = ws.getCell(planned.row + 1, planned.col + 1);
-    if (hasFormula) {
-      const result = planned.result;
-      checkScalar(plan, address, "the cached result", result);
-      cell.value =
-        result === undefined || result === null
-          ? { formula: toFileFormula(planned.formula!) }
-          : { formula: toFileFormula(planned.formula!), result };
-    } else if (hasValue) {
-      checkScalar(plan, address, "the value", planned.value);
-      // A link to another sheet of the workbook: Excel's internal-location form "#'Sheet'!A1".
-      cell.value =
-        planned.link === undefined
-          ? planned.value!
-          : { text: String(planned.value), hyperlink: `#'${planned.link.replace(/'/g, "''")}'!A1` };
-    }
-    cell.style = excelStyle(planned.style, planned.numberFormat, planned);
+    fillCell(ws.getCell(planned.row + 1, planned.col + 1), planned, plan.name, address);
   }
   // The other cells of a merge look like its top-left cell unless planned otherwise, so a section
   // heading's bottom border runs the whole width of the merge.
@@ -384,7 +366,41 @@ function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, created: Date): void
   applyPrint(ws, plan, created);
 }
 
-function plannedAddress(plan: SheetPlan, cell: PlannedCell): string {
+/**
+ * Writes one planned cell's content (a constant, or a formula with its cached result) and its look
+ * into an ExcelJS cell; a number a workbook cannot hold is refused with the cell's address.
+ * `text` turns a constant string into the cell value (the streaming writer stores inline strings).
+ */
+export function fillCell(
+  cell: ExcelJS.Cell,
+  planned: PlannedCell,
+  sheet: string,
+  address: string,
+  text: (value: string) => ExcelJS.CellValue = (value) => value,
+): void {
+  const where = { name: sheet };
+  if (planned.formula !== undefined && planned.formula !== null) {
+    const result = planned.result;
+    checkScalar(where, address, "the cached result", result);
+    cell.value =
+      result === undefined || result === null
+        ? { formula: toFileFormula(planned.formula) }
+        : { formula: toFileFormula(planned.formula), result };
+  } else if (planned.value !== undefined && planned.value !== null) {
+    checkScalar(where, address, "the value", planned.value);
+    // A link to another sheet of the workbook: Excel's internal-location form "#'Sheet'!A1".
+    cell.value =
+      planned.link !== undefined
+        ? { text: String(planned.value), hyperlink: `#'${planned.link.replace(/'/g, "''")}'!A1` }
+        : typeof planned.value === "string"
+          ? text(planned.value)
+          : planned.value;
+  }
+  cell.style = excelStyle(planned.style, planned.numberFormat, planned);
+}
+
+/** The A1 address of a planned cell; its row and column must be whole numbers from 0. */
+export function plannedAddress(plan: Pick<SheetPlan, "name">, cell: PlannedCell): string {
   const ok = (n: number) => Number.isInteger(n) && n >= 0;
   if (!ok(cell.row) || !ok(cell.col)) {
     throw new SheetPlanError(
@@ -398,7 +414,15 @@ function plannedAddress(plan: SheetPlan, cell: PlannedCell): string {
 
 const PAPER_SIZE: Record<PrintSettings["paperSize"], number> = { A4: 9 };
 
-function applyPrint(ws: ExcelJS.Worksheet, plan: SheetPlan, created: Date): void {
+/**
+ * The plan's print settings on a worksheet (page setup, print area, title rows, header, footer,
+ * breaks); the header's `{skapad}` becomes the ISO date of `created`.
+ */
+export function applyPrint(
+  ws: ExcelJS.Worksheet,
+  plan: Omit<SheetPlan, "cells">,
+  created: Date = new Date(),
+): void {
   const print = plan.print;
   const area = decodeRange(print.area.replace(/^.*!/, ""));
   if (!area)

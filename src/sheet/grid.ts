@@ -18,6 +18,31 @@ export function address(row: number, col: number, absolute = false): string {
   return absolute ? `$${columnLetter(col)}$${row + 1}` : `${columnLetter(col)}${row + 1}`;
 }
 
+/** A 0-based cell position. */
+export interface CellPosition {
+  row: number;
+  col: number;
+}
+
+/**
+ * The 0-based position of an A1 reference (`B12`, `$C$48`, `aa3`), or null when `ref` is not one.
+ * The one A1 parser of the sheet layer: the exporter and the tests read addresses with it.
+ */
+export function parseAddress(ref: string): CellPosition | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
+  if (!m || Number(m[2]) < 1) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** The position of an A1 reference that must be one (a name of a plan); throws otherwise. */
+export function positionOf(ref: string): CellPosition {
+  const position = parseAddress(ref);
+  if (position === null) throw new Error(`sheet plan: ${ref} is not an A1 address`);
+  return position;
+}
+
 export type CellContent = Omit<PlannedCell, "row" | "col">;
 
 export class Grid {

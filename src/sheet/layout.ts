@@ -25,6 +25,9 @@ export const FIELD_COL_WIDTH = 20;
 /** What a passing check shows; anything else is drawn red by conditional formatting. */
 export const CHECK_OK = "OK";
 
+/** The input cell of each statement's date. */
+export const DATE_INPUT = { notice: "noticeDate", repossession: "repossessionDate" } as const;
+
 /** One formula per date column: built from the statement's label ("notice", "repossession"). */
 export type PerDateFormula = (label: StatementLabel) => string;
 

@@ -10,10 +10,11 @@
  * pages with repeated titles). Sections share one `SheetLayout` (src/sheet/layout.ts); a formula
  * refers to a figure of another section by its `{name}`, resolved once the whole layout is known.
  *
- * Formulas mirror the engine's conventions (src/engine): t counts due dates before the date with
- * COUNTIF; m counts due dates on or before it; due dates are EDATE(first due date, k − 1), which keeps
- * the day of month and moves back to the month's end exactly as conventions §3 says; late interest shows
- * capital × rate × days / 365 per half-year with both end days counted and totals capital ×
+ * Formulas mirror the engine's conventions (src/engine) and are built by the builders of
+ * src/sheet/formulas.ts, each named after the engine function it mirrors: t and m count due dates in
+ * closed form (countDueDatesFormula); due dates are EDATE(first due date, k − 1), which keeps the day
+ * of month and moves back to the month's end exactly as conventions §3 says; late interest shows
+ * capital × rate × days / 36 500 per half-year with both end days counted and totals capital ×
  * Σ(rate × days) / 36 500 with one division; each statement line is a visible ROUND(…, 0) and the
  * totals add the rounded lines.
  */

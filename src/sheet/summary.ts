@@ -3,12 +3,9 @@
  * dates, the amount to pay at both dates, the surplus and the outcome, and the rows that could not be
  * calculated with the reason. Every figure is a live formula:
  * - with calculation sheets (`sheets`), each cell refers to its case's sheet, and the case id links to it;
- * - without them, each row carries the contract's inputs to the right and computes from them with the
- *   same conventions as the calculation sheet, in closed form so one row is enough: the due date in the
- *   date's month is EDATE(first, k − 1) with k the month distance + 1 (one due date per month, so the
- *   counts t and m follow from comparing the date with it); B_m = K(1+i)^m − A((1+i)^m − 1)/i; late
- *   interest sums days × rate over the `Referensräntor` sheet's half-years with SUMPRODUCT, and is #N/A
- *   when the table does not cover every day (never a guess). See src/sheet/summarySelfContained.ts.
+ * - without them (summary-only mode, e.g. a batch of hundreds of cases), each row carries the
+ *   contract's inputs to the right and computes from them with the calculation sheet's own formula
+ *   builders, in closed form so one row is enough (src/sheet/summarySelfContained.ts).
  */
 import { Calculation, METHOD_NAMES, OUTCOME_TEXT, outcomeOf } from "../engine";
 import { CellContent, Grid, address, columnLetter } from "./grid";
@@ -17,7 +14,7 @@ import { referenceRanges } from "./referenceSheet";
 import { Column, RESULT_COLUMNS, summaryColumns } from "./summaryColumns";
 import { selfContainedRow } from "./summarySelfContained";
 import { METHOD_NOTE } from "./texts";
-import { SheetPlan } from "./types";
+import { PlannedCell, PrintSettings, SheetPlan } from "./types";
 import { LINE_POINTS, wrappedHeight } from "./wrap";
 
 export const SUMMARY_SHEET_NAME = "Sammanställning";
@@ -59,23 +56,42 @@ export function planSummary(input: SummaryInput): SheetPlan {
   });
   const firstDataRow = headerRow + 1;
   const lastDataRow = g.row - 1;
-  planSummaryTotals(g, columns, allResults, firstDataRow, lastDataRow);
+  const totals = emptyTotals();
+  allResults.forEach((results) => addToTotals(totals, results));
+  planSummaryTotals(g, columns, totals, firstDataRow, lastDataRow);
   planRefusedRows(g, input.refused);
 
   const { cells, names } = g.resolve();
   return {
-    name: SUMMARY_SHEET_NAME,
-    rowCount: g.row,
-    colCount: columns.length,
+    ...summaryFrame(columns, merges, rowHeights, headerRow, lastDataRow, g.row, names),
     cells,
+  };
+}
+
+/**
+ * Everything of the summary's plan but its cells, once its rows are known: the cases end at
+ * `lastDataRow`, the sheet (totals and refused rows included) at `rowCount`.
+ */
+function summaryFrame(
+  columns: Column[],
+  merges: string[],
+  rowHeights: Record<number, number>,
+  headerRow: number,
+  lastDataRow: number,
+  rowCount: number,
+  names: Record<string, string>,
+): Omit<SheetPlan, "cells"> {
+  const firstDataRow = headerRow + 1;
+  return {
+    name: SUMMARY_SHEET_NAME,
+    rowCount,
+    colCount: columns.length,
     merges,
     columnWidths: columns.map((col) => col.width),
     rowHeights,
     print: {
-      area: `A1:${address(Math.max(0, g.row - 1), RESULT_COLUMNS.length - 1)}`,
-      orientation: "landscape",
-      paperSize: "A4",
-      fitToWidth: 1,
+      area: `A1:${address(Math.max(0, rowCount - 1), RESULT_COLUMNS.length - 1)}`,
+      ...SUMMARY_PAGE,
       titleRows: `$${headerRow + 1}:$${headerRow + 1}`,
       header: `&L${SUMMARY_SHEET_NAME}&RSkapad ${CREATED_DATE_FIELD}`,
       footer: "&RSida &P av &N",
@@ -89,6 +105,13 @@ export function planSummary(input: SummaryInput): SheetPlan {
     },
   };
 }
+
+/** The summary's page: landscape A4, one page wide. */
+const SUMMARY_PAGE: Pick<PrintSettings, "orientation" | "paperSize" | "fitToWidth"> = {
+  orientation: "landscape",
+  paperSize: "A4",
+  fitToWidth: 1,
+};
 
 /**
  * Title, the method note and the header row; returns the merges and the heights of the rows whose
@@ -211,22 +234,39 @@ function linkedRow(
   put("surplus", { formula: ref("repossession.surplus"), result: results.surplus });
 }
 
+/** The columns the totals row sums. */
+const TOTAL_KEYS = ["notice.amount", "repossession.amount", "difference"] as const;
+
+/** Running totals of the summary's cases: how many, and the sum of each totalled column. */
+interface SummaryTotals {
+  count: number;
+  sums: Record<(typeof TOTAL_KEYS)[number], number>;
+}
+
+function emptyTotals(): SummaryTotals {
+  return { count: 0, sums: { "notice.amount": 0, "repossession.amount": 0, difference: 0 } };
+}
+
+function addToTotals(totals: SummaryTotals, results: SummaryResults): void {
+  totals.count++;
+  for (const key of TOTAL_KEYS) totals.sums[key] += summaryNumber(results, key);
+}
+
 /** The totals row under the cases: both amounts to pay and the difference between the methods. */
 function planSummaryTotals(
   g: Grid,
   columns: Column[],
-  allResults: SummaryResults[],
+  totals: SummaryTotals,
   firstDataRow: number,
   lastDataRow: number,
 ): void {
-  if (allResults.length === 0) return;
-  g.put(0, { value: `Summa (${allResults.length} ärenden)`, style: "total" });
-  for (const key of ["notice.amount", "repossession.amount", "difference"]) {
+  if (totals.count === 0) return;
+  g.put(0, { value: `Summa (${totals.count} ärenden)`, style: "total" });
+  for (const key of TOTAL_KEYS) {
     const col = columns.findIndex((column) => column.key === key);
-    const total = allResults.reduce((sum, r) => sum + summaryNumber(r, key), 0);
     g.put(col, {
       formula: `SUM(${address(firstDataRow, col)}:${address(lastDataRow, col)})`,
-      result: total,
+      result: totals.sums[key],
       numberFormat: columns[col].numberFormat,
       style: "total",
     });
@@ -310,4 +350,111 @@ function summaryNumber(r: SummaryResults, key: string): number {
         ? r.amount
         : r.difference;
   return typeof value === "number" ? value : 0;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Row by row: the same sheet for a writer that never holds every row (the streaming batch).
+
+/** What {@link SummaryRows} needs to know before the first case. */
+export interface SummaryRowsOptions {
+  /** True when each case has a calculation sheet the row refers to (then pass `sheet` per row). */
+  sheets: boolean;
+  /** Rows of the Referensräntor sheet the formulas look up (summary-only mode). */
+  referenceRowCount: number;
+}
+
+/** What a streaming writer needs before the first row: widths, merges, page setup (no print area). */
+export type SummaryLayout = Pick<SheetPlan, "name" | "colCount" | "columnWidths" | "merges"> & {
+  page: Pick<PrintSettings, "orientation" | "paperSize" | "fitToWidth">;
+};
+
+/**
+ * The summary sheet of {@link planSummary} produced in parts, so a streaming writer holds one row at a
+ * time: `layout()` and `head()` (title, note, column headers), then `row(calc)` once per case in order,
+ * then `foot(refused)` (the totals row and the refused rows) and `frame()` (print area and names, which
+ * need the last row). The parts are planSummary's own section planners, and put together they are
+ * exactly its cells; only the running totals are kept between rows.
+ */
+export class SummaryRows {
+  /** 0-based sheet row of the column headers. */
+  readonly headerRow: number;
+  private readonly columns: Column[];
+  private readonly merges: string[];
+  private readonly rowHeights: Record<number, number>;
+  private readonly headCells: PlannedCell[];
+  private readonly totals = emptyTotals();
+  private nextRow: number;
+  private endRow: number | null = null;
+
+  constructor(private readonly options: SummaryRowsOptions) {
+    this.columns = summaryColumns(!options.sheets);
+    const g = new Grid();
+    ({ merges: this.merges, rowHeights: this.rowHeights } = planSummaryHead(g, this.columns));
+    this.headCells = g.cells;
+    this.headerRow = g.row - 1;
+    this.nextRow = g.row;
+  }
+
+  /** What is known before the first row (a streaming writer sets it first). */
+  layout(): SummaryLayout {
+    return {
+      name: SUMMARY_SHEET_NAME,
+      colCount: this.columns.length,
+      columnWidths: this.columns.map((col) => col.width),
+      merges: this.merges,
+      page: SUMMARY_PAGE,
+    };
+  }
+
+  /** Title, method note and the header row. */
+  head(): PlannedCell[] {
+    return this.headCells.map((cell) => ({ ...cell }));
+  }
+
+  /** The next case's row; `sheet` is its calculation sheet when the summary refers to sheets. */
+  row(calc: Calculation, sheet?: CaseSheetRef): PlannedCell[] {
+    if (this.endRow !== null) throw new Error("summary: a row after the foot");
+    if (this.options.sheets !== (sheet !== undefined))
+      throw new Error("summary: a row's sheet must be given exactly when the summary has sheets");
+    const g = new Grid();
+    g.row = this.nextRow;
+    const results = summaryResults(calc);
+    const height = summaryRowHeight(this.columns, results);
+    if (height > LINE_POINTS) this.rowHeights[g.row] = height;
+    const input: SummaryInput = {
+      calculations: [calc],
+      refused: [],
+      sheets: sheet ? [sheet] : undefined,
+      referenceRowCount: this.options.referenceRowCount,
+    };
+    planSummaryRow(g, this.columns, calc, results, input, 0);
+    addToTotals(this.totals, results);
+    this.nextRow = g.row;
+    return g.cells.sort((a, b) => a.col - b.col);
+  }
+
+  /** The totals row (when there were cases) and the rows that could not be calculated. */
+  foot(refused: RefusedRow[]): PlannedCell[] {
+    if (this.endRow !== null) throw new Error("summary: foot() twice");
+    const g = new Grid();
+    g.row = this.nextRow;
+    planSummaryTotals(g, this.columns, this.totals, this.headerRow + 1, this.nextRow - 1);
+    planRefusedRows(g, refused);
+    this.endRow = g.row;
+    return g.cells.sort((a, b) => a.row - b.row || a.col - b.col);
+  }
+
+  /** The whole plan but its cells, after `foot`: row count, print settings and names. */
+  frame(): Omit<SheetPlan, "cells"> {
+    if (this.endRow === null) throw new Error("summary: frame() before foot()");
+    return summaryFrame(
+      this.columns,
+      this.merges,
+      this.rowHeights,
+      this.headerRow,
+      this.nextRow - 1,
+      this.endRow,
+      {},
+    );
+  }
 }

@@ -103,7 +103,6 @@ export const SHARED_STEPS: Column[] = [
   { key: "method", header: "Metodkod", width: 9 },
 ];
 export const DATE_STEPS: Column[] = [
-  { key: "k", header: "k (förfallodag i datumets månad)", width: 9, numberFormat: FORMATS.integer },
   { key: "before", header: "förfallodagar före", width: 9, numberFormat: FORMATS.integer },
   { key: "t", header: "t", width: 7, numberFormat: FORMATS.integer },
   { key: "m", header: "m", width: 7, numberFormat: FORMATS.integer },

@@ -1,36 +1,70 @@
 /**
  * A summary row in summary-only mode: the contract's inputs carried on the row, and every figure
- * computed from them with the same conventions as the calculation sheet, in closed form so one row
- * is enough.
+ * computed from them by the same formula builders as the calculation sheet (src/sheet/formulas.ts),
+ * in closed form so one row is enough: the counts t and m from the due date in the date's month,
+ * B_m by `balanceAfterFormula`, late interest as capital × Σ(days × rate) / 36 500 over the
+ * `Referensräntor` sheet's half-years with SUMPRODUCT, #N/A when the table does not cover every day.
  */
 import {
   Calculation,
   METHOD_NAMES,
   STATUTORY_MARGIN_PERCENT,
   Statement,
-  countDueDates,
-  dueDate,
   excelSerialFromDay,
-  partsOfDay,
 } from "../engine";
+import {
+  TermRefs,
+  accruedInterestFormula,
+  actualReductionFormula,
+  amountExclInterestFormula,
+  amountInclInterestFormula,
+  applicableRatePercentFormula,
+  balanceAfterFormula,
+  chooseMethodFormula,
+  countDueDatesFormula,
+  creditCostExclSetupFormula,
+  daysAccruedFormula,
+  daysBothCountedFormula,
+  lateInterestFormula,
+  methodNameFormula,
+  monthlyRateFormula,
+  periodEndFormula,
+  periodStartFormula,
+  reductionUsedFormula,
+  remainingInstallmentsRule78Formula,
+  remainingInterestFormula,
+  roundToKronaFormula,
+  rule78Formula,
+  surplusFormula,
+  unearnedFeesFormula,
+} from "./formulas";
 import type { RowWriter, SummaryResults } from "./summary";
 
 const num = (amount: { toNumber(): number }) => amount.toNumber();
 
-/** Months from the first due date to the date, + 1: the instalment due in the date's month. */
-function monthIndex(first: number, date: number): number {
-  const a = partsOfDay(first);
-  const b = partsOfDay(date);
-  return (b.year - a.year) * 12 + (b.month - a.month) + 1;
+/** The Referensräntor sheet's columns the interest formulas look up. */
+export interface RateRanges {
+  from: string;
+  to: string;
+  percent: string;
 }
 
 /** A summary row that computes everything from the inputs on the same row. */
 export function selfContainedRow(
   calc: Calculation,
   results: SummaryResults,
-  { at, put }: RowWriter,
-  rates: { from: string; to: string; percent: string },
+  row: RowWriter,
+  rates: RateRanges,
 ): void {
+  row.put("caseId", { value: calc.contract.caseId, style: "label" });
+  putInputs(calc, row);
+  putShared(calc, row);
+  for (const label of ["notice", "repossession"] as const) putDateSteps(calc, label, row, rates);
+  putResults(results, row);
+}
+
+/** The contract's inputs, by the calculation sheet's input names. */
+function putInputs(calc: Calculation, { put }: RowWriter): void {
   const c = calc.contract;
   const date = (day: number | null) => (day === null ? {} : { value: excelSerialFromDay(day) });
   put("K", { value: num(c.creditAmount) });
@@ -51,91 +85,103 @@ export function selfContainedRow(
   put("repossessionDate", date(c.repossessionDate));
   put("value", c.estimatedValue === null ? {} : { value: num(c.estimatedValue) });
   put("methodChoice", { value: c.method });
+}
 
-  const [K, rate, n, first, A, f, V] = ["K", "rate", "n", "first", "A", "f", "V"].map(at);
-  put("i", { formula: `${rate}/12`, result: num(c.annualRate.dividedBy(12)) });
-  put("c", { formula: `${n}*(${A}+${f})+${V}-${K}`, result: num(calc.creditCostExclSetup) });
-  put("method", {
-    formula: `IF(${at("methodChoice")}="auto",IF(${V}>0,"actual","rule78"),IF(OR(${at("methodChoice")}="rule78",${at("methodChoice")}="actual"),${at("methodChoice")},NA()))`,
-    result: calc.method,
+function termsOf(at: (key: string) => string): TermRefs {
+  return { K: at("K"), n: at("n"), A: at("A"), f: at("f"), V: at("V") };
+}
+
+/** i, c and the method: figures both dates share. */
+function putShared(calc: Calculation, { at, put }: RowWriter): void {
+  put("i", {
+    formula: monthlyRateFormula(at("rate")),
+    result: num(calc.contract.annualRate.dividedBy(12)),
   });
-  const i = at("i");
-  const cc = at("c");
+  put("c", {
+    formula: creditCostExclSetupFormula(termsOf(at)),
+    result: num(calc.creditCostExclSetup),
+  });
+  put("method", { formula: chooseMethodFormula(at("methodChoice"), at("V")), result: calc.method });
+}
+
+/** One date's steps: the counts, B_m and its period, late interest, both reductions, the amount. */
+function putDateSteps(
+  calc: Calculation,
+  label: "notice" | "repossession",
+  { at, put }: RowWriter,
+  rates: RateRanges,
+): void {
+  const st: Statement | undefined = calc.statements.find((s) => s.label === label);
+  const d = at(label === "notice" ? "noticeDate" : "repossessionDate");
+  const s = (key: string) => at(`${label}.${key}`);
+  const [n, first, i] = [at("n"), at("first"), at("i")];
+  const terms = termsOf(at);
+  // Without a notice date the notice columns stay empty.
+  const step = (key: string, formula: string, result: (st: Statement) => number) =>
+    put(`${label}.${key}`, {
+      formula: label === "notice" ? `IF(${d}="","",${formula})` : formula,
+      result: st ? result(st) : "",
+    });
+  step("before", countDueDatesFormula(first, n, d, false), (x) => x.dueDatesBefore);
+  step("t", remainingInstallmentsRule78Formula(n, s("before")), (x) => x.remainingInstallments);
+  step("m", countDueDatesFormula(first, n, d, true), (x) => x.actual.duePassed);
+  step("balance", balanceAfterFormula(terms, i, s("m")), (x) => num(x.actual.balance));
+  step("start", periodStartFormula(first, s("m")), (x) => excelSerialFromDay(x.actual.periodStart));
+  step("end", periodEndFormula(first, s("m")), (x) => excelSerialFromDay(x.actual.periodEnd));
+  step("interest", interestFormula(at, d, rates), (x) => num(x.lateInterest.total));
+  step("rule78", rule78Formula(s("t"), n, at("c")), (x) => num(x.reductionRule78));
+  const actual = actualReductionFormula({
+    m: s("m"),
+    installments: n,
+    remainingInterest: remainingInterestFormula(terms, s("m"), s("balance")),
+    accruedInterest: accruedInterestFormula(
+      s("balance"),
+      i,
+      daysAccruedFormula(d, s("start")),
+      s("start"),
+      s("end"),
+    ),
+    unearnedFees: unearnedFeesFormula(at("f"), n, s("m")),
+  });
+  step("actual", actual, (x) => num(x.actual.reduction));
+  step("amount", amountFormula(at, label), (x) => num(x.lines.amountInclInterest));
+}
+
+/**
+ * Late interest at date `d` over the Referensräntor sheet's half-years: days of each half-year inside
+ * the window (both ends counted) × its rate, summed, × capital / 36 500; #N/A where the table does not
+ * cover every day of the window.
+ */
+function interestFormula(at: (key: string) => string, d: string, rates: RateRanges): string {
+  const from = at("interestFrom");
+  const lo = `((${from}>${rates.from})*${from}+(${from}<=${rates.from})*${rates.from})`;
+  const hi = `((${d}<${rates.to})*${d}+(${d}>=${rates.to})*${rates.to})`;
+  const days = daysBothCountedFormula(lo, hi, true);
   const margin = STATUTORY_MARGIN_PERCENT.toString();
+  const rate = applicableRatePercentFormula(rates.percent, margin, at("cap"), true);
+  return `IF(${d}<${from},0,IF(SUMPRODUCT(${days})<>${d}-${from}+1,NA(),${lateInterestFormula(at("capital"), `SUMPRODUCT(${days}*${rate})`)}))`;
+}
 
-  const reduction = (l: string) =>
-    `IF(${at("method")}="actual",${at(`${l}.actual`)},${at(`${l}.rule78`)})`;
-  const amount = (l: string) =>
-    `ROUND(${at("unpaidCreditClaim")},0)+ROUND(${at("basicFee")},0)+ROUND(${at("applicantCosts")},0)-ROUND(${reduction(l)},0)+ROUND(${at(`${l}.interest`)},0)+ROUND(${at("claimed")},0)`;
+/** Att betala inkl. ränta: each line rounded once, the rounded lines added (conventions §7). */
+function amountFormula(at: (key: string) => string, label: string): string {
+  const s = (key: string) => at(`${label}.${key}`);
+  const reduction = reductionUsedFormula(at("method"), s("actual"), s("rule78"));
+  return amountInclInterestFormula(
+    amountExclInterestFormula({
+      unpaidCreditClaim: roundToKronaFormula(at("unpaidCreditClaim")),
+      basicFee: roundToKronaFormula(at("basicFee")),
+      applicantCosts: roundToKronaFormula(at("applicantCosts")),
+      reduction: roundToKronaFormula(reduction),
+    }),
+    roundToKronaFormula(s("interest")),
+    roundToKronaFormula(at("claimed")),
+  );
+}
 
-  for (const label of ["notice", "repossession"] as const) {
-    const st: Statement | undefined = calc.statements.find((s) => s.label === label);
-    const d = at(label === "notice" ? "noticeDate" : "repossessionDate");
-    const s = (key: string) => at(`${label}.${key}`);
-    // Without a notice date the notice columns stay empty.
-    const guard = (formula: string) => (label === "notice" ? `IF(${d}="","",${formula})` : formula);
-    const k = st ? monthIndex(c.firstDueDate, st.date) : "";
-    put(`${label}.k`, {
-      formula: guard(`(YEAR(${d})-YEAR(${first}))*12+MONTH(${d})-MONTH(${first})+1`),
-      result: k,
-    });
-    put(`${label}.before`, {
-      formula: guard(`MAX(0,MIN(${n},${s("k")}-IF(EDATE(${first},${s("k")}-1)<${d},0,1)))`),
-      result: st ? countDueDates(c.firstDueDate, c.installments, st.date, false) : "",
-    });
-    put(`${label}.t`, {
-      formula: guard(`MAX(0,${n}-1-${s("before")})`),
-      result: st ? st.remainingInstallments : "",
-    });
-    put(`${label}.m`, {
-      formula: guard(`MAX(0,MIN(${n},${s("k")}-IF(EDATE(${first},${s("k")}-1)<=${d},0,1)))`),
-      result: st ? st.actual.duePassed : "",
-    });
-    put(`${label}.balance`, {
-      formula: guard(
-        `IF(${s("m")}>=${n},0,IF(${i}=0,${K}-${A}*${s("m")},${K}*(1+${i})^${s("m")}-${A}*((1+${i})^${s("m")}-1)/${i}))`,
-      ),
-      result: st ? num(st.actual.balance) : "",
-    });
-    put(`${label}.start`, {
-      formula: guard(`EDATE(${first},${s("m")}-1)`),
-      result: st ? excelSerialFromDay(dueDate(c.firstDueDate, st.actual.duePassed)) : "",
-    });
-    put(`${label}.end`, {
-      formula: guard(`EDATE(${first},${s("m")})`),
-      result: st ? excelSerialFromDay(dueDate(c.firstDueDate, st.actual.duePassed + 1)) : "",
-    });
-    const F = at("interestFrom");
-    const lo = `((${F}>${rates.from})*${F}+(${F}<=${rates.from})*${rates.from})`;
-    const hi = `((${d}<${rates.to})*${d}+(${d}>=${rates.to})*${rates.to})`;
-    const days = `((${hi}-${lo}+1)>0)*(${hi}-${lo}+1)`;
-    const statutory = `(${rates.percent}+${margin})`;
-    const capped = `(${statutory}-(${at("cap")}>0)*(${statutory}>${at("cap")}*100)*(${statutory}-${at("cap")}*100))`;
-    const rateVector = `((${capped}>0)*${capped})`;
-    put(`${label}.interest`, {
-      formula: guard(
-        `IF(${d}<${F},0,IF(SUMPRODUCT(${days})<>${d}-${F}+1,NA(),${at("capital")}*SUMPRODUCT(${days}*${rateVector})/36500))`,
-      ),
-      result: st ? num(st.lateInterest.total) : "",
-    });
-    put(`${label}.rule78`, {
-      formula: guard(`MAX(0,${s("t")}*(${s("t")}+1)*${cc}/(${n}*(${n}+1)))`),
-      result: st ? num(st.reductionRule78) : "",
-    });
-    put(`${label}.actual`, {
-      formula: guard(
-        `IF(${s("m")}>=${n},0,MAX(0,${A}*(${n}-${s("m")})+${V}-${s("balance")}-${s("balance")}*${i}*MAX(0,${d}-${s("start")})/(${s("end")}-${s("start")})+${f}*(${n}-${s("m")})))`,
-      ),
-      result: st ? num(st.actual.reduction) : "",
-    });
-    put(`${label}.amount`, {
-      formula: guard(amount(label)),
-      result: st ? num(st.lines.amountInclInterest) : "",
-    });
-  }
-  put("caseId", { value: c.caseId, style: "label" });
+/** The result columns, from the steps. */
+function putResults(results: SummaryResults, { at, put }: RowWriter): void {
   put("methodName", {
-    formula: `IF(${at("method")}="actual","${METHOD_NAMES.actual}","${METHOD_NAMES.rule78}")`,
+    formula: methodNameFormula(at("method"), METHOD_NAMES),
     result: results.methodName,
   });
   put("t", { formula: at("repossession.t"), result: results.t });
@@ -145,7 +191,7 @@ export function selfContainedRow(
   });
   put("valueShown", { formula: `IF(${at("value")}="","",${at("value")})`, result: results.value });
   put("surplus", {
-    formula: `IF(${at("value")}="","",${at("value")}-${at("repossession.amount")})`,
+    formula: surplusFormula(at("value"), at("repossession.amount")),
     result: results.surplus,
   });
 }

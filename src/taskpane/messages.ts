@@ -106,8 +106,8 @@ export const UI_TEXT = {
   badLinkEncoding: "fel i procentkodningen",
   badLinkJson: "ogiltig JSON",
   linkRefused:
-    "Länken kan inte användas som den är: den innehåller fält som inte är kontraktsfält (så vägrar även kommandoraden filen).",
-  linkRefusedResult: "Inget resultat: länken innehåller okända fält (se ovanför formuläret).",
+    "Länken kan inte användas som den är: den innehåller fält som inte finns i ett kontrakt.",
+  linkRefusedResult: "Inget resultat: länken innehåller okända fält (se rutan vid formuläret).",
   dropUnknownFields: "Räkna utan de okända fälten",
   staleResult:
     "Beräkningen nedan gäller uppgifterna före ändringen; den räknas om när du har skrivit klart.",

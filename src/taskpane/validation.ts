@@ -128,8 +128,9 @@ export function unknownFieldProblems(input: ContractInput): string[] {
       return messages;
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
-      if (error.code !== "unknownField" || !(error.field in rest)) return messages;
+      if (error.code !== "unknownField") return messages;
       messages.push(error.message);
+      if (!(error.field in rest)) return messages; // one message naming several fields
       delete rest[error.field];
     }
   }

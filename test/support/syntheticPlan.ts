@@ -7,6 +7,7 @@
  * (not by the engine and not by reading the plan's cached results), so a test can give the file
  * deliberately wrong cached results and still know what a spreadsheet must compute.
  */
+import { positionOf } from "../../src/sheet/grid";
 import type { PlannedCell, SheetPlan } from "../../src/sheet/types";
 import { excelSerial } from "./libreoffice";
 
@@ -80,8 +81,7 @@ export function syntheticPlan(name = "Syntetisk"): SyntheticFixture {
   const cells: PlannedCell[] = [];
   const expected = new Map<string, Scalar>();
   const put = (a1: string, c: Omit<PlannedCell, "row" | "col">) => {
-    const m = /^([A-Z])(\d+)$/.exec(a1)!;
-    cells.push({ row: Number(m[2]) - 1, col: m[1].charCodeAt(0) - 65, ...c });
+    cells.push({ ...positionOf(a1), ...c });
   };
   const formula = (
     a1: string,

@@ -1,6 +1,12 @@
 /** Derived figures: credit cost, credit claim, the unpaid claim, interest capital, i and the method. */
 import { METHOD_NAMES } from "../../engine";
 import { FORMATS } from "../formats";
+import {
+  chooseMethodFormula,
+  creditCostFormula,
+  methodNameFormula,
+  monthlyRateFormula,
+} from "../formulas";
 import { CHECK_OK, FIELD_COL, SheetLayout } from "../layout";
 import { METHOD_CHOICE_NAMES, RULE78_WITH_RESIDUAL } from "../texts";
 
@@ -12,7 +18,7 @@ export function planDerived(s: SheetLayout): void {
   s.derived(
     "creditCost",
     "Kreditkostnad (C)",
-    "{n}*({A}+{f})+{V}+{S}-{K}",
+    creditCostFormula({ K: "{K}", n: "{n}", A: "{A}", f: "{f}", V: "{V}" }, "{S}"),
     num(calc.creditCost),
     FORMATS.kronorOre,
     "= n·(A + f) + V + S − K",
@@ -54,7 +60,7 @@ export function planDerived(s: SheetLayout): void {
   s.derived(
     "i",
     "Månadsränta (i)",
-    "{rate}/12",
+    monthlyRateFormula("{rate}"),
     num(c.annualRate.dividedBy(12)),
     FORMATS.monthlyRate,
     "= årsränta / 12",
@@ -70,17 +76,14 @@ export function planDerived(s: SheetLayout): void {
  */
 function planMethod(s: SheetLayout): void {
   const { calc } = s;
-  const choice = (code: keyof typeof METHOD_CHOICE_NAMES) =>
-    `OR({methodChoice}="${code}",{methodChoice}="${METHOD_CHOICE_NAMES[code]}")`;
   s.label("Metod som används");
-  // Anything but the three choices is #N/A, as the engine refuses it: never a silent default.
   s.put(FIELD_COL, {
-    formula: `IF(${choice("auto")},IF({V}>0,"actual","rule78"),IF(${choice("rule78")},"rule78",IF(${choice("actual")},"actual",NA())))`,
+    formula: chooseMethodFormula("{methodChoice}", "{V}"),
     result: calc.method,
   });
   s.name("method", FIELD_COL);
   s.put(1, {
-    formula: `IF({method}="actual","${METHOD_NAMES.actual}","${METHOD_NAMES.rule78}")`,
+    formula: methodNameFormula("{method}", METHOD_NAMES),
     result: METHOD_NAMES[calc.method],
     style: "derived",
   });

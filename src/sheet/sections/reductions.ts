@@ -2,12 +2,31 @@
  * The reduction at each date by both methods, side by side: the rule of 78's count and formula, the
  * actual settlement's parts, then the reduction of the method in use and the other one beside it.
  */
-import { Dec, countDueDates, dueDate, excelSerialFromDay } from "../../engine";
+import { Dec, StatementLabel, excelSerialFromDay } from "../../engine";
 import { FORMATS } from "../formats";
-import { SheetLayout } from "../layout";
+import {
+  TermRefs,
+  accruedInterestFormula,
+  actualReductionFormula,
+  balanceAfterFormula,
+  countDueDatesFormula,
+  daysAccruedFormula,
+  periodEndFormula,
+  periodStartFormula,
+  reductionUsedFormula,
+  remainingInstallmentsRule78Formula,
+  remainingInterestFormula,
+  rule78Formula,
+  unearnedFeesFormula,
+  untilLastDueFormula,
+} from "../formulas";
+import { DATE_INPUT, SheetLayout } from "../layout";
 import { METHOD_NOTE } from "../texts";
 
 const num = (amount: Dec) => amount.toNumber();
+
+/** The credit's terms by the sheet's input names. */
+const TERMS: TermRefs = { K: "{K}", n: "{n}", A: "{A}", f: "{f}", V: "{V}" };
 
 export function planReductions(s: SheetLayout): void {
   s.section("Reduceringsbelopp");
@@ -15,7 +34,7 @@ export function planReductions(s: SheetLayout): void {
   s.perDate(
     "date",
     "Datum",
-    (l) => `{${l === "notice" ? "noticeDate" : "repossessionDate"}}`,
+    (l) => `{${DATE_INPUT[l]}}`,
     (st) => excelSerialFromDay(st.date),
     { numberFormat: FORMATS.date },
   );
@@ -34,14 +53,14 @@ function planRule78(s: SheetLayout): void {
   s.perDate(
     "passedBefore",
     "Förfallodagar före datumet",
-    (l) => `COUNTIF({dueDates},"<"&{${l}.date})`,
-    (st) => countDueDates(c.firstDueDate, c.installments, st.date, false),
+    (l) => countDueDatesFormula("{first}", "{n}", `{${l}.date}`, false),
+    (st) => st.dueDatesBefore,
     { numberFormat: FORMATS.integer },
   );
   s.perDate(
     "t",
     "t = n − 1 − förfallodagar före",
-    (l) => `MAX(0,{n}-1-{${l}.passedBefore})`,
+    (l) => remainingInstallmentsRule78Formula("{n}", `{${l}.passedBefore}`),
     (st) => st.remainingInstallments,
     { numberFormat: FORMATS.integer, explain: "nästa förfallodag räknas som passerad" },
   );
@@ -62,8 +81,7 @@ function planRule78(s: SheetLayout): void {
   s.perDate(
     "rule78",
     "R enligt 78-regeln",
-    // Never below zero, as in the engine: c < 0 when a 0 % instalment is rounded down (conventions §9).
-    (l) => `MAX(0,{${l}.t}*({${l}.t}+1)*{${l}.c}/({${l}.n}*({${l}.n}+1)))`,
+    (l) => rule78Formula(`{${l}.t}`, `{${l}.n}`, `{${l}.c}`),
     (st) => num(st.reductionRule78),
     { numberFormat: FORMATS.kronorOre },
   );
@@ -71,84 +89,101 @@ function planRule78(s: SheetLayout): void {
 
 /** Actual settlement (conventions §5): remaining interest − accrued interest + unearned fees. */
 function planActual(s: SheetLayout): void {
-  const c = s.calc.contract;
-  const serial = excelSerialFromDay;
   s.label(
     "Faktisk avräkning: ränta efter datumet − upplupen ränta + ej intjänade avgifter",
     "section",
   );
   s.next();
-  const integer = { numberFormat: FORMATS.integer };
+  planActualPeriod(s);
   const kronorOre = { numberFormat: FORMATS.kronorOre };
-  const date = { numberFormat: FORMATS.date };
-  s.perDate(
-    "m",
-    "Förfallodagar till och med datumet (m)",
-    (l) => `COUNTIF({dueDates},"<="&{${l}.date})`,
-    (st) => st.actual.duePassed,
-    integer,
-  );
-  s.perDate(
-    "balance",
-    "Skuld efter förfallodag m",
-    (l) => `IF({${l}.m}=0,{K},INDEX({balances},{${l}.m}))`,
-    (st) => (st.actual.duePassed >= c.installments ? 0 : num(st.actual.balance)),
-    kronorOre,
-  );
-  s.perDate(
-    "remainingInterest",
-    "Ränta kvar i planen efter förfallodag m",
-    (l) => `IF({${l}.m}>={n},0,{A}*({n}-{${l}.m})+{V}-{${l}.balance})`,
-    (st) => num(st.actual.remainingInterest),
-    kronorOre,
-  );
-  s.perDate(
-    "periodStart",
-    "Periodens början (förfallodag m)",
-    (l) => `IF({${l}.m}=0,EDATE({first},-1),INDEX({dueDates},{${l}.m}))`,
-    (st) => serial(dueDate(c.firstDueDate, st.actual.duePassed)),
-    date,
-  );
-  s.perDate(
-    "periodEnd",
-    "Nästa förfallodag",
-    (l) => `IF({${l}.m}>={n},{${l}.periodStart},INDEX({dueDates},{${l}.m}+1))`,
-    (st) =>
-      serial(
-        st.actual.duePassed >= c.installments
-          ? dueDate(c.firstDueDate, st.actual.duePassed)
-          : dueDate(c.firstDueDate, st.actual.duePassed + 1),
-      ),
-    date,
-  );
-  s.perDate(
-    "daysAccrued",
-    "Dagar sedan förfallodag m",
-    (l) => `MAX(0,{${l}.date}-{${l}.periodStart})`,
-    (st) => Math.max(0, st.date - dueDate(c.firstDueDate, st.actual.duePassed)),
-    integer,
-  );
+  const guard = (l: StatementLabel, part: string) => untilLastDueFormula(`{${l}.m}`, "{n}", part);
   s.perDate(
     "accrued",
     "Upplupen ränta (skuld · i · dagar / periodens dagar)",
     (l) =>
-      `IF({${l}.m}>={n},0,{${l}.balance}*{i}*{${l}.daysAccrued}/({${l}.periodEnd}-{${l}.periodStart}))`,
+      guard(
+        l,
+        accruedInterestFormula(
+          `{${l}.balance}`,
+          "{i}",
+          `{${l}.daysAccrued}`,
+          `{${l}.periodStart}`,
+          `{${l}.periodEnd}`,
+        ),
+      ),
     (st) => num(st.actual.accruedInterest),
     kronorOre,
   );
   s.perDate(
     "unearnedFees",
     "Ej intjänade aviavgifter f · (n − m)",
-    (l) => `{f}*({n}-{${l}.m})`,
+    (l) => unearnedFeesFormula("{f}", "{n}", `{${l}.m}`),
     (st) => num(st.actual.unearnedFees),
     kronorOre,
   );
   s.perDate(
     "actual",
     "R enligt faktisk avräkning",
-    (l) => `IF({${l}.m}>={n},0,MAX(0,{${l}.remainingInterest}-{${l}.accrued}+{${l}.unearnedFees}))`,
+    (l) =>
+      actualReductionFormula({
+        m: `{${l}.m}`,
+        installments: "{n}",
+        remainingInterest: `{${l}.remainingInterest}`,
+        accruedInterest: `{${l}.accrued}`,
+        unearnedFees: `{${l}.unearnedFees}`,
+      }),
     (st) => num(st.actual.reduction),
     kronorOre,
+  );
+}
+
+/** m, the balance after due date m, the interest left in the schedule and the running period. */
+function planActualPeriod(s: SheetLayout): void {
+  const serial = excelSerialFromDay;
+  const integer = { numberFormat: FORMATS.integer };
+  const date = { numberFormat: FORMATS.date };
+  const guard = (l: StatementLabel, part: string) => untilLastDueFormula(`{${l}.m}`, "{n}", part);
+  s.perDate(
+    "m",
+    "Förfallodagar till och med datumet (m)",
+    (l) => countDueDatesFormula("{first}", "{n}", `{${l}.date}`, true),
+    (st) => st.actual.duePassed,
+    integer,
+  );
+  s.perDate(
+    "balance",
+    "Skuld efter förfallodag m",
+    (l) => balanceAfterFormula(TERMS, "{i}", `{${l}.m}`),
+    (st) => num(st.actual.balance),
+    { numberFormat: FORMATS.kronorOre },
+  );
+  s.perDate(
+    "remainingInterest",
+    "Ränta kvar i planen efter förfallodag m",
+    (l) => guard(l, remainingInterestFormula(TERMS, `{${l}.m}`, `{${l}.balance}`)),
+    (st) => num(st.actual.remainingInterest),
+    { numberFormat: FORMATS.kronorOre },
+  );
+  s.perDate(
+    "periodStart",
+    "Periodens början (förfallodag m)",
+    (l) => periodStartFormula("{first}", `{${l}.m}`),
+    (st) => serial(st.actual.periodStart),
+    date,
+  );
+  s.perDate(
+    "periodEnd",
+    "Nästa förfallodag (m + 1)",
+    (l) => periodEndFormula("{first}", `{${l}.m}`),
+    (st) => serial(st.actual.periodEnd),
+    date,
+  );
+  s.perDate(
+    "daysAccrued",
+    "Dagar sedan förfallodag m",
+    (l) => guard(l, daysAccruedFormula(`{${l}.date}`, `{${l}.periodStart}`)),
+    (st) => st.actual.daysAccrued,
+    integer,
   );
 }
 
@@ -158,14 +193,14 @@ function planMethodComparison(s: SheetLayout): void {
   s.perDate(
     "reductionUsed",
     "Reduceringsbelopp enligt vald metod",
-    (l) => `IF({method}="actual",{${l}.actual},{${l}.rule78})`,
+    (l) => reductionUsedFormula("{method}", `{${l}.actual}`, `{${l}.rule78}`),
     (st) => num(st.reduction),
     { numberFormat: FORMATS.kronorOre, style: "total" },
   );
   s.perDate(
     "reductionOther",
     "Den andra metoden (jämförelse)",
-    (l) => `IF({method}="actual",{${l}.rule78},{${l}.actual})`,
+    (l) => reductionUsedFormula("{method}", `{${l}.rule78}`, `{${l}.actual}`),
     (st) => num(calc.method === "actual" ? st.reductionRule78 : st.actual.reduction),
     { numberFormat: FORMATS.kronorOre },
   );

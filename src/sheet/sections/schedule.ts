@@ -4,6 +4,7 @@
  */
 import { DATE_LABELS, Dec, ScheduleRow, excelSerialFromDay, paymentSchedule } from "../../engine";
 import { FORMATS } from "../formats";
+import { dueDateFormula } from "../formulas";
 import { address } from "../grid";
 import { CHECK_OK, SheetLayout } from "../layout";
 import { LAST_PERIOD_NOTE } from "../texts";
@@ -38,8 +39,6 @@ export function planSchedule(s: SheetLayout): ScheduleRows {
   const marks = markedRows(s);
   for (const row of schedule) planScheduleRow(s, row, firstRow, marks.get(row.k));
   const lastRow = s.row - 1;
-  s.grid.rangeName("dueDates", firstRow, 1, lastRow, 1);
-  s.grid.rangeName("balances", firstRow, 5, lastRow, 5);
   planScheduleTotals(s, schedule, firstRow, lastRow);
   return { titleRow, headerRow };
 }
@@ -77,7 +76,7 @@ function planScheduleRow(
     style: marked ? "marked" : undefined,
   });
   s.put(1, {
-    formula: `EDATE({first},${at(0)}-1)`,
+    formula: dueDateFormula("{first}", at(0)),
     result: excelSerialFromDay(row.dueDate),
     numberFormat: FORMATS.date,
     style,

@@ -4,24 +4,41 @@
  */
 import { STATEMENT_LABELS, StatementLabel, StatementLines } from "../../engine";
 import { FORMATS } from "../formats";
+import {
+  amountExclInterestFormula,
+  amountInclInterestFormula,
+  roundToKronaFormula,
+} from "../formulas";
 import { SheetLayout } from "../layout";
 
 type Line = keyof StatementLines<unknown>;
 type Total = "amountExclInterest" | "amountInclInterest";
 
+/** Each line rounded once, from the exact figure above it (the only rounding of the sheet). */
 const ROUNDED_LINES: Record<Exclude<Line, Total>, (l: StatementLabel) => string> = {
-  unpaidCreditClaim: () => "ROUND({unpaidCreditClaim},0)",
-  basicFee: () => "ROUND({basicFee},0)",
-  applicantCosts: () => "ROUND({applicantCosts},0)",
-  reduction: (l) => `ROUND({${l}.reductionUsed},0)`,
-  lateInterest: (l) => `ROUND({${l}.interestTotal},0)`,
-  claimedInterest: () => "ROUND({claimed},0)",
+  unpaidCreditClaim: () => roundToKronaFormula("{unpaidCreditClaim}"),
+  basicFee: () => roundToKronaFormula("{basicFee}"),
+  applicantCosts: () => roundToKronaFormula("{applicantCosts}"),
+  reduction: (l) => roundToKronaFormula(`{${l}.reductionUsed}`),
+  lateInterest: (l) => roundToKronaFormula(`{${l}.interestTotal}`),
+  claimedInterest: () => roundToKronaFormula("{claimed}"),
 };
 
+/** The totals add the rounded lines of the same column. */
 const TOTALS: Record<Total, (l: StatementLabel) => string> = {
   amountExclInterest: (l) =>
-    `{${l}.unpaidCreditClaim}+{${l}.basicFee}+{${l}.applicantCosts}-{${l}.reduction}`,
-  amountInclInterest: (l) => `{${l}.amountExclInterest}+{${l}.lateInterest}+{${l}.claimedInterest}`,
+    amountExclInterestFormula({
+      unpaidCreditClaim: `{${l}.unpaidCreditClaim}`,
+      basicFee: `{${l}.basicFee}`,
+      applicantCosts: `{${l}.applicantCosts}`,
+      reduction: `{${l}.reduction}`,
+    }),
+  amountInclInterest: (l) =>
+    amountInclInterestFormula(
+      `{${l}.amountExclInterest}`,
+      `{${l}.lateInterest}`,
+      `{${l}.claimedInterest}`,
+    ),
 };
 
 const isTotal = (key: Line): key is Total =>

@@ -1,6 +1,7 @@
 /** Valuation and outcome: the surplus at each date and what happens at the repossession. */
 import { OUTCOME_TEXT, outcomeOf } from "../../engine";
 import { FORMATS } from "../formats";
+import { surplusFormula } from "../formulas";
 import { LAST_COL, SheetLayout } from "../layout";
 
 export function planValuation(s: SheetLayout): void {
@@ -17,7 +18,7 @@ export function planValuation(s: SheetLayout): void {
   s.perDate(
     "surplus",
     "Överskott (värde − att betala inkl. ränta)",
-    (l) => `IF({value}="","",{value}-{${l}.amountInclInterest})`,
+    (l) => surplusFormula("{value}", `{${l}.amountInclInterest}`),
     (st) => (st.surplus === null ? "" : st.surplus.toNumber()),
     { numberFormat: FORMATS.kronor, style: "total" },
   );

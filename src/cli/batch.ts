@@ -1,0 +1,235 @@
+/**
+ * `atertag batch FILE.csv`: a creditor's whole portfolio in one run, with memory that does not grow
+ * with the number of contracts.
+ *
+ * 1. A first pass counts the data rows and checks the quoting (nothing is kept), so the progress bar
+ *    knows its total, `--sheets` can be refused before any work, and a quote never closed is reported
+ *    before anything is written.
+ * 2. The second pass reads the CSV in chunks; each row is validated and calculated on its own
+ *    (`calculateRows` with one row, so refusals are worded exactly as in the task pane), then:
+ *    its summary row goes straight to the .xlsx stream (`SummaryRows` → `StreamingWorkbook`), its
+ *    `calc --json` object straight to stdout, and only refused rows are kept (for the summary's last
+ *    section and stderr).
+ * 3. The summary's foot, print area and the Referensräntor sheet close the workbook, which is
+ *    renamed into place only when complete.
+ *
+ * `--sheets` (one calculation sheet per case, linked from the summary) builds the workbook in memory
+ * as before, and is therefore limited to {@link SHEETS_LIMIT} cases.
+ */
+import { BUILT_IN_RATES, Calculation, CalculationReport, toReport } from "../engine";
+import { OutputPathError, writeXlsxFile } from "../export/writeFile";
+import { StreamingWorkbook, writeXlsxStream } from "../export/xlsxStream";
+import { BatchResult, calculateRows, planBatchWorkbook } from "../sheet/batch";
+import { columnLetter } from "../sheet/grid";
+import { REFERENCE_SHEET_NAME, planReferenceSheet } from "../sheet/referenceSheet";
+import { RefusedRow, SummaryRows } from "../sheet/summary";
+import { CsvError, CsvRecord, countCsvRows, csvFileChunks, openCsv } from "./csv";
+import { Progress, ProgressSink, groupThousands } from "./progress";
+import { UsageError } from "./usageError";
+
+/** Exit status of a batch in which some rows were refused (the rest were still written). */
+export const PARTIAL_STATUS = 3;
+
+/**
+ * The most cases `--sheets` takes. Each calculation sheet is a few hundred cells plus its payment
+ * schedule, and the workbook is built in memory (its summary links to sheets written after it), so
+ * memory grows with every case, and Excel opens such a file slowly; beyond this the summary alone,
+ * whose rows compute every figure from the contract's inputs, is the useful output.
+ */
+export const SHEETS_LIMIT = 500;
+
+/** Rows written between pauses that let the compressor and the file catch up. */
+const DRAIN_EVERY = 64;
+
+export interface BatchRun {
+  file: string;
+  out: string | null;
+  json: boolean;
+  sheets: boolean;
+}
+
+/** What the batch needs from the command line's input and output. */
+export interface BatchIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** stderr for the progress report; default: plain lines through `err`. */
+  progress?: ProgressSink;
+  /** Clock in milliseconds for the progress report; default Date.now. */
+  now?: () => number;
+}
+
+export const BATCH_MESSAGES = {
+  sheetsLimit: (rows: number) =>
+    `--sheets gör ett beräkningsblad per ärende och tar högst ${groupThousands(SHEETS_LIMIT)} ärenden, ` +
+    `men filen har ${groupThousands(rows)} rader: en så stor arbetsbok byggs i minnet och blir för tung att ` +
+    `öppna i Excel. Kör utan --sheets: sammanställningen räknar varje ärende med levande formler på ` +
+    `sin rad. Ett enskilt ärendes blad: npx atertag sheet FIL.json --out FIL.xlsx`,
+  unreadable: (file: string, code: string) => `${file}: kan inte läsas (${code})`,
+  unwritable: (file: string, code: string) => `${file}: kan inte skrivas (${code})`,
+  done: (calculated: number, refused: number) =>
+    `${calculated} ärenden beräknade, ${refused} rader kunde inte beräknas.`,
+} as const;
+
+/** Runs a batch; returns the exit status (0, or {@link PARTIAL_STATUS} when rows were refused). */
+export async function runBatch(run: BatchRun, io: BatchIo): Promise<number> {
+  const total = await readErrors(run.file, () => countCsvRows(csvFileChunks(run.file)));
+  if (run.sheets && total > SHEETS_LIMIT) throw new UsageError(BATCH_MESSAGES.sheetsLimit(total));
+  const progress = new Progress(
+    total,
+    io.progress ?? { isTTY: false, write: (text) => io.err(text.replace(/\n$/, "")) },
+    io.now,
+  );
+  const json = run.json ? new JsonArrayPrinter(io.out) : null;
+  const rows = new RowSource(run.file, (calc) => json?.add(toReport(calc)), progress);
+
+  let written: string | null = null;
+  try {
+    if (run.out !== null && run.sheets) {
+      const result = await rows.collect();
+      written = await writeFile(run.out, () =>
+        writeXlsxFile(planBatchWorkbook(result, { sheets: true }), run.out!),
+      );
+    } else if (run.out !== null) {
+      const out = run.out;
+      written = await writeFile(out, () =>
+        writeXlsxStream(out, (book) => streamSummary(book, rows)),
+      );
+    } else {
+      await rows.drainAll();
+    }
+  } finally {
+    progress.finish();
+  }
+  json?.end();
+  if (!run.json) {
+    if (written !== null) io.out(`Skrev ${written}`);
+    io.out(BATCH_MESSAGES.done(rows.calculated, rows.refused.length));
+  }
+  for (const row of rows.refused)
+    io.err(`fel: ${run.file} ${row.where}${row.caseId ? ` (${row.caseId})` : ""}: ${row.reason}`);
+  return rows.refused.length > 0 ? PARTIAL_STATUS : 0;
+}
+
+/** The summary-only workbook, streamed: Sammanställning row by row, then Referensräntor. */
+async function streamSummary(book: StreamingWorkbook, rows: RowSource): Promise<void> {
+  const table = BUILT_IN_RATES;
+  const summary = new SummaryRows({ sheets: false, referenceRowCount: table.entries().length });
+  const sheet = book.addSheet(summary.layout());
+  sheet.write(summary.head());
+  let sinceDrain = 0;
+  await rows.forEach(async (calc) => {
+    sheet.write(summary.row(calc));
+    if (++sinceDrain >= DRAIN_EVERY) {
+      sinceDrain = 0;
+      await book.drain();
+    }
+  });
+  sheet.write(summary.foot(rows.refused));
+  sheet.finish(summary.frame());
+  book.addPlan({ ...planReferenceSheet(table, BUILT_IN_RATES), name: REFERENCE_SHEET_NAME });
+}
+
+/**
+ * The CSV's rows, read in chunks and calculated one at a time. Each calculation goes to `onCalc`
+ * (the JSON printer) and to the consumer; refused rows are kept in order.
+ */
+class RowSource {
+  readonly refused: RefusedRow[] = [];
+  calculated = 0;
+  private done = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly onCalc: (calc: Calculation) => void,
+    private readonly progress: Progress,
+  ) {}
+
+  /** Calls `consume` with each calculated case in file order. */
+  async forEach(consume: (calc: Calculation) => Promise<void> | void): Promise<void> {
+    await readErrors(this.file, async () => {
+      const csv = await openCsv(csvFileChunks(this.file));
+      for await (const record of csv.rows) {
+        const result = calculateRows(csv.header, [tableRow(record)]);
+        this.refused.push(...result.refused);
+        for (const calc of result.calculations) {
+          this.calculated++;
+          this.onCalc(calc);
+          await consume(calc);
+        }
+        this.progress.update(++this.done);
+      }
+    });
+  }
+
+  /** Every row, for the in-memory `--sheets` workbook (at most {@link SHEETS_LIMIT}). */
+  async collect(): Promise<BatchResult> {
+    const calculations: Calculation[] = [];
+    await this.forEach((calc) => {
+      calculations.push(calc);
+    });
+    return { calculations, refused: this.refused };
+  }
+
+  /** Every row, for `--json` alone. */
+  async drainAll(): Promise<void> {
+    await this.forEach(() => undefined);
+  }
+}
+
+function tableRow({ line, cells }: CsvRecord) {
+  return {
+    where: `rad ${line}`,
+    values: cells,
+    addressOf: (col: number) => `${columnLetter(col)}${line}`,
+  };
+}
+
+/** Runs `read`; a file that cannot be read or parsed is the user's to fix (exit 2). */
+async function readErrors<T>(file: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof CsvError) throw new UsageError(`${file}: ${error.message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === "string" && (error as NodeJS.ErrnoException).syscall !== "write")
+      throw new UsageError(BATCH_MESSAGES.unreadable(file, code));
+    throw error;
+  }
+}
+
+/** Runs `write`; a path that cannot be written is the user's to fix (exit 2), not a bug. */
+async function writeFile(out: string, write: () => Promise<string>): Promise<string> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof OutputPathError) throw new UsageError(error.message);
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === "string") throw new UsageError(BATCH_MESSAGES.unwritable(out, code));
+    throw error;
+  }
+}
+
+/**
+ * Prints a JSON array one element at a time, exactly as `JSON.stringify(array, null, 2)` would print
+ * the whole array (so `batch --json` is byte for byte what it was), holding one element at a time.
+ */
+export class JsonArrayPrinter {
+  private held: string | null = null;
+  private count = 0;
+
+  constructor(private readonly out: (text: string) => void) {}
+
+  add(value: CalculationReport): void {
+    const text = `  ${JSON.stringify(value, null, 2).replace(/\n/g, "\n  ")}`;
+    if (this.count === 0) this.out("[");
+    else this.out(`${this.held!},`);
+    this.held = text;
+    this.count++;
+  }
+
+  end(): void {
+    if (this.count === 0) this.out("[]");
+    else this.out(`${this.held!}\n]`);
+  }
+}

@@ -1,0 +1,354 @@
+/**
+ * The streaming batch (src/cli/batch.ts, src/export/xlsxStream.ts, SummaryRows): the CSV read in
+ * chunks of any size, `--json` streamed byte for byte as `calc --json` prints it, the progress report
+ * on stderr only, no half-written file after a failure, the `--sheets` limit, and the streamed summary
+ * recalculated by LibreOffice to the figures of `calc --json`. Sizes stay small; the 20 000-contract
+ * run is in the benchmark (`npm run bench`).
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { CalculationReport, calculate, parseContract } from "../src/engine";
+import { BATCH_MESSAGES, JsonArrayPrinter, SHEETS_LIMIT } from "../src/cli/batch";
+import { CliIo, runCli } from "../src/cli/cli";
+import { CsvReader, parseCsv } from "../src/cli/csv";
+import { buildWorkbook } from "../src/export/xlsx";
+import { writeXlsxStream } from "../src/export/xlsxStream";
+import { planBatchWorkbook } from "../src/sheet/batch";
+import { SummaryRows } from "../src/sheet/summary";
+import { findSoffice, readCellValues, recalculateXlsx } from "./support/libreoffice";
+import { requireTool } from "./support/requireTool";
+import { EXAMPLE_1_FILE, EXAMPLE_2_FILE, exampleRow } from "./testkit/fixtures";
+
+const FIXTURE = path.join(__dirname, "fixtures", "batch.csv");
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "atertag-stream-"));
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+afterEach(() => jest.restoreAllMocks());
+
+interface Run {
+  status: number;
+  out: string[];
+  err: string[];
+}
+
+async function run(argv: string[], extra: Partial<CliIo> = {}): Promise<Run> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await runCli(argv, {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    ...extra,
+  });
+  return { status, out, err };
+}
+
+/** Contracts as a CSV with JSON field names: the worked example, varied row by row. */
+function contractsCsv(name: string, rows: Record<string, unknown>[]): string {
+  const fields = Object.keys(rows[0]);
+  const text = [fields.join(";"), ...rows.map((r) => fields.map((f) => String(r[f])).join(";"))];
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text.join("\n") + "\n", "utf8");
+  return file;
+}
+
+/** `count` contracts: annuity and residual alternately, different instalments paid and values. */
+function variedContracts(count: number): Record<string, unknown>[] {
+  return Array.from({ length: count }, (_, i) => {
+    const annuity = i % 2 === 0;
+    return {
+      ...exampleRow(annuity ? 1 : 2),
+      caseId: `Mål ${i + 1}`,
+      installmentsPaid: 28 + i,
+      estimatedValue: 40000 + 9000 * i,
+      noticeDate: `2012-12-${String(10 + (i % 5)).padStart(2, "0")}`,
+    };
+  });
+}
+
+describe("CSV read in chunks", () => {
+  // Every tricky spot of RFC 4180 and the reader's own rules, so some chunk boundary falls inside each.
+  const text =
+    '\uFEFFa;b;c\r\n"x;y";"sa ""hej""";3\r\n\r\n"rad1\r\nrad2";2;""\n' + 'z;"""";\r' + "sista;1;2";
+  const expected = [
+    { line: 2, cells: ["x;y", 'sa "hej"', "3"] },
+    { line: 4, cells: ["rad1\r\nrad2", "2", ""] },
+    { line: 6, cells: ["z", '"', ""] },
+    { line: 7, cells: ["sista", "1", "2"] },
+  ];
+
+  test("one piece: the records written out by hand", () => {
+    const table = parseCsv(text);
+    expect(table.delimiter).toBe(";");
+    expect(table.header).toEqual(["a", "b", "c"]);
+    expect(table.rows).toEqual(expected);
+  });
+
+  test.each(Array.from({ length: 12 }, (_, i) => i + 1))(
+    "chunks of %i characters give the same records",
+    (size) => {
+      const reader = new CsvReader();
+      const records = [];
+      for (let i = 0; i < text.length; i += size)
+        records.push(...reader.push(text.slice(i, i + size)));
+      records.push(...reader.end());
+      expect(records.slice(1)).toEqual(expected);
+      expect(reader.delimiter).toBe(";");
+    },
+  );
+});
+
+describe("JSON array printed element by element", () => {
+  const report = (n: number) => ({ caseId: `Mål ${n}`, lines: { a: n, b: [n, "x\ny"] } });
+  test.each([0, 1, 3])("%i elements: exactly JSON.stringify(array, null, 2)", (count) => {
+    const lines: string[] = [];
+    const printer = new JsonArrayPrinter((t) => lines.push(t));
+    const values = Array.from({ length: count }, (_, i) => report(i));
+    for (const v of values) printer.add(v as unknown as CalculationReport);
+    printer.end();
+    expect(lines.join("\n")).toBe(JSON.stringify(values, null, 2));
+  });
+
+  test("batch --json prints what calc --json prints for the same contracts, byte for byte", async () => {
+    const calc = await run(["calc", EXAMPLE_1_FILE, EXAMPLE_2_FILE, "--json"]);
+    const batch = await run(["batch", FIXTURE, "--json"]);
+    expect(batch.out.join("\n")).toBe(calc.out.join("\n"));
+    expect(JSON.parse(batch.out.join("\n"))[0].statements[0].lines.amountInclInterest).toBe(77449);
+  });
+});
+
+describe("progress on stderr", () => {
+  /** A clock that moves `step` ms each time it is read. */
+  const clock = (step: number) => {
+    let t = 0;
+    return () => (t += step);
+  };
+
+  test("not a terminal: plain lines every few seconds, on stderr only; stdout is the JSON alone", async () => {
+    const file = contractsCsv("progress.csv", variedContracts(4));
+    const result = await run(["batch", file, "--json"], { now: clock(6000) });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.out.join("\n"))).toHaveLength(4);
+    // Each row takes one 6 s tick of the clock: 4 rows, 4 lines, then the closing line.
+    expect(result.err).toEqual([
+      "1 av 4 ärenden (25 %), 0 per sekund, cirka 0:18 kvar",
+      "2 av 4 ärenden (50 %), 0 per sekund, cirka 0:12 kvar",
+      "3 av 4 ärenden (75 %), 0 per sekund, cirka 0:06 kvar",
+      "4 av 4 ärenden (100 %), 0 per sekund, cirka 0:00 kvar",
+      "4 av 4 ärenden på 0:30 (0/s)",
+    ]);
+  });
+
+  test("a terminal: a bar redrawn in place, replaced at the end by one line", async () => {
+    const file = contractsCsv("progress-tty.csv", variedContracts(2));
+    const written: string[] = [];
+    const result = await run(["batch", file, "--json"], {
+      now: clock(500),
+      progress: { isTTY: true, write: (t) => written.push(t), columns: 80 },
+    });
+    expect(result.err).toEqual([]);
+    expect(JSON.parse(result.out.join("\n"))).toHaveLength(2);
+    // 1 of 2 after 0.5 s (the constructor read the clock once): 2/s, half a second left (0:01).
+    expect(written[0]).toBe(
+      `\r[${"█".repeat(15)}${"░".repeat(15)}] 1/2 ärenden · 2/s · 0:01 kvar\x1b[K`,
+    );
+    expect(written[written.length - 1]).toBe("\r2 av 2 ärenden på 0:02 (1/s)\x1b[K\n");
+    expect(written.every((t) => t.startsWith("\r"))).toBe(true);
+  });
+
+  test("a short run on a plain stderr prints no progress at all", async () => {
+    const result = await run(["batch", FIXTURE, "--json"]);
+    expect(result.err).toEqual([expect.stringContaining("rad 4 (Trasig): O4:")]);
+  });
+});
+
+describe("no half-written file", () => {
+  test("a writer that fails half-way leaves the previous workbook as it was and no temporary file", async () => {
+    const sub = fs.mkdtempSync(path.join(dir, "fail-"));
+    const target = path.join(sub, "ut.xlsx");
+    fs.writeFileSync(target, "den gamla arbetsboken");
+    const rows = new SummaryRows({ sheets: false, referenceRowCount: 40 });
+    const calc = calculate(parseContract(exampleRow(1)));
+    await expect(
+      writeXlsxStream(target, async (book) => {
+        const sheet = book.addSheet(rows.layout());
+        sheet.write(rows.head());
+        for (let i = 0; i < 200; i++) {
+          sheet.write(rows.row(calc));
+          if (i % 50 === 0) await book.drain();
+        }
+        throw new Error("injected failure after 200 rows");
+      }),
+    ).rejects.toThrow("injected failure after 200 rows");
+    expect(fs.readdirSync(sub)).toEqual(["ut.xlsx"]);
+    expect(fs.readFileSync(target, "utf8")).toBe("den gamla arbetsboken");
+  });
+
+  test("atertag batch failing on its third case: nothing at --out, no temporary file", async () => {
+    const sub = fs.mkdtempSync(path.join(dir, "cli-fail-"));
+    const file = contractsCsv("fail.csv", variedContracts(5));
+    const target = path.join(sub, "ut.xlsx");
+    const original = SummaryRows.prototype.row;
+    let calls = 0;
+    jest.spyOn(SummaryRows.prototype, "row").mockImplementation(function (this: SummaryRows, c) {
+      if (++calls === 3) throw new Error("injected failure on the third case");
+      return original.call(this, c);
+    });
+    await expect(run(["batch", file, "--out", target])).rejects.toThrow("third case");
+    expect(fs.readdirSync(sub)).toEqual([]);
+  });
+
+  test("a successful run leaves exactly the target", async () => {
+    const sub = fs.mkdtempSync(path.join(dir, "ok-"));
+    const target = path.join(sub, "ut.xlsx");
+    const result = await run(["batch", FIXTURE, "--out", target]);
+    expect(result.status).toBe(3);
+    expect(result.out).toEqual([`Skrev ${target}`, BATCH_MESSAGES.done(2, 1)]);
+    expect(fs.readdirSync(sub)).toEqual(["ut.xlsx"]);
+  });
+});
+
+describe("--sheets limit", () => {
+  test(`more than ${SHEETS_LIMIT} rows with --sheets: refused before any work, with the reason and the way out`, async () => {
+    const header = fs.readFileSync(FIXTURE, "utf8").split("\n")[0];
+    const row = fs.readFileSync(FIXTURE, "utf8").split("\n")[1];
+    const file = path.join(dir, "many.csv");
+    fs.writeFileSync(file, [header, ...Array(SHEETS_LIMIT + 1).fill(row)].join("\n"));
+    const target = path.join(dir, "many.xlsx");
+    const result = await run(["batch", file, "--out", target, "--sheets"]);
+    expect(result.status).toBe(2);
+    expect(result.out).toEqual([]);
+    expect(result.err).toHaveLength(1);
+    expect(result.err[0]).toContain("högst 500 ärenden");
+    expect(result.err[0]).toContain("501 rader");
+    expect(result.err[0]).toContain("Kör utan --sheets");
+    expect(fs.existsSync(target)).toBe(false);
+  });
+});
+
+/** Every cell of a sheet: formula (or null), cached value or constant, number format; text flattened. */
+async function sheetCells(file: string, sheet: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet(sheet)!;
+  const cells: Record<string, unknown> = {};
+  ws.eachRow({ includeEmpty: false }, (row) =>
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      const v = cell.value as { richText?: { text: string }[] } | null;
+      const value =
+        cell.type === ExcelJS.ValueType.Formula
+          ? [cell.formula, cell.result]
+          : v && typeof v === "object" && v.richText
+            ? v.richText.map((t) => t.text).join("")
+            : v;
+      cells[cell.address] = [value, cell.numFmt ?? null, cell.font?.bold ?? false];
+    }),
+  );
+  return { cells, printArea: ws.pageSetup.printArea, merges: ws.model.merges };
+}
+
+describe("the streamed summary", () => {
+  test("holds the same cells, formats, merges and print area as the in-memory workbook", async () => {
+    const target = path.join(dir, "streamed.xlsx");
+    await run(["batch", FIXTURE, "--out", target]);
+    const table = parseCsv(fs.readFileSync(FIXTURE, "utf8"));
+    const { calculateRows } = await import("../src/sheet/batch");
+    const { columnLetter } = await import("../src/sheet/grid");
+    const result = calculateRows(
+      table.header,
+      table.rows.map(({ line, cells }) => ({
+        where: `rad ${line}`,
+        values: cells,
+        addressOf: (col: number) => `${columnLetter(col)}${line}`,
+      })),
+    );
+    const memory = path.join(dir, "memory.xlsx");
+    await buildWorkbook(planBatchWorkbook(result, { sheets: false })).xlsx.writeFile(memory);
+    for (const sheet of ["Sammanställning", "Referensräntor"]) {
+      const [a, b] = await Promise.all([sheetCells(target, sheet), sheetCells(memory, sheet)]);
+      expect(Object.keys(a.cells).length).toBeGreaterThan(sheet === "Sammanställning" ? 150 : 60);
+      expect(a).toEqual(b);
+    }
+    // The cached results are the engine's: example 2's amount at repossession, in the first data row + 1.
+    const summary = await sheetCells(target, "Sammanställning");
+    expect(Object.values(summary.cells).some((c) => JSON.stringify(c).includes("93529"))).toBe(
+      true,
+    );
+  });
+});
+
+const HAVE_SOFFICE = requireTool(
+  "soffice",
+  findSoffice() !== null,
+  "apt-get install libreoffice-calc-nogui",
+);
+const describeSoffice = HAVE_SOFFICE ? describe : describe.skip;
+
+describeSoffice("the streamed summary recalculated by LibreOffice", () => {
+  jest.setTimeout(240_000);
+
+  test("every sampled row comes out at calc --json's figures; the refused row is listed", async () => {
+    const contracts = variedContracts(9);
+    contracts.splice(4, 0, { ...contracts[0], caseId: "Trasig", installmentsPaid: 99 });
+    const file = contractsCsv("lo.csv", contracts);
+    // Each good contract also as a JSON file, for calc --json.
+    const good = contracts.filter((c) => c.caseId !== "Trasig");
+    const jsonFiles = good.map((c, i) => {
+      const f = path.join(dir, `lo-${i}.json`);
+      fs.writeFileSync(f, JSON.stringify(c));
+      return f;
+    });
+    const calc = await run(["calc", ...jsonFiles, "--json"]);
+    const reports = JSON.parse(calc.out.join("\n")) as CalculationReport[];
+
+    // Streamed with no cached results at all, so only LibreOffice's own evaluation can fill a cell.
+    const original = SummaryRows.prototype.row;
+    jest.spyOn(SummaryRows.prototype, "row").mockImplementation(function (this: SummaryRows, c) {
+      return original
+        .call(this, c)
+        .map((cell) => (cell.formula ? { ...cell, result: undefined } : cell));
+    });
+    const target = path.join(dir, "lo.xlsx");
+    const result = await run(["batch", file, "--out", target]);
+    expect(result.status).toBe(3);
+    const values = await readCellValues(await recalculateXlsx(target), "Sammanställning");
+
+    const headerRow = 4;
+    const headers = new Map<string, string>();
+    for (const [a1, v] of values) {
+      const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+      if (Number(m[2]) === headerRow) headers.set(String(v), m[1]);
+    }
+    const at = (title: string, i: number) =>
+      values.get(`${headers.get(title)}${headerRow + 1 + i}`);
+    const sample = [0, 3, 5, 8];
+    for (const i of sample) {
+      const report = reports[i];
+      const [notice, repossession] = report.statements;
+      expect(at("Ärende", i)).toBe(report.caseId);
+      expect(at("t vid återtagning", i)).toBe(repossession.remainingInstallments);
+      expect(at("Att betala inkl. ränta, underrättelse", i)).toBe(notice.lines.amountInclInterest);
+      expect(at("Att betala inkl. ränta, återtagning", i)).toBe(
+        repossession.lines.amountInclInterest,
+      );
+      expect((at("R 78-regeln, återtagning", i) as number).toFixed(2)).toBe(
+        Number(repossession.reductionRule78).toFixed(2),
+      );
+      expect((at("R faktisk, återtagning", i) as number).toFixed(2)).toBe(
+        Number(repossession.reductionActual).toFixed(2),
+      );
+      expect((at("Överskott", i) as number).toFixed(2)).toBe(
+        Number(repossession.surplus).toFixed(2),
+      );
+    }
+    const texts = [...values.values()].map(String);
+    expect(texts).toContain("Rader som inte kunde beräknas (1)");
+    expect(texts).toContain("Summa (9 ärenden)");
+  });
+});
