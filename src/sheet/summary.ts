@@ -364,7 +364,10 @@ export interface SummaryRowsOptions {
 }
 
 /** What a streaming writer needs before the first row: widths, merges, page setup (no print area). */
-export type SummaryLayout = Pick<SheetPlan, "name" | "colCount" | "columnWidths" | "merges"> & {
+export type SummaryLayout = Pick<
+  SheetPlan,
+  "name" | "colCount" | "columnWidths" | "merges" | "rowHeights"
+> & {
   page: Pick<PrintSettings, "orientation" | "paperSize" | "fitToWidth">;
 };
 
@@ -402,6 +405,8 @@ export class SummaryRows {
       colCount: this.columns.length,
       columnWidths: this.columns.map((col) => col.width),
       merges: this.merges,
+      // The same object the rows add to: a row's height is in it when `row()` returns its cells.
+      rowHeights: this.rowHeights,
       page: SUMMARY_PAGE,
     };
   }
