@@ -77,7 +77,9 @@ async function syncsPerSheet(): Promise<number> {
     const plan = planSheet(calculate(parseContract(contract)));
     const workbook = mockWorkbook();
     globals.Excel = {
-      run: async (batch: (context: unknown) => Promise<unknown>) => batch(workbook.context),
+      // Excel.run(options, batch), as src/excel/context.ts calls it (delayForCellEdit).
+      run: async (_options: unknown, batch: (context: unknown) => Promise<unknown>) =>
+        batch(workbook.context),
     };
     await writeSheetPlan(plan);
     worst = Math.max(worst, workbook.syncs());
