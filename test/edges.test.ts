@@ -64,6 +64,11 @@ function swedishKronorOre(amount: D): string {
   return `${grouped},${fraction} kr`;
 }
 
+/** A whole number of kronor as messages print it: groups of three separated by a space. */
+function swedishInteger(value: number | string): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+}
+
 /** The miss of §9 by the loop oracle: B_(n−1)·(1 + i) − (A + V); > 0 short, < 0 over. */
 function missOf(t: OracleTerms): D {
   const s = loopSchedule(t);
@@ -293,8 +298,8 @@ describe("the instalment is a rounded annuity, in either direction and at 0 % (c
       expect(error.code).toBe("scheduleDoesNotRepay");
       expect(error.field).toBe(field);
       expect(error.kind).toBe("value");
-      expect(error.message).toContain(`installmentAmount (${terms.A})`);
-      expect(error.message).toContain(`residual (${terms.V ?? 0})`);
+      expect(error.message).toContain(`installmentAmount (${swedishInteger(terms.A)})`);
+      expect(error.message).toContain(`residual (${swedishInteger(terms.V ?? 0)})`);
       expect(error.message).toContain(swedishKronorOre(miss));
       expect(error.message).toContain(swedishKronorOre(toleranceOf(terms)));
       expect(error.message).toContain(miss.isNegative() ? "överstiger" : "återstår");
@@ -332,8 +337,8 @@ describe("worked example 1 with residual 1 000 000 000 is refused everywhere", (
       expect(out).toEqual([]);
       expect(err).toHaveLength(1);
       expect(err[0]).toContain(file);
-      expect(err[0]).toContain("residual (1000000000)");
-      expect(err[0]).toContain("installmentAmount (1903)");
+      expect(err[0]).toContain("residual (1 000 000 000)");
+      expect(err[0]).toContain("installmentAmount (1 903)");
       expect(err[0]).toContain(swedishKronorOre(miss));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -365,8 +370,8 @@ describe("worked example 1 with residual 1 000 000 000 is refused everywhere", (
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0].field).toBe("residual");
     expect(result.problems[0].address).toBe(addressOf(residualCol));
-    expect(result.problems[0].message).toContain("Restbelopp (1000000000)");
-    expect(result.problems[0].message).toContain("Avbetalning (1903)");
+    expect(result.problems[0].message).toContain("Restbelopp (1 000 000 000)");
+    expect(result.problems[0].message).toContain("Avbetalning (1 903)");
 
     const batch = calculateRows(table.headers, [
       { where: "rad 3", values: table.rows[0], addressOf },

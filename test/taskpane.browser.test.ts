@@ -143,7 +143,9 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
   it("offline: starts standalone at once and shows worked example 1", async () => {
     const opened = await open("?example=1");
     const { page } = opened;
-    expect(await readyAt(page)).toBeLessThan(HOST_WAIT_MS - 500); // did not sit out the timeout
+    // It did not sit out the wait for Office: a plain tab never asks for office.js (checked at the end)
+    // and mounts without it. Wall-clock timing is not asserted: a loaded CI machine makes it flaky.
+    expect(await readyAt(page)).toBeGreaterThan(0);
 
     const text = await mainText(page);
     for (const figure of ["4 785", "77 449", "77 551"]) expect(text).toContain(figure);
@@ -177,7 +179,9 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
   it("Office.js hanging: a plain tab does not wait for it, with worked example 2", async () => {
     const opened = await open("?example=2", "hanging");
     const { page } = opened;
-    expect(await readyAt(page)).toBeLessThan(HOST_WAIT_MS - 500);
+    expect(await readyAt(page)).toBeGreaterThan(0);
+    // Never waited: the hanging office.js was not even requested by a plain tab.
+    expect(opened.monitor.requests.filter((u) => /office\.js$/.test(u))).toEqual([]);
     const text = await mainText(page);
     for (const figure of ["10 474", "10 410", "93 529"]) expect(text).toContain(figure);
     expect(text).toContain("Faktisk avräkning (används)");

@@ -101,91 +101,115 @@ function isMissing(value: unknown): boolean {
   );
 }
 
-/** Validates a raw contract object; throws an {@link EngineError} naming the first bad field. */
-export function parseContract(raw: unknown): Contract {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw new EngineError("notObject", "contract", raw);
-  }
-  const input = raw as ContractInput;
-  const [unknown] = unknownFieldErrors(input);
-  if (unknown !== undefined) throw unknown;
+/** Reads the fields of one raw contract by their schema kinds; each read names its field on error. */
+class FieldReader {
+  constructor(readonly input: ContractInput) {}
 
-  const has = (field: ContractField) => !isMissing(input[field]);
-  const text = (field: ContractField, required: boolean): string => {
-    const value = input[field];
+  has(field: ContractField): boolean {
+    return !isMissing(this.input[field]);
+  }
+
+  text(field: ContractField, required: boolean): string {
+    const value = this.input[field];
     if (isMissing(value)) {
       check(!required, "required", field, value);
       return "";
     }
     check(typeof value === "string" || typeof value === "number", "notText", field, value);
     return String(value).trim();
-  };
-  const money = (field: ContractField): Dec | null => {
-    if (!has(field)) return null;
-    const amount = parseDecimal(input[field], field);
-    check(!amount.isNegative(), "negative", field, input[field]);
+  }
+
+  money(field: ContractField): Dec | null {
+    if (!this.has(field)) return null;
+    const amount = parseDecimal(this.input[field], field);
+    check(!amount.isNegative(), "negative", field, this.input[field]);
     return amount;
-  };
-  const requiredMoney = (field: ContractField): Dec => {
-    const amount = money(field);
-    if (amount === null) throw new EngineError("required", field, input[field]);
+  }
+
+  requiredMoney(field: ContractField): Dec {
+    const amount = this.money(field);
+    if (amount === null) throw new EngineError("required", field, this.input[field]);
     return amount;
-  };
-  const integer = (field: ContractField): number | null => {
-    if (!has(field)) return null;
-    const value = parseDecimal(input[field], field);
+  }
+
+  integer(field: ContractField): number | null {
+    if (!this.has(field)) return null;
+    const value = parseDecimal(this.input[field], field);
     const range = integerRange(field);
-    check(value.isInteger(), "notInteger", field, input[field]);
-    check(value.gte(range.min) && value.lte(range.max), "outOfRange", field, input[field], range);
+    check(value.isInteger(), "notInteger", field, this.input[field]);
+    check(
+      value.gte(range.min) && value.lte(range.max),
+      "outOfRange",
+      field,
+      this.input[field],
+      range,
+    );
     return value.toNumber();
-  };
-  const date = (field: ContractField): Day | null => {
-    if (!has(field)) return null;
-    const value = input[field];
+  }
+
+  date(field: ContractField): Day | null {
+    if (!this.has(field)) return null;
+    const value = this.input[field];
     check(typeof value === "string", "notDate", field, value);
     return parseIsoDate(value as string, field);
-  };
-  const requiredDate = (field: ContractField): Day => {
-    const day = date(field);
-    if (day === null) throw new EngineError("required", field, input[field]);
-    return day;
-  };
-  const mustBePositive = (field: ContractField, amount: Dec, shown: unknown) =>
-    check(!CONTRACT_SCHEMA[field].positive || amount.greaterThan(0), "notPositive", field, shown);
-  const notBefore = (field: ContractField, day: Day, other: ContractField, otherDay: Day) =>
-    check(day >= otherDay, "dateBefore", field, formatIsoDate(day), {
-      field: other,
-      value: formatIsoDate(otherDay),
-    });
+  }
 
-  const caseId = text("caseId", true);
-  const cashPrice = money("cashPrice");
-  const downPayment = money("downPayment");
-  let creditAmount = money("creditAmount");
+  requiredDate(field: ContractField): Day {
+    const day = this.date(field);
+    if (day === null) throw new EngineError("required", field, this.input[field]);
+    return day;
+  }
+
+  mustBePositive(field: ContractField, amount: Dec, shown: unknown): void {
+    check(!CONTRACT_SCHEMA[field].positive || amount.greaterThan(0), "notPositive", field, shown);
+  }
+}
+
+/** `day` may not fall before `otherDay`; the error names both fields. */
+function notBefore(field: ContractField, day: Day, other: ContractField, otherDay: Day): void {
+  check(day >= otherDay, "dateBefore", field, formatIsoDate(day), {
+    field: other,
+    value: formatIsoDate(otherDay),
+  });
+}
+
+/** K: stated, or cash price − down payment (and equal to it when all three are given). */
+function creditAmountOf(r: FieldReader): Dec {
+  const cashPrice = r.money("cashPrice");
+  const downPayment = r.money("downPayment");
+  let creditAmount = r.money("creditAmount");
   if (cashPrice !== null) {
     const financed = cashPrice.minus(downPayment ?? 0);
     if (creditAmount === null) creditAmount = financed;
-    check(creditAmount.equals(financed), "inconsistent", "creditAmount", input.creditAmount, {
+    check(creditAmount.equals(financed), "inconsistent", "creditAmount", r.input.creditAmount, {
       kind: "notFinanced",
       cashPrice,
       downPayment: downPayment ?? new Dec(0),
     });
   }
   if (creditAmount === null)
-    throw new EngineError("required", "creditAmount", input.creditAmount, "cashPrice");
-  mustBePositive("creditAmount", creditAmount, input.creditAmount ?? creditAmount);
+    throw new EngineError("required", "creditAmount", r.input.creditAmount, "cashPrice");
+  r.mustBePositive("creditAmount", creditAmount, r.input.creditAmount ?? creditAmount);
+  return creditAmount;
+}
 
-  const annualRate = requiredMoney("annualRate");
-  check(annualRate.lessThan(1), "rateAsFraction", "annualRate", input.annualRate);
-  const installments = integer("installments");
-  if (installments === null) throw new EngineError("required", "installments", input.installments);
-  const firstDueDate = requiredDate("firstDueDate");
-  const installmentAmount = requiredMoney("installmentAmount");
-  mustBePositive("installmentAmount", installmentAmount, input.installmentAmount);
-  const monthlyFee = money("monthlyFee") ?? new Dec(0);
-  const setupFee = money("setupFee") ?? new Dec(0);
-  const residual = money("residual") ?? new Dec(0);
-
+/**
+ * The credit's terms and its setup fee, refused when the schedule cannot be this credit's
+ * (scheduleCheck.ts).
+ */
+function creditTermsOf(r: FieldReader): { terms: CreditTerms; setupFee: Dec } {
+  const creditAmount = creditAmountOf(r);
+  const annualRate = r.requiredMoney("annualRate");
+  check(annualRate.lessThan(1), "rateAsFraction", "annualRate", r.input.annualRate);
+  const installments = r.integer("installments");
+  if (installments === null)
+    throw new EngineError("required", "installments", r.input.installments);
+  const firstDueDate = r.requiredDate("firstDueDate");
+  const installmentAmount = r.requiredMoney("installmentAmount");
+  r.mustBePositive("installmentAmount", installmentAmount, r.input.installmentAmount);
+  const monthlyFee = r.money("monthlyFee") ?? new Dec(0);
+  const setupFee = r.money("setupFee") ?? new Dec(0);
+  const residual = r.money("residual") ?? new Dec(0);
   const terms: CreditTerms = {
     creditAmount,
     annualRate,
@@ -196,85 +220,112 @@ export function parseContract(raw: unknown): Contract {
     monthlyFee,
   };
   checkScheduleRepays(terms);
+  return { terms, setupFee };
+}
 
-  const installmentsPaid = integer("installmentsPaid");
+/** The unpaid credit claim: stated, or (n − paid)(A + f) + V (the residual goes with the last). */
+function unpaidClaimOf(r: FieldReader, terms: CreditTerms) {
+  const installmentsPaid = r.integer("installmentsPaid");
   if (installmentsPaid !== null) {
-    check(installmentsPaid <= installments, "exceeds", "installmentsPaid", input.installmentsPaid, {
-      field: "installments",
-      value: installments,
-    });
+    check(
+      installmentsPaid <= terms.installments,
+      "exceeds",
+      "installmentsPaid",
+      r.input.installmentsPaid,
+      { field: "installments", value: terms.installments },
+    );
   }
-  let unpaidCreditClaim = money("unpaidCreditClaim");
-  const unpaidCreditClaimStated = unpaidCreditClaim !== null;
-  if (unpaidCreditClaim === null) {
-    if (installmentsPaid === null)
-      throw new EngineError(
-        "required",
-        "installmentsPaid",
-        input.installmentsPaid,
-        "unpaidCreditClaim",
-      );
-    const unpaidInstallments = installments - installmentsPaid;
-    unpaidCreditClaim = installmentAmount
-      .plus(monthlyFee)
-      .times(unpaidInstallments)
-      .plus(unpaidInstallments > 0 ? residual : 0);
-  }
+  const stated = r.money("unpaidCreditClaim");
+  if (stated !== null)
+    return { installmentsPaid, unpaidCreditClaim: stated, unpaidCreditClaimStated: true };
+  if (installmentsPaid === null)
+    throw new EngineError(
+      "required",
+      "installmentsPaid",
+      r.input.installmentsPaid,
+      "unpaidCreditClaim",
+    );
+  const unpaid = terms.installments - installmentsPaid;
+  const unpaidCreditClaim = terms.installmentAmount
+    .plus(terms.monthlyFee)
+    .times(unpaid)
+    .plus(unpaid > 0 ? terms.residual : 0);
+  return { installmentsPaid, unpaidCreditClaim, unpaidCreditClaimStated: false };
+}
 
-  const applicationDate = requiredDate("applicationDate");
-  const interestFrom = date("interestFrom") ?? applicationDate + 1;
-  const repossessionDate = requiredDate("repossessionDate");
-  const noticeDate = date("noticeDate");
-  const contractDate = date("contractDate");
+/** The case's dates, in the order the law's steps take them. */
+function caseDatesOf(r: FieldReader, firstDueDate: Day) {
+  const applicationDate = r.requiredDate("applicationDate");
+  const interestFrom = r.date("interestFrom") ?? applicationDate + 1;
+  const repossessionDate = r.requiredDate("repossessionDate");
+  const noticeDate = r.date("noticeDate");
+  const contractDate = r.date("contractDate");
   if (contractDate !== null) notBefore("firstDueDate", firstDueDate, "contractDate", contractDate);
   if (noticeDate !== null) {
     notBefore("noticeDate", noticeDate, "applicationDate", applicationDate);
     notBefore("repossessionDate", repossessionDate, "noticeDate", noticeDate);
   }
   notBefore("repossessionDate", repossessionDate, "applicationDate", applicationDate);
+  return { applicationDate, interestFrom, repossessionDate, noticeDate, contractDate };
+}
 
-  const lateInterestRate = money("lateInterestRate");
-  if (lateInterestRate !== null)
-    check(
-      lateInterestRate.lessThan(1),
-      "rateAsFraction",
-      "lateInterestRate",
-      input.lateInterestRate,
-    );
+/** A lower contractual late-interest rate, or null (0 means none). */
+function lateInterestRateOf(r: FieldReader): Dec | null {
+  const rate = r.money("lateInterestRate");
+  if (rate === null) return null;
+  check(rate.lessThan(1), "rateAsFraction", "lateInterestRate", r.input.lateInterestRate);
+  return rate.isZero() ? null : rate;
+}
 
-  const method = (has("method") ? input.method : "auto") as MethodChoice;
+function methodOf(r: FieldReader): MethodChoice {
+  const method = (r.has("method") ? r.input.method : "auto") as MethodChoice;
   check(
     method === "auto" || method === "rule78" || method === "actual",
     "unknownMethod",
     "method",
-    input.method,
+    r.input.method,
   );
+  return method;
+}
 
+/** Validates a raw contract object; throws an {@link EngineError} naming the first bad field. */
+export function parseContract(raw: unknown): Contract {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw new EngineError("notObject", "contract", raw);
+  }
+  const input = raw as ContractInput;
+  const [unknown] = unknownFieldErrors(input);
+  if (unknown !== undefined) throw unknown;
+
+  const r = new FieldReader(input);
+  const caseId = r.text("caseId", true);
+  const { terms, setupFee } = creditTermsOf(r);
+  const claim = unpaidClaimOf(r, terms);
+  const dates = caseDatesOf(r, terms.firstDueDate);
+  const lateInterestRate = lateInterestRateOf(r);
+  const method = methodOf(r);
   return {
     caseId,
-    creditor: text("creditor", false),
-    debtor: text("debtor", false),
-    goods: text("goods", false),
-    contractDate,
-    cashPrice,
-    downPayment,
+    creditor: r.text("creditor", false),
+    debtor: r.text("debtor", false),
+    goods: r.text("goods", false),
+    contractDate: dates.contractDate,
+    cashPrice: r.money("cashPrice"),
+    downPayment: r.money("downPayment"),
     ...terms,
     setupFee,
-    installmentsPaid,
-    unpaidCreditClaim,
-    unpaidCreditClaimStated,
-    applicationDate,
-    claimedInterest: money("claimedInterest") ?? new Dec(0),
-    interestFrom,
-    interestCapital: money("interestCapital") ?? unpaidCreditClaim,
-    interestCapitalStated: has("interestCapital"),
-    lateInterestRate:
-      lateInterestRate !== null && lateInterestRate.isZero() ? null : lateInterestRate,
-    basicFee: money("basicFee") ?? DEFAULT_BASIC_FEE,
-    applicantCosts: money("applicantCosts") ?? new Dec(0),
-    noticeDate,
-    repossessionDate,
-    estimatedValue: money("estimatedValue"),
+    ...claim,
+    applicationDate: dates.applicationDate,
+    claimedInterest: r.money("claimedInterest") ?? new Dec(0),
+    interestFrom: dates.interestFrom,
+    interestCapital: r.money("interestCapital") ?? claim.unpaidCreditClaim,
+    interestCapitalStated: r.has("interestCapital"),
+    lateInterestRate,
+    basicFee: r.money("basicFee") ?? DEFAULT_BASIC_FEE,
+    applicantCosts: r.money("applicantCosts") ?? new Dec(0),
+    noticeDate: dates.noticeDate,
+    repossessionDate: dates.repossessionDate,
+    estimatedValue: r.money("estimatedValue"),
     method,
   };
 }
