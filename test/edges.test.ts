@@ -58,6 +58,11 @@ const F: typeof import("../src/functions/functions") = require("../src/functions
 const day = (iso: string) => parseIsoDate(iso, "test");
 
 /** Swedish kronor and öre written out independently: `999 999 985,42 kr`. */
+/** A whole number as a Swedish reader writes it, thousands grouped: 1000000000 → "1 000 000 000". */
+function grouped(value: number | string): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+}
+
 function swedishKronorOre(amount: D): string {
   const [whole, fraction] = ore(amount.abs()).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
@@ -293,8 +298,8 @@ describe("the instalment is a rounded annuity, in either direction and at 0 % (c
       expect(error.code).toBe("scheduleDoesNotRepay");
       expect(error.field).toBe(field);
       expect(error.kind).toBe("value");
-      expect(error.message).toContain(`installmentAmount (${terms.A})`);
-      expect(error.message).toContain(`residual (${terms.V ?? 0})`);
+      expect(error.message).toContain(`installmentAmount (${grouped(terms.A)})`);
+      expect(error.message).toContain(`residual (${grouped(terms.V ?? 0)})`);
       expect(error.message).toContain(swedishKronorOre(miss));
       expect(error.message).toContain(swedishKronorOre(toleranceOf(terms)));
       expect(error.message).toContain(miss.isNegative() ? "överstiger" : "återstår");
@@ -332,8 +337,8 @@ describe("worked example 1 with residual 1 000 000 000 is refused everywhere", (
       expect(out).toEqual([]);
       expect(err).toHaveLength(1);
       expect(err[0]).toContain(file);
-      expect(err[0]).toContain("residual (1000000000)");
-      expect(err[0]).toContain("installmentAmount (1903)");
+      expect(err[0]).toContain("residual (1 000 000 000)");
+      expect(err[0]).toContain("installmentAmount (1 903)");
       expect(err[0]).toContain(swedishKronorOre(miss));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -365,8 +370,8 @@ describe("worked example 1 with residual 1 000 000 000 is refused everywhere", (
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0].field).toBe("residual");
     expect(result.problems[0].address).toBe(addressOf(residualCol));
-    expect(result.problems[0].message).toContain("Restbelopp (1000000000)");
-    expect(result.problems[0].message).toContain("Avbetalning (1903)");
+    expect(result.problems[0].message).toContain("Restbelopp (1 000 000 000)");
+    expect(result.problems[0].message).toContain("Avbetalning (1 903)");
 
     const batch = calculateRows(table.headers, [
       { where: "rad 3", values: table.rows[0], addressOf },

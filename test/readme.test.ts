@@ -19,7 +19,7 @@ describe("README.md", () => {
 
   test("the table names the limits and defaults a user relies on", () => {
     const readme = fs.readFileSync(README, "utf8");
-    // Read against DOMAIN.md §9 and the schema's limit, not generated: a row each.
+    // Read against conventions §9 and the schema's limit, not generated: a row each.
     expect(readme).toContain(
       "| `installments` | Antal avbetalningar, Antal betalningar, Antal månader, Löptid | whole number 1–1200 | yes |  |",
     );
