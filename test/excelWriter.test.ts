@@ -316,6 +316,44 @@ describe("writeSheetPlan", () => {
     expect(sheet.sheet.activate).toHaveBeenCalledTimes(1);
   });
 
+  test("the printed protocol: hidden field column, wrapped rows' heights, alignment, checks red only when failing, ISO date", async () => {
+    const plan = syntheticPlan(72);
+    plan.colCount = 9;
+    plan.columnWidths = [...COLUMN_WIDTHS, 20];
+    plan.cells.push({ row: 2, col: 8, value: "creditAmount" });
+    plan.cells.push({ row: 8, col: 0, value: "Lång anteckning", style: "note", wrap: true });
+    plan.cells.push({ row: 8, col: 3, value: "Ränta", style: "tableHeader", align: "right" });
+    plan.hiddenColumns = [8];
+    plan.rowHeights = { 8: 45 };
+    plan.conditionalFormats = [{ range: "B8", formula: 'B8<>"OK"', style: "warning" }];
+    plan.print.header = "&LÅtertagande&RSkapad {skapad}";
+    const { sheet } = await write(plan);
+    const hidden = sheet.ranges.filter((r) => r.range.columnHidden !== undefined);
+    expect(hidden.map((r) => [r.address, r.range.columnHidden])).toEqual([["I:I", true]]);
+    const heights = sheet.ranges.filter((r) => r.range.format.rowHeight !== undefined);
+    expect(heights.map((r) => [r.address, r.range.format.rowHeight])).toEqual([["9:9", 45]]);
+    const wrapped = sheet.ranges.filter((r) => r.range.format.wrapText === true);
+    expect(wrapped.map((r) => r.address)).toEqual(["A9"]);
+    const right = sheet.ranges.filter((r) => r.range.format.horizontalAlignment === "Right");
+    expect(right.map((r) => r.address)).toEqual(["D9"]);
+
+    // The cell itself stays neutral; a custom rule draws it bold red (#C00000) while it is not "OK".
+    const conditional = sheet.ranges.filter((r) => r.conditionals.length > 0);
+    expect(conditional.map((r) => r.address)).toEqual(["B8"]);
+    const [{ type, format }] = conditional[0].conditionals;
+    expect(type).toBe("Custom");
+    expect(format.custom.rule.formula).toBe('=B8<>"OK"');
+    expect(format.custom.format.font.color).toBe("#C00000");
+    expect(format.custom.format.font.bold).toBe(true);
+
+    const d = new Date();
+    const pad = (n: number) => String(n).padStart(2, "0");
+    const today = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+    expect(sheet.sheet.pageLayout.headersFooters.defaultForAllPages.rightHeader).toBe(
+      `Skapad ${today}`,
+    );
+  });
+
   test("a cell outside the plan's rectangle is a planner bug, reported before anything is queued", async () => {
     const plan = syntheticPlan(72);
     plan.cells.push({ row: plan.rowCount, col: 0, value: 1 });

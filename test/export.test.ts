@@ -499,3 +499,71 @@ describe("browser safety", () => {
     expect([...new Set(external)]).toEqual(["exceljs"]);
   });
 });
+
+describe("the printed protocol's layout in the file: hidden field column, wrapped rows, checks, ISO date", () => {
+  const plan: SheetPlan = {
+    name: "Utskrift",
+    rowCount: 4,
+    colCount: 9,
+    cells: [
+      { row: 0, col: 0, value: "Kontroll", style: "note" },
+      { row: 2, col: 1, formula: 'IF(1=1,"OK","fel")', result: "OK", style: "derived" },
+      { row: 2, col: 8, value: "caseId" },
+      { row: 3, col: 0, value: "En lång anteckning som ska brytas.", style: "note", wrap: true },
+      { row: 3, col: 3, value: "Ränta", style: "tableHeader", align: "right" },
+    ],
+    merges: [],
+    columnWidths: [44, 17, 17, 15, 15, 15, 15, 26, 20],
+    hiddenColumns: [8],
+    rowHeights: { 3: 45 },
+    conditionalFormats: [{ range: "B3", formula: 'B3<>"OK"', style: "warning" }],
+    print: {
+      area: "A1:H4",
+      orientation: "portrait",
+      paperSize: "A4",
+      fitToWidth: 1,
+      header: "&LÅtertagande&RSkapad {skapad}",
+      footer: "&RSida &P av &N",
+      pageBreaksBefore: [],
+    },
+    names: {},
+  };
+  let bytes: Uint8Array;
+
+  beforeAll(async () => {
+    bytes = await toXlsxBuffer([plan], { created: CREATED });
+  });
+
+  it("hides the field-name column and sets the wrapped row's height", async () => {
+    const ws = (await load(bytes)).getWorksheet(plan.name)!;
+    expect(ws.getColumn(9).hidden).toBe(true);
+    expect(ws.getColumn(8).hidden).toBe(false);
+    expect(ws.getRow(4).height).toBe(45);
+    expect(ws.getCell("A4").alignment).toMatchObject({ wrapText: true });
+    expect(ws.getCell("D4").alignment).toMatchObject({ horizontal: "right" });
+  });
+
+  it("stores the check's red as a conditional format: drawn only while the cell is not OK", async () => {
+    const sheet = await rawXml(bytes, "xl/worksheets/sheet1.xml");
+    expect(sheet).toMatch(
+      /<conditionalFormatting sqref="B3"><cfRule type="expression" dxfId="(\d+)" priority="1"><formula>B3&lt;&gt;&quot;OK&quot;<\/formula><\/cfRule><\/conditionalFormatting>/,
+    );
+    const styles = await rawXml(bytes, "xl/styles.xml");
+    // The warning look (bold, #C00000) as a differential format; the cell's own style stays neutral.
+    expect(styles).toMatch(
+      /<dxfs count="1"><dxf><font><b\/><color rgb="FFC00000"\/><\/font><\/dxf><\/dxfs>/,
+    );
+    const ws = (await load(bytes)).getWorksheet(plan.name)!;
+    expect(ws.getCell("B3").font?.color).toBeUndefined();
+    expect(ws.getCell("B3").font?.bold).toBeUndefined();
+  });
+
+  it("prints the day the file was written in the header as ISO text, not Excel's locale date &D", () => {
+    // CREATED is 2012-12-20 09:30 UTC: that calendar day in every time zone from UTC−9 to UTC+14.
+    return load(bytes).then((wb) =>
+      expect(wb.getWorksheet(plan.name)!.headerFooter.oddHeader).toBe(
+        "&LÅtertagande&RSkapad 2012-12-20",
+      ),
+    );
+  });
+});

@@ -91,6 +91,22 @@ describeSoffice("edited calculation sheets, recalculated by LibreOffice", () => 
     );
   });
 
+  test.each([
+    ["78-regeln", "rule78", "78-regeln"],
+    ["faktisk avräkning", "actual", "Faktisk avräkning"],
+    ["Automatiskt", "auto", "Faktisk avräkning"], // a residual: actual settlement (DOMAIN.md §5)
+  ] as const)(
+    "the Swedish method name %s typed in the method cell works as the code %s (case ignored)",
+    async (typed, code, shown) => {
+      const plan = planSheet(calculate(parseContract(example(2))));
+      const read = await recalculated(edited(plan, { methodChoice: typed }));
+      // The engine, given the code, is the independent reference for the sheet's formulas.
+      const engine = calculate(parseContract({ ...example(2), method: code }));
+      expect(read("repossession.reduction")).toBe(engine.statements[1].lines.reduction.toNumber());
+      expect(read("methodName")).toBe(shown);
+    },
+  );
+
   test("a cleared notice date empties the notice column", async () => {
     const plan = planSheet(calculate(parseContract(example(1))));
     const read = await recalculated(edited(plan, { noticeDate: undefined }));

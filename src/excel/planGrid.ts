@@ -6,7 +6,7 @@
 import { columnLetter } from "../sheet/grid";
 import { CellConstant } from "../sheet/headers";
 import { STYLE_LOOKS } from "../sheet/styles";
-import { SheetPlan } from "../sheet/types";
+import { PlannedCell, SheetPlan } from "../sheet/types";
 
 /**
  * A text constant as Excel must receive it to keep it text. Office.js reads a written string as if it
@@ -73,7 +73,10 @@ export type FormatCommand =
   | { kind: "fontSize"; size: number }
   | { kind: "fontColor"; color: string }
   | { kind: "borderTop" }
-  | { kind: "borderBottom" };
+  | { kind: "borderBottom" }
+  | { kind: "wrap" }
+  | { kind: "alignRight" }
+  | { kind: "alignLeft" };
 
 export interface FormatGroup {
   command: FormatCommand;
@@ -96,9 +99,21 @@ const COMMAND_ORDER: FormatCommand["kind"][] = [
   "fontColor",
   "borderTop",
   "borderBottom",
+  "wrap",
+  "alignRight",
+  "alignLeft",
 ];
 
-function commandsOf(style: keyof typeof STYLE_LOOKS): FormatCommand[] {
+/** The commands that draw a cell: its style's look, then its own wrapping and alignment. */
+function commandsOf(cell: PlannedCell): FormatCommand[] {
+  const commands = cell.style === undefined ? [] : styleCommands(cell.style);
+  if (cell.wrap) commands.push({ kind: "wrap" });
+  if (cell.align === "right") commands.push({ kind: "alignRight" });
+  if (cell.align === "left") commands.push({ kind: "alignLeft" });
+  return commands;
+}
+
+function styleCommands(style: keyof typeof STYLE_LOOKS): FormatCommand[] {
   const look = STYLE_LOOKS[style];
   const commands: FormatCommand[] = [];
   if (look.fill) commands.push({ kind: "fill", color: look.fill });
@@ -120,9 +135,8 @@ function commandsOf(style: keyof typeof STYLE_LOOKS): FormatCommand[] {
 export function formatGroups(plan: SheetPlan): FormatGroup[] {
   const cellsByCommand = new Map<string, { command: FormatCommand; cells: Set<string> }>();
   for (const cell of plan.cells) {
-    if (cell.style === undefined) continue;
     checkInside(plan, cell.row, cell.col);
-    for (const command of commandsOf(cell.style)) {
+    for (const command of commandsOf(cell)) {
       const key = JSON.stringify(command);
       const entry = cellsByCommand.get(key) ?? { command, cells: new Set<string>() };
       entry.cells.add(`${cell.row},${cell.col}`);

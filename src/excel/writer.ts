@@ -7,8 +7,9 @@
  *
  * API used, by requirement set: worksheets.load/add, Worksheet.getRange, activate, Range.formulas /
  * values / numberFormat, RangeFormat.font / fill / borders, Worksheet.tables.add (ExcelApi 1.1);
- * Range.merge, RangeFormat.columnWidth, autofitColumns (1.2); Worksheet.freezePanes, Range.hyperlink
- * (1.7);
+ * Range.merge, RangeFormat.columnWidth / rowHeight / wrapText / horizontalAlignment,
+ * Range.columnHidden, autofitColumns (1.2); Range.conditionalFormats (custom rules, 1.6);
+ * Worksheet.freezePanes, Range.hyperlink (1.7);
  * Worksheet.getRanges, Worksheet.pageLayout (orientation, paperSize, zoom, setPrintArea,
  * setPrintTitleRows, headersFooters), Worksheet.horizontalPageBreaks (1.9). ExcelApi 1.9 is a
  * requirement of the manifest (every host with the SharedRuntime the add-in needs has it), so there
@@ -16,9 +17,11 @@
  */
 import { ContractInput } from "../engine";
 import { address, columnLetter } from "../sheet/grid";
+import { headerFooterText } from "../sheet/headerFooter";
 import { contractTable } from "../sheet/headers";
 import { SheetRefusal } from "../sheet/refusal";
 import { plannedNameConflict, uniqueSheetName } from "../sheet/sheetNames";
+import { STYLE_LOOKS } from "../sheet/styles";
 import { SheetPlan } from "../sheet/types";
 import { countedSync, runExcel } from "./context";
 import {
@@ -186,7 +189,31 @@ function fillSheet(sheet: Excel.Worksheet, prepared: PreparedPlan): void {
     const letter = columnLetter(col);
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = columnWidthPoints(characters);
   });
+  for (const col of plan.hiddenColumns ?? []) {
+    const letter = columnLetter(col);
+    sheet.getRange(`${letter}:${letter}`).columnHidden = true;
+  }
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {}))
+    sheet.getRange(`${Number(row) + 1}:${Number(row) + 1}`).format.rowHeight = height;
+  writeConditionalFormats(sheet, plan);
   writePrintSettings(sheet, plan.print);
+}
+
+/**
+ * The plan's conditional formats as custom rules: the font (and fill) of the style's
+ * look while the formula holds, e.g. a failing check in red.
+ */
+function writeConditionalFormats(sheet: Excel.Worksheet, plan: SheetPlan): void {
+  for (const format of plan.conditionalFormats ?? []) {
+    const look = STYLE_LOOKS[format.style];
+    const conditional = sheet.getRange(format.range).conditionalFormats.add("Custom");
+    conditional.custom.rule.formula = `=${format.formula}`;
+    const draw = conditional.custom.format;
+    if (look.bold) draw.font.bold = true;
+    if (look.italic) draw.font.italic = true;
+    if (look.fontColor) draw.font.color = look.fontColor;
+    if (look.fill) draw.fill.color = look.fill;
+  }
 }
 
 /** One visual attribute on a range or on several areas at once. */
@@ -206,6 +233,15 @@ function applyFormat(format: Excel.RangeFormat, command: FormatCommand): void {
       return;
     case "fontColor":
       format.font.color = command.color;
+      return;
+    case "wrap":
+      format.wrapText = true;
+      return;
+    case "alignRight":
+      format.horizontalAlignment = "Right";
+      return;
+    case "alignLeft":
+      format.horizontalAlignment = "Left";
       return;
     case "borderTop":
     case "borderBottom": {
@@ -230,8 +266,9 @@ function writePrintSettings(sheet: Excel.Worksheet, print: SheetPlan["print"]): 
   if (print.titleRows) layout.setPrintTitleRows(print.titleRows);
   layout.headersFooters.state = "Default";
   const pages = layout.headersFooters.defaultForAllPages;
-  const header = headerFooterSections(print.header);
-  const footer = headerFooterSections(print.footer);
+  const today = new Date();
+  const header = headerFooterSections(headerFooterText(print.header, today));
+  const footer = headerFooterSections(headerFooterText(print.footer, today));
   pages.leftHeader = header.left;
   pages.centerHeader = header.center;
   pages.rightHeader = header.right;

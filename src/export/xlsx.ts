@@ -8,10 +8,11 @@
  *   calculate (previews, mail clients, ExcelJS readers) show the engine's figures; the workbook asks
  *   Excel to recalculate fully on load (`fullCalcOnLoad`), so Excel shows its own;
  * - number formats, semantic styles ({@link CellStyle}) drawn as fonts, fills and borders by the looks
- *   in `src/sheet/styles.ts` (so the file and the add-in's own writer agree),
- *   column widths and merges;
+ *   in `src/sheet/styles.ts` (so the file and the add-in's own writer agree), wrapped and
+ *   right-aligned cells, column widths (hidden columns hidden), row heights and merges;
+ * - conditional formats as expression rules (a failing check drawn red, a passing one neutral);
  * - print settings: A4, orientation, one page wide and as many tall as needed, print area, title rows,
- *   header and footer, manual row page breaks.
+ *   header and footer (the plan's `{skapad}` as the ISO date of `created`), manual row page breaks.
  *
  * ExcelJS 4.4 quirks handled here (each surprised someone once):
  * - Dates are written as serial numbers with a date format, never as JS `Date`s: ExcelJS converts a
@@ -32,9 +33,16 @@
  */
 import ExcelJS from "exceljs";
 import { columnLetter, parseAddress } from "../sheet/grid";
+import { headerFooterText } from "../sheet/headerFooter";
 import { uniqueSheetName, validSheetName } from "../sheet/sheetNames";
 import { CellLook, STYLE_LOOKS } from "../sheet/styles";
-import type { CellStyle, PlannedCell, PrintSettings, SheetPlan } from "../sheet/types";
+import type {
+  CellStyle,
+  ConditionalFormat,
+  PlannedCell,
+  PrintSettings,
+  SheetPlan,
+} from "../sheet/types";
 
 /** Written as the workbook's creator and last-modified-by. */
 export const WORKBOOK_CREATOR = "Återtagande";
@@ -68,7 +76,7 @@ export function buildWorkbook(plans: SheetPlan[], options: WorkbookOptions = {})
   workbook.modified = created;
   workbook.calcProperties.fullCalcOnLoad = true;
   const names = uniqueSheetNames(plans.map((plan) => plan.name));
-  plans.forEach((plan, i) => writeSheet(workbook.addWorksheet(names[i]), plan));
+  plans.forEach((plan, i) => writeSheet(workbook.addWorksheet(names[i]), plan, created));
   return workbook;
 }
 
@@ -195,6 +203,7 @@ function argb(hex: string): string {
 export function excelStyle(
   style: CellStyle | undefined,
   numberFormat: string | undefined,
+  layout: Pick<PlannedCell, "wrap" | "align"> = {},
 ): Partial<ExcelJS.Style> {
   const look: CellLook = style === undefined ? {} : STYLE_LOOKS[style];
   const font: Partial<ExcelJS.Font> = { ...FONT };
@@ -210,7 +219,33 @@ export function excelStyle(
     if (look.borderBottom) s.border.bottom = { style: "thin" };
   }
   if (numberFormat !== undefined) s.numFmt = numberFormat;
+  if (layout.wrap || layout.align) {
+    s.alignment = {};
+    if (layout.wrap) s.alignment.wrapText = true;
+    if (layout.align) s.alignment.horizontal = layout.align;
+  }
   return s;
+}
+
+/**
+ * A plan's conditional format as ExcelJS stores it: an expression rule whose font (and fill) are
+ * drawn from the style's look; the priority orders the rules of the sheet.
+ */
+function conditionalFormatting(
+  format: ConditionalFormat,
+  priority: number,
+): ExcelJS.ConditionalFormattingOptions {
+  const look = STYLE_LOOKS[format.style];
+  const style: Partial<ExcelJS.Style> = { font: {} };
+  if (look.bold) style.font!.bold = true;
+  if (look.italic) style.font!.italic = true;
+  if (look.fontColor) style.font!.color = { argb: argb(look.fontColor) };
+  if (look.fill)
+    style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argb(look.fill) } };
+  return {
+    ref: format.range,
+    rules: [{ type: "expression", priority, formulae: [toFileFormula(format.formula)], style }],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -255,7 +290,7 @@ function checkScalar(plan: Pick<SheetPlan, "name">, where: string, what: string,
   }
 }
 
-function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
+function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan, created: Date): void {
   const merges = plan.merges.map((range) => {
     const rect = decodeRange(range);
     if (!rect) throw new SheetPlanError(plan.name, `merge ${range}`, "not an A1 range");
@@ -306,7 +341,7 @@ function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
     for (let row = m.top; row <= m.bottom; row++) {
       for (let col = m.left; col <= m.right; col++) {
         if (byAddress.has(`${columnLetters(col)}${row}`)) continue;
-        ws.getCell(row, col).style = excelStyle(master?.style, master?.numberFormat);
+        ws.getCell(row, col).style = excelStyle(master?.style, master?.numberFormat, master);
       }
     }
   }
@@ -321,8 +356,14 @@ function writeSheet(ws: ExcelJS.Worksheet, plan: SheetPlan): void {
     }
     ws.getColumn(i + 1).width = width;
   });
+  for (const col of plan.hiddenColumns ?? []) ws.getColumn(col + 1).hidden = true;
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {}))
+    ws.getRow(Number(row) + 1).height = height;
+  (plan.conditionalFormats ?? []).forEach((format, i) =>
+    ws.addConditionalFormatting(conditionalFormatting(format, i + 1)),
+  );
 
-  applyPrint(ws, plan);
+  applyPrint(ws, plan, created);
 }
 
 /**
@@ -355,7 +396,7 @@ export function fillCell(
           ? text(planned.value)
           : planned.value;
   }
-  cell.style = excelStyle(planned.style, planned.numberFormat);
+  cell.style = excelStyle(planned.style, planned.numberFormat, planned);
 }
 
 /** The A1 address of a planned cell; its row and column must be whole numbers from 0. */
@@ -373,8 +414,15 @@ export function plannedAddress(plan: Pick<SheetPlan, "name">, cell: PlannedCell)
 
 const PAPER_SIZE: Record<PrintSettings["paperSize"], number> = { A4: 9 };
 
-/** The plan's print settings on a worksheet (page setup, print area, title rows, header, footer, breaks). */
-export function applyPrint(ws: ExcelJS.Worksheet, plan: Omit<SheetPlan, "cells">): void {
+/**
+ * The plan's print settings on a worksheet (page setup, print area, title rows, header, footer,
+ * breaks); the header's `{skapad}` becomes the ISO date of `created`.
+ */
+export function applyPrint(
+  ws: ExcelJS.Worksheet,
+  plan: Omit<SheetPlan, "cells">,
+  created: Date = new Date(),
+): void {
   const print = plan.print;
   const area = decodeRange(print.area.replace(/^.*!/, ""));
   if (!area)
@@ -398,8 +446,8 @@ export function applyPrint(ws: ExcelJS.Worksheet, plan: Omit<SheetPlan, "cells">
       );
     ws.pageSetup.printTitlesRow = `${m[1]}:${m[2] ?? m[1]}`;
   }
-  ws.headerFooter.oddHeader = print.header;
-  ws.headerFooter.oddFooter = print.footer;
+  ws.headerFooter.oddHeader = headerFooterText(print.header, created);
+  ws.headerFooter.oddFooter = headerFooterText(print.footer, created);
   for (const before of [...new Set(print.pageBreaksBefore)].sort((a, b) => a - b)) {
     if (!Number.isInteger(before) || before < 2) {
       throw new SheetPlanError(

@@ -49,7 +49,7 @@ import {
  * What a streamed sheet needs before its first row: its name, widths, merges and page setup (the
  * print area, titles, header and footer come with the final frame, in `finish`).
  */
-export type SheetLayout = Pick<SheetPlan, "name" | "columnWidths" | "merges"> & {
+export type SheetLayout = Pick<SheetPlan, "name" | "columnWidths" | "merges" | "rowHeights"> & {
   page: Pick<PrintSettings, "orientation" | "paperSize" | "fitToWidth">;
 };
 
@@ -139,8 +139,13 @@ export class StreamingSheet {
         for (let col = rect.left; col <= rect.right; col++) {
           if (row === rect.top && col === rect.left) continue;
           if (cells.some((c) => c.row === row - 1 && c.col === col - 1)) continue;
-          this.ws.getCell(row, col).style = excelStyle(master?.style, master?.numberFormat);
+          this.ws.getCell(row, col).style = excelStyle(master?.style, master?.numberFormat, master);
         }
+    }
+    // Rows whose wrapped text needs more than one line (read now: the planner adds them row by row).
+    for (let row = this.nextRow; row <= lastRow; row++) {
+      const height = this.layout.rowHeights?.[row];
+      if (height !== undefined) this.ws.getRow(row + 1).height = height;
     }
     this.ws.getRow(lastRow + 1).commit();
     // ExcelJS remembers every formula cell written (as a possible master of shared formulas, which

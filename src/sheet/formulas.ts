@@ -9,6 +9,7 @@
  * builder has a `vector` form: IF does not evaluate element by element there in every Excel, so
  * conditions are written as comparisons that count as 0 or 1. The scalar form is the readable one.
  */
+import { METHOD_CHOICE_NAMES } from "./texts";
 
 /** Wraps an expression in parentheses unless it is a plain reference or number. */
 function group(expr: string): string {
@@ -46,11 +47,15 @@ export function creditCostFormula(t: TermRefs, setupFee: string): string {
 
 /**
  * `chooseMethod`: "auto" is actual settlement with a residual, the rule of 78 without; anything but
- * auto, rule78 or actual is #N/A, as the engine refuses it (never a silent default).
+ * auto, rule78 or actual is #N/A, as the engine refuses it (never a silent default). The method cell
+ * may hold the code or its Swedish name as the printed sheet shows it (Automatiskt, 78-regeln,
+ * Faktisk avräkning; Excel compares text without regard to case); the result is always the code.
  */
 export function chooseMethodFormula(methodChoice: string, residual: string): string {
   const m = methodChoice;
-  return `IF(${m}="auto",IF(${residual}>0,"actual","rule78"),IF(OR(${m}="rule78",${m}="actual"),${m},NA()))`;
+  const is = (code: keyof typeof METHOD_CHOICE_NAMES) =>
+    `OR(${m}="${code}",${m}="${METHOD_CHOICE_NAMES[code]}")`;
+  return `IF(${is("auto")},IF(${residual}>0,"actual","rule78"),IF(${is("rule78")},"rule78",IF(${is("actual")},"actual",NA())))`;
 }
 
 /** `METHOD_NAMES[method]`: the Swedish name of the method code. */

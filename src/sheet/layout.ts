@@ -6,13 +6,24 @@
  * the `{name}` tokens of the formulas and the plan's public names.
  */
 import { Calculation, DATE_LABELS, Statement, StatementLabel } from "../engine";
+import { FORMATS } from "./formats";
 import { CellContent, Grid, address } from "./grid";
-import { CellStyle } from "./types";
+import { CellStyle, ConditionalFormat } from "./types";
+import { LINE_POINTS, wrappedHeight } from "./wrap";
 
-/** Column widths of the calculation sheet, A … H. */
+/** Column widths of the calculation sheet, A … H: the printed columns. */
 export const COLUMN_WIDTHS = [44, 17, 17, 15, 15, 15, 15, 26];
-/** The last column's index (H). */
+/** The last printed column's index (H). */
 export const LAST_COL = COLUMN_WIDTHS.length - 1;
+/**
+ * The hidden column right of the printed ones (I): each input's contract field name (`caseId`,
+ * `installments`, …), for a reader that maps the sheet back to a contract; never printed.
+ */
+export const FIELD_COL = LAST_COL + 1;
+/** Width of the hidden field-name column. */
+export const FIELD_COL_WIDTH = 20;
+/** What a passing check shows; anything else is drawn red by conditional formatting. */
+export const CHECK_OK = "OK";
 
 /** The input cell of each statement's date. */
 export const DATE_INPUT = { notice: "noticeDate", repossession: "repossessionDate" } as const;
@@ -34,6 +45,10 @@ export class SheetLayout {
   readonly grid = new Grid();
   /** Merged ranges in A1 notation. */
   readonly merges: string[] = [];
+  /** Heights (points) of the rows whose text wraps, by 0-based row. */
+  readonly rowHeights: Record<number, number> = {};
+  /** The checks' red-when-failing formats. */
+  readonly conditionalFormats: ConditionalFormat[] = [];
   readonly statements: Statement[];
   /** B (and C) hold one column per date. */
   readonly dateCols: number[];
@@ -80,6 +95,34 @@ export class SheetLayout {
     this.grid.next();
   }
 
+  /**
+   * A note across the whole printed width in the current row, wrapped, with the row as tall as its
+   * lines (then the next row). `content` replaces the constant text with a formula that shows the
+   * text only when it applies (the row keeps the text's height).
+   */
+  wrappedNote(text: string, content: CellContent = { value: text }): void {
+    this.grid.put(0, { ...content, style: "note", wrap: true });
+    this.mergeRow(0, LAST_COL);
+    const width = COLUMN_WIDTHS.reduce((sum, w) => sum + w, 0);
+    this.rowHeights[this.grid.row] = wrappedHeight([{ text, width }]);
+    this.grid.next();
+  }
+
+  /**
+   * A check in the current row: the label in column A (wrapped when longer than the column) and in
+   * `col` a formula that yields "OK" or a message. "OK" prints neutral; anything else is red through a
+   * conditional format, which works where the add-in is not installed and follows edits.
+   */
+  check(text: string, col: number, formula: string, result: string): void {
+    const height = wrappedHeight([{ text, width: COLUMN_WIDTHS[0] }]);
+    const wrap = height > LINE_POINTS;
+    this.grid.put(0, { value: text, style: "note", ...(wrap ? { wrap } : {}) });
+    if (wrap) this.rowHeights[this.grid.row] = height;
+    this.grid.put(col, { formula, result, style: "derived" });
+    const at = address(this.grid.row, col);
+    this.conditionalFormats.push({ range: at, formula: `${at}<>"${CHECK_OK}"`, style: "warning" });
+  }
+
   /** A heading styled across the whole width in the current row (the cursor stays on it). */
   banner(text: string): void {
     this.grid.put(0, { value: text, style: "section" });
@@ -91,17 +134,31 @@ export class SheetLayout {
     this.merges.push(`${address(this.grid.row, fromCol)}:${address(this.grid.row, toCol)}`);
   }
 
-  /** Table headers in columns A, B, … of the current row, then the next row. */
-  tableHeader(texts: readonly string[]): void {
-    texts.forEach((text, col) => this.grid.put(col, { value: text, style: "tableHeader" }));
+  /**
+   * Table headers in columns A, B, … of the current row, then the next row. A header over figures
+   * (dates, amounts, counts) is right-aligned like them; the columns in `textCols` hold text and
+   * keep their headers left.
+   */
+  tableHeader(texts: readonly string[], textCols: readonly number[] = []): void {
+    texts.forEach((text, col) =>
+      this.grid.put(col, {
+        value: text,
+        style: "tableHeader",
+        ...(textCols.includes(col) ? {} : { align: "right" as const }),
+      }),
+    );
     this.grid.next();
   }
 
-  /** A labelled input cell in column B, registered as `{name}`; the contract field as a note. */
-  input(name: string, text: string, content: CellContent, field?: string): void {
+  /**
+   * A labelled input cell in column B, registered as `{name}`. The contract field's name goes to the
+   * hidden column (for machines, never printed); `note` is a Swedish remark printed beside the input.
+   */
+  input(name: string, text: string, content: CellContent, field?: string, note?: string): void {
     this.label(text);
     this.grid.put(1, { ...content, style: "input" });
-    if (field) this.note(3, field);
+    if (note) this.note(3, note);
+    if (field) this.grid.put(FIELD_COL, { value: field, numberFormat: FORMATS.text });
     this.name(name, 1);
     this.grid.next();
   }
@@ -157,7 +214,11 @@ export class SheetLayout {
   dateHeader(): void {
     this.grid.put(0, { value: "", style: "tableHeader" });
     this.statements.forEach((st, i) =>
-      this.grid.put(this.dateCols[i], { value: DATE_LABELS[st.label], style: "tableHeader" }),
+      this.grid.put(this.dateCols[i], {
+        value: DATE_LABELS[st.label],
+        style: "tableHeader",
+        align: "right",
+      }),
     );
     this.grid.next();
   }

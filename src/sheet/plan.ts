@@ -19,7 +19,7 @@
  * totals add the rounded lines.
  */
 import { Calculation } from "../engine";
-import { COLUMN_WIDTHS, SheetLayout } from "./layout";
+import { COLUMN_WIDTHS, FIELD_COL, FIELD_COL_WIDTH, SheetLayout } from "./layout";
 import { planDerived } from "./sections/derived";
 import { planContractInputs, planHeader } from "./sections/inputs";
 import { planLateInterest } from "./sections/lateInterest";
@@ -48,10 +48,13 @@ export function planSheet(calc: Calculation): SheetPlan {
   return {
     name: validSheetName(calc.contract.caseId),
     rowCount,
-    colCount: COLUMN_WIDTHS.length,
+    colCount: FIELD_COL + 1,
     cells,
     merges: layout.merges,
-    columnWidths: [...COLUMN_WIDTHS],
+    columnWidths: [...COLUMN_WIDTHS, FIELD_COL_WIDTH],
+    hiddenColumns: [FIELD_COL],
+    rowHeights: layout.rowHeights,
+    conditionalFormats: layout.conditionalFormats,
     print: planPrint(calc.contract.caseId, rowCount, schedule),
     names,
   };

@@ -9,11 +9,13 @@
  */
 import { Calculation, METHOD_NAMES, OUTCOME_TEXT, outcomeOf } from "../engine";
 import { CellContent, Grid, address, columnLetter } from "./grid";
+import { CREATED_DATE_FIELD } from "./headerFooter";
 import { referenceRanges } from "./referenceSheet";
 import { Column, RESULT_COLUMNS, summaryColumns } from "./summaryColumns";
 import { selfContainedRow } from "./summarySelfContained";
 import { METHOD_NOTE } from "./texts";
 import { PlannedCell, PrintSettings, SheetPlan } from "./types";
+import { LINE_POINTS, wrappedHeight } from "./wrap";
 
 export const SUMMARY_SHEET_NAME = "Sammanställning";
 
@@ -44,12 +46,14 @@ export interface SummaryInput {
 export function planSummary(input: SummaryInput): SheetPlan {
   const g = new Grid();
   const columns = summaryColumns(input.sheets === undefined);
-  const merges = planSummaryHead(g, columns);
+  const { merges, rowHeights } = planSummaryHead(g, columns);
   const headerRow = g.row - 1;
   const allResults = input.calculations.map(summaryResults);
-  input.calculations.forEach((calc, index) =>
-    planSummaryRow(g, columns, calc, allResults[index], input, index),
-  );
+  input.calculations.forEach((calc, index) => {
+    const height = summaryRowHeight(columns, allResults[index]);
+    if (height > LINE_POINTS) rowHeights[g.row] = height;
+    planSummaryRow(g, columns, calc, allResults[index], input, index);
+  });
   const firstDataRow = headerRow + 1;
   const lastDataRow = g.row - 1;
   const totals = emptyTotals();
@@ -59,7 +63,7 @@ export function planSummary(input: SummaryInput): SheetPlan {
 
   const { cells, names } = g.resolve();
   return {
-    ...summaryFrame(columns, merges, headerRow, lastDataRow, g.row, names),
+    ...summaryFrame(columns, merges, rowHeights, headerRow, lastDataRow, g.row, names),
     cells,
   };
 }
@@ -71,6 +75,7 @@ export function planSummary(input: SummaryInput): SheetPlan {
 function summaryFrame(
   columns: Column[],
   merges: string[],
+  rowHeights: Record<number, number>,
   headerRow: number,
   lastDataRow: number,
   rowCount: number,
@@ -83,11 +88,12 @@ function summaryFrame(
     colCount: columns.length,
     merges,
     columnWidths: columns.map((col) => col.width),
+    rowHeights,
     print: {
       area: `A1:${address(Math.max(0, rowCount - 1), RESULT_COLUMNS.length - 1)}`,
       ...SUMMARY_PAGE,
       titleRows: `$${headerRow + 1}:$${headerRow + 1}`,
-      header: `&L${SUMMARY_SHEET_NAME}&R&D`,
+      header: `&L${SUMMARY_SHEET_NAME}&RSkapad ${CREATED_DATE_FIELD}`,
       footer: "&RSida &P av &N",
       pageBreaksBefore: [],
     },
@@ -107,16 +113,43 @@ const SUMMARY_PAGE: Pick<PrintSettings, "orientation" | "paperSize" | "fitToWidt
   fitToWidth: 1,
 };
 
-/** Title, the method note and the header row; returns the merges. */
-function planSummaryHead(g: Grid, columns: Column[]): string[] {
+/**
+ * Title, the method note and the header row; returns the merges and the heights of the rows whose
+ * text wraps (the note across the printed columns; headers wrap within their columns, and a header
+ * over figures is right-aligned like them).
+ */
+function planSummaryHead(
+  g: Grid,
+  columns: Column[],
+): { merges: string[]; rowHeights: Record<number, number> } {
+  const rowHeights: Record<number, number> = {};
   g.put(0, { value: "Sammanställning – återtagande", style: "title" });
   g.next();
-  g.put(0, { value: METHOD_NOTE, style: "note" });
+  g.put(0, { value: METHOD_NOTE, style: "note", wrap: true });
+  const printedWidth = RESULT_COLUMNS.reduce((sum, col) => sum + col.width, 0);
+  rowHeights[g.row] = wrappedHeight([{ text: METHOD_NOTE, width: printedWidth }]);
   const merges = [`A2:${address(1, RESULT_COLUMNS.length - 1)}`];
   g.next(2);
-  columns.forEach((col, index) => g.put(index, { value: col.header, style: "tableHeader" }));
+  columns.forEach((col, index) =>
+    g.put(index, {
+      value: col.header,
+      style: "tableHeader",
+      wrap: true,
+      ...(col.numberFormat !== undefined ? { align: "right" as const } : {}),
+    }),
+  );
+  // Sized for the printed columns; the working columns of a summary-only sheet may clip on screen.
+  rowHeights[g.row] = wrappedHeight(
+    RESULT_COLUMNS.map((col) => ({ text: col.header, width: col.width, bold: true })),
+  );
   g.next();
-  return merges;
+  return { merges, rowHeights };
+}
+
+/** A case row's height: tall enough for its outcome sentence wrapped in the outcome column. */
+export function summaryRowHeight(columns: Column[], results: SummaryResults): number {
+  const outcome = columns.find((col) => col.key === "outcome");
+  return wrappedHeight(outcome ? [{ text: results.outcome, width: outcome.width }] : []);
 }
 
 /** Writes cells of one summary row by column key. */
@@ -141,6 +174,7 @@ function rowWriter(g: Grid, columns: Column[]): RowWriter {
       const col = columns[indexOf(key)];
       g.put(indexOf(key), {
         numberFormat: col.numberFormat,
+        ...(col.wrap ? { wrap: true } : {}),
         style: col.style ?? (content.formula ? "derived" : "input"),
         ...content,
       });
@@ -330,7 +364,10 @@ export interface SummaryRowsOptions {
 }
 
 /** What a streaming writer needs before the first row: widths, merges, page setup (no print area). */
-export type SummaryLayout = Pick<SheetPlan, "name" | "colCount" | "columnWidths" | "merges"> & {
+export type SummaryLayout = Pick<
+  SheetPlan,
+  "name" | "colCount" | "columnWidths" | "merges" | "rowHeights"
+> & {
   page: Pick<PrintSettings, "orientation" | "paperSize" | "fitToWidth">;
 };
 
@@ -346,6 +383,7 @@ export class SummaryRows {
   readonly headerRow: number;
   private readonly columns: Column[];
   private readonly merges: string[];
+  private readonly rowHeights: Record<number, number>;
   private readonly headCells: PlannedCell[];
   private readonly totals = emptyTotals();
   private nextRow: number;
@@ -354,7 +392,7 @@ export class SummaryRows {
   constructor(private readonly options: SummaryRowsOptions) {
     this.columns = summaryColumns(!options.sheets);
     const g = new Grid();
-    this.merges = planSummaryHead(g, this.columns);
+    ({ merges: this.merges, rowHeights: this.rowHeights } = planSummaryHead(g, this.columns));
     this.headCells = g.cells;
     this.headerRow = g.row - 1;
     this.nextRow = g.row;
@@ -367,6 +405,8 @@ export class SummaryRows {
       colCount: this.columns.length,
       columnWidths: this.columns.map((col) => col.width),
       merges: this.merges,
+      // The same object the rows add to: a row's height is in it when `row()` returns its cells.
+      rowHeights: this.rowHeights,
       page: SUMMARY_PAGE,
     };
   }
@@ -384,6 +424,8 @@ export class SummaryRows {
     const g = new Grid();
     g.row = this.nextRow;
     const results = summaryResults(calc);
+    const height = summaryRowHeight(this.columns, results);
+    if (height > LINE_POINTS) this.rowHeights[g.row] = height;
     const input: SummaryInput = {
       calculations: [calc],
       refused: [],
@@ -413,6 +455,7 @@ export class SummaryRows {
     return summaryFrame(
       this.columns,
       this.merges,
+      this.rowHeights,
       this.headerRow,
       this.nextRow - 1,
       this.endRow,

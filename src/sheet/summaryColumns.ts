@@ -12,40 +12,42 @@ export interface Column {
   width: number;
   numberFormat?: string;
   style?: CellStyle;
+  /** The column's cells wrap their text (the row is made tall enough, see `summaryRowHeight`). */
+  wrap?: boolean;
 }
 
 export const RESULT_COLUMNS: Column[] = [
   { key: "caseId", header: "Ärende", width: 18 },
   { key: "methodName", header: "Metod", width: 17 },
-  { key: "t", header: "t vid återtagning", width: 10, numberFormat: FORMATS.integer },
+  { key: "t", header: "t vid återtagning", width: 13, numberFormat: FORMATS.integer },
   {
     key: "notice.rule78",
     header: "R 78-regeln, underrättelse",
-    width: 14,
+    width: 16,
     numberFormat: FORMATS.kronorOre,
   },
   {
     key: "notice.actual",
     header: "R faktisk, underrättelse",
-    width: 14,
+    width: 16,
     numberFormat: FORMATS.kronorOre,
   },
   {
     key: "repossession.rule78",
     header: "R 78-regeln, återtagning",
-    width: 14,
+    width: 16,
     numberFormat: FORMATS.kronorOre,
   },
   {
     key: "repossession.actual",
     header: "R faktisk, återtagning",
-    width: 14,
+    width: 16,
     numberFormat: FORMATS.kronorOre,
   },
   {
     key: "difference",
     header: "Skillnad för konsumenten (faktisk − 78), återtagning",
-    width: 16,
+    width: 18,
     numberFormat: FORMATS.kronorOre,
   },
   {
@@ -64,7 +66,7 @@ export const RESULT_COLUMNS: Column[] = [
   },
   { key: "valueShown", header: "Uppskattat värde", width: 13, numberFormat: FORMATS.kronor },
   { key: "surplus", header: "Överskott", width: 13, numberFormat: FORMATS.kronor, style: "total" },
-  { key: "outcome", header: "Utfall", width: 40 },
+  { key: "outcome", header: "Utfall", width: 44, wrap: true },
 ];
 
 /** Contract inputs carried on each row (summary-only mode), by the calculation sheet's input names. */

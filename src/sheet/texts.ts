@@ -13,6 +13,13 @@ export const METHOD_NOTE =
   "vid restbelopp eller olika stora avbetalningar. Lagens ordalydelse (kreditkostnaden för tiden efter återtagandet) pekar " +
   "mot faktisk avräkning; ingen svensk källa utanför utbildningsmaterialet stöder eller förbjuder 78-regeln.";
 
+/** The method choices as the sheet's method cell shows them (the formulas also accept the codes). */
+export const METHOD_CHOICE_NAMES = {
+  auto: "Automatiskt",
+  rule78: "78-regeln",
+  actual: "Faktisk avräkning",
+} as const;
+
 /** The warning when the rule of 78 is used on a credit with a residual. */
 export const RULE78_WITH_RESIDUAL =
   "Obs: 78-regeln förutsätter lika stora avbetalningar utan restbelopp; jämför med faktisk avräkning.";

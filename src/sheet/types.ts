@@ -31,6 +31,30 @@ export interface PlannedCell {
   style?: CellStyle;
   /** A link to cell A1 of the named sheet of the same workbook (the summary's case ids). */
   link?: string;
+  /**
+   * Wrap the text onto several lines inside the cell (or its merge). Give the row a height in
+   * {@link SheetPlan.rowHeights}: LibreOffice does not grow a row for a merged wrapped cell.
+   */
+  wrap?: boolean;
+  /** Horizontal alignment when not the type's default (a header over figures is right-aligned). */
+  align?: "left" | "right";
+}
+
+/**
+ * A format that applies only while a condition holds: the writers store it as conditional
+ * formatting, so it works where the add-in is not installed and follows edits. Used for the checks:
+ * a passing check ("OK") is neutral, a failing one is drawn in `style` (red).
+ */
+export interface ConditionalFormat {
+  /** An A1 range, e.g. "B40" or "B40:C41". */
+  range: string;
+  /**
+   * An Excel formula (English syntax, no "="), relative to the range's top-left cell, that is true
+   * where `style` applies, e.g. `B40<>"OK"`.
+   */
+  formula: string;
+  /** The look while the formula is true (only font and fill are drawn). */
+  style: CellStyle;
 }
 
 export interface PrintSettings {
@@ -42,7 +66,10 @@ export interface PrintSettings {
   fitToWidth: 1;
   /** Rows repeated at the top of every printed page, e.g. "$80:$80" (the schedule's header). */
   titleRows?: string;
-  /** Page header and footer texts in Excel's header/footer codes (&P page, &N pages). */
+  /**
+   * Page header and footer texts in Excel's header/footer codes (&P page, &N pages). `{skapad}` stands for the day the file is written, which the writers put in as ISO text
+   * (Excel's own &D prints the date in the reader's locale, 11/27/2026 in an English one).
+   */
   header: string;
   footer: string;
   /** Rows (1-based) before which a page break is inserted. */
@@ -60,6 +87,15 @@ export interface SheetPlan {
   merges: string[];
   /** Column widths in characters (Excel's "width" unit), one per column. */
   columnWidths: number[];
+  /**
+   * Columns (0-based) hidden on screen and outside the print area: what a machine reads and an officer
+   * need not see (the contract field name of each input).
+   */
+  hiddenColumns?: number[];
+  /** Row heights in points by 0-based row, for rows whose wrapped text needs more than one line. */
+  rowHeights?: Record<number, number>;
+  /** Formats that apply while a condition holds (a failing check in red). */
+  conditionalFormats?: ConditionalFormat[];
   print: PrintSettings;
   /**
    * Addresses of the figures that matter, by name (e.g. "notice.amountInclInterest" → "C48"), so

@@ -5,8 +5,8 @@
  *   B33  =ROUND($B$24,0)  → 79048  #,##0 "kr"  derived
  *
  * (address, then a constant as JSON or `=formula  → cached result`, the number format, the style and
- * a link, each only when present), after the plan's own settings: sheet name and size, column widths,
- * merges, print set-up and the public names (sorted by name). Every field of the plan is written, so
+ * a link, wrap and alignment, each only when present), after the plan's own settings: sheet name
+ * and size, column widths, hidden columns, row heights, conditional formats, merges, print set-up and the public names (sorted by name). Every field of the plan is written, so
  * comparing the text compares the whole plan.
  */
 import { address } from "../../src/sheet/grid";
@@ -19,6 +19,13 @@ export function renderPlan(plan: SheetPlan): string[] {
   const lines = [
     `sheet ${JSON.stringify(plan.name)}  ${plan.rowCount} rows × ${plan.colCount} columns`,
     `columns ${plan.columnWidths.join(" ")}`,
+    ...(plan.hiddenColumns ?? []).map((col) => `hidden column ${col}`),
+    ...Object.entries(plan.rowHeights ?? {}).map(
+      ([row, h]) => `row height ${Number(row) + 1} ${h}`,
+    ),
+    ...(plan.conditionalFormats ?? []).map(
+      (f) => `conditional ${f.range}  =${f.formula}  ${f.style}`,
+    ),
     ...plan.merges.map((range) => `merge ${range}`),
     ...Object.entries(plan.print).map(([key, value]) => `print.${key} ${JSON.stringify(value)}`),
     ...Object.keys(plan.names)
@@ -38,6 +45,8 @@ export function renderCell(cell: PlannedCell): string {
   if (cell.numberFormat !== undefined) parts.push(cell.numberFormat);
   if (cell.style !== undefined) parts.push(cell.style);
   if (cell.link !== undefined) parts.push(`link ${JSON.stringify(cell.link)}`);
+  if (cell.wrap) parts.push("wrap");
+  if (cell.align !== undefined) parts.push(`align ${cell.align}`);
   const known = new Set([
     "row",
     "col",
@@ -47,6 +56,8 @@ export function renderCell(cell: PlannedCell): string {
     "numberFormat",
     "style",
     "link",
+    "wrap",
+    "align",
   ]);
   const unknown = Object.keys(cell).filter((key) => !known.has(key));
   // A field this renderer does not know would otherwise escape the comparison.

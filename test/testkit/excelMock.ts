@@ -103,6 +103,8 @@ export interface RecordedRange {
   areas: boolean;
   range: OfficeMockObject;
   borders: { edge: string; item: OfficeMockObject }[];
+  /** Conditional formats added to the range: the type asked for and the format's proxy. */
+  conditionals: { type: string; format: OfficeMockObject }[];
 }
 
 /** A sheet the writer added, with everything done to it. */
@@ -114,6 +116,7 @@ export interface AddedSheet {
 
 function rangeMock(address: string, areas: boolean): RecordedRange {
   const borders: RecordedRange["borders"] = [];
+  const conditionals: RecordedRange["conditionals"] = [];
   const range = new OfficeMockObject({
     format: {
       font: {},
@@ -128,8 +131,17 @@ function rangeMock(address: string, areas: boolean): RecordedRange {
       autofitColumns: jest.fn(),
     },
     merge: jest.fn(),
+    conditionalFormats: {
+      add(type: string) {
+        const format = new OfficeMockObject({
+          custom: { rule: {}, format: { font: {}, fill: {} } },
+        });
+        conditionals.push({ type, format });
+        return format;
+      },
+    },
   });
-  return { address, areas, range, borders };
+  return { address, areas, range, borders, conditionals };
 }
 
 function addedSheet(name: string, events: string[] = []): AddedSheet {

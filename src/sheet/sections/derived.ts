@@ -7,8 +7,8 @@ import {
   methodNameFormula,
   monthlyRateFormula,
 } from "../formulas";
-import { SheetLayout } from "../layout";
-import { RULE78_WITH_RESIDUAL } from "../texts";
+import { CHECK_OK, FIELD_COL, SheetLayout } from "../layout";
+import { METHOD_CHOICE_NAMES, RULE78_WITH_RESIDUAL } from "../texts";
 
 export function planDerived(s: SheetLayout): void {
   const { calc } = s;
@@ -68,31 +68,38 @@ export function planDerived(s: SheetLayout): void {
   planMethod(s);
 }
 
-/** The method in use, its name, and the check that the rule of 78 fits the credit. */
+/**
+ * The method in use, its name, and the check that the rule of 78 fits the credit. The method cell
+ * takes the Swedish names (Automatiskt, 78-regeln, Faktisk avräkning; Excel compares text without
+ * regard to case) or the contract's codes (auto, rule78, actual); the code the formulas compare
+ * with is computed in the hidden column, so no code prints.
+ */
 function planMethod(s: SheetLayout): void {
   const { calc } = s;
-  s.derived(
-    "method",
-    "Metod som används (kod)",
-    chooseMethodFormula("{methodChoice}", "{V}"),
-    calc.method,
-    undefined,
-    "auto: faktisk avräkning vid restbelopp, annars 78-regeln",
-  );
-  s.derived(
-    "methodName",
-    "Metod som används",
-    methodNameFormula("{method}", METHOD_NAMES),
-    METHOD_NAMES[calc.method],
-  );
-  // conventions §4: the rule of 78 is for equal instalments with no residual; say so when it is chosen anyway.
-  s.label("Kontroll av metoden", "note");
-  s.put(1, {
-    formula: `IF(AND({method}="rule78",{V}>0),"${RULE78_WITH_RESIDUAL}","OK")`,
-    result:
-      calc.method === "rule78" && !calc.contract.residual.isZero() ? RULE78_WITH_RESIDUAL : "OK",
-    style: "warning",
+  s.label("Metod som används");
+  s.put(FIELD_COL, {
+    formula: chooseMethodFormula("{methodChoice}", "{V}"),
+    result: calc.method,
   });
+  s.name("method", FIELD_COL);
+  s.put(1, {
+    formula: methodNameFormula("{method}", METHOD_NAMES),
+    result: METHOD_NAMES[calc.method],
+    style: "derived",
+  });
+  s.name("methodName", 1);
+  s.note(
+    2,
+    `${METHOD_CHOICE_NAMES.auto}: ${METHOD_NAMES.actual.toLowerCase()} vid restbelopp, annars ${METHOD_NAMES.rule78}`,
+  );
+  s.next();
+  // conventions §4: the rule of 78 is for equal instalments with no residual; say so when it is chosen anyway.
+  s.check(
+    "Kontroll av metoden",
+    1,
+    `IF(AND({method}="rule78",{V}>0),"${RULE78_WITH_RESIDUAL}","${CHECK_OK}")`,
+    calc.method === "rule78" && !calc.contract.residual.isZero() ? RULE78_WITH_RESIDUAL : CHECK_OK,
+  );
   s.name("methodCheck", 1);
   s.next();
 }

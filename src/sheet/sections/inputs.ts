@@ -6,6 +6,7 @@ import { Day, Dec, METHOD_NAMES, STATUTORY_MARGIN_PERCENT, excelSerialFromDay } 
 import { FORMATS } from "../formats";
 import { CellContent } from "../grid";
 import { LAST_COL, SheetLayout } from "../layout";
+import { METHOD_CHOICE_NAMES } from "../texts";
 
 export const SHEET_TITLE = "Återtagande – beräkning av reduceringsbelopp och belopp att betala";
 
@@ -68,7 +69,8 @@ export function planContractInputs(s: SheetLayout): void {
     "n",
     "Antal avbetalningar (n)",
     { value: c.installments, numberFormat: FORMATS.integer },
-    "installments (planen har n rader: ändras n, skapa bladet på nytt)",
+    "installments",
+    "planen har n rader: ändras n, skapa bladet på nytt",
   );
   s.input("first", "Första förfallodag", dateCell(c.firstDueDate), "firstDueDate");
   s.input(
@@ -96,9 +98,10 @@ export function planContractInputs(s: SheetLayout): void {
   s.input("value", "Uppskattat värde på godset", money(c.estimatedValue), "estimatedValue");
   s.input(
     "methodChoice",
-    "Metod (auto, rule78 eller actual)",
-    { value: c.method, numberFormat: FORMATS.text },
+    "Metodval",
+    { value: METHOD_CHOICE_NAMES[c.method], numberFormat: FORMATS.text },
     "method",
+    `${METHOD_CHOICE_NAMES.auto}, ${METHOD_CHOICE_NAMES.rule78} eller ${METHOD_CHOICE_NAMES.actual}`,
   );
 }
 
@@ -140,6 +143,7 @@ function planClaimInputs(s: SheetLayout): void {
     "margin",
     "Räntemarginal över referensräntan (procentenheter)",
     { value: STATUTORY_MARGIN_PERCENT.toNumber(), numberFormat: FORMATS.percentPoints },
+    undefined,
     "räntelagen 6 §",
   );
   s.input(

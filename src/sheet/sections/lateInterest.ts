@@ -24,7 +24,7 @@ import {
   lateInterestFormula,
 } from "../formulas";
 import { address } from "../grid";
-import { DATE_INPUT, SheetLayout } from "../layout";
+import { CHECK_OK, DATE_INPUT, SheetLayout } from "../layout";
 import { DAY_NAMES } from "../texts";
 
 const TABLE_HEADERS = [
@@ -88,12 +88,12 @@ function planInterestTable(s: SheetLayout, st: Statement, halfYears: InterestSeg
   s.name(`${st.label}.interestTotal`, INTEREST_COL);
   s.name(`${st.label}.interestDays`, DAYS_COL);
   s.next();
-  s.label("Kontroll: tabellen täcker hela ränteperioden", "note");
-  s.put(1, {
-    formula: `IF({${st.label}.interestDays}=${daysBothCountedFormula("{interestFrom}", `{${st.label}.date}`)},"OK","Datumen ligger utanför tabellen: skapa bladet på nytt")`,
-    result: "OK",
-    style: "warning",
-  });
+  s.check(
+    "Kontroll: tabellen täcker hela ränteperioden",
+    1,
+    `IF({${st.label}.interestDays}=${daysBothCountedFormula("{interestFrom}", `{${st.label}.date}`)},"${CHECK_OK}","Datumen ligger utanför tabellen: skapa bladet på nytt")`,
+    CHECK_OK,
+  );
   s.next(2);
 }
 

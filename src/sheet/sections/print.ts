@@ -1,5 +1,6 @@
 /** Print set-up of the calculation sheet: A4 portrait, one page wide, the schedule on its own pages. */
 import { address } from "../grid";
+import { CREATED_DATE_FIELD } from "../headerFooter";
 import { LAST_COL } from "../layout";
 import { PrintSettings } from "../types";
 import { ScheduleRows } from "./schedule";
@@ -11,7 +12,7 @@ export function planPrint(caseId: string, rowCount: number, schedule: ScheduleRo
     paperSize: "A4",
     fitToWidth: 1,
     titleRows: `$${schedule.headerRow + 1}:$${schedule.headerRow + 1}`,
-    header: `&LÅtertagande&C${escapeHeaderText(caseId)}&R&D`,
+    header: `&LÅtertagande&C${escapeHeaderText(caseId)}&RSkapad ${CREATED_DATE_FIELD}`,
     footer: `&LÄrende ${escapeHeaderText(caseId)}&RSida &P av &N`,
     pageBreaksBefore: [schedule.titleRow + 1],
   };

@@ -20,7 +20,7 @@ import {
   unearnedFeesFormula,
   untilLastDueFormula,
 } from "../formulas";
-import { DATE_INPUT, LAST_COL, SheetLayout } from "../layout";
+import { DATE_INPUT, SheetLayout } from "../layout";
 import { METHOD_NOTE } from "../texts";
 
 const num = (amount: Dec) => amount.toNumber();
@@ -211,7 +211,5 @@ function planMethodComparison(s: SheetLayout): void {
     (st) => num(st.actual.reduction.minus(st.reductionRule78)),
     { numberFormat: FORMATS.kronorOre, explain: "positiv: faktisk avräkning ger konsumenten mer" },
   );
-  s.put(0, { value: METHOD_NOTE, style: "note" });
-  s.mergeRow(0, LAST_COL);
-  s.next();
+  s.wrappedNote(METHOD_NOTE);
 }

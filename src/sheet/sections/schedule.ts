@@ -6,7 +6,7 @@ import { DATE_LABELS, Dec, ScheduleRow, excelSerialFromDay, paymentSchedule } fr
 import { FORMATS } from "../formats";
 import { dueDateFormula } from "../formulas";
 import { address } from "../grid";
-import { SheetLayout } from "../layout";
+import { CHECK_OK, SheetLayout } from "../layout";
 import { LAST_PERIOD_NOTE } from "../texts";
 import { CellStyle } from "../types";
 
@@ -33,7 +33,7 @@ export function planSchedule(s: SheetLayout): ScheduleRows {
   s.banner("Betalningsplan (avbetalningsplan)");
   s.next();
   const headerRow = s.row;
-  s.tableHeader(HEADERS);
+  s.tableHeader(HEADERS, [HEADERS.length - 1]);
   const schedule = paymentSchedule(s.calc.contract);
   const firstRow = s.row;
   const marks = markedRows(s);
@@ -125,18 +125,16 @@ function planScheduleTotals(
   s.name("schedulePayments", 2);
   s.name("scheduleFees", 6);
   s.next();
-  s.label("Kontroll: betalningar + avgifter + uppläggningsavgift = kreditfordran", "note");
-  s.put(1, {
-    formula: `IF(ROUND({schedulePayments}+{scheduleFees}+{S}-{creditClaim},2)=0,"OK","Stämmer inte: har n ändrats? Skapa bladet på nytt")`,
-    result: "OK",
-    style: "warning",
-  });
+  s.check(
+    "Kontroll: betalningar + avgifter + uppläggningsavgift = kreditfordran",
+    1,
+    `IF(ROUND({schedulePayments}+{scheduleFees}+{S}-{creditClaim},2)=0,"${CHECK_OK}","Stämmer inte: har n ändrats? Skapa bladet på nytt")`,
+    CHECK_OK,
+  );
   s.next();
   // conventions §9: the last period absorbs the rounding of A, so its interest may be slightly negative.
-  s.put(0, {
+  s.wrappedNote(LAST_PERIOD_NOTE, {
     formula: `IF(${address(lastRow, 3)}<0,"${LAST_PERIOD_NOTE}","")`,
     result: schedule[schedule.length - 1].interest.isNegative() ? LAST_PERIOD_NOTE : "",
-    style: "note",
   });
-  s.next();
 }

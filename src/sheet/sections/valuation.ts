@@ -30,14 +30,17 @@ export function planValuation(s: SheetLayout): void {
     result: OUTCOME_TEXT[outcomeOf(calc).kind],
     style: "derived",
   });
-  s.mergeRow(1, LAST_COL - 1);
-  s.put(LAST_COL, {
+  s.mergeRow(1, LAST_COL);
+  s.name("outcome", 1);
+  s.next();
+  // The amount gets its own labelled row: a figure alone at the page edge says nothing on paper.
+  s.label("Mellanskillnad att betala av sökanden");
+  s.put(1, {
     formula: `IF({value}="",0,MAX(0,{${last}.surplus}))`,
     result: Math.max(0, lastStatement.surplus?.toNumber() ?? 0),
     numberFormat: FORMATS.kronor,
     style: "total",
   });
-  s.name("outcomeAmount", LAST_COL);
-  s.name("outcome", 1);
+  s.name("outcomeAmount", 1);
   s.next();
 }

@@ -1,0 +1,92 @@
+/**
+ * Printing for tests: a workbook converted to PDF by a headless LibreOffice (as an officer would
+ * print it), then read back as text with poppler's `pdftotext -layout` and its page count with
+ * `pdfinfo`. Text LibreOffice clips at a cell or page edge is not in the PDF, so a word that does
+ * not print is missing from the text.
+ *
+ * Each conversion uses its own throw-away profile, HOME and TMPDIR, removed afterwards, so it does not
+ * meet any other LibreOffice running at the same time.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { pathToFileURL } from "url";
+import { whichSync } from "./which";
+
+/** `pdftotext` and `pdfinfo` (poppler-utils) are both on PATH. */
+export function havePoppler(): boolean {
+  return whichSync("pdftotext") !== null && whichSync("pdfinfo") !== null;
+}
+
+export interface PrintedPdf {
+  /** `pdftotext -layout` of the whole document (pages separated by form feeds). */
+  text: string;
+  pages: number;
+}
+
+function run(cmd: string, args: string[], env?: NodeJS.ProcessEnv): string {
+  const res = spawnSync(cmd, args, { encoding: "utf8", timeout: 300_000, env });
+  if (res.status !== 0)
+    throw new Error(`${cmd} ${args.join(" ")} failed (${res.status}): ${res.stderr || res.error}`);
+  return res.stdout;
+}
+
+/**
+ * Prints each workbook to PDF with one `soffice` run (one start-up for all) and returns each PDF's
+ * text and page count, in order.
+ */
+export function printToPdf(soffice: string, xlsxPaths: string[]): PrintedPdf[] {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "lo-pdf-"));
+  try {
+    // Private ASCII names: the PDF is named after the input.
+    const inputs = xlsxPaths.map((file, i) => {
+      const input = path.join(root, `book${i}.xlsx`);
+      fs.copyFileSync(file, input);
+      return input;
+    });
+    const outDir = path.join(root, "out");
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: root, TMPDIR: root };
+    run(
+      soffice,
+      [
+        `-env:UserInstallation=${pathToFileURL(path.join(root, "profile")).href}`,
+        "--headless",
+        "--norestore",
+        "--nologo",
+        "--nolockcheck",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        outDir,
+        ...inputs,
+      ],
+      env,
+    );
+    return inputs.map((_, i) => {
+      const pdf = path.join(outDir, `book${i}.pdf`);
+      if (!fs.existsSync(pdf)) throw new Error(`soffice made no PDF of ${xlsxPaths[i]}`);
+      const text = run("pdftotext", ["-layout", pdf, "-"]);
+      const pages = Number(/^Pages:\s+(\d+)/m.exec(run("pdfinfo", [pdf]))?.[1]);
+      return { text, pages };
+    });
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The words of `sentence` that are not found in `text` in their order (other text may come between
+ * them: a wrapped cell's lines are interleaved with the cells beside it). [] when every word printed.
+ */
+export function missingWords(text: string, sentence: string): string[] {
+  const words = text.split(/\s+/).filter((w) => w !== "");
+  const missing: string[] = [];
+  let at = 0;
+  for (const word of sentence.split(/\s+/).filter((w) => w !== "")) {
+    const found = words.findIndex((w, i) => i >= at && w.includes(word));
+    if (found < 0) missing.push(word);
+    else at = found + 1;
+  }
+  return missing;
+}
