@@ -123,7 +123,7 @@ describePrinted("the printed protocol (LibreOffice → PDF → pdftotext)", () =
     });
   });
 
-  test("example 1: the statement's total and the outcome print with their labels (DOMAIN.md §8)", () => {
+  test("example 1: the statement's total and the outcome print with their labels (conventions §8)", () => {
     const { text } = printed.example1;
     expect(text).toMatch(new RegExp(`Att betala inkl. ränta\\s+${kronor(77, "449").source}`));
     expectWhole(printed.example1, [OUTCOME_TEXT.notice]);
@@ -137,7 +137,7 @@ describePrinted("the printed protocol (LibreOffice → PDF → pdftotext)", () =
   test("example 2: the difference the creditor pays prints with its label", () => {
     const { text } = printed.example2;
     expectWhole(printed.example2, [OUTCOME_TEXT.payDifference]);
-    // 95 000 − 93 529 = 1 471 kr at the repossession date (DOMAIN.md §7).
+    // 95 000 − 93 529 = 1 471 kr at the repossession date (conventions §7).
     expect(text).toMatch(
       new RegExp(`Mellanskillnad att betala av sökanden\\s+${kronor(1, "471").source}`),
     );

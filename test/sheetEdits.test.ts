@@ -94,7 +94,7 @@ describeSoffice("edited calculation sheets, recalculated by LibreOffice", () => 
   test.each([
     ["78-regeln", "rule78", "78-regeln"],
     ["faktisk avräkning", "actual", "Faktisk avräkning"],
-    ["Automatiskt", "auto", "Faktisk avräkning"], // a residual: actual settlement (DOMAIN.md §5)
+    ["Automatiskt", "auto", "Faktisk avräkning"], // a residual: actual settlement (conventions §5)
   ] as const)(
     "the Swedish method name %s typed in the method cell works as the code %s (case ignored)",
     async (typed, code, shown) => {
