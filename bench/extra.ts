@@ -30,6 +30,10 @@ function mockWorkbook(): { context: unknown; syncs: () => number } {
       autofitColumns() {},
     },
     merge() {},
+    // A failing check's red (conditional formatting): the writer sets a rule and its look.
+    conditionalFormats: {
+      add: () => ({ custom: { rule: {}, format: { font: {}, fill: {} } } }),
+    },
   });
   const sheet = () =>
     new OfficeMockObject({
