@@ -40,20 +40,9 @@ import {
   loopSchedule,
   ore,
 } from "./testkit/oracles";
+import { CustomFunctionsError, loadCustomFunctions } from "./testkit/customFunctions";
 
-/** Stand-in for Office's CustomFunctions.Error: a code and a message. */
-class CustomFunctionsError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
-(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
-  Error: CustomFunctionsError,
-  ErrorCode: { invalidValue: "#VALUE!", invalidNumber: "#NUM!" },
-};
-// Loaded after the stub exists, as Excel's runtime would provide it.
-const F: typeof import("../src/functions/functions") = require("../src/functions/functions");
+const F = loadCustomFunctions();
 
 const day = (iso: string) => parseIsoDate(iso, "test");
 

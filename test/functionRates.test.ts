@@ -4,19 +4,9 @@
  * has; a bad range is an error naming the range's row.
  */
 import { excelSerialOfIso, lateInterestDayByDay, ore } from "./testkit/oracles";
+import { CustomFunctionsError, loadCustomFunctions } from "./testkit/customFunctions";
 
-class CustomFunctionsError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
-(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
-  Error: CustomFunctionsError,
-  ErrorCode: { invalidValue: "#VALUE!", invalidNumber: "#NUM!" },
-};
-
-const F: typeof import("../src/functions/functions") = require("../src/functions/functions");
+const F = loadCustomFunctions();
 
 function errorOf(call: () => number): CustomFunctionsError {
   try {

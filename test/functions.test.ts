@@ -13,23 +13,9 @@ import {
   rule78SumOfDigits,
   OracleTerms,
 } from "./testkit/oracles";
+import { CustomFunctionsError, loadCustomFunctions } from "./testkit/customFunctions";
 
-/** Stand-in for Office's CustomFunctions.Error: a code and a message. */
-class CustomFunctionsError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
-const ErrorCode = { invalidValue: "#VALUE!", invalidNumber: "#NUM!" } as const;
-(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
-  Error: CustomFunctionsError,
-  ErrorCode,
-};
-
-// Loaded after the stub exists, as Excel's runtime would provide it.
-
-const F: typeof import("../src/functions/functions") = require("../src/functions/functions");
+const F = loadCustomFunctions();
 
 type Call = () => number;
 
