@@ -12,8 +12,12 @@ import { writeXlsxFile } from "../src/export/writeFile";
 import { calculateRows, planBatchWorkbook } from "../src/sheet/batch";
 import { columnLetter } from "../src/sheet/grid";
 import { SheetPlan } from "../src/sheet/types";
-import { findSoffice, readCellValues, recalculateXlsx, toExcelSerial } from "./support/libreoffice";
-import { requireTool } from "./support/requireTool";
+import {
+  describeWithSoffice,
+  readCellValues,
+  recalculateXlsx,
+  toExcelSerial,
+} from "./support/libreoffice";
 
 const FIXTURE = path.join(__dirname, "fixtures", "batch.csv");
 const example = (n: number) =>
@@ -101,12 +105,7 @@ async function recalculated(plans: SheetPlan[], dir: string) {
   };
 }
 
-const HAVE_SOFFICE = requireTool(
-  "soffice",
-  findSoffice() !== null,
-  "apt-get install libreoffice-calc-nogui",
-);
-const describeSoffice = HAVE_SOFFICE ? describe : describe.skip;
+const describeSoffice = describeWithSoffice();
 
 describeSoffice("summary sheet recalculated by LibreOffice", () => {
   const calcs = [example(1), example(2)];

@@ -17,8 +17,7 @@ import { buildWorkbook } from "../src/export/xlsx";
 import { writeXlsxStream } from "../src/export/xlsxStream";
 import { planBatchWorkbook } from "../src/sheet/batch";
 import { SummaryRows } from "../src/sheet/summary";
-import { findSoffice, readCellValues, recalculateXlsx } from "./support/libreoffice";
-import { requireTool } from "./support/requireTool";
+import { describeWithSoffice, readCellValues, recalculateXlsx } from "./support/libreoffice";
 import { EXAMPLE_1_FILE, EXAMPLE_2_FILE, exampleRow } from "./testkit/fixtures";
 
 const FIXTURE = path.join(__dirname, "fixtures", "batch.csv");
@@ -283,12 +282,7 @@ describe("the streamed summary", () => {
   });
 });
 
-const HAVE_SOFFICE = requireTool(
-  "soffice",
-  findSoffice() !== null,
-  "apt-get install libreoffice-calc-nogui",
-);
-const describeSoffice = HAVE_SOFFICE ? describe : describe.skip;
+const describeSoffice = describeWithSoffice();
 
 describeSoffice("the streamed summary recalculated by LibreOffice", () => {
   jest.setTimeout(240_000);

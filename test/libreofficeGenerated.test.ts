@@ -33,17 +33,10 @@ import { writeXlsxFile } from "../src/export/writeFile";
 import { planBatchWorkbook } from "../src/sheet/batch";
 import { SUMMARY_SHEET_NAME } from "../src/sheet/summary";
 import type { SheetPlan } from "../src/sheet/types";
-import { findSoffice, recalculateXlsx, toExcelSerial } from "./support/libreoffice";
-import { requireTool } from "./support/requireTool";
+import { describeWithSoffice, recalculateXlsx, toExcelSerial } from "./support/libreoffice";
 import { countDue, dayNumber, dueIso, exactAnnuity, isoOf, monthLength } from "./testkit/oracles";
 
-const SOFFICE = findSoffice();
-const HAVE_SOFFICE = requireTool(
-  "soffice",
-  SOFFICE !== null,
-  "apt-get install libreoffice-calc-nogui",
-);
-const describeSoffice = HAVE_SOFFICE ? describe : describe.skip;
+const describeSoffice = describeWithSoffice();
 
 // ------------------------------------------------------------------------------ generation
 

@@ -12,8 +12,7 @@ import { writeXlsxFile } from "../src/export/writeFile";
 import { positionOf } from "../src/sheet/grid";
 import { planSheet } from "../src/sheet/plan";
 import { SheetPlan } from "../src/sheet/types";
-import { findSoffice, readCellValues, recalculateXlsx } from "./support/libreoffice";
-import { requireTool } from "./support/requireTool";
+import { describeWithSoffice, readCellValues, recalculateXlsx } from "./support/libreoffice";
 
 const example = (n: number) =>
   JSON.parse(
@@ -51,12 +50,7 @@ async function recalculated(plan: SheetPlan): Promise<(name: string) => unknown>
   return (name) => values.get(plan.names[name]);
 }
 
-const HAVE_SOFFICE = requireTool(
-  "soffice",
-  findSoffice() !== null,
-  "apt-get install libreoffice-calc-nogui",
-);
-const describeSoffice = HAVE_SOFFICE ? describe : describe.skip;
+const describeSoffice = describeWithSoffice();
 
 describeSoffice("edited calculation sheets, recalculated by LibreOffice", () => {
   test("a stated unpaid credit claim wins over installmentsPaid, as in the engine", async () => {

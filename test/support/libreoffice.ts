@@ -17,6 +17,7 @@ import * as os from "os";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import ExcelJS from "exceljs";
+import { requireTool } from "./requireTool";
 import { isExecutableFile, whichSync } from "./which";
 
 /** Absolute path of `soffice` (or `libreoffice`) found on PATH, or null. */
@@ -279,4 +280,17 @@ export function sofficeVersion(soffice = findSoffice()): string | null {
   const r = spawnSync(soffice, ["--version"], { encoding: "utf8", timeout: 30_000 });
   const m = /LibreOffice\s+([\d.]+)/.exec(r.stdout ?? "");
   return m ? m[1] : null;
+}
+
+/**
+ * `describe` where LibreOffice is installed; elsewhere `describe.skip` after one line saying how to
+ * install it (with CI=true a missing soffice fails instead: see requireTool).
+ */
+export function describeWithSoffice(): jest.Describe {
+  const have = requireTool(
+    "soffice",
+    findSoffice() !== null,
+    "apt-get install libreoffice-calc-nogui",
+  );
+  return have ? describe : describe.skip;
 }
