@@ -5,6 +5,7 @@
  * 95 000 − 93 529 = 1 471 kr), with the day to pay by and where to, to fill in.
  */
 import { Calculation } from "../../engine";
+import { FORMATS } from "../formats";
 import { SheetPlan } from "../types";
 import { partiesBlock } from "./blocks";
 import { CalcSheetRef, LetterLayout } from "./letterLayout";
@@ -27,7 +28,7 @@ export function planDemandLetter(calc: Calculation, sheet: CalcSheetRef, name: s
   s.link("debt", DEMAND_TEXT.debt, "repossession.amountInclInterest", "kronor");
   s.link("surplus", DEMAND_TEXT.surplus, "outcomeAmount", "kronor", "total");
   s.next();
-  s.fillIn("payBy", DEMAND_TEXT.payBy, "yyyy-mm-dd");
+  s.fillIn("payBy", DEMAND_TEXT.payBy, FORMATS.date);
   s.fillIn("payTo", DEMAND_TEXT.payTo);
   s.next();
   s.paragraph(DEMAND_TEXT.change);
