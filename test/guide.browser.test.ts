@@ -11,6 +11,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import {
   StaticServer,
@@ -174,6 +175,17 @@ describeChromium("guided mode in Chromium at 350 px, standalone", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), primary.click()]);
     expect(download.suggestedFilename()).toBe("Övning 1.xlsx");
     await page.waitForSelector('[role="status"]:has-text("Övning 1.xlsx")');
+    // The calculation sheet, the notice (value below the debt) and the protocol's calculation.
+    const file = path.join(outDir, "guide-1.xlsx");
+    await download.saveAs(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const names = workbook.worksheets.map((sheet) => sheet.name);
+    expect(names[0]).toBe("Övning 1");
+    expect(names.slice(1).map((name) => name.split(" ")[0])).toEqual([
+      "Underrättelse",
+      "Beräkning",
+    ]);
     expect(await focused(page)).toBe("button.primary|Ladda ner .xlsx med brev");
 
     // One column at 350 px: nothing wider than the pane.

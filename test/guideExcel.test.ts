@@ -8,12 +8,16 @@
  * The row itself is never written to.
  */
 import { parseHTML } from "linkedom";
+import { calculate, parseContract } from "../src/engine";
 import { readActiveContractRow } from "../src/excel/reader";
 import { readWorkbookReferenceRates } from "../src/excel/referenceRates";
-import { writeSheetPlan } from "../src/excel/writer";
+import { writeSheetPlans } from "../src/excel/writer";
+import { planCaseWorkbook } from "../src/sheet/caseWorkbook";
 import { contractTable } from "../src/sheet/headers";
-import { ExcelActions, mountExcelPane } from "../src/taskpane/excelPane";
-import { WORKED_EXAMPLE_ROWS } from "../src/taskpane/examples";
+import { actionRunner } from "../src/taskpane/actionRunner";
+import { h } from "../src/taskpane/dom";
+import type { ExcelActions } from "../src/taskpane/excelPane";
+import { mountExcelGuide } from "../src/taskpane/guideExcel";
 import { createShell } from "../src/taskpane/shell";
 import {
   ReaderWorkbook,
@@ -84,7 +88,10 @@ function trainingGrid(): unknown[][] {
   return [table.headers, ...table.rows];
 }
 
-/** Mounts the Excel pane over the mock workbooks; the active cell on row `row` (0: the header). */
+/**
+ * Mounts the guided mode as the Excel pane does (a slot, the pane's shell and runner) over the mock
+ * workbooks; the active cell on row `row` (0: the header).
+ */
 async function mountOn(row: number) {
   const reads: ReaderWorkbook[] = [];
   const writes: WriterWorkbook[] = [];
@@ -100,19 +107,21 @@ async function mountOn(row: number) {
       installExcel(book.mock);
       return readActiveContractRow();
     },
-    writeSheetPlan: (plan) => {
+    writeSheetPlans: (plans) => {
       const book = writerWorkbook(["Kontrakt"]);
       writes.push(book);
       installExcel(book.mock);
-      return writeSheetPlan(plan);
+      return writeSheetPlans(plans);
     },
+    writeSheetPlan: fail,
     insertTrainingWorkbook: fail,
     readSelectedContractRows: fail,
-    writeSheetPlans: fail,
     appendReferenceRate: fail,
   };
-  mountExcelPane(createShell(root, "excel"), actions, WORKED_EXAMPLE_ROWS);
-  await settle();
+  const shell = createShell(root, "excel");
+  const slot = h("div", { class: "guide-slot" });
+  shell.content.appendChild(slot);
+  mountExcelGuide(slot, { shell, excel: actions, run: actionRunner(shell, []) });
   return { reads, writes };
 }
 
@@ -141,7 +150,7 @@ function next(title: string, number: number) {
 
 /** Opens the guide on the selected row. */
 async function openGuide() {
-  button("Steg för steg").click();
+  button("Gå igenom markerad rad").click();
   await settle();
   await settle();
   expect(heading()).toBe("Steg 1 av 7: Granska ansökan");
@@ -180,13 +189,22 @@ describe("guided mode in the Excel pane (mock host, real reader and writer)", ()
 
     expect(plain(primary().textContent)).toBe("Skapa beräkningsblad med brev");
     primary().click();
-    for (let i = 0; i < 5; i++) await settle();
-    expect(writes.map((w) => w.added.map((a) => a.name))).toEqual([["Övning 1"]]);
-    expect(plain(root.querySelector('[role="status"]')?.textContent)).toBe(
-      "Bladet «Övning 1» skapat",
+    for (let i = 0; i < 10; i++) await settle();
+    // The calculation sheet, the notice and the protocol's calculation, named free of "Kontrakt".
+    const names = writes.flatMap((w) => w.added.map((a) => a.name));
+    expect(names).toEqual(
+      planCaseWorkbook(calculate(parseContract(exampleRow(1))), {
+        letters: true,
+        existingSheetNames: ["Kontrakt"],
+      }).map((plan) => plan.name),
     );
+    expect(names[0]).toBe("Övning 1");
+    expect(names[1]).toMatch(/^Underrättelse/);
+    expect(names[2]).toMatch(/^Beräkning vid återtagningen/);
+    expect(plain(root.querySelector('[role="status"]')?.textContent)).toContain("Övning 1");
     expect(lastFocused()).toBe(primary()); // focus back on the pressed button
-    expect(reads.map((r) => r.written())).toEqual([[]]); // the row is never written
+    // Read twice (the row, then the sheet names before writing); the row is never written.
+    expect(reads.map((r) => r.written())).toEqual([[], []]);
   });
 
   it("example 2 on Kontrakt!A3: the demand for 1 471 kr; an edit stays in the pane", async () => {
@@ -220,7 +238,7 @@ describe("guided mode in the Excel pane (mock host, real reader and writer)", ()
 
   it("the cursor on the header row: the reader's refusal in the alert line, no guide", async () => {
     await mountOn(0);
-    button("Steg för steg").click();
+    button("Gå igenom markerad rad").click();
     await settle();
     await settle();
     const alert = plain(root.querySelector('[role="alert"]')?.textContent);

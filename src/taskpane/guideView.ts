@@ -31,8 +31,6 @@ import {
   stepOfField,
 } from "../guide/steps";
 import { STEP_TITLES } from "../guide/texts";
-import { planSheet } from "../sheet/plan";
-import type { SheetPlan } from "../sheet/types";
 import { ContractFormView, contractFormView } from "./contractForm";
 import { Child, h, replace } from "./dom";
 import { FORM_FIELDS, FormField, FormValues, formMessage, formToContract } from "./form";
@@ -99,11 +97,6 @@ export function guideForValues(values: FormValues, referenceRates?: ReferenceRat
     input = {};
   }
   return guide(input, { referenceRates, problems });
-}
-
-/** The sheets the guide's last steps make: the calculation sheet (and its letters, once planned). */
-export function guideSheetPlans(calc: Calculation): SheetPlan[] {
-  return [planSheet(calc)];
 }
 
 /** The form fields of a step, as one fieldset. */
