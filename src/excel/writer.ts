@@ -335,7 +335,7 @@ export async function insertContractTable(): Promise<ContractTableResult> {
 
     const sheet = context.workbook.worksheets.add(sheetName);
     const range = sheet.getRange(rectangle);
-    range.values = [table.headers, table.headers.map(() => "")];
+    range.values = [table.headers.map(cellInput), table.headers.map(() => "")];
     range.numberFormat = [table.headers.map(() => "General"), table.numberFormats];
     sheet.tables.add(rectangle, true);
     sheet.freezePanes.freezeRows(1);

@@ -61,7 +61,7 @@ function foldingPanel(id: string, heading: string, memory: PanelMemory, ...child
     h("summary", {}, h("h2", { id: `${id}-heading` }, heading)),
     ...children,
   );
-  element.addEventListener("toggle", () => memory.remember(id, element.open));
+  element.addEventListener("toggle", () => memory.remember(id, element.hasAttribute("open")));
   return element;
 }
 
