@@ -139,12 +139,18 @@ function datedOutcome(calc: Calculation): HTMLElement | null {
   const outcome = outcomeOf(calc);
   if (outcome.kind === "noValue") return null;
   const last = calc.statements[calc.statements.length - 1]; // the outcome's date (outcomeOf)
-  const at = `${UI_TEXT.outcomeDate[last.label]} ${formatIsoDate(last.date)}`;
+  const date = formatIsoDate(last.date);
+  const at = `${UI_TEXT.outcomeDate[last.label]} ${date}`;
   const text =
     outcome.kind === "payDifference"
       ? UI_TEXT.outcomeDifference(at, formatKronor(outcome.surplus))
       : UI_TEXT.outcomeShortfall(at, formatKronor(outcome.surplus.negated()));
-  return h("p", { class: "outcome-at" }, text);
+  // The date kept on one line (a narrow pane would break it at a hyphen).
+  const [before, after] = [
+    text.slice(0, text.indexOf(date)),
+    text.slice(text.indexOf(date) + date.length),
+  ];
+  return h("p", { class: "outcome-at" }, before, h("span", { class: "date" }, date), after);
 }
 
 /**
