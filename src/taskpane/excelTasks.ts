@@ -26,7 +26,8 @@ import {
   referenceRowCountOf,
   workbookRateTable,
 } from "../sheet/referenceSheet";
-import type { RowProblem } from "../sheet/headers";
+import type { RowProblem, WrongPlace } from "../sheet/headers";
+import { sameSheetName } from "../sheet/sheetNames";
 import type { RefusedRow } from "../sheet/summary";
 import { Outcome, excelCall, refused, succeeded } from "./actionRunner";
 import { Child, h, replace } from "./dom";
@@ -87,6 +88,30 @@ function rowProblems(address: string, problems: readonly RowProblem[]) {
   );
 }
 
+/** `Kontrakt!A3:AB3` → `Kontrakt!A3`: the row's first cell (a sheet name cannot hold ":"). */
+export function firstCell(address: string): string {
+  return address.split(":")[0];
+}
+
+/**
+ * The active cell is not on a contract row: one sentence saying where it is and where to go (the
+ * workbook's contract sheets named), instead of the row's problems ("kolumnen … saknas" for every
+ * field on a calculation sheet).
+ */
+async function wrongPlace(
+  { excel }: TaskContext,
+  row: ActiveRow & { ok: false; place: WrongPlace },
+): Promise<{ ok: false; problem: Child[] }> {
+  if (row.place === "emptyRow") return refused(h("p", {}, UI_TEXT.emptyRow(row.address)));
+  const find = excel.findContractSheets;
+  const sheets = find ? await excelCall(() => find()) : null;
+  const onOne =
+    (row.place === "headerRow" || row.place === "outsideData") &&
+    (sheets ?? []).some((name) => sameSheetName(name, row.sheet));
+  const where = UI_TEXT.wrongPlace[row.place]({ cell: firstCell(row.address), sheet: row.sheet });
+  return refused(h("p", { class: "wrong-place" }, `${where}: ${UI_TEXT.goToRow(sheets, onOne)}`));
+}
+
 /** Reads the active row and calculates it (and shows it), or refuses with the row's problems. */
 async function readAndCalculate(
   context: TaskContext,
@@ -96,7 +121,10 @@ async function readAndCalculate(
   const loaded = await loadRates(context);
   if (!loaded.ok) return loaded;
   const row = await excelCall(() => excel.readActiveContractRow());
-  if (!row.ok) return rowProblems(row.address, row.problems);
+  if (!row.ok) {
+    const { place } = row;
+    return place ? wrongPlace(context, { ...row, place }) : rowProblems(row.address, row.problems);
+  }
   let calc: Calculation;
   try {
     calc = calculate(row.contract, { referenceRates: loaded.value.table });
@@ -143,6 +171,14 @@ export async function insertTraining(
 ): Promise<Outcome> {
   const { sheetName } = await excelCall(() => excel.insertTrainingWorkbook([...rows]));
   return succeeded(UI_TEXT.inserted(sheetName));
+}
+
+/** Inserts an empty contract table for a real case on a new sheet, the cursor on its first row. */
+export async function insertContractTable({ excel }: TaskContext): Promise<Outcome> {
+  const insert = excel.insertContractTable;
+  if (insert === undefined) throw new Error("the host offers no empty contract table");
+  const { sheetName, activeCell } = await excelCall(() => insert());
+  return succeeded(UI_TEXT.insertedTable(sheetName, activeCell));
 }
 
 /** Shows the active row's calculation. */
