@@ -2,7 +2,7 @@
  * The guided mode ("Steg för steg") in a real browser at task-pane width (350 px), from the shared
  * production build served on 127.0.0.1, in both hosts:
  * - standalone (a plain tab): both worked examples walked step by step to the right letter, each
- *   step's result checked against the workshop's figures (DOMAIN.md §8, worked out independently
+ *   step's result checked against the workshop's figures (conventions §8, worked out independently
  *   below), focus on the step's result after each "Nästa", back to an earlier step to change an
  *   input and the later steps following, a problem shown at its field, and the letters' download at
  *   the end with focus back on its button;
@@ -49,7 +49,7 @@ function kr(amount: number): string {
   return `${amount < 0 ? "−" : ""}${digits} kr`;
 }
 
-// The workshop's figures (DOMAIN.md §8), each worked out here from the contract's terms.
+// The workshop's figures (conventions §8), each worked out here from the contract's terms.
 const N = 72;
 const PASSED_INCL_NEXT = 40; // Sep 2009 … Dec 2012: 40 due dates
 const T = N - PASSED_INCL_NEXT; // 32

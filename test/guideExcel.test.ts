@@ -35,7 +35,7 @@ function kr(amount: number): string {
   return `${amount < 0 ? "−" : ""}${digits} kr`;
 }
 
-// The workshop's figures (DOMAIN.md §8), worked out from the terms.
+// The workshop's figures (conventions §8), worked out from the terms.
 const UNPAID1 = 41 * (1903 + 25); // 79 048
 const R1 = Math.round((32 * 33 * (72 * 1928 - 115000)) / (72 * 73)); // 4 785
 const DUE1_NOTICE = UNPAID1 + 600 - R1 + 2099 + 487; // 77 449

@@ -1,5 +1,5 @@
 /**
- * The guided mode's model (src/guide/steps.ts) against the workshop's worked examples (DOMAIN.md §8)
+ * The guided mode's model (src/guide/steps.ts) against the workshop's worked examples (conventions §8)
  * and the edges of §9: each step's results, its "why", the letter, and problems at their fields.
  * Expected figures are worked out in this file from the contract's terms, not read from the engine.
  */
@@ -27,7 +27,7 @@ const figures = (step: GuideStep) =>
 const stepById = (steps: GuideStep[], id: (typeof GUIDE_STEP_IDS)[number]) =>
   steps.find((s) => s.id === id)!;
 
-// Example 1 (annuity), DOMAIN.md §8, worked out from the terms.
+// Example 1 (annuity), conventions §8, worked out from the terms.
 const N = 72;
 const A1 = 1903;
 const FEE = 25;
@@ -169,7 +169,7 @@ describe("guided steps: the workshop's stages", () => {
   });
 });
 
-describe("guided steps: edges (DOMAIN.md §9) and problems", () => {
+describe("guided steps: edges (conventions §9) and problems", () => {
   it("a date before the first due date: the first counts as passed (t = n − 1), nothing accrued", () => {
     const early: ContractInput = {
       ...example1,
