@@ -193,7 +193,7 @@ describeChromium(
         expect(box.bottom).toBeLessThanOrEqual(VIEWPORT.height);
       }
       expect(await text(page, ".result .case")).toBe("Ärende Övning 2");
-      // DOMAIN.md §8: value 95 000 above att betala 93 529 at the repossession date.
+      // docs/conventions.md §8: value 95 000 above att betala 93 529 at the repossession date.
       expect(await text(page, ".result .outcome-at")).toBe(
         "Mellanskillnad vid återtagningen 2012-12-20: 1 471 kr",
       );

@@ -97,6 +97,8 @@ export interface GuideHost {
   excel: ExcelActions;
   /** The pane's action runner: one action at a time, buttons disabled, status and alert. */
   run: Runner;
+  /** What the pane's own actions work with (excelTasks.ts: loadRates, previewRow, createSheet …). */
+  tasks: TaskContext;
   /** Reads the selected row again now (after the guide moved the cursor, say). */
   refreshSelection(): void;
 }
@@ -207,7 +209,13 @@ export function mountExcelPane(
     return loaded.ok ? succeeded("") : loaded;
   });
   if (options.guide) {
-    options.guide(guideSlot, { shell, excel, run, refreshSelection: watcher.refresh });
+    options.guide(guideSlot, {
+      shell,
+      excel,
+      run,
+      tasks: context,
+      refreshSelection: watcher.refresh,
+    });
   }
   const view = shell.content.ownerDocument.defaultView;
   view?.addEventListener?.("pagehide", (event) => {
