@@ -54,6 +54,8 @@ export type ActiveRow = RowResult & {
   address: string;
   /** Why the cell is not on a contract row, when it is not (the pane says where to go). */
   place?: WrongPlace;
+  /** Every sheet name in the workbook (so the letters' sheets get free, final names). */
+  sheetNames?: string[];
 };
 
 /** The selection's contract rows, as src/excel/reader.ts reads them. */
@@ -179,9 +181,10 @@ export function mountExcelPane(
     run(busy, task, { pressed: button, toResult }).then(watcher.refresh);
   const showResult = () => focusResult(result);
 
-  row.create.addEventListener("click", () =>
-    press(row.create, UI_TEXT.writing, () => createSheet(context)),
-  );
+  row.create.addEventListener("click", () => {
+    const withLetters = row.letters.checked; // as it was when the button was pressed
+    void press(row.create, UI_TEXT.writing, () => createSheet(context, withLetters));
+  });
   row.preview.addEventListener("click", () =>
     press(row.preview, UI_TEXT.reading, () => previewRow(context), showResult),
   );

@@ -30,8 +30,17 @@ export function selectedRowLine() {
 export function rowPanel() {
   const create = button(UI_TEXT.createSheet, UI_TEXT.createSheetHelp, true);
   const preview = button(UI_TEXT.previewRow, UI_TEXT.previewRowHelp);
-  const element = h("div", { class: "actions" }, ...[create, preview].map(action));
-  return { element, preview, create };
+  // Off by default: the one-click sheet stays as it was, and every extra sheet lands in the user's
+  // own workbook (the standalone download, a fresh file, has the letters on by default).
+  const letters = h("input", { type: "checkbox", id: "with-letters" });
+  const lettersChoice = h(
+    "div",
+    { class: "check", title: UI_TEXT.withLettersHelp },
+    letters,
+    h("label", { for: "with-letters" }, UI_TEXT.withLetters),
+  );
+  const element = h("div", { class: "actions" }, action(create), lettersChoice, action(preview));
+  return { element, preview, create, letters };
 }
 
 /** New contract sheets: an empty table for a real case (when the host offers it), the training workbook. */
