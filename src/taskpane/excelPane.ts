@@ -143,12 +143,13 @@ export function mountExcelPane(
   const memory = options.memory ?? storageMemory();
   const selected = selectedRowLine();
   const row = rowPanel();
-  const quick = h("div", { class: "quick" }, row.element);
+  const result = h("div", { class: "result-area" });
+  // The one-click actions with their result; hidden while the guided mode shows.
+  const quick = h("div", { class: "quick" }, row.element, result);
   const guideSlot = h("div", { class: "guide-slot", id: "guide-slot", hidden: true });
   const insert = insertPanel(excel.insertContractTable !== undefined);
   const batch = batchPanel(memory);
   const rates = ratesPanel(memory);
-  const result = h("div", { class: "result-area" });
   const modes = options.guide ? modeSwitch(memory, guideSlot, quick) : null;
   replace(
     shell.content,
@@ -156,7 +157,6 @@ export function mountExcelPane(
     modes,
     guideSlot,
     quick,
-    result,
     insert.element,
     batch.element,
     rates.element,
