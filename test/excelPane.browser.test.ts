@@ -147,7 +147,7 @@ describeChromium(
       expect(errors()).toEqual([]);
     });
 
-    it("one primary button; whole table and reference rates folded, remembered when opened", async () => {
+    it("one primary button; folded panels and the guided mode's switch, remembered", async () => {
       const setup: Setup = {
         sheets: [trainingSheet()],
         active: { sheet: "Kontrakt", row: 1, col: 0 },
@@ -169,6 +169,19 @@ describeChromium(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       expect(overflow).toBeLessThanOrEqual(0);
+
+      // The guided mode sits in the pane's slot: "Steg för steg" shows it instead of the one-click
+      // actions, and the choice is remembered.
+      const create = page.locator("button", { hasText: "Skapa beräkningsblad" });
+      expect(await page.locator("#guide-slot").isVisible()).toBe(false);
+      await page.click("button:has-text('Steg för steg')");
+      expect(await page.locator("#guide-slot").isVisible()).toBe(true);
+      expect(await create.isVisible()).toBe(false);
+      await page.reload({ waitUntil: "commit" });
+      await page.waitForSelector('main[data-mode="excel"]');
+      expect(await page.locator("#guide-slot").isVisible()).toBe(true);
+      await page.click("button:has-text('Snabbt')");
+      expect(await create.isVisible()).toBe(true);
     });
 
     it("after Förhandsgranska the result's heading and dated outcome are in view, with focus", async () => {
