@@ -11,6 +11,7 @@ import { OutputPathError, writeXlsxFile } from "../export/writeFile";
 import { SheetPlan } from "../sheet/types";
 import { planSheet } from "../sheet/plan";
 import { PARTIAL_STATUS, SHEETS_LIMIT, runBatch } from "./batch";
+import { exercises } from "./exercises";
 import { JsonSyntaxError, parseJsonFile } from "./json";
 import { CLI_TEXT } from "./messages";
 import { ProgressSink } from "./progress";
@@ -160,6 +161,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case "examples":
         await examples(rest, io);
+        return 0;
+      case "exercises":
+        await exercises(rest, io, writeWorkbook);
         return 0;
       case undefined:
       case "help":

@@ -18,6 +18,9 @@ import { planExerciseSheet } from "./exerciseSheet";
 import { FACIT_SHEET_NAME, planFacitSheet } from "./facitSheet";
 import { PracticeCase } from "./practiceCase";
 
+/** The most practice cases one handout holds (the command line's --count, the pane's count). */
+export const MAX_HANDOUT_CASES = 200;
+
 export interface ExerciseWorkbookOptions {
   /** The reference rates the calculations use; default the built-in table. */
   table?: ReferenceRateTable;
