@@ -98,6 +98,8 @@ describe("Excel mode", () => {
       "Skapa beräkningsblad",
       "Skapa sammanställning",
       "Lägg till halvåret",
+      "Infoga övningsblad och facit",
+      "Infoga övningarna som kontraktsrader",
     ]);
     const perCase = root.querySelector("#case-sheets") as HTMLInputElement;
     expect(perCase.hasAttribute("checked")).toBe(false); // off by default

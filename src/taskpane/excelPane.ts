@@ -25,16 +25,19 @@ import type { SheetPlan } from "../sheet/types";
 import { actionRunner, succeeded } from "./actionRunner";
 import { h, replace } from "./dom";
 import { batchPanel, ratesPanel, rowPanel } from "./excelPanels";
+import { exercisesPanel } from "./exercisesPanel";
 import {
   TaskContext,
   addReferenceRate,
   createSheet,
   createSummary,
+  insertExercises,
+  insertPracticeRows,
   insertTraining,
   loadRates,
   previewRow,
 } from "./excelTasks";
-import { UI_TEXT } from "./messages";
+import { EXERCISES_UI_TEXT, UI_TEXT } from "./messages";
 import { Shell } from "./shell";
 
 /** The contract row of the active cell, as src/excel/reader.ts reads it. */
@@ -71,6 +74,8 @@ export interface ExcelActions {
   readWorkbookReferenceRates(): Promise<WorkbookReferenceRates | null>;
   /** Adds one row (from ISO date, percent) under the sheet's last rate. */
   appendReferenceRate(from: string, percent: number): Promise<{ address: string }>;
+  /** Every sheet name in the workbook (the exercises are planned against them); none if absent. */
+  readSheetNames?(): Promise<string[]>;
 }
 
 /** Mounts the Excel mode into the shell. `trainingRows` are the contracts the training workbook gets. */
@@ -82,8 +87,9 @@ export function mountExcelPane(
   const row = rowPanel();
   const batch = batchPanel();
   const rates = ratesPanel();
+  const exercises = exercisesPanel();
   const result = h("div", { class: "result-area" });
-  replace(shell.content, row.element, batch.element, rates.element, result);
+  replace(shell.content, row.element, batch.element, rates.element, exercises.element, result);
   rates.showKnown(lastKnownHalfYear(null, BUILT_IN_RATES));
 
   const context: TaskContext = {
@@ -93,7 +99,10 @@ export function mountExcelPane(
     showKnown: rates.showKnown,
     showRateProblem: rates.showProblem,
   };
-  const run = actionRunner(shell, [row.insert, row.preview, row.create, batch.summary, rates.add]);
+  const run = actionRunner(shell, [
+    ...[row.insert, row.preview, row.create, batch.summary, rates.add],
+    ...[exercises.insertSheets, exercises.insertRows],
+  ]);
   row.insert.addEventListener("click", () =>
     run(UI_TEXT.inserting, () => insertTraining(context, trainingRows)),
   );
@@ -109,6 +118,15 @@ export function mountExcelPane(
   rates.add.addEventListener("click", (event) => {
     event.preventDefault();
     void run(UI_TEXT.addingRate, () => addReferenceRate(context, rates.input));
+  });
+
+  exercises.insertSheets.addEventListener("click", () => {
+    const choice = exercises.choice(); // as it was when the button was pressed
+    void run(EXERCISES_UI_TEXT.inserting, () => insertExercises(context, choice));
+  });
+  exercises.insertRows.addEventListener("click", () => {
+    const choice = exercises.choice();
+    void run(EXERCISES_UI_TEXT.inserting, () => insertPracticeRows(context, choice));
   });
 
   void run(UI_TEXT.readingRates, async () => {
