@@ -4,7 +4,7 @@
  * rates. As plans: names, answer cells, print settings, the facit's cached results against the
  * engine's answers. Through LibreOffice: the facit recalculated from the exercise sheets' facts (no
  * cached results written) finds the engine's answers for cases of every level, and follows an edited
- * fact.
+ * fact. Printed to PDF: each exercise sheet on one page, the facit of 20 cases on one.
  */
 import ExcelJS from "exceljs";
 import * as fs from "fs";
@@ -18,7 +18,15 @@ import { ANSWER_FIELDS, OUTCOME_ANSWERS } from "../src/training/answerFields";
 import { FACIT_ANSWER_COLUMNS, FACIT_SHEET_NAME } from "../src/training/facitSheet";
 import { PracticeCase, practiceCase, practiceCases } from "../src/training/practiceCase";
 import { planExerciseWorkbook } from "../src/training/workbook";
-import { describeWithSoffice, recalculateXlsx, toExcelSerial } from "./support/libreoffice";
+import { EXERCISE_TEXT } from "../src/training/messages";
+import {
+  describeWithSoffice,
+  findSoffice,
+  recalculateXlsx,
+  toExcelSerial,
+} from "./support/libreoffice";
+import { PrintedPdf, havePoppler, missingWords, printToPdf } from "./support/pdf";
+import { requireTool } from "./support/requireTool";
 import { excelSerialOfIso } from "./testkit/oracles";
 
 /** The answers of a case from `calc --json`'s report, by answer id (what the facit must show). */
@@ -212,5 +220,63 @@ describeSoffice("LibreOffice recalculates the facit from the exercise sheets", (
     expect(valueAt(0, "outcomeWord")).toBe(OUTCOME_ANSWERS.payDifference);
     // the same case as generated ends in a notice
     expect(reportAnswers(practiceCase(edited.level, edited.number)).outcome).toBe("Underrättelse");
+  });
+});
+
+// ------------------------------------------------------------------ printed: one page per exercise
+
+const SOFFICE = findSoffice();
+const PRINTABLE =
+  requireTool("soffice", SOFFICE !== null) &&
+  requireTool("pdftotext", havePoppler(), "apt-get install poppler-utils");
+const describePrinted = PRINTABLE ? describe : describe.skip;
+
+describePrinted("the handout prints", () => {
+  let exercisesPdf: PrintedPdf;
+  let facitPdf: PrintedPdf;
+  const exerciseCases = [...practiceCases(4, 1, 3), practiceCase(3, 7)];
+  const facitCases = practiceCases(2, 47, 20);
+
+  beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "exercises-pdf-"));
+    try {
+      const exercisesOnly = planExerciseWorkbook(exerciseCases).slice(0, exerciseCases.length);
+      const a = path.join(dir, "exercises.xlsx");
+      const b = path.join(dir, "facit.xlsx");
+      await writeXlsxFile(exercisesOnly, a);
+      // The whole handout (the facit's formulas need its exercise sheets); its pages are picked out.
+      await writeXlsxFile(planExerciseWorkbook(facitCases), b);
+      [exercisesPdf, facitPdf] = printToPdf(SOFFICE!, [a, b]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  test("each exercise on exactly one A4 page, with its name, facts and answer rows", () => {
+    expect(exercisesPdf.pages).toBe(exerciseCases.length);
+    const pages = exercisesPdf.text.split("\f").filter((page) => page.trim() !== "");
+    pages.forEach((page, index) => {
+      const pc = exerciseCases[index];
+      expect(page).toContain(pc.name);
+      expect(page).toContain(pc.contract.goods);
+      for (const label of ["Reduceringsbelopp", "Att betala inkl. ränta", "Utfall"])
+        expect(page).toContain(label);
+      expect(missingWords(page, EXERCISE_TEXT.task)).toEqual([]);
+    });
+  });
+
+  test("the facit of 20 cases on one landscape page, every case and its amount to pay", () => {
+    // each printed page starts with its page header: "Facit" on the facit's pages
+    const pages = facitPdf.text.split("\f").filter((page) => page.trim() !== "");
+    const facitPages = pages.filter((page) => /^\s*Facit\b/.test(page));
+    expect(facitPages).toHaveLength(1);
+    const [facit] = facitPages;
+    expect(facit).toContain("Facit – Övning 2.47 till Övning 2.66");
+    for (const pc of facitCases) {
+      expect(facit).toContain(pc.name);
+      const amount = reportAnswers(pc)["repossession.amountInclInterest"] as number;
+      const [thousands, rest] = [Math.floor(amount / 1000), String(amount % 1000).padStart(3, "0")];
+      expect(facit).toMatch(new RegExp(`${thousands}[\\s,.\\u00a0\\u202f]?${rest} kr`));
+    }
   });
 });

@@ -28,8 +28,10 @@ import { EXERCISE_TEXT } from "./messages";
 import { PracticeCase, PracticeContract } from "./practiceCase";
 
 /** Column widths A … D (characters). */
-export const EXERCISE_COLUMN_WIDTHS = [44, 18, 18, 34];
+export const EXERCISE_COLUMN_WIDTHS = [40, 25, 25, 40];
 const LAST_COL = EXERCISE_COLUMN_WIDTHS.length - 1;
+/** An answer row's height in points: room to write by hand on the printed page. */
+const ANSWER_ROW_POINTS = 24;
 /** The answer column of each date. */
 export const ANSWER_COLS = { notice: 1, repossession: 2 } as const;
 
@@ -123,7 +125,7 @@ export function planExerciseSheet(pc: PracticeCase, name = validSheetName(pc.nam
   g.put(0, { value: EXERCISE_TEXT.answersHeading, style: "section" });
   for (let col = 1; col <= LAST_COL; col++) g.put(col, { style: "section" });
   g.next();
-  planAnswerTable(g, contract);
+  planAnswerTable(g, contract, rowHeights);
   wrappedRow(g, merges, rowHeights, EXERCISE_TEXT.answerNote);
 
   const { cells, names } = g.resolve();
@@ -150,7 +152,11 @@ export function planExerciseSheet(pc: PracticeCase, name = validSheetName(pc.nam
 }
 
 /** The answer table: a header with each date, then one row per answer (its cells empty, yellow). */
-function planAnswerTable(g: Grid, contract: PracticeContract): void {
+function planAnswerTable(
+  g: Grid,
+  contract: PracticeContract,
+  heights: Record<number, number>,
+): void {
   g.put(0, { value: "", style: "tableHeader" });
   for (const label of ["notice", "repossession"] as const) {
     const date = contract[label === "notice" ? "noticeDate" : "repossessionDate"];
@@ -165,6 +171,7 @@ function planAnswerTable(g: Grid, contract: PracticeContract): void {
   const rows = new Map<string, AnswerField[]>();
   for (const field of ANSWER_FIELDS) rows.set(field.key, [...(rows.get(field.key) ?? []), field]);
   for (const fields of rows.values()) {
+    heights[g.row] = ANSWER_ROW_POINTS;
     g.put(0, { value: fields[0].label, style: "label" });
     for (const field of fields) {
       const col = ANSWER_COLS[field.date ?? "notice"];

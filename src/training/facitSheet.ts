@@ -49,15 +49,15 @@ export const FACIT_ANSWER_COLUMNS: Column[] = [
   {
     key: "unpaidLine",
     header: ANSWER_LABELS.unpaidCreditClaim,
-    width: 13,
+    width: 14,
     numberFormat: FORMATS.kronor,
   },
   ...DATES.flatMap((d): Column[] => [
-    { key: `${d}.t`, header: `t, ${lower(d)}`, width: 9, numberFormat: FORMATS.integer },
+    { key: `${d}.t`, header: `t, ${lower(d)}`, width: 14, numberFormat: FORMATS.integer },
     {
       key: `${d}.reductionLine`,
       header: `${ANSWER_LABELS.reduction}, ${lower(d)}`,
-      width: 13,
+      width: 19,
       numberFormat: FORMATS.kronor,
     },
     {
@@ -74,7 +74,7 @@ export const FACIT_ANSWER_COLUMNS: Column[] = [
       style: "total",
     },
   ]),
-  { key: "surplus", header: "Överskott", width: 13, numberFormat: FORMATS.kronorOre },
+  { key: "surplus", header: "Överskott", width: 15, numberFormat: FORMATS.kronorOre },
   { key: "outcomeWord", header: "Utfall", width: 15 },
 ];
 
