@@ -39,7 +39,7 @@ export const OUTCOME_ANSWERS: Readonly<Record<OutcomeAnswer, string>> = {
 
 /** One answer a trainee gives. */
 export interface AnswerField {
-  /** Unique: `unpaidCreditClaim`, `notice.t`, `repossession.amountInclInterest`, `surplus`, `outcome`. */
+  /** Unique: `unpaidCreditClaim`, `notice.t`, …, `repossession.surplus`, `repossession.outcome`. */
   id: string;
   key: AnswerKey;
   /** The date the figure belongs to; null for the unpaid credit claim (the same at both dates). */
@@ -67,21 +67,20 @@ const PER_DATE: readonly [AnswerKey, AnswerPrecision][] = [
   ["amountInclInterest", "krona"],
 ];
 
-/** An answer; asked at each date, its id names the date (`notice.t`), else it is the key. */
+/** An answer; its id names its date (`notice.t`, `repossession.surplus`), if it has one. */
 function field(
   key: AnswerKey,
   date: StatementLabel | null,
   precision: AnswerPrecision,
-  perDate = false,
 ): AnswerField {
-  return { id: perDate ? `${date}.${key}` : key, key, date, label: ANSWER_LABELS[key], precision };
+  return { id: date ? `${date}.${key}` : key, key, date, label: ANSWER_LABELS[key], precision };
 }
 
 /** Every answer of a case with both dates, in the order asked. */
 export const ANSWER_FIELDS: readonly AnswerField[] = [
   field("unpaidCreditClaim", null, "krona"),
   ...(["notice", "repossession"] as const).flatMap((date) =>
-    PER_DATE.map(([key, precision]) => field(key, date, precision, true)),
+    PER_DATE.map(([key, precision]) => field(key, date, precision)),
   ),
   field("surplus", "repossession", "ore"),
   field("outcome", "repossession", "outcome"),

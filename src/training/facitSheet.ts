@@ -257,7 +257,7 @@ function facitRow(g: Grid, c: FacitCase, rates: ReturnType<typeof referenceRange
     });
     put(`${d}.amountExcl`, { formula: guard(excl), result: number(`${d}.amountExclInterest`) });
   }
-  const outcome = answers["outcome"];
+  const outcome = answers["repossession.outcome"];
   put("outcomeWord", {
     formula: `IF(${at("surplus")}="","",IF(${at("surplus")}>0,"${OUTCOME_ANSWERS.payDifference}","${OUTCOME_ANSWERS.notice}"))`,
     result: outcome?.kind === "outcome" ? OUTCOME_ANSWERS[outcome.value] : "",
