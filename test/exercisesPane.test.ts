@@ -141,11 +141,12 @@ test("the cases go in as Kontrakt rows named Övning L.N, each the practice case
 });
 
 test.each`
-  count    | first  | message
-  ${"0"}   | ${"1"} | ${"Antal övningar (0) måste vara ett heltal från 1 till 200."}
-  ${"201"} | ${"1"} | ${"Antal övningar (201) måste vara ett heltal från 1 till 200."}
-  ${"5"}   | ${""}  | ${"Övningsnummer (NaN) måste vara ett heltal från 1 till 99 999"}
-  ${"5"}   | ${"0"} | ${"Övningsnummer (0) måste vara ett heltal från 1 till 99 999"}
+  count    | first    | message
+  ${"0"}   | ${"1"}   | ${"Antal övningar (0) måste vara ett heltal från 1 till 200."}
+  ${"201"} | ${"1"}   | ${"Antal övningar (201) måste vara ett heltal från 1 till 200."}
+  ${"5"}   | ${""}    | ${"Ange första övningens nummer (ett heltal från 1 till 99 999)."}
+  ${"5"}   | ${"4,5"} | ${"Övningsnummer (4,5) måste vara ett heltal från 1 till 99 999"}
+  ${"5"}   | ${"0"}   | ${"Övningsnummer (0) måste vara ett heltal från 1 till 99 999"}
 `("count $count, first $first: $message, nothing written", async ({ count, first, message }) => {
   const write = jest.fn();
   const { button, text, choose } = await mount({ writeSheetPlans: write });

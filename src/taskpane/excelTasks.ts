@@ -246,9 +246,11 @@ function chosenCases(choice: ExerciseChoiceInput): Outcome<PracticeCase[]> {
   const count = /^\s*\d{1,3}\s*$/.test(choice.count) ? Number(choice.count) : NaN;
   if (!(count >= 1 && count <= MAX_HANDOUT_CASES))
     return refused(h("p", {}, EXERCISES_UI_TEXT.badCount(choice.count)));
+  if (choice.first.trim() === "") return refused(h("p", {}, EXERCISES_UI_TEXT.firstMissing));
   try {
     const level = Number(choice.level) as PracticeLevel;
-    return succeeded(practiceCases(level, Number(choice.first.trim() || NaN), count));
+    const first = /^\s*\d{1,6}\s*$/.test(choice.first) ? Number(choice.first) : choice.first;
+    return succeeded(practiceCases(level, first as number, count));
   } catch (error) {
     if (!(error instanceof PracticeCaseError)) throw error;
     return refused(h("p", {}, error.message));

@@ -159,6 +159,7 @@ export const EXERCISES_UI_TEXT = {
     "Ett nytt blad Kontrakt med en rad per övning, att förhandsgranska eller räkna steg för steg.",
   inserting: "Infogar övningarna …",
   badCount: (value: string) => `Antal övningar (${value}) måste vara ett heltal från 1 till 200.`,
+  firstMissing: "Ange första övningens nummer (ett heltal från 1 till 99 999).",
   sheetsInserted: (first: string, last: string, count: number, facit: string) =>
     `${count} övningsblad infogade (${first === last ? first : `${first} – ${last}`}) med facit på bladet «${facit}».`,
   rowsInserted: (sheet: string, first: string, last: string, count: number) =>
