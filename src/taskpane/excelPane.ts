@@ -10,7 +10,7 @@
  *   cursor in the wrong place the pane says where to go, naming the workbook's contract sheets.
  * - The guided mode ("Steg för steg"), mounted by its own module into the slot this pane keeps.
  * - New contract sheets: an empty contract table for a real case, the training workbook.
- * - Folded away until opened (and remembered): the whole table, whose selected rows (or all) become
+ * - Folded away until opened (and remembered): the trainer's exercises (exercisesPanel.ts); the whole table, whose selected rows (or all) become
  *   a summary sheet, optionally with one calculation sheet per case (rows that cannot be calculated
  *   listed with the reason); the reference rates: the last half-year known (the workbook's
  *   `Referensräntor` sheet, else the built-in table) and a form to add the next one. Every
@@ -34,11 +34,13 @@ import { h, replace } from "./dom";
 import {
   PanelMemory,
   batchPanel,
+  foldingPanel,
   insertPanel,
   ratesPanel,
   rowPanel,
   selectedRowLine,
 } from "./excelPanels";
+import { exercisesPanel } from "./exercisesPanel";
 import {
   TaskContext,
   addReferenceRate,
@@ -46,11 +48,13 @@ import {
   createSummary,
   firstCell,
   insertContractTable,
+  insertExercises,
+  insertPracticeRows,
   insertTraining,
   loadRates,
   previewRow,
 } from "./excelTasks";
-import { UI_TEXT } from "./messages";
+import { EXERCISES_UI_TEXT, UI_TEXT } from "./messages";
 import { Shell } from "./shell";
 
 /** The contract row of the active cell, as src/excel/reader.ts reads it. */
@@ -98,6 +102,8 @@ export interface ExcelActions {
   watchSelection?(onChange: () => void): Promise<() => Promise<void>>;
   /** The names of the sheets holding a contract table (their first row is a contract header row). */
   findContractSheets?(): Promise<string[]>;
+  /** Every sheet name in the workbook (the exercises are planned against them); none if absent. */
+  readSheetNames?(): Promise<string[]>;
 }
 
 /** What the guided mode gets to work with when the pane mounts it (see {@link ExcelPaneOptions}). */
@@ -146,6 +152,15 @@ function layOut(shell: Shell, excel: ExcelActions, memory: PanelMemory, withGuid
   const insert = insertPanel(excel.insertContractTable !== undefined);
   const batch = batchPanel(memory);
   const rates = ratesPanel(memory);
+  // The trainer's panel, folded like the other rarely used ones (its heading becomes the fold's).
+  const exercises = exercisesPanel();
+  const [, ...exerciseParts] = [...exercises.element.childNodes];
+  const exercisesFold = foldingPanel(
+    "exercises",
+    EXERCISES_UI_TEXT.heading,
+    memory,
+    ...exerciseParts,
+  );
   const modes = withGuide ? modeSwitch(memory, guideSlot, quick) : null;
   replace(
     shell.content,
@@ -156,9 +171,10 @@ function layOut(shell: Shell, excel: ExcelActions, memory: PanelMemory, withGuid
     insert.element,
     batch.element,
     rates.element,
+    exercisesFold,
   );
   rates.showKnown(lastKnownHalfYear(null, BUILT_IN_RATES));
-  return { selected, row, result, guideSlot, insert, batch, rates };
+  return { selected, row, result, guideSlot, insert, batch, rates, exercises };
 }
 
 type Parts = ReturnType<typeof layOut>;
@@ -173,7 +189,7 @@ type Press = (
 
 /** Each button to its action (excelTasks.ts). */
 function wireActions(
-  { row, result, insert, batch, rates }: Parts,
+  { row, result, insert, batch, rates, exercises }: Parts,
   context: TaskContext,
   press: Press,
   trainingRows: readonly ContractInput[],
@@ -208,6 +224,18 @@ function wireActions(
     event.preventDefault();
     void press(rates.add, UI_TEXT.addingRate, () => addReferenceRate(context, rates.input));
   });
+  exercises.insertSheets.addEventListener("click", () => {
+    const choice = exercises.choice(); // as it was when the button was pressed
+    void press(exercises.insertSheets, EXERCISES_UI_TEXT.inserting, () =>
+      insertExercises(context, choice),
+    );
+  });
+  exercises.insertRows.addEventListener("click", () => {
+    const choice = exercises.choice();
+    void press(exercises.insertRows, EXERCISES_UI_TEXT.inserting, () =>
+      insertPracticeRows(context, choice),
+    );
+  });
 }
 
 /**
@@ -223,7 +251,7 @@ export function mountExcelPane(
   options: ExcelPaneOptions = {},
 ): ExcelPane {
   const parts = layOut(shell, excel, options.memory ?? storageMemory(), Boolean(options.guide));
-  const { row, insert, batch, rates, guideSlot } = parts;
+  const { row, insert, batch, rates, exercises, guideSlot } = parts;
   const context: TaskContext = {
     shell,
     excel,
@@ -231,7 +259,10 @@ export function mountExcelPane(
     showKnown: rates.showKnown,
     showRateProblem: rates.showProblem,
   };
-  const buttons = [row.create, row.preview, insert.table, insert.insert, batch.summary, rates.add];
+  const buttons = [
+    ...[row.create, row.preview, insert.table, insert.insert, batch.summary, rates.add],
+    ...[exercises.insertSheets, exercises.insertRows],
+  ];
   const run = actionRunner(
     shell,
     buttons.filter((b): b is HTMLButtonElement => b !== null),

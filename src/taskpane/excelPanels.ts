@@ -63,7 +63,12 @@ export interface PanelMemory {
 }
 
 /** A panel folded under its heading (`<details>`), closed unless it was left open. */
-function foldingPanel(id: string, heading: string, memory: PanelMemory, ...children: Child[]) {
+export function foldingPanel(
+  id: string,
+  heading: string,
+  memory: PanelMemory,
+  ...children: Child[]
+) {
   const element = h(
     "details",
     { class: "panel fold", id, open: memory.isOpen(id) },
