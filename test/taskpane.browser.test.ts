@@ -522,12 +522,17 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
     // Every button, the folded panels' too (test/excelPane.browser.test.ts checks what is visible).
     const buttons = (await page.locator("main button").allTextContents()).map(plain);
     expect(buttons).toEqual([
+      "Steg för steg",
+      "Snabbt",
+      "Gå igenom markerad rad",
       "Skapa beräkningsblad",
       "Förhandsgranska markerad rad",
       "Infoga tom kontraktstabell",
       "Infoga övningsarbetsbok",
       "Skapa sammanställning",
       "Lägg till halvåret",
+      "Infoga övningsblad och facit",
+      "Infoga övningarna som kontraktsrader",
     ]);
     // The whole-table and reference-rate controls fit the 360 px pane.
     await page.click("summary:has-text('Referensräntor')"); // folded away until opened
