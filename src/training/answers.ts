@@ -17,7 +17,7 @@
  * `79.048` could be either; spaces must group by thousands.
  */
 import { Calculation, Dec } from "../engine";
-import { roundToKrona } from "../engine/decimal";
+import { roundToKrona, roundToOre } from "../engine/decimal";
 import {
   ANSWER_FIELDS,
   AnswerField,
@@ -31,6 +31,11 @@ import { Figures, mistakeFigures, rightFigures } from "./mistakes";
 
 /** One öre: how far an unrounded figure may be off. */
 const ORE = new Dec("0.01");
+
+/** Within an öre of the figure to the öre (4 784,95 for 4 784,9497…: 4 784,94 to 4 784,96). */
+function withinOre(typed: Dec, exact: Dec): boolean {
+  return typed.minus(roundToOre(exact)).abs().lte(ORE);
+}
 
 /** The trainee's typed answers by field (missing or blank: not answered). */
 export type TypedAnswers = Partial<Record<AnswerField, string>>;
@@ -152,13 +157,13 @@ function matches(spec: AnswerFieldSpec, typed: Dec, figures: Figures): boolean {
     case "reduction":
     case "unpaidCreditClaim": {
       const exact = figures[spec.field];
-      return typed.equals(roundToKrona(exact)) || typed.minus(exact).abs().lte(ORE);
+      return typed.equals(roundToKrona(exact)) || withinOre(typed, exact);
     }
     case "amountExclInterest":
     case "amountInclInterest":
       return typed.equals(figures.lines[spec.field]);
     case "surplus":
-      return figures.surplus !== null && typed.minus(figures.surplus).abs().lte(ORE);
+      return figures.surplus !== null && withinOre(typed, figures.surplus);
     case "outcome":
       return false; // not a number
   }
@@ -203,7 +208,7 @@ function followOnFrom(
   const k = (x: Dec) => roundToKrona(x);
   const lines = right.lines;
   const contract = calc.contract;
-  const near = (x: Dec) => typed.equals(k(x)) || typed.minus(x).abs().lte(ORE);
+  const near = (x: Dec) => typed.equals(k(x)) || withinOre(typed, x);
   /** Each: the earlier answers the figure was computed from, and whether the typed number is it. */
   const candidates: [AnswerField[], boolean][] = [];
   if (field === "reduction" && calc.method === "rule78" && own.remainingInstallments) {
@@ -227,7 +232,7 @@ function followOnFrom(
   }
   if (field === "surplus" && own.amountInclInterest && contract.estimatedValue !== null) {
     const surplus = contract.estimatedValue.minus(own.amountInclInterest);
-    candidates.push([["amountInclInterest"], typed.minus(surplus).abs().lte(ORE)]);
+    candidates.push([["amountInclInterest"], withinOre(typed, surplus)]);
   }
   for (const [earlier, isIt] of candidates) {
     const culprit = earlier.find((f) => wrong.has(f));
