@@ -1,89 +1,116 @@
 /**
- * The answers a trainee gives for a practice case (issue 12), defined once: the exercise sheets' empty
- * answer cells, the facit, and the task pane's answer check all list these, in this order, with these
- * Swedish labels. Every answer is taken at the repossession date (återtagningsdagen), the date the
- * surplus and the outcome belong to (conventions §7).
+ * The answers a trainee gives for a practice case, defined once: the exercise sheet's empty answer
+ * cells, the facit's formulas and the task pane's answer check all follow this list.
  *
- * How exact an answer must be (`precision`): a count is exact; a statement line (`line`) is right as the
- * rounded line in whole kronor or as the unrounded figure within an öre; a total (`total`) is the sum of
- * the rounded lines, exact to the krona (conventions §7); the surplus (`ore`) is within an öre, since the
- * value of the goods is not rounded (conventions §9); the outcome is one of two choices.
+ * In the workshop's order (conventions §4–7): the unpaid credit claim once; then at each date (the
+ * notice date, the repossession date) t, the reduction and att betala exkl. and inkl. ränta; then at
+ * the repossession date the surplus and the outcome.
+ *
+ * How exact an answer must be (issue "Training mode", item 2): a statement line is rounded to whole
+ * kronor (conventions §7), so it is right only when exactly equal to the engine's line; t is a count;
+ * the surplus is to the öre (conventions §9), right within 0,01 kr; the outcome is one of two words.
  */
-import { Calculation, Dec, Outcome, Statement, outcomeOf } from "../engine";
+import { Calculation, Dec, Statement, StatementLabel, outcomeOf } from "../engine";
 
-export type AnswerField =
-  | "remainingInstallments"
-  | "reduction"
+/** Which figure an answer is. */
+export type AnswerKey =
   | "unpaidCreditClaim"
+  | "t"
+  | "reduction"
   | "amountExclInterest"
   | "amountInclInterest"
   | "surplus"
   | "outcome";
 
-/** How an answer is compared (see the file's comment). */
-export type AnswerPrecision = "count" | "line" | "total" | "ore" | "choice";
+/**
+ * How an answer is compared: `count` and `krona` exactly (a whole number; a statement line in whole
+ * kronor), `ore` within 0,01 kr (an unrounded amount), `outcome` as one of {@link OUTCOME_ANSWERS}.
+ */
+export type AnswerPrecision = "count" | "krona" | "ore" | "outcome";
 
-export interface AnswerFieldSpec {
-  field: AnswerField;
-  /** The Swedish label, as on the statement where the statement has the row. */
+/** The outcome a trainee names: a notice to both parties, or the creditor's difference to pay. */
+export type OutcomeAnswer = "notice" | "payDifference";
+
+/** The words for the outcome, as the exercise sheet and the pane show them. */
+export const OUTCOME_ANSWERS: Readonly<Record<OutcomeAnswer, string>> = {
+  notice: "Underrättelse",
+  payDifference: "Mellanskillnad",
+};
+
+/** One answer a trainee gives. */
+export interface AnswerField {
+  /** Unique: `unpaidCreditClaim`, `notice.t`, `repossession.amountInclInterest`, `surplus`, … */
+  id: string;
+  key: AnswerKey;
+  /** The date the figure belongs to; null for the unpaid credit claim (the same at both dates). */
+  date: StatementLabel | null;
+  /** The Swedish label, without the date. */
   label: string;
   precision: AnswerPrecision;
 }
 
-/** The answers in the order the workshop computes them. */
-export const ANSWER_FIELDS: readonly AnswerFieldSpec[] = [
-  { field: "remainingInstallments", label: "Återstående avbetalningar (t)", precision: "count" },
-  { field: "reduction", label: "Reduceringsbelopp", precision: "line" },
-  { field: "unpaidCreditClaim", label: "Obetald del av kreditfordran", precision: "line" },
-  { field: "amountExclInterest", label: "Att betala exkl. ränta", precision: "total" },
-  { field: "amountInclInterest", label: "Att betala inkl. ränta", precision: "total" },
-  { field: "surplus", label: "Överskott (värde − att betala)", precision: "ore" },
-  { field: "outcome", label: "Utfall", precision: "choice" },
-];
-
-/** The two outcomes a trainee chooses between (a case without a value has no outcome to answer). */
-export type OutcomeChoice = Exclude<Outcome["kind"], "noValue">;
-
-/** The outcomes' names as the trainee sees them. */
-export const OUTCOME_CHOICES: Readonly<Record<OutcomeChoice, string>> = {
-  notice: "Underrättelse (värdet understiger skulden)",
-  payDifference: "Mellanskillnad (värdet överstiger skulden)",
+/** Swedish labels of the answers. */
+export const ANSWER_LABELS: Readonly<Record<AnswerKey, string>> = {
+  unpaidCreditClaim: "Obetald del av kreditfordran",
+  t: "t (återstående avbetalningar)",
+  reduction: "Reduceringsbelopp",
+  amountExclInterest: "Att betala exkl. ränta",
+  amountInclInterest: "Att betala inkl. ränta",
+  surplus: "Överskott (värde − att betala inkl. ränta)",
+  outcome: "Utfall (Underrättelse eller Mellanskillnad)",
 };
 
-/** One figure of the facit: the rounded value (what is printed) and the unrounded one, if any. */
-export interface ExpectedFigure {
-  rounded: Dec;
-  exact: Dec;
+const PER_DATE: readonly [AnswerKey, AnswerPrecision][] = [
+  ["t", "count"],
+  ["reduction", "krona"],
+  ["amountExclInterest", "krona"],
+  ["amountInclInterest", "krona"],
+];
+
+function field(key: AnswerKey, date: StatementLabel | null, precision: AnswerPrecision) {
+  return { id: date ? `${date}.${key}` : key, key, date, label: ANSWER_LABELS[key], precision };
 }
 
-/** The right answers of a case: the figures at the repossession date, the outcome. */
-export interface ExpectedAnswers {
-  remainingInstallments: number;
-  reduction: ExpectedFigure;
-  unpaidCreditClaim: ExpectedFigure;
-  amountExclInterest: Dec;
-  amountInclInterest: Dec;
-  /** Null when the case has no estimated value (then no surplus and no outcome are asked). */
-  surplus: Dec | null;
-  outcome: OutcomeChoice | null;
+/** Every answer of a case with both dates, in the order asked. */
+export const ANSWER_FIELDS: readonly AnswerField[] = [
+  field("unpaidCreditClaim", null, "krona"),
+  ...(["notice", "repossession"] as const).flatMap((date) =>
+    PER_DATE.map(([key, precision]) => field(key, date, precision)),
+  ),
+  field("surplus", "repossession", "ore"),
+  field("outcome", "repossession", "outcome"),
+];
+
+/** The answers asked for a calculation: a case without a notice date has no notice answers. */
+export function answerFieldsFor(calc: Calculation): AnswerField[] {
+  const dates = new Set(calc.statements.map((s) => s.label));
+  return ANSWER_FIELDS.filter((f) => f.date === null || dates.has(f.date));
 }
 
-/** The statement at the repossession date (always the calculation's last). */
-export function repossessionStatement(calc: Calculation): Statement {
-  return calc.statements[calc.statements.length - 1];
-}
+/** The right answer: a number (Dec) or an outcome. */
+export type AnswerValue =
+  { kind: "number"; value: Dec } | { kind: "outcome"; value: OutcomeAnswer };
 
-/** The right answers of a calculated case. */
-export function expectedAnswers(calc: Calculation): ExpectedAnswers {
-  const s = repossessionStatement(calc);
-  const outcome = outcomeOf(calc);
-  return {
-    remainingInstallments: s.remainingInstallments,
-    reduction: { rounded: s.lines.reduction, exact: s.exact.reduction },
-    unpaidCreditClaim: { rounded: s.lines.unpaidCreditClaim, exact: s.exact.unpaidCreditClaim },
-    amountExclInterest: s.lines.amountExclInterest,
-    amountInclInterest: s.lines.amountInclInterest,
-    surplus: s.surplus,
-    outcome: outcome.kind === "noValue" ? null : outcome.kind,
-  };
+/**
+ * The right answers of a calculation by answer id, from the engine's figures: t by the rule-of-78
+ * count, the statement lines in whole kronor, the surplus to the öre, the outcome at the repossession.
+ * A case without an estimated value has no surplus and no outcome.
+ */
+export function expectedAnswers(calc: Calculation): Record<string, AnswerValue> {
+  const answers: Record<string, AnswerValue> = {};
+  const statement = (date: StatementLabel | null): Statement =>
+    calc.statements.find((s) => s.label === (date ?? "repossession"))!;
+  for (const f of answerFieldsFor(calc)) {
+    const s = statement(f.date);
+    const number = (value: Dec | null) => {
+      if (value !== null) answers[f.id] = { kind: "number", value };
+    };
+    if (f.key === "t") number(new Dec(s.remainingInstallments));
+    else if (f.key === "surplus") number(s.surplus);
+    else if (f.key === "outcome") {
+      const outcome = outcomeOf(calc);
+      if (outcome.kind !== "noValue") answers[f.id] = { kind: "outcome", value: outcome.kind };
+    } else number(s.lines[f.key]);
+  }
+  return answers;
 }
