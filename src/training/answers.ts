@@ -2,10 +2,11 @@
  * Checks a trainee's answers for a practice case (issue 12): each answer marked right or wrong, and a
  * wrong one given a hint naming the convention most likely missed. Pure: no DOM, no Office.
  *
- * How exact (answerFields.ts): t exactly; a statement line (the reduction, the unpaid credit claim) as
- * the rounded line in whole kronor or the unrounded figure within an öre; the totals (att betala exkl.
- * and inkl. ränta) exactly as the sums of the rounded lines (conventions §7); the surplus within an öre
- * (conventions §9); the outcome as one of its two choices.
+ * Which answers and how exact is the answer list's (answerFields.ts): t exactly; every statement line
+ * (the unpaid credit claim, the reduction, att betala exkl. and inkl. ränta) exactly as the line in
+ * whole kronor (conventions §7); the surplus within an öre of the figure to the öre (conventions §9);
+ * the outcome as one of its two words. An unrounded line typed to the öre is wrong, with the hint to
+ * round it.
  *
  * Which hint: the figure is recomputed under each typical mistake (mistakes.ts, in the catalogue's
  * order) and the first whose figure matches the trainee's number names the mistake. Failing that, an
@@ -16,17 +17,18 @@
  * `4 785:-`; a point is a decimal point only before one or two final digits (`4784.95`), since
  * `79.048` could be either; spaces must group by thousands.
  */
-import { Calculation, Dec } from "../engine";
+import { Calculation, Dec, StatementLabel } from "../engine";
 import { roundToKrona, roundToOre } from "../engine/decimal";
+import { AnswerField, OUTCOME_ANSWERS, OutcomeAnswer, answerFieldsFor } from "./answerFields";
 import {
-  ANSWER_FIELDS,
-  AnswerField,
-  AnswerFieldSpec,
-  OUTCOME_CHOICES,
-  OutcomeChoice,
-  expectedAnswers,
-} from "./answerFields";
-import { FIELD_HINTS, FOLLOW_ON_HINT, HintText, MISTAKE_HINTS, MistakeId, citation } from "./hints";
+  DATE_PHRASES,
+  FIELD_HINTS,
+  FOLLOW_ON_HINT,
+  HintText,
+  MISTAKE_HINTS,
+  MistakeId,
+  citation,
+} from "./hints";
 import { Figures, mistakeFigures, rightFigures } from "./mistakes";
 
 /** One öre: how far an unrounded figure may be off. */
@@ -37,8 +39,8 @@ function withinOre(typed: Dec, exact: Dec): boolean {
   return typed.minus(roundToOre(exact)).abs().lte(ORE);
 }
 
-/** The trainee's typed answers by field (missing or blank: not answered). */
-export type TypedAnswers = Partial<Record<AnswerField, string>>;
+/** The trainee's typed answers by answer id (`notice.t`, `unpaidCreditClaim`; missing: not answered). */
+export type TypedAnswers = Readonly<Record<string, string | undefined>>;
 
 /** A number as read from the trainee's text, or why it cannot be read. */
 export type ReadNumber = { ok: true; value: Dec } | { ok: false; reason: string };
@@ -51,8 +53,8 @@ export const READ_PROBLEMS = {
     "punkten kan vara både decimaltecken och tusentalsavgränsare; skriv decimaler med komma (4 785,50) och tusental med mellanslag",
   badGrouping: "mellanslagen ska dela talet i grupper om tre siffror, t.ex. 79 048",
   notWhole: "ska vara ett helt antal",
-  notOutcome: `välj ${Object.values(OUTCOME_CHOICES)
-    .map((name) => name.split(" ")[0].toLowerCase())
+  notOutcome: `välj ${Object.values(OUTCOME_ANSWERS)
+    .map((name) => name.toLowerCase())
     .join(" eller ")}`,
 } as const;
 
@@ -102,10 +104,10 @@ export function readNumber(text: string): ReadNumber {
 }
 
 /** Reads the outcome: its code, or its Swedish name or the start of it (`Underrättelse`, `mellansk`). */
-export function readOutcome(text: string): OutcomeChoice | null {
+export function readOutcome(text: string): OutcomeAnswer | null {
   const word = text.trim().toLowerCase();
-  for (const [choice, name] of Object.entries(OUTCOME_CHOICES) as [OutcomeChoice, string][]) {
-    const swedish = name.split(" ")[0].toLowerCase();
+  for (const [choice, name] of Object.entries(OUTCOME_ANSWERS) as [OutcomeAnswer, string][]) {
+    const swedish = name.toLowerCase();
     if (word === choice.toLowerCase() || (word.length >= 5 && swedish.startsWith(word)))
       return choice;
   }
@@ -128,8 +130,11 @@ export interface Hint {
 export type MarkStatus = "right" | "wrong" | "unanswered" | "unreadable";
 
 export interface AnswerMark {
+  /** The answer's id in the answer list (`repossession.reduction`). */
+  id: string;
   field: AnswerField;
-  label: string;
+  /** The label with its date: "Reduceringsbelopp vid återtagningen". */
+  title: string;
   /** What the trainee typed, as typed. */
   typed: string;
   status: MarkStatus;
@@ -137,6 +142,11 @@ export interface AnswerMark {
   problem: string | null;
   /** For a wrong answer. */
   hint: Hint | null;
+}
+
+/** An answer's label with its date, as hints and the pane name it. */
+export function answerTitle(field: AnswerField): string {
+  return field.date === null ? field.label : `${field.label} ${DATE_PHRASES[field.date]}`;
 }
 
 function hintOf(kind: Hint["kind"], hint: HintText, mistake: MistakeId | null = null): Hint {
@@ -149,170 +159,182 @@ function hintOf(kind: Hint["kind"], hint: HintText, mistake: MistakeId | null = 
   };
 }
 
-/** A typed number compared with a figure of the field (right, or the figure of a mistake). */
-function matches(spec: AnswerFieldSpec, typed: Dec, figures: Figures): boolean {
-  switch (spec.field) {
-    case "remainingInstallments":
-      return typed.equals(figures.remainingInstallments);
-    case "reduction":
-    case "unpaidCreditClaim": {
-      const exact = figures[spec.field];
-      return typed.equals(roundToKrona(exact)) || withinOre(typed, exact);
-    }
-    case "amountExclInterest":
-    case "amountInclInterest":
-      return typed.equals(figures.lines[spec.field]);
-    case "surplus":
-      return figures.surplus !== null && withinOre(typed, figures.surplus);
-    case "outcome":
-      return false; // not a number
-  }
-}
-
-/** Whether a figure of the field differs between two sets of figures (a mistake that shows). */
-function differs(spec: AnswerFieldSpec, a: Figures, b: Figures): boolean {
-  switch (spec.field) {
-    case "remainingInstallments":
-      return a.remainingInstallments !== b.remainingInstallments;
+/** The figure an answer asks for, rounded where the statement rounds it; null: not in the case. */
+function figureOf(field: AnswerField, figures: Figures): { shown: Dec; exact: Dec } | null {
+  switch (field.key) {
+    case "t":
+      return {
+        shown: new Dec(figures.remainingInstallments),
+        exact: new Dec(figures.remainingInstallments),
+      };
     case "reduction":
     case "unpaidCreditClaim":
-      return (
-        !roundToKrona(a[spec.field]).equals(roundToKrona(b[spec.field])) &&
-        a[spec.field].minus(b[spec.field]).abs().gt(ORE)
-      );
     case "amountExclInterest":
     case "amountInclInterest":
-      return !a.lines[spec.field].equals(b.lines[spec.field]);
+      return { shown: figures.lines[field.key], exact: figures.exact[field.key] };
     case "surplus":
-      return a.surplus !== null && b.surplus !== null && a.surplus.minus(b.surplus).abs().gt(ORE);
+      return figures.surplus === null ? null : { shown: figures.surplus, exact: figures.surplus };
     case "outcome":
-      return false;
+      return null; // not a number
   }
 }
 
-/** The trainee's readable numbers, for följdfel. */
-type Readable = Partial<Record<AnswerField, Dec>>;
+/** Whether a typed number is the answer's figure, as exact as the answer list asks. */
+function isRight(field: AnswerField, typed: Dec, figures: Figures): boolean {
+  const figure = figureOf(field, figures);
+  if (figure === null) return false;
+  return field.precision === "ore" ? withinOre(typed, figure.shown) : typed.equals(figure.shown);
+}
+
+/** Whether a typed number is a figure made by a mistake (its line, or its unrounded figure). */
+function isFigure(field: AnswerField, typed: Dec, figures: Figures): boolean {
+  const figure = figureOf(field, figures);
+  return figure !== null && (isRight(field, typed, figures) || withinOre(typed, figure.exact));
+}
+
+/** Whether a mistake shows in an answer's figure (a figure equal to the right one explains nothing). */
+function differs(field: AnswerField, a: Figures, b: Figures): boolean {
+  const x = figureOf(field, a);
+  const y = figureOf(field, b);
+  return x !== null && y !== null && x.shown.minus(y.shown).abs().gt(ORE);
+}
+
+/** The trainee's readable numbers by answer id, for följdfel. */
+type Readable = Partial<Record<string, Dec>>;
 
 /**
  * A följdfel: the trainee's number is what the figure would be from their own earlier answer, which is
- * wrong. Returns the label of that earlier answer, or null.
+ * wrong. Returns the id of that earlier answer, or null.
  */
 function followOnFrom(
   field: AnswerField,
   typed: Dec,
   own: Readable,
-  wrong: ReadonlySet<AnswerField>,
+  wrong: ReadonlySet<string>,
   calc: Calculation,
   right: Figures,
-): AnswerField | null {
+): string | null {
   const k = (x: Dec) => roundToKrona(x);
   const lines = right.lines;
   const contract = calc.contract;
-  const near = (x: Dec) => typed.equals(k(x)) || withinOre(typed, x);
+  const at = (key: string) => `${field.date}.${key}`;
   /** Each: the earlier answers the figure was computed from, and whether the typed number is it. */
-  const candidates: [AnswerField[], boolean][] = [];
-  if (field === "reduction" && calc.method === "rule78" && own.remainingInstallments) {
-    const t = own.remainingInstallments;
+  const candidates: [string[], boolean][] = [];
+  const t = own[at("t")];
+  if (field.key === "reduction" && calc.method === "rule78" && t !== undefined) {
     const n = contract.installments;
     const r = t
       .times(t.plus(1))
       .times(calc.creditCostExclSetup)
       .dividedBy(n * (n + 1));
-    candidates.push([["remainingInstallments"], near(r)]);
+    candidates.push([[at("t")], typed.equals(k(r)) || withinOre(typed, r)]);
   }
-  if (field === "amountExclInterest") {
+  if (field.key === "amountExclInterest") {
     const unpaid = own.unpaidCreditClaim ?? lines.unpaidCreditClaim;
-    const reduction = own.reduction ?? lines.reduction;
+    const reduction = own[at("reduction")] ?? lines.reduction;
     const exkl = k(unpaid).plus(lines.basicFee).plus(lines.applicantCosts).minus(k(reduction));
-    candidates.push([["unpaidCreditClaim", "reduction"], typed.equals(exkl)]);
+    candidates.push([["unpaidCreditClaim", at("reduction")], typed.equals(exkl)]);
   }
-  if (field === "amountInclInterest" && own.amountExclInterest) {
-    const inkl = own.amountExclInterest.plus(lines.lateInterest).plus(lines.claimedInterest);
-    candidates.push([["amountExclInterest"], typed.equals(inkl)]);
+  const exkl = own[at("amountExclInterest")];
+  if (field.key === "amountInclInterest" && exkl !== undefined) {
+    const inkl = exkl.plus(lines.lateInterest).plus(lines.claimedInterest);
+    candidates.push([[at("amountExclInterest")], typed.equals(inkl)]);
   }
-  if (field === "surplus" && own.amountInclInterest && contract.estimatedValue !== null) {
-    const surplus = contract.estimatedValue.minus(own.amountInclInterest);
-    candidates.push([["amountInclInterest"], withinOre(typed, surplus)]);
+  const inkl = own["repossession.amountInclInterest"];
+  if (field.key === "surplus" && inkl !== undefined && contract.estimatedValue !== null) {
+    const surplus = contract.estimatedValue.minus(inkl);
+    candidates.push([["repossession.amountInclInterest"], withinOre(typed, surplus)]);
   }
   for (const [earlier, isIt] of candidates) {
-    const culprit = earlier.find((f) => wrong.has(f));
+    const culprit = earlier.find((id) => wrong.has(id));
     if (isIt && culprit !== undefined) return culprit;
   }
   return null;
 }
 
-/** The label of a field. */
-function labelOf(field: AnswerField): string {
-  return ANSWER_FIELDS.find((spec) => spec.field === field)?.label ?? field;
+/** The statement date an answer's figures are taken from (the unpaid claim: the repossession's). */
+function dateOf(field: AnswerField): StatementLabel {
+  return field.date ?? "repossession";
 }
 
-/**
- * The fields a case asks for: all of {@link ANSWER_FIELDS}, but the surplus and the outcome only when
- * the case has an estimated value.
- */
-export function askedFields(calc: Calculation): AnswerFieldSpec[] {
-  const hasValue = calc.contract.estimatedValue !== null;
-  return ANSWER_FIELDS.filter(
-    (spec) => hasValue || (spec.field !== "surplus" && spec.field !== "outcome"),
-  );
-}
-
-/** Marks each asked answer of a calculated case; a wrong answer gets a hint. */
+/** Marks each answer the case asks for (answerFieldsFor); a wrong answer gets a hint. */
 export function checkAnswers(calc: Calculation, typed: TypedAnswers): AnswerMark[] {
   const right = rightFigures(calc);
-  const expected = expectedAnswers(calc);
   const variants = mistakeFigures(calc);
-  const specs = askedFields(calc);
+  const fields = answerFieldsFor(calc);
+  const outcome = right.repossession?.surplus ?? null;
+  const rightOutcome: OutcomeAnswer | null =
+    outcome === null ? null : outcome.greaterThan(0) ? "payDifference" : "notice";
 
   // First pass: read and mark; the second gives the wrong ones their hints (a följdfel needs to know
   // which earlier answers are wrong).
   const own: Readable = {};
-  const marks = specs.map((spec): AnswerMark => {
-    const text = typed[spec.field] ?? "";
-    const base = { field: spec.field, label: spec.label, typed: text, problem: null, hint: null };
-    if (text.trim() === "") return { ...base, status: "unanswered" };
-    if (spec.field === "outcome") {
-      const choice = readOutcome(text);
-      if (choice === null)
-        return { ...base, status: "unreadable", problem: READ_PROBLEMS.notOutcome };
-      return { ...base, status: choice === expected.outcome ? "right" : "wrong" };
-    }
-    const read = readNumber(text);
-    if (!read.ok) return { ...base, status: "unreadable", problem: read.reason };
-    if (spec.precision === "count" && !read.value.isInteger())
-      return { ...base, status: "unreadable", problem: READ_PROBLEMS.notWhole };
-    own[spec.field] = read.value;
-    return { ...base, status: matches(spec, read.value, right) ? "right" : "wrong" };
-  });
-  const wrong = new Set(marks.filter((m) => m.status === "wrong").map((m) => m.field));
+  const marks = fields
+    .filter(
+      (field) => (field.key !== "outcome" && field.key !== "surplus") || rightOutcome !== null,
+    )
+    .map((field): AnswerMark => {
+      const text = typed[field.id] ?? "";
+      const base = {
+        id: field.id,
+        field,
+        title: answerTitle(field),
+        typed: text,
+        problem: null,
+        hint: null,
+      };
+      if (text.trim() === "") return { ...base, status: "unanswered" };
+      if (field.key === "outcome") {
+        const choice = readOutcome(text);
+        if (choice === null)
+          return { ...base, status: "unreadable", problem: READ_PROBLEMS.notOutcome };
+        return { ...base, status: choice === rightOutcome ? "right" : "wrong" };
+      }
+      const read = readNumber(text);
+      if (!read.ok) return { ...base, status: "unreadable", problem: read.reason };
+      if (field.precision === "count" && !read.value.isInteger())
+        return { ...base, status: "unreadable", problem: READ_PROBLEMS.notWhole };
+      own[field.id] = read.value;
+      const figures = right[dateOf(field)] as Figures;
+      return { ...base, status: isRight(field, read.value, figures) ? "right" : "wrong" };
+    });
+  const wrong = new Set(marks.filter((m) => m.status === "wrong").map((m) => m.id));
+  const titleOf = (id: string) => marks.find((m) => m.id === id)?.title ?? id;
 
   return marks.map((mark) => {
     if (mark.status !== "wrong") return mark;
-    const spec = specs.find((s) => s.field === mark.field) as AnswerFieldSpec;
-    if (spec.field === "outcome") {
+    const field = mark.field;
+    if (field.key === "outcome") {
       // The trainee's own surplus decides their outcome: a följdfel when it points their way.
-      const surplus = own.surplus;
-      const theirs = readOutcome(mark.typed);
+      const surplusId = fields.find((f) => f.key === "surplus")?.id ?? "repossession.surplus";
+      const surplus = own[surplusId];
       const follows =
         surplus !== undefined &&
-        wrong.has("surplus") &&
-        (surplus.greaterThan(0) ? "payDifference" : "notice") === theirs;
+        wrong.has(surplusId) &&
+        (surplus.greaterThan(0) ? "payDifference" : "notice") === readOutcome(mark.typed);
       return {
         ...mark,
         hint: follows
-          ? hintOf("followOn", FOLLOW_ON_HINT(labelOf("surplus")))
+          ? hintOf("followOn", FOLLOW_ON_HINT(titleOf(surplusId)))
           : hintOf("convention", FIELD_HINTS.outcome),
       };
     }
-    const value = own[spec.field] as Dec;
+    const value = own[field.id] as Dec;
+    const figures = right[dateOf(field)] as Figures;
+    const exact = figureOf(field, figures);
+    if (exact !== null && withinOre(value, exact.exact))
+      return { ...mark, hint: hintOf("mistake", MISTAKE_HINTS.lineNotRounded, "lineNotRounded") };
     const found = variants.find(
-      (v) => differs(spec, v.figures, right) && matches(spec, value, v.figures),
+      (v) =>
+        (field.date === null || v.date === field.date) &&
+        differs(field, v.figures, right[v.date] as Figures) &&
+        isFigure(field, value, v.figures),
     );
     if (found)
       return { ...mark, hint: hintOf("mistake", MISTAKE_HINTS[found.mistake], found.mistake) };
-    const earlier = followOnFrom(spec.field, value, own, wrong, calc, right);
+    const earlier = followOnFrom(field, value, own, wrong, calc, figures);
     if (earlier !== null)
-      return { ...mark, hint: hintOf("followOn", FOLLOW_ON_HINT(labelOf(earlier))) };
-    return { ...mark, hint: hintOf("convention", FIELD_HINTS[spec.field]) };
+      return { ...mark, hint: hintOf("followOn", FOLLOW_ON_HINT(titleOf(earlier))) };
+    return { ...mark, hint: hintOf("convention", FIELD_HINTS[field.key]) };
   });
 }

@@ -4,10 +4,12 @@
  * in answers.ts by recomputing the figure under each mistake (mistakes.ts) and matching the trainee's
  * number; the texts live here and nowhere else.
  */
-import type { AnswerField } from "./answerFields";
+import type { StatementLabel } from "../engine";
+import type { AnswerKey } from "./answerFields";
 
 /** A typical mistake: the figure recomputed as if the trainee had made it (mistakes.ts). */
 export type MistakeId =
+  | "lineNotRounded"
   | "nextDueNotPassed"
   | "unpaidCountAsT"
   | "setupFeeInC"
@@ -40,6 +42,12 @@ export const CONVENTIONS_FILE = "docs/conventions.md";
 
 /** One hint per typical mistake. */
 export const MISTAKE_HINTS: Readonly<Record<MistakeId, HintText>> = {
+  lineNotRounded: {
+    text:
+      "Rätt belopp, men oavrundat. Varje rad i uppställningen avrundas till hela kronor (hälften " +
+      "uppåt), och summorna är summor av de avrundade raderna.",
+    section: 7,
+  },
   nextDueNotPassed: {
     text:
       "Du verkar ha räknat nästa förfallodag som inte passerad. Enligt 78-regelns räkning har den " +
@@ -163,8 +171,8 @@ export const FOLLOW_ON_HINT = (earlier: string): HintText => ({
 });
 
 /** When no typical mistake explains the number: the convention that defines the figure. */
-export const FIELD_HINTS: Readonly<Record<AnswerField, HintText>> = {
-  remainingInstallments: {
+export const FIELD_HINTS: Readonly<Record<AnswerKey, HintText>> = {
+  t: {
     text:
       "t = n − 1 − antalet förfallodagar före dagen: förfallodagarna före dagen har passerat, och " +
       "nästa förfallodag på eller efter dagen räknas också som passerad.",
@@ -206,6 +214,12 @@ export const FIELD_HINTS: Readonly<Record<AnswerField, HintText>> = {
       "går en underrättelse till sökanden och svaranden.",
     section: 7,
   },
+};
+
+/** An answer's date as a hint and the pane name it: "Reduceringsbelopp vid återtagningen". */
+export const DATE_PHRASES: Readonly<Record<StatementLabel, string>> = {
+  notice: "vid underrättelsen",
+  repossession: "vid återtagningen",
 };
 
 /** The citation a hint ends with: "Se docs/conventions.md §4." */

@@ -3,8 +3,9 @@
  * answer can be matched to the convention most likely missed (answers.ts). Each mistake changes one
  * input of the calculation (t, c, the interest window, the method, a fee) and the statement follows
  * from it by the engine's own rules (each line rounded, totals summed from the rounded lines,
- * conventions §7), so a mistake in t also explains the trainee's reduction and amounts to pay. Every
- * figure is at the repossession date, like the answers (answerFields.ts).
+ * conventions §7), so a mistake in t also explains the trainee's reduction and amounts to pay. The
+ * figures are made for each date of the case (the notice date, the repossession date), as the answers
+ * are asked (answerFields.ts).
  */
 import {
   Calculation,
@@ -12,6 +13,7 @@ import {
   ReferenceRateTable,
   STATUTORY_MARGIN_PERCENT,
   Statement,
+  StatementLabel,
   StatementLines,
   applicableRatePercent,
   countDueDates,
@@ -22,7 +24,6 @@ import {
   statementLines,
 } from "../engine";
 import { roundToKrona } from "../engine/decimal";
-import { repossessionStatement } from "./answerFields";
 import type { MistakeId } from "./hints";
 
 /** The figures the answers are compared with. */
@@ -32,12 +33,15 @@ export interface Figures {
   reduction: Dec;
   unpaidCreditClaim: Dec;
   lines: StatementLines<Dec>;
+  /** The same lines unrounded (what a trainee who forgot to round would type). */
+  exact: StatementLines<Dec>;
   surplus: Dec | null;
 }
 
-/** The figures as one mistake makes them. */
+/** The figures at one date as one mistake makes them. */
 export interface MistakeFigures {
   mistake: MistakeId;
+  date: StatementLabel;
   figures: Figures;
 }
 
@@ -54,18 +58,17 @@ interface Parts {
 
 const DAYS_PER_YEAR_PERCENT = new Dec(36500);
 
-/** The case as the mistakes see it. */
+/** The case at one date as the mistakes see it. */
 interface Case {
   calc: Calculation;
-  /** The statement at the repossession date, and the one at the notice date (if any). */
+  /** The statement at the date, and the one at the notice date (if any). */
   at: Statement;
   notice: Statement | null;
   parts: Parts;
 }
 
-function caseOf(calc: Calculation): Case {
-  const at = repossessionStatement(calc);
-  const notice = calc.statements.length > 1 ? calc.statements[0] : null;
+function caseOf(calc: Calculation, at: Statement): Case {
+  const notice = calc.statements.find((s) => s.label === "notice") ?? null;
   const parts: Parts = {
     remainingInstallments: at.remainingInstallments,
     unpaidCreditClaim: at.exact.unpaidCreditClaim,
@@ -87,14 +90,19 @@ function figuresOf(c: Case, parts: Parts): Figures {
     reduction: parts.reduction,
     unpaidCreditClaim: parts.unpaidCreditClaim,
     lines,
+    exact: statementLines(parts, (x) => x),
     surplus: value === null ? null : value.minus(lines.amountInclInterest),
   };
 }
 
-/** The right figures of a case. */
-export function rightFigures(calc: Calculation): Figures {
-  const c = caseOf(calc);
-  return figuresOf(c, c.parts);
+/** The right figures of a case at each of its dates. */
+export function rightFigures(calc: Calculation): Partial<Record<StatementLabel, Figures>> {
+  return Object.fromEntries(
+    calc.statements.map((at) => {
+      const c = caseOf(calc, at);
+      return [at.label, figuresOf(c, c.parts)];
+    }),
+  );
 }
 
 /** A mistake in t: the count changes, and with the rule of 78 the reduction follows it. */
@@ -173,7 +181,7 @@ type Change = Partial<Parts> | null;
 
 /** Each mistake's changes to the parts (none, one or several variants of it). */
 const CHANGES: Record<
-  Exclude<MistakeId, "totalRoundedOnce" | SurplusOnly>,
+  Exclude<MistakeId, "totalRoundedOnce" | "lineNotRounded" | SurplusOnly>,
   (c: Case) => Change[]
 > = {
   nextDueNotPassed: (c) => {
@@ -274,11 +282,15 @@ function interest(total: Dec | null): Change {
 }
 
 /**
- * The figures under every typical mistake that applies to the case, in the catalogue's order (the
- * first match is the hint shown). A mistake that changes nothing in this case is left out.
+ * The figures under every typical mistake that applies to the case, at each date, in the catalogue's
+ * order (the first match is the hint shown). A mistake that changes nothing in this case is left out.
  */
 export function mistakeFigures(calc: Calculation): MistakeFigures[] {
-  const c = caseOf(calc);
+  return calc.statements.flatMap((at) => mistakesAt(caseOf(calc, at)));
+}
+
+function mistakesAt(c: Case): MistakeFigures[] {
+  const date = c.at.label;
   const right = figuresOf(c, c.parts);
   const result: MistakeFigures[] = [];
   for (const [mistake, changes] of Object.entries(CHANGES) as [
@@ -287,15 +299,16 @@ export function mistakeFigures(calc: Calculation): MistakeFigures[] {
   ][]) {
     for (const change of changes(c)) {
       if (change === null) continue;
-      result.push({ mistake, figures: figuresOf(c, { ...c.parts, ...change }) });
+      result.push({ mistake, date, figures: figuresOf(c, { ...c.parts, ...change }) });
     }
   }
   // The trainee summed the unrounded lines and rounded the totals (conventions §7).
   const exact = statementLines(c.parts, (x) => x);
-  const value = calc.contract.estimatedValue;
+  const value = c.calc.contract.estimatedValue;
   const inclOnce = roundToKrona(exact.amountInclInterest);
   result.push({
     mistake: "totalRoundedOnce",
+    date,
     figures: {
       ...right,
       lines: {
@@ -306,14 +319,16 @@ export function mistakeFigures(calc: Calculation): MistakeFigures[] {
       surplus: value === null ? null : value.minus(inclOnce),
     },
   });
-  if (right.surplus !== null) {
+  if (right.surplus !== null && date === "repossession") {
     result.push({
       mistake: "surplusSignFlipped",
+      date,
       figures: { ...right, surplus: right.surplus.negated() },
     });
     if (c.notice !== null && value !== null)
       result.push({
         mistake: "surplusAtNoticeDate",
+        date,
         figures: { ...right, surplus: value.minus(c.notice.lines.amountInclInterest) },
       });
   }
