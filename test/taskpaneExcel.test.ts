@@ -96,6 +96,7 @@ describe("Excel mode", () => {
       "Infoga övningsarbetsbok",
       "Förhandsgranska markerad rad",
       "Skapa beräkningsblad",
+      "Steg för steg",
       "Skapa sammanställning",
       "Lägg till halvåret",
     ]);

@@ -63,4 +63,5 @@ export {
   formatNumber,
 } from "./format";
 export { OUTCOME_TEXT, outcomeOf, outcomeSentence, toReport } from "./report";
+export { OWN_WORK_FEE_CAP } from "./law";
 export type { CalculationReport, Outcome } from "./report";

@@ -5,6 +5,7 @@
  * transitional provisions; verify against the SFS text before relying on contracts from 1992).
  */
 import { Day, dayFromParts } from "./dates";
+import { Dec } from "./decimal";
 
 export interface LawReference {
   /** First contract date the act applies to. */
@@ -43,3 +44,10 @@ export function lawFor(contractDate: Day | null): LawReference {
     LAW_REFERENCES[LAW_REFERENCES.length - 1]
   );
 }
+
+/**
+ * The most the creditor is credited for its own work and an agent's fees in a repossession unless
+ * special reasons are shown (conventions §1), in kronor. The guided mode names it where it asks the
+ * officer to check the applicant's costs.
+ */
+export const OWN_WORK_FEE_CAP = new Dec(310);

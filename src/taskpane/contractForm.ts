@@ -7,7 +7,7 @@
  */
 import type { ContractField } from "../engine";
 import { Child, h, replace } from "./dom";
-import { FORM_GROUPS, FormField, FormValues, METHOD_CHOICES, unitOf } from "./form";
+import { FORM_GROUPS, FormField, FormGroup, FormValues, METHOD_CHOICES, unitOf } from "./form";
 import { UI_TEXT } from "./messages";
 
 type Input = HTMLInputElement | HTMLSelectElement;
@@ -36,8 +36,8 @@ export interface ContractFormView {
 export const inputId = (name: string) => `field-${name}`;
 
 /** One labelled input (or the method select) with its unit, the place for its problem and its hint. */
-function fieldControl(f: FormField): FieldParts & { element: HTMLElement } {
-  const id = inputId(f.name);
+function fieldControl(f: FormField, idPrefix: string): FieldParts & { element: HTMLElement } {
+  const id = `${idPrefix}${f.name}`;
   const hintId = f.hint ? `${id}-hint` : undefined;
   let input: Input;
   if (f.kind === "method") {
@@ -88,25 +88,40 @@ function showFieldProblem({ input, problem, hintId }: FieldParts, message: strin
   else input.setAttribute("aria-invalid", "true");
 }
 
+/** Which fields a form shows and how its ids start (another form on the page needs its own). */
+export interface ContractFormOptions {
+  /** The fieldsets and their fields; every contract field by default. */
+  groups?: readonly FormGroup[];
+  /** Prefix of each input's id; `field-` by default ({@link inputId}). */
+  idPrefix?: string;
+  /** The form's accessible name; "Kontrakt" by default. */
+  label?: string;
+}
+
 /** Builds the form, every field empty. */
-export function contractFormView(): ContractFormView {
+export function contractFormView(options: ContractFormOptions = {}): ContractFormView {
+  const { groups = FORM_GROUPS, idPrefix = inputId(""), label = UI_TEXT.contractForm } = options;
   const fields = new Map<ContractField, FieldParts>();
   const form = h("form", {
     class: "contract",
-    "aria-label": UI_TEXT.contractForm,
+    "aria-label": label,
     novalidate: true,
   });
-  for (const group of FORM_GROUPS) {
+  for (const group of groups) {
     const fieldset = h("fieldset", {}, h("legend", {}, group.title));
     for (const f of group.fields) {
-      const { element, ...parts } = fieldControl(f);
+      const { element, ...parts } = fieldControl(f, idPrefix);
       fields.set(f.name, parts);
       fieldset.appendChild(element);
     }
     form.appendChild(fieldset);
   }
   form.addEventListener("submit", (event) => event.preventDefault());
-  const formProblem = h("div", { class: "form-problem", id: "form-problem", hidden: true });
+  const formProblem = h("div", {
+    class: "form-problem",
+    id: idPrefix === inputId("") ? "form-problem" : `${idPrefix}form-problem`,
+    hidden: true,
+  });
 
   const fill = (values: FormValues) => {
     for (const [name, { input }] of fields) {

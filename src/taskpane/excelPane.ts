@@ -34,6 +34,7 @@ import {
   loadRates,
   previewRow,
 } from "./excelTasks";
+import { excelGuidePanel } from "./guideExcel";
 import { UI_TEXT } from "./messages";
 import { Shell } from "./shell";
 
@@ -83,7 +84,8 @@ export function mountExcelPane(
   const batch = batchPanel();
   const rates = ratesPanel();
   const result = h("div", { class: "result-area" });
-  replace(shell.content, row.element, batch.element, rates.element, result);
+  const guided = excelGuidePanel(excel, (text, action) => run(text, action));
+  replace(shell.content, row.element, guided.element, batch.element, rates.element, result);
   rates.showKnown(lastKnownHalfYear(null, BUILT_IN_RATES));
 
   const context: TaskContext = {
@@ -93,7 +95,14 @@ export function mountExcelPane(
     showKnown: rates.showKnown,
     showRateProblem: rates.showProblem,
   };
-  const run = actionRunner(shell, [row.insert, row.preview, row.create, batch.summary, rates.add]);
+  const run = actionRunner(shell, [
+    row.insert,
+    row.preview,
+    row.create,
+    guided.start,
+    batch.summary,
+    rates.add,
+  ]);
   row.insert.addEventListener("click", () =>
     run(UI_TEXT.inserting, () => insertTraining(context, trainingRows)),
   );

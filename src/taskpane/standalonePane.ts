@@ -19,6 +19,7 @@ import type { SheetPlan } from "../sheet/types";
 import { ContractFormView, contractFormView, showFormProblem } from "./contractForm";
 import { Child, h, replace } from "./dom";
 import { FormValues, contractToForm, formToContract } from "./form";
+import { standaloneGuideMode } from "./guideStandalone";
 import { LinkError, contractFromHash, contractLink, exampleFromSearch } from "./link";
 import { UI_TEXT } from "./messages";
 import { Shell, messageOf } from "./shell";
@@ -214,18 +215,21 @@ export function mountStandalonePane(shell: Shell, options: StandaloneOptions): v
   const view = contractFormView();
   const bar = toolbar(options.examples);
   const result = h("div", { class: "result-area" });
-  replace(
-    shell.content,
-    bar.element,
-    bar.linkBox,
-    h(
-      "div",
-      { class: "standalone" },
-      h("div", { class: "results" }, result),
-      h("div", { class: "inputs" }, view.formProblem, view.form),
-    ),
+  const formArea = h(
+    "div",
+    { class: "standalone" },
+    h("div", { class: "results" }, result),
+    h("div", { class: "inputs" }, view.formProblem, view.form),
   );
   const control = formController(shell, view, result, bar.download);
+  const guided = standaloneGuideMode(shell, {
+    formArea: [bar.element, formArea],
+    read: () => view.read(),
+    load: (values) => control.load(values, []),
+    buildXlsx: options.buildXlsx,
+    save: saveFile,
+  });
+  replace(shell.content, guided.switcher, bar.element, bar.linkBox, formArea, guided.area);
 
   const load = (input: ContractInput) => {
     shell.status("");
