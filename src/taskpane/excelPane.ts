@@ -37,6 +37,7 @@ import {
 import { excelGuidePanel } from "./guideExcel";
 import { UI_TEXT } from "./messages";
 import { Shell } from "./shell";
+import { excelTraining } from "./trainingHosts";
 
 /** The contract row of the active cell, as src/excel/reader.ts reads it. */
 export type ActiveRow = RowResult & {
@@ -86,6 +87,7 @@ export function mountExcelPane(
   const result = h("div", { class: "result-area" });
   const guided = excelGuidePanel(excel, (text, action) => run(text, action));
   replace(shell.content, row.element, guided.element, batch.element, rates.element, result);
+  shell.content.appendChild(excelTraining(excel, (text, action) => run(text, action)).element);
   rates.showKnown(lastKnownHalfYear(null, BUILT_IN_RATES));
 
   const context: TaskContext = {
