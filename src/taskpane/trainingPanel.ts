@@ -211,12 +211,20 @@ function answerGroups(calc: Calculation, controls: AnswerControl[]): HTMLElement
   ].filter((g): g is HTMLFieldSetElement => g !== null);
 }
 
+/** Selects a select's option by value (through the attribute, before the user has chosen one). */
+function choose(select: HTMLSelectElement, value: string): void {
+  for (const option of [...select.options]) {
+    if (option.value === value) option.setAttribute("selected", "");
+    else option.removeAttribute("selected");
+  }
+}
+
 /** The picker: level and number, and (Excel) the selected row. */
 function picker(options: TrainingPanelOptions) {
   const level = h(
     "select",
     { id: "training-level" },
-    ...PRACTICE_LEVELS.map((l) => h("option", { value: String(l) }, `${l}`)),
+    ...PRACTICE_LEVELS.map((l) => h("option", { value: String(l), selected: l === 1 }, `${l}`)),
   );
   const levelText = h("p", { class: "hint", id: "training-level-text" });
   const number = h("input", {
@@ -312,7 +320,7 @@ export function trainingPanel(options: TrainingPanelOptions): TrainingPanel {
       answers,
       solution,
     );
-    element.open = true;
+    element.setAttribute("open", "");
 
     answers.addEventListener("submit", (event) => {
       event.preventDefault();
@@ -373,7 +381,7 @@ export function trainingPanel(options: TrainingPanelOptions): TrainingPanel {
     });
   }
   if (options.start) {
-    pick.level.value = String(options.start.level);
+    choose(pick.level, String(options.start.level));
     pick.level.dispatchEvent(new Event("change"));
     pick.number.value = String(options.start.number);
     try {
