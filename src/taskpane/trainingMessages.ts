@@ -25,7 +25,7 @@ export const TRAINING_PANE_TEXT = {
   showSolution: "Visa lösning",
   hideSolution: "Dölj lösning",
   solutionHeading: (name: string) => `Lösning: ${name}`,
-  solutionNote: "Lösningen steg för steg. Ändrar du något här påverkas inte övningen.",
+  solutionNote: "Ändrar du något här påverkas inte övningen.",
   right: "Rätt",
   wrong: "Fel",
   unanswered: "Inte besvarad",
