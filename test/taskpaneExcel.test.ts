@@ -99,6 +99,8 @@ describe("Excel mode", () => {
       "Steg för steg",
       "Skapa sammanställning",
       "Lägg till halvåret",
+      "Hämta övningen",
+      "Använd markerad rad",
     ]);
     const perCase = root.querySelector("#case-sheets") as HTMLInputElement;
     expect(perCase.hasAttribute("checked")).toBe(false); // off by default
