@@ -519,15 +519,18 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
     const opened = await openWithStub(0);
     const { page } = opened;
     await page.waitForSelector('main[data-mode="excel"]', { timeout: HOST_WAIT_MS });
-    const buttons = (await page.locator("main button").allInnerTexts()).map(plain);
+    // Every button, the folded panels' too (test/excelPane.browser.test.ts checks what is visible).
+    const buttons = (await page.locator("main button").allTextContents()).map(plain);
     expect(buttons).toEqual([
-      "Infoga övningsarbetsbok",
-      "Förhandsgranska markerad rad",
       "Skapa beräkningsblad",
+      "Förhandsgranska markerad rad",
+      "Infoga tom kontraktstabell",
+      "Infoga övningsarbetsbok",
       "Skapa sammanställning",
       "Lägg till halvåret",
     ]);
     // The whole-table and reference-rate controls fit the 360 px pane.
+    await page.click("summary:has-text('Referensräntor')"); // folded away until opened
     expect(plain(await page.locator(".last-known").innerText())).toBe(
       "Senast kända halvår: 2026-01-01–2026-06-30, 2,00 % (inbyggd tabell).",
     );

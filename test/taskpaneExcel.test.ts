@@ -92,15 +92,18 @@ async function mount(excel: Partial<ExcelActions>) {
 describe("Excel mode", () => {
   it("offers the actions, in Swedish, and the last known half-year of the built-in table", async () => {
     const { text } = await mount({});
+    // The sheet first and the only primary button; the rarely used ones further down.
     expect([...root.querySelectorAll("button")].map((b) => b.textContent)).toEqual([
-      "Infoga övningsarbetsbok",
-      "Förhandsgranska markerad rad",
       "Skapa beräkningsblad",
-      "Steg för steg",
+      "Förhandsgranska markerad rad",
+      "Infoga övningsarbetsbok",
       "Skapa sammanställning",
       "Lägg till halvåret",
       "Hämta övningen",
       "Använd markerad rad",
+    ]);
+    expect([...root.querySelectorAll("button.primary")].map((b) => b.textContent)).toEqual([
+      "Skapa beräkningsblad",
     ]);
     const perCase = root.querySelector("#case-sheets") as HTMLInputElement;
     expect(perCase.hasAttribute("checked")).toBe(false); // off by default
@@ -236,7 +239,9 @@ describe("Excel mode", () => {
       },
       WORKED_EXAMPLE_ROWS,
     );
-    const insertButton = [...root.querySelectorAll("button")][0] as HTMLButtonElement;
+    const insertButton = [...root.querySelectorAll("button")].find(
+      (b) => b.textContent === "Infoga övningsarbetsbok",
+    ) as HTMLButtonElement;
     expect(insertButton.disabled).toBe(true);
     insertButton.click(); // a disabled button in a browser; here the click still arrives
     await settle();

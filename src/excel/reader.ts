@@ -10,7 +10,14 @@
  */
 import type { TableRow } from "../sheet/batch";
 import { columnLetter } from "../sheet/grid";
-import { HeaderRowAddresses, ROW_MESSAGES, RowResult, rowToContract } from "../sheet/headers";
+import {
+  HeaderRowAddresses,
+  ROW_MESSAGES,
+  RowResult,
+  WrongPlace,
+  isContractHeaderRow,
+  rowToContract,
+} from "../sheet/headers";
 import { countedSync, localAddress, runExcel, sheetReference } from "./context";
 
 /** Where the row read is. */
@@ -23,9 +30,11 @@ export interface RowLocation {
   address: string;
   /** The number of `context.sync()` calls made. */
   syncs: number;
+  /** Every sheet name in the workbook, so sheets written next get free names (read in the first sync). */
+  sheetNames: string[];
 }
 
-export type ActiveRowResult = RowResult & RowLocation;
+export type ActiveRowResult = RowResult & RowLocation & { place?: WrongPlace };
 
 /**
  * Reads the contract in the active cell's row: the contract (validated by the engine) or every
@@ -49,23 +58,29 @@ async function readActiveRow(context: Excel.RequestContext): Promise<ActiveRowRe
   tables.load("items/name");
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
   await sync();
 
   const row = cell.rowIndex;
+  const sheetNames = worksheets.items.map((item) => item.name);
   const active = localAddress(cell.address);
   /** A refusal: one problem about the row as a whole, at `at` (the active cell unless said). */
   const refuse = (
+    place: WrongPlace,
     message: string,
     at = active,
     address = `${sheetReference(sheet.name)}!${at}`,
   ) => ({
     ok: false as const,
+    place,
     problems: [{ field: "", address: at, message }],
     ignoredHeaders: [],
     sheet: sheet.name,
     row: row + 1,
     address,
     syncs: sync.count,
+    sheetNames,
   });
 
   let header: Excel.Range;
@@ -83,19 +98,19 @@ async function readActiveRow(context: Excel.RequestContext): Promise<ActiveRowRe
     line.load("values");
     await sync();
     [headerRow, firstCol, colCount] = [header.rowIndex, header.columnIndex, header.columnCount];
-    if (row === headerRow) return refuse(ROW_MESSAGES.onHeaderRow(active));
+    if (row === headerRow) return refuse("headerRow", ROW_MESSAGES.onHeaderRow(active));
     const inBody = row >= body.rowIndex && row < body.rowIndex + body.rowCount;
-    if (!inBody) return refuse(ROW_MESSAGES.outsideData(active)); // e.g. the totals row
+    if (!inBody) return refuse("outsideData", ROW_MESSAGES.outsideData(active)); // e.g. the totals row
   } else {
-    if (used.isNullObject) return refuse(ROW_MESSAGES.emptySheet(sheet.name));
+    if (used.isNullObject) return refuse("emptySheet", ROW_MESSAGES.emptySheet(sheet.name));
     [headerRow, firstCol, colCount] = [used.rowIndex, used.columnIndex, used.columnCount];
-    if (row === headerRow) return refuse(ROW_MESSAGES.onHeaderRow(active));
+    if (row === headerRow) return refuse("headerRow", ROW_MESSAGES.onHeaderRow(active));
     const inside =
       row > headerRow &&
       row < headerRow + used.rowCount &&
       cell.columnIndex >= firstCol &&
       cell.columnIndex < firstCol + colCount;
-    if (!inside) return refuse(ROW_MESSAGES.outsideData(active));
+    if (!inside) return refuse("outsideData", ROW_MESSAGES.outsideData(active));
     header = used.getRow(0);
     header.load("values");
     line = used.getRow(row - headerRow);
@@ -112,14 +127,17 @@ async function readActiveRow(context: Excel.RequestContext): Promise<ActiveRowRe
   };
   const values = line.values[0] ?? [];
   if (values.every((value) => value === "" || value === null || value === undefined)) {
-    return refuse(ROW_MESSAGES.emptyRow(span(row)), span(row), location.address);
+    return refuse("emptyRow", ROW_MESSAGES.emptyRow(span(row)), span(row), location.address);
   }
   const cellIn = (r: number) => (col: number) => `${columnLetter(firstCol + col)}${r + 1}`;
-  const result = rowToContract(header.values[0] ?? [], values, cellIn(row), {
+  const headers = header.values[0] ?? [];
+  const result = rowToContract(headers, values, cellIn(row), {
     address: span(headerRow),
     addressOf: cellIn(headerRow),
   });
-  return { ...result, ...location, syncs: sync.count };
+  const place =
+    result.ok || isContractHeaderRow(headers) ? {} : { place: "notContractSheet" as const };
+  return { ...result, ...location, ...place, syncs: sync.count, sheetNames };
 }
 
 // ---------------------------------------------------------------------------------------------------

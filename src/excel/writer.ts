@@ -309,3 +309,41 @@ export async function insertTrainingWorkbook(rows: ContractInput[]): Promise<Wri
     return { sheetName, syncs: sync.count };
   });
 }
+
+/** The result of {@link insertContractTable}. */
+export interface ContractTableResult extends WriteResult {
+  /** The cell selected for the first contract, e.g. `A2`. */
+  activeCell: string;
+}
+
+/**
+ * Adds an EMPTY contract table for a real case: a new `Kontrakt` sheet (`Kontrakt (2)` … when taken)
+ * with the Swedish header row of every contract field (the schema's, as the reader reads them back)
+ * and one empty data row formatted for its kind of value (dates yyyy-mm-dd, amounts, rates in %), as
+ * an Excel table with the header row frozen, and the cursor on the first data row's first cell.
+ * Existing sheets are never touched. Two syncs.
+ *
+ * API used: Worksheet.tables.add, Range.select (ExcelApi 1.1); freezePanes (1.7).
+ */
+export async function insertContractTable(): Promise<ContractTableResult> {
+  return runExcel(async (context) => {
+    const sync = countedSync(context);
+    const sheetName = await freeSheetName(context, sync, TRAINING_SHEET_NAME);
+    const table = contractTable([]);
+    const colCount = table.headers.length;
+    const rectangle = rectangleAddress(0, 0, 2, colCount);
+
+    const sheet = context.workbook.worksheets.add(sheetName);
+    const range = sheet.getRange(rectangle);
+    range.values = [table.headers.map(cellInput), table.headers.map(() => "")];
+    range.numberFormat = [table.headers.map(() => "General"), table.numberFormats];
+    sheet.tables.add(rectangle, true);
+    sheet.freezePanes.freezeRows(1);
+    range.format.autofitColumns();
+    sheet.activate();
+    const activeCell = address(1, 0);
+    sheet.getRange(activeCell).select();
+    await sync();
+    return { sheetName, activeCell, syncs: sync.count };
+  });
+}

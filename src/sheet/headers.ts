@@ -99,6 +99,15 @@ export const ROW_MESSAGES = {
   headerRow: "rubrikraden",
 } as const;
 
+/**
+ * Why the active cell is not on a contract row, when it is not: on the header row, outside the
+ * table's rows, on an empty sheet, on an empty row, or on a sheet whose header row is no contract
+ * header row (a calculation sheet, notes). The task pane then says where to go instead of listing
+ * the row's problems.
+ */
+export type WrongPlace =
+  "headerRow" | "outsideData" | "emptySheet" | "emptyRow" | "notContractSheet";
+
 /** A problem with one cell (or with the header row when a column is missing). */
 export interface RowProblem {
   /** The contract field (JSON name), or "" for a problem with the row as a whole. */
@@ -373,4 +382,15 @@ function tableCell(field: ContractField, value: unknown): CellConstant {
     if (!(error instanceof EngineError)) throw error; // not a date or number: written as the text it is
   }
   return typeof value === "number" || typeof value === "boolean" ? value : String(value);
+}
+
+/**
+ * Whether a row reads as a contract table's header row: it names at least half of the required
+ * fields. A calculation sheet's title row, a summary's headers or a sheet of notes name few or none,
+ * so the cursor there is in the wrong place rather than on a contract with missing columns.
+ */
+export function isContractHeaderRow(headers: readonly unknown[]): boolean {
+  const named = new Set(headers.map(fieldForHeader));
+  const found = REQUIRED_FIELDS.filter((field) => named.has(field)).length;
+  return found * 2 >= REQUIRED_FIELDS.length;
 }

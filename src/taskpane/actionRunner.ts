@@ -1,7 +1,9 @@
 /**
  * Runs the Excel mode's actions one at a time: every button disabled while one runs (two Excel batches
  * must not interleave), a status line saying what is happening, the outcome replacing it, and any
- * failure put into words in the alert region.
+ * failure put into words in the alert region. Disabling the pressed button drops its focus to the
+ * page's body, so once the buttons are enabled again focus returns to it (or moves to the result the
+ * action showed), and a keyboard user goes on where they were.
  */
 import { EngineError } from "../engine";
 import { SheetRefusal } from "../sheet/refusal";
@@ -30,22 +32,38 @@ export function refused(...problem: Child[]): { ok: false; problem: Child[] } {
 /** An action: resolves to the text for the status line, or to a problem for the alert region. */
 export type Action = () => Promise<Outcome>;
 
+/** Where focus goes when an action has run. */
+export interface FocusAfter {
+  /** The button pressed: focus returns to it once the buttons are enabled again. */
+  pressed: HTMLElement;
+  /** After an action that went through: moves focus to what it showed; false when it did not. */
+  toResult?: () => boolean;
+}
+
+/** Whether focus was lost while the action ran (to the body, as a disabled button drops it). */
+function focusLost(pressed: HTMLElement): boolean {
+  const active = pressed.ownerDocument.activeElement;
+  return active === null || active === pressed || active === pressed.ownerDocument.body;
+}
+
 /**
  * A runner for `buttons`' actions. An action asked for while another runs (the rates read at start,
- * a key press) waits its turn.
+ * a key press) waits its turn. `focus` says where focus goes once it has run.
  */
 export function actionRunner(
   shell: Shell,
   buttons: readonly HTMLButtonElement[],
-): (busyText: string, action: Action) => Promise<void> {
+): (busyText: string, action: Action, focus?: FocusAfter) => Promise<void> {
   let running: Promise<void> | null = null;
-  const runNow = async (busyText: string, action: Action) => {
+  const runNow = async (busyText: string, action: Action, focus?: FocusAfter) => {
+    let succeeded = false;
     for (const b of buttons) b.disabled = true;
     shell.content.setAttribute("aria-busy", "true");
     shell.clearError();
     shell.status(busyText);
     try {
       const outcome = await action();
+      succeeded = outcome.ok;
       shell.status(outcome.ok ? outcome.value : "");
       if (!outcome.ok) shell.error(...outcome.problem);
     } catch (error) {
@@ -55,9 +73,13 @@ export function actionRunner(
       for (const b of buttons) b.disabled = false;
       shell.content.removeAttribute("aria-busy");
     }
+    // Only where the user has not moved on meanwhile (typed into a field, say).
+    if (focus !== undefined && focusLost(focus.pressed)) {
+      if (!(succeeded && focus.toResult?.())) focus.pressed.focus();
+    }
   };
-  return (busyText, action) => {
-    const start = () => runNow(busyText, action);
+  return (busyText, action, focus) => {
+    const start = () => runNow(busyText, action, focus);
     const next = running === null ? start() : running.then(start);
     running = next;
     void next.then(() => {

@@ -9,6 +9,7 @@
 import { ContractInput } from "../engine";
 import { HostInfo, HostProbe, waitForHost } from "./boot";
 import { ExcelActions, mountExcelPane } from "./excelPane";
+import { mountExcelGuide } from "./guideExcel";
 import { UI_TEXT } from "./messages";
 import { createShell } from "./shell";
 import { StandaloneOptions, mountStandalonePane } from "./standalonePane";
@@ -38,7 +39,7 @@ export async function startTaskPane(root: HTMLElement, options: TaskPaneOptions)
   );
   const mountExcel = () => {
     const shell = createShell(root, "excel");
-    mountExcelPane(shell, options.excel, options.trainingRows);
+    mountExcelPane(shell, options.excel, options.trainingRows, { guide: mountExcelGuide });
     return shell;
   };
   if (wait.info !== null && options.isExcel(wait.info)) {

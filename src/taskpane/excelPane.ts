@@ -19,22 +19,30 @@
  */
 import { BUILT_IN_RATES, ContractInput } from "../engine";
 import type { TableRow } from "../sheet/batch";
-import type { HeaderRowAddresses, RowResult } from "../sheet/headers";
+import type { HeaderRowAddresses, RowResult, WrongPlace } from "../sheet/headers";
 import { WorkbookReferenceRates, lastKnownHalfYear } from "../sheet/referenceSheet";
 import type { SheetPlan } from "../sheet/types";
-import { actionRunner, succeeded } from "./actionRunner";
+import { Action, actionRunner, succeeded } from "./actionRunner";
 import { h, replace } from "./dom";
-import { batchPanel, ratesPanel, rowPanel } from "./excelPanels";
+import {
+  PanelMemory,
+  batchPanel,
+  insertPanel,
+  ratesPanel,
+  rowPanel,
+  selectedRowLine,
+} from "./excelPanels";
 import {
   TaskContext,
   addReferenceRate,
   createSheet,
   createSummary,
+  firstCell,
+  insertContractTable,
   insertTraining,
   loadRates,
   previewRow,
 } from "./excelTasks";
-import { excelGuidePanel } from "./guideExcel";
 import { UI_TEXT } from "./messages";
 import { Shell } from "./shell";
 import { excelTraining } from "./trainingHosts";
@@ -43,8 +51,12 @@ import { excelTraining } from "./trainingHosts";
 export type ActiveRow = RowResult & {
   /** The worksheet's name. */
   sheet: string;
-  /** The row's cells, e.g. `Kontrakt!A3:AB3`. */
+  /** The row's cells, e.g. `Kontrakt!A3:AB3` (the active cell, e.g. `Kontrakt!A1`, when refused). */
   address: string;
+  /** Every sheet name in the workbook (so the letters' sheets get free, final names). */
+  sheetNames?: string[];
+  /** Why the cell is not on a contract row, when it is not (the pane says where to go). */
+  place?: WrongPlace;
 };
 
 /** The selection's contract rows, as src/excel/reader.ts reads them. */
@@ -73,20 +85,81 @@ export interface ExcelActions {
   readWorkbookReferenceRates(): Promise<WorkbookReferenceRates | null>;
   /** Adds one row (from ISO date, percent) under the sheet's last rate. */
   appendReferenceRate(from: string, percent: number): Promise<{ address: string }>;
+  // Optional, so a host (or a test) without them still mounts; the pane then leaves the feature out.
+  /** Adds an empty contract table on a new sheet, the cursor on its first data row (e.g. `A2`). */
+  insertContractTable?(): Promise<{ sheetName: string; activeCell: string }>;
+  /** Calls `onChange` at every selection change; resolves to the handler's removal. */
+  watchSelection?(onChange: () => void): Promise<() => Promise<void>>;
+  /** The names of the sheets holding a contract table (their first row is a contract header row). */
+  findContractSheets?(): Promise<string[]>;
 }
 
-/** Mounts the Excel mode into the shell. `trainingRows` are the contracts the training workbook gets. */
+/** What the guided mode gets to work with when the pane mounts it (see {@link ExcelPaneOptions}). */
+export interface GuideHost {
+  shell: Shell;
+  excel: ExcelActions;
+  /** The pane's action runner: one action at a time, buttons disabled, status and alert. */
+  run: Runner;
+  /** Reads the selected row again now (after the guide moved the cursor, say). */
+  refreshSelection(): void;
+}
+
+export interface ExcelPaneOptions {
+  /**
+   * Mounts the guided mode into `slot`. When given, the pane offers a switch "Steg för steg" /
+   * "Snabbt": the slot shows in the first mode, the one-click actions in the second (remembered).
+   */
+  guide?: (slot: HTMLElement, host: GuideHost) => void;
+  /** Where the folded panels' state (and the mode) is kept; default: localStorage when allowed. */
+  memory?: PanelMemory;
+  /** How long the selection must rest before its row is read, in ms (Excel fires at every move). */
+  selectionDelayMs?: number;
+}
+
+/** The mounted Excel mode. */
+export interface ExcelPane {
+  /** Where the guided mode is mounted (empty and hidden without one). */
+  guideSlot: HTMLElement;
+  /** Removes the selection handler (also done when the page is hidden for good). */
+  dispose(): Promise<void>;
+}
+
+/** The default pause after the last selection change before the row is read. */
+export const SELECTION_DELAY_MS = 250;
+
+/**
+ * Mounts the Excel mode into the shell. `trainingRows` are the contracts the training workbook gets.
+ * Top to bottom: the selected row, the guided mode's slot (with the mode switch when there is a
+ * guide), the one-row actions, the result (first under the buttons; a preview moves focus to it),
+ * the new contract sheets, then the folded panels (whole table, reference rates).
+ */
 export function mountExcelPane(
   shell: Shell,
   excel: ExcelActions,
   trainingRows: readonly ContractInput[],
-): void {
+  options: ExcelPaneOptions = {},
+): ExcelPane {
+  const memory = options.memory ?? storageMemory();
+  const selected = selectedRowLine();
   const row = rowPanel();
-  const batch = batchPanel();
-  const rates = ratesPanel();
+  const quick = h("div", { class: "quick" }, row.element);
+  const guideSlot = h("div", { class: "guide-slot", id: "guide-slot", hidden: true });
+  const insert = insertPanel(excel.insertContractTable !== undefined);
+  const batch = batchPanel(memory);
+  const rates = ratesPanel(memory);
   const result = h("div", { class: "result-area" });
-  const guided = excelGuidePanel(excel, (text, action) => run(text, action));
-  replace(shell.content, row.element, guided.element, batch.element, rates.element, result);
+  const modes = options.guide ? modeSwitch(memory, guideSlot, quick) : null;
+  replace(
+    shell.content,
+    selected.element,
+    modes,
+    guideSlot,
+    quick,
+    result,
+    insert.element,
+    batch.element,
+    rates.element,
+  );
   shell.content.appendChild(excelTraining(excel, (text, action) => run(text, action)).element);
   rates.showKnown(lastKnownHalfYear(null, BUILT_IN_RATES));
 
@@ -97,33 +170,181 @@ export function mountExcelPane(
     showKnown: rates.showKnown,
     showRateProblem: rates.showProblem,
   };
-  const run = actionRunner(shell, [
-    row.insert,
-    row.preview,
-    row.create,
-    guided.start,
-    batch.summary,
-    rates.add,
-  ]);
-  row.insert.addEventListener("click", () =>
-    run(UI_TEXT.inserting, () => insertTraining(context, trainingRows)),
+  const buttons = [row.create, row.preview, insert.table, insert.insert, batch.summary, rates.add];
+  const run = actionRunner(
+    shell,
+    buttons.filter((b): b is HTMLButtonElement => b !== null),
   );
-  row.preview.addEventListener("click", () => run(UI_TEXT.reading, () => previewRow(context)));
-  row.create.addEventListener("click", () => run(UI_TEXT.writing, () => createSheet(context)));
+  const watcher = watchSelectedRow(excel, selected.show, options.selectionDelayMs);
+  /** Runs an action pressed with `button`; the selected row is read again afterwards. */
+  const press = (button: HTMLButtonElement, busy: string, task: Action, toResult?: () => boolean) =>
+    run(busy, task, { pressed: button, toResult }).then(watcher.refresh);
+  const showResult = () => focusResult(result);
+
+  row.create.addEventListener("click", () => {
+    const withLetters = row.letters.checked; // as it was when the button was pressed
+    void press(row.create, UI_TEXT.writing, () => createSheet(context, withLetters));
+  });
+  row.preview.addEventListener("click", () =>
+    press(row.preview, UI_TEXT.reading, () => previewRow(context), showResult),
+  );
+  const table = insert.table;
+  table?.addEventListener("click", () =>
+    press(table, UI_TEXT.insertingTable, () => insertContractTable(context)),
+  );
+  insert.insert.addEventListener("click", () =>
+    press(insert.insert, UI_TEXT.inserting, () => insertTraining(context, trainingRows)),
+  );
   batch.summary.addEventListener("click", () => {
     const withSheets = batch.perCase.checked; // as it was when the button was pressed
-    void run(UI_TEXT.readingRows, () => createSummary(context, withSheets));
+    void press(batch.summary, UI_TEXT.readingRows, () => createSummary(context, withSheets));
   });
   // Enter in the rate field "clicks" the form's submit button (HTML implicit submission), so the
   // button's click is the one entry point; the form itself never submits.
   rates.form.addEventListener("submit", (event) => event.preventDefault());
   rates.add.addEventListener("click", (event) => {
     event.preventDefault();
-    void run(UI_TEXT.addingRate, () => addReferenceRate(context, rates.input));
+    void press(rates.add, UI_TEXT.addingRate, () => addReferenceRate(context, rates.input));
   });
 
   void run(UI_TEXT.readingRates, async () => {
     const loaded = await loadRates(context);
     return loaded.ok ? succeeded("") : loaded;
   });
+  if (options.guide) {
+    options.guide(guideSlot, { shell, excel, run, refreshSelection: watcher.refresh });
+  }
+  const view = shell.content.ownerDocument.defaultView;
+  view?.addEventListener?.("pagehide", (event) => {
+    if (!event.persisted) void watcher.dispose();
+  });
+  return { guideSlot, dispose: watcher.dispose };
+}
+
+/** The runner's signature (actionRunner.ts). */
+export type Runner = ReturnType<typeof actionRunner>;
+
+/**
+ * Moves focus to the result the action showed and, when its heading and outcome are not in view,
+ * scrolls it to the top. False when there is no result (the action was refused).
+ */
+function focusResult(area: HTMLElement): boolean {
+  const section = area.querySelector<HTMLElement>(".result");
+  if (section === null) return false;
+  section.focus({ preventScroll: true });
+  const height = section.ownerDocument.defaultView?.innerHeight ?? 0;
+  const top = section.getBoundingClientRect?.().top ?? 0;
+  // The heading and the outcome under it take about the first 150 px of the result.
+  if (top < 0 || top + 150 > height) section.scrollIntoView?.({ block: "start" });
+  return true;
+}
+
+/** "Markerad rad: …" for a row read by the reader. */
+export function selectedRowText(row: ActiveRow): string {
+  const cell = firstCell(row.address);
+  if (row.ok) return UI_TEXT.selectedRow(cell, row.contract.caseId);
+  if (row.place === "emptyRow") return UI_TEXT.selectedEmptyRow(cell);
+  if (row.place !== undefined) return UI_TEXT.selectedElsewhere(cell);
+  return UI_TEXT.selectedRowProblems(cell, row.problems.length);
+}
+
+/**
+ * Keeps the selected-row line current: reads the active row at mount, then after each burst of
+ * selection changes once the selection has rested `delayMs`; an older read that answers late is
+ * dropped. Registers Excel's handler once; `dispose` removes it.
+ */
+function watchSelectedRow(
+  excel: ExcelActions,
+  show: (text: string) => void,
+  delayMs = SELECTION_DELAY_MS,
+) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let latest = 0;
+  let disposed = false;
+  const read = async () => {
+    const mine = ++latest;
+    try {
+      const row = await excel.readActiveContractRow();
+      if (mine === latest && !disposed) show(selectedRowText(row));
+    } catch {
+      // The line keeps its last text; an action on the row reports Excel's error itself.
+    }
+  };
+  const schedule = () => {
+    if (disposed) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void read(), delayMs);
+  };
+  const registered = excel.watchSelection
+    ? excel.watchSelection(schedule).catch(() => null)
+    : Promise.resolve(null);
+  void read();
+  return {
+    refresh: schedule,
+    dispose: async () => {
+      if (disposed) return;
+      disposed = true;
+      clearTimeout(timer);
+      const unwatch = await registered;
+      await unwatch?.().catch(() => undefined);
+    },
+  };
+}
+
+/** The switch between the guided mode and the one-click actions (only when there is a guide). */
+function modeSwitch(memory: PanelMemory, guideSlot: HTMLElement, quick: HTMLElement) {
+  const guided = h("button", { type: "button", class: "mode-option" }, UI_TEXT.modeGuided);
+  const direct = h("button", { type: "button", class: "mode-option" }, UI_TEXT.modeQuick);
+  const show = (stepwise: boolean) => {
+    guideSlot.hidden = !stepwise;
+    quick.hidden = stepwise;
+    guided.setAttribute("aria-pressed", String(stepwise));
+    direct.setAttribute("aria-pressed", String(!stepwise));
+  };
+  guided.addEventListener("click", () => {
+    memory.remember("guided", true);
+    show(true);
+  });
+  direct.addEventListener("click", () => {
+    memory.remember("guided", false);
+    show(false);
+  });
+  show(memory.isOpen("guided"));
+  return h(
+    "div",
+    { class: "mode-switch", role: "group", "aria-label": UI_TEXT.modeLabel },
+    guided,
+    direct,
+  );
+}
+
+/** Folded panels remembered in localStorage where the page may use it, else for this page only. */
+function storageMemory(): PanelMemory {
+  const key = (id: string) => `atertag:open:${id}`;
+  const kept = new Map<string, boolean>();
+  const storage = (): Storage | null => {
+    try {
+      return globalThis.localStorage ?? null;
+    } catch {
+      return null; // storage blocked
+    }
+  };
+  return {
+    isOpen: (id) => {
+      try {
+        const stored = storage()?.getItem(key(id));
+        return stored === null || stored === undefined ? (kept.get(id) ?? false) : stored === "1";
+      } catch {
+        return kept.get(id) ?? false;
+      }
+    },
+    remember: (id, open) => {
+      kept.set(id, open);
+      try {
+        storage()?.setItem(key(id), open ? "1" : "0");
+      } catch {
+        // storage full or blocked: remembered for this page only
+      }
+    },
+  };
 }

@@ -1,10 +1,12 @@
 /**
- * The Excel mode's panels as DOM, without behaviour: the one-row actions, the whole-table panel and the
- * reference-rate panel. Each returns its element and the controls the pane wires up (excelPane.ts).
+ * The Excel mode's panels as DOM, without behaviour: the selected-row line, the one-row actions (ONE
+ * primary button: the sheet), the new contract sheets (an empty table for a real case, the training
+ * workbook), and the rarely used panels, folded away (closed at first, remembered): the whole table
+ * and the reference rates. Each returns its element and the controls the pane wires up (excelPane.ts).
  */
 import { describeHalfYear } from "../engine";
 import type { KnownHalfYear } from "../sheet/referenceSheet";
-import { h, replace } from "./dom";
+import { Child, h, replace } from "./dom";
 import { UI_TEXT } from "./messages";
 import { formatPercent } from "./rates";
 
@@ -18,23 +20,68 @@ function action(b: HTMLButtonElement): HTMLElement {
   return h("div", { class: "action" }, b, h("p", { class: "hint" }, b.title));
 }
 
-/** The actions on one row: insert the training workbook, preview the row, write its sheet. */
+/** The row the cursor is on, kept current by the pane ("Markerad rad: Kontrakt!A3 (Övning 2)"). */
+export function selectedRowLine() {
+  const element = h("p", { class: "selected-row", "aria-live": "polite" }, UI_TEXT.selectedUnknown);
+  return { element, show: (text: string) => replace(element, text) };
+}
+
+/** The actions on the selected row: write its sheet (the primary action), or preview it here. */
 export function rowPanel() {
-  const insert = button(UI_TEXT.insertTraining, UI_TEXT.insertTrainingHelp);
-  const preview = button(UI_TEXT.previewRow, UI_TEXT.previewRowHelp);
   const create = button(UI_TEXT.createSheet, UI_TEXT.createSheetHelp, true);
-  const element = h("div", { class: "actions" }, ...[insert, preview, create].map(action));
-  return { element, insert, preview, create };
+  const preview = button(UI_TEXT.previewRow, UI_TEXT.previewRowHelp);
+  // Off by default: the one-click sheet stays as it was, and every extra sheet lands in the user's
+  // own workbook (the standalone download, a fresh file, has the letters on by default).
+  const letters = h("input", { type: "checkbox", id: "with-letters" });
+  const lettersChoice = h(
+    "div",
+    { class: "check", title: UI_TEXT.withLettersHelp },
+    letters,
+    h("label", { for: "with-letters" }, UI_TEXT.withLetters),
+  );
+  const element = h("div", { class: "actions" }, ...[create, preview].map(action), lettersChoice);
+  return { element, preview, create, letters };
+}
+
+/** New contract sheets: an empty table for a real case (when the host offers it), the training workbook. */
+export function insertPanel(withTable: boolean) {
+  const table = withTable ? button(UI_TEXT.insertTable, UI_TEXT.insertTableHelp) : null;
+  const insert = button(UI_TEXT.insertTraining, UI_TEXT.insertTrainingHelp);
+  const element = h(
+    "section",
+    { class: "panel", "aria-labelledby": "insert-heading" },
+    h("h2", { id: "insert-heading" }, UI_TEXT.newSheetHeading),
+    h("div", { class: "actions" }, table ? action(table) : null, action(insert)),
+  );
+  return { element, table, insert };
+}
+
+/** Remembers whether each folding panel is open (the pane keeps it in localStorage when it can). */
+export interface PanelMemory {
+  isOpen(id: string): boolean;
+  remember(id: string, open: boolean): void;
+}
+
+/** A panel folded under its heading (`<details>`), closed unless it was left open. */
+function foldingPanel(id: string, heading: string, memory: PanelMemory, ...children: Child[]) {
+  const element = h(
+    "details",
+    { class: "panel fold", id, open: memory.isOpen(id) },
+    h("summary", {}, h("h2", { id: `${id}-heading` }, heading)),
+    ...children,
+  );
+  element.addEventListener("toggle", () => memory.remember(id, element.hasAttribute("open")));
+  return element;
 }
 
 /** The whole table: a summary sheet, optionally with a calculation sheet per case. */
-export function batchPanel() {
-  const summary = button(UI_TEXT.createSummary, UI_TEXT.createSummaryHelp, true);
+export function batchPanel(memory: PanelMemory) {
+  const summary = button(UI_TEXT.createSummary, UI_TEXT.createSummaryHelp);
   const perCase = h("input", { type: "checkbox", id: "case-sheets" });
-  const element = h(
-    "section",
-    { class: "panel", "aria-labelledby": "batch-heading" },
-    h("h2", { id: "batch-heading" }, UI_TEXT.batchHeading),
+  const element = foldingPanel(
+    "batch",
+    UI_TEXT.batchHeading,
+    memory,
     h("p", { class: "hint" }, UI_TEXT.batchIntro),
     h("div", { class: "check" }, perCase, h("label", { for: "case-sheets" }, UI_TEXT.caseSheets)),
     action(summary),
@@ -43,7 +90,7 @@ export function batchPanel() {
 }
 
 /** The reference rates: the last half-year known and a form to add the next one. */
-export function ratesPanel() {
+export function ratesPanel(memory: PanelMemory) {
   const lastKnown = h("p", { class: "last-known" });
   const label = h("label", { for: "next-rate" });
   const add = h("button", { type: "submit" }, UI_TEXT.addRate);
@@ -71,10 +118,10 @@ export function ratesPanel() {
     problem,
     h("p", { class: "hint", id: "next-rate-hint" }, UI_TEXT.addRateHelp),
   );
-  const element = h(
-    "section",
-    { class: "panel", "aria-labelledby": "rates-heading" },
-    h("h2", { id: "rates-heading" }, UI_TEXT.ratesHeading),
+  const element = foldingPanel(
+    "rates",
+    UI_TEXT.ratesHeading,
+    memory,
     lastKnown,
     form,
     h(

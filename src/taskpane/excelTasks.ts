@@ -15,6 +15,7 @@ import {
   formatIsoDate,
 } from "../engine";
 import { calculateRows, planBatchWorkbook } from "../sheet/batch";
+import { planCaseWorkbook } from "../sheet/caseWorkbook";
 import { planSheet } from "../sheet/plan";
 import {
   KnownHalfYear,
@@ -25,7 +26,8 @@ import {
   referenceRowCountOf,
   workbookRateTable,
 } from "../sheet/referenceSheet";
-import type { RowProblem } from "../sheet/headers";
+import type { RowProblem, WrongPlace } from "../sheet/headers";
+import { sameSheetName } from "../sheet/sheetNames";
 import type { RefusedRow } from "../sheet/summary";
 import { Outcome, excelCall, refused, succeeded } from "./actionRunner";
 import { Child, h, replace } from "./dom";
@@ -86,6 +88,30 @@ function rowProblems(address: string, problems: readonly RowProblem[]) {
   );
 }
 
+/** `Kontrakt!A3:AB3` → `Kontrakt!A3`: the row's first cell (a sheet name cannot hold ":"). */
+export function firstCell(address: string): string {
+  return address.split(":")[0];
+}
+
+/**
+ * The active cell is not on a contract row: one sentence saying where it is and where to go (the
+ * workbook's contract sheets named), instead of the row's problems ("kolumnen … saknas" for every
+ * field on a calculation sheet).
+ */
+async function wrongPlace(
+  { excel }: Pick<TaskContext, "excel">,
+  row: ActiveRow & { ok: false; place: WrongPlace },
+): Promise<{ ok: false; problem: Child[] }> {
+  if (row.place === "emptyRow") return refused(h("p", {}, UI_TEXT.emptyRow(row.address)));
+  const find = excel.findContractSheets;
+  const sheets = find ? await excelCall(() => find()) : null;
+  const onOne =
+    (row.place === "headerRow" || row.place === "outsideData") &&
+    (sheets ?? []).some((name) => sameSheetName(name, row.sheet));
+  const where = UI_TEXT.wrongPlace[row.place]({ cell: firstCell(row.address), sheet: row.sheet });
+  return refused(h("p", { class: "wrong-place" }, `${where}: ${UI_TEXT.goToRow(sheets, onOne)}`));
+}
+
 /** Reads the active row and calculates it (and shows it), or refuses with the row's problems. */
 async function readAndCalculate(
   context: TaskContext,
@@ -95,7 +121,10 @@ async function readAndCalculate(
   const loaded = await loadRates(context);
   if (!loaded.ok) return loaded;
   const row = await excelCall(() => excel.readActiveContractRow());
-  if (!row.ok) return rowProblems(row.address, row.problems);
+  if (!row.ok) {
+    const { place } = row;
+    return place ? wrongPlace(context, { ...row, place }) : rowProblems(row.address, row.problems);
+  }
   let calc: Calculation;
   try {
     calc = calculate(row.contract, { referenceRates: loaded.value.table });
@@ -144,16 +173,35 @@ export async function insertTraining(
   return succeeded(UI_TEXT.inserted(sheetName));
 }
 
+/** Inserts an empty contract table for a real case on a new sheet, the cursor on its first row. */
+export async function insertContractTable({ excel }: TaskContext): Promise<Outcome> {
+  const insert = excel.insertContractTable;
+  if (insert === undefined) throw new Error("the host offers no empty contract table");
+  const { sheetName, activeCell } = await excelCall(() => insert());
+  return succeeded(UI_TEXT.insertedTable(sheetName, activeCell));
+}
+
 /** Shows the active row's calculation. */
 export async function previewRow(context: TaskContext): Promise<Outcome> {
   const read = await readAndCalculate(context);
   return read.ok ? succeeded(UI_TEXT.readRow(read.value.row.address)) : read;
 }
 
-/** Writes the active row's calculation sheet. */
-export async function createSheet(context: TaskContext): Promise<Outcome> {
+/**
+ * Writes the active row's calculation sheet; `withLetters`, also the letter sheets the case calls
+ * for, linked to it (src/sheet/caseWorkbook.ts), under names free in the workbook.
+ */
+export async function createSheet(context: TaskContext, withLetters = false): Promise<Outcome> {
   const read = await readAndCalculate(context);
   if (!read.ok) return read;
+  if (withLetters) {
+    const plans = planCaseWorkbook(read.value.calc, {
+      letters: true,
+      existingSheetNames: read.value.row.sheetNames ?? [],
+    });
+    const { sheetNames } = await excelCall(() => context.excel.writeSheetPlans(plans));
+    return succeeded(UI_TEXT.writtenWithLetters(sheetNames[0], sheetNames.slice(1)));
+  }
   const plan = planSheet(read.value.calc);
   const { sheetName } = await excelCall(() => context.excel.writeSheetPlan(plan));
   return succeeded(UI_TEXT.written(sheetName));
@@ -230,4 +278,16 @@ export async function addReferenceRate(
   input.value = "";
   const reloaded = await loadRates(context);
   return reloaded.ok ? succeeded(done) : reloaded;
+}
+
+/**
+ * Why the active row cannot be used, for the alert region: where to go from a wrong place, or the
+ * row's problems with their cells (the guided mode refuses a row as the one-row actions do).
+ */
+export async function activeRowRefusal(
+  excel: ExcelActions,
+  row: ActiveRow & { ok: false },
+): Promise<{ ok: false; problem: Child[] }> {
+  const { place } = row;
+  return place ? wrongPlace({ excel }, { ...row, place }) : rowProblems(row.address, row.problems);
 }

@@ -1,22 +1,25 @@
 /**
- * The Excel pane's "Steg för steg": the guided mode on the contract of the active cell's row. The row
- * is read once, when the guide is opened; what the user changes in the guide stays in the pane and is
- * never written back to the row (the view says so). The last steps write the calculation sheet with
- * the letters through the pane's writer. Workbook calls go through the pane's action runner, so they
- * never interleave with the pane's other actions.
+ * The Excel pane's guided mode: the seven steps on the contract of the active cell's row. The row is
+ * read when the user asks for it ("Gå igenom markerad rad"); what the user changes in the guide stays
+ * in the pane and is never written back to the row (the view says so). The last steps write the
+ * calculation sheet with the letters the case calls for (src/sheet/caseWorkbook.ts) under names free
+ * in the workbook. Workbook calls go through the pane's action runner, so they never interleave with
+ * the pane's other actions.
+ *
+ * {@link mountExcelGuide} has the shape of the Excel pane's `guide(slot, host)` option: the pane
+ * gives it the slot its "Steg för steg" mode shows, and its shell, workbook functions and runner.
  */
 import { Calculation, EngineError, ReferenceRateTable } from "../engine";
+import { planCaseWorkbook } from "../sheet/caseWorkbook";
 import { workbookRateTable } from "../sheet/referenceSheet";
-import { Action, Outcome, excelCall, refused, succeeded } from "./actionRunner";
+import { Outcome, excelCall, refused, succeeded } from "./actionRunner";
 import { h, replace } from "./dom";
-import type { ExcelActions } from "./excelPane";
+import type { ExcelActions, GuideHost } from "./excelPane";
+import { activeRowRefusal } from "./excelTasks";
 import { contractToForm } from "./form";
 import { GUIDE_UI_TEXT as G } from "./guideMessages";
-import { GuideView, guideSheetPlans, mountGuideView } from "./guideView";
+import { GuideView, mountGuideView } from "./guideView";
 import { UI_TEXT } from "./messages";
-
-/** The pane's runner: one workbook action at a time, its outcome in the status or alert line. */
-export type RunAction = (busyText: string, action: Action) => Promise<void>;
 
 /** Reads the workbook's reference rates into the table the pane's calculations use. */
 async function rateTable(excel: ExcelActions): Promise<Outcome<ReferenceRateTable>> {
@@ -28,73 +31,76 @@ async function rateTable(excel: ExcelActions): Promise<Outcome<ReferenceRateTabl
   }
 }
 
-/** The panel: a button that opens the guide on the selected row, and the guide's place. */
-export function excelGuidePanel(excel: ExcelActions, run: RunAction) {
+/** Writes the calculation sheet and the case's letters under names free in the workbook now. */
+async function writeCaseSheets(excel: ExcelActions, calc: Calculation): Promise<Outcome> {
+  const { sheetNames: existing = [] } = await excelCall(() => excel.readActiveContractRow());
+  const plans = planCaseWorkbook(calc, { letters: true, existingSheetNames: existing });
+  const { sheetNames } = await excelCall(() => excel.writeSheetPlans(plans));
+  return succeeded(UI_TEXT.writtenWithLetters(sheetNames[0], sheetNames.slice(1)));
+}
+
+/** Mounts the guided mode into `slot`: a button that reads the selected row, and the guide. */
+export function mountExcelGuide(slot: HTMLElement, host: Pick<GuideHost, "excel" | "run">): void {
+  const { excel, run } = host;
   const start = h(
     "button",
-    { type: "button", title: G.excelStartHelp, "aria-describedby": "guide-start-help" },
+    { type: "button", "aria-describedby": "guide-start-help" },
     G.excelStart,
   );
   const close = h("button", { type: "button", class: "guide-close" }, G.excelClose);
   const area = h("div", { class: "guide-area" });
-  const element = h(
-    "div",
-    { class: "guide-panel" },
+  replace(
+    slot,
     h(
       "div",
-      { class: "action" },
-      start,
-      h("p", { class: "hint", id: "guide-start-help" }, G.excelStartHelp),
+      { class: "guide-panel" },
+      h(
+        "div",
+        { class: "action" },
+        start,
+        h("p", { class: "hint", id: "guide-start-help" }, G.excelStartHelp),
+      ),
+      area,
     ),
-    area,
   );
   let guide: GuideView | null = null;
-
-  const writeSheets = (calc: Calculation) =>
-    run(UI_TEXT.writing, async () => {
-      const plans = guideSheetPlans(calc);
-      const names: string[] = [];
-      for (const plan of plans) {
-        const { sheetName } = await excelCall(() => excel.writeSheetPlan(plan));
-        names.push(sheetName);
-      }
-      return succeeded(names.map((name) => UI_TEXT.written(name)).join(". "));
-    });
 
   const open = async (): Promise<Outcome> => {
     const table = await rateTable(excel);
     if (!table.ok) return table;
     const row = await excelCall(() => excel.readActiveContractRow());
-    if (!row.ok) {
-      return refused(
-        h("p", {}, UI_TEXT.rowProblems(row.address)),
-        h(
-          "ul",
-          { class: "problems" },
-          ...row.problems.map((p) =>
-            h("li", {}, h("span", { class: "address" }, p.address), " ", p.message),
-          ),
-        ),
-      );
-    }
+    if (!row.ok) return activeRowRefusal(excel, row);
     guide = mountGuideView(area, {
       values: contractToForm(row.input).values,
       referenceRates: table.value,
       note: `${UI_TEXT.readRow(row.address)} ${G.excelNote}`,
-      letters: { label: G.lettersExcel, run: writeSheets },
+      letters: {
+        label: G.lettersExcel,
+        run: (calc) => run(UI_TEXT.writing, () => writeCaseSheets(excel, calc)),
+      },
     });
     area.appendChild(close);
     return succeeded(UI_TEXT.readRow(row.address));
   };
 
-  start.addEventListener("click", async () => {
-    await run(UI_TEXT.reading, open);
+  const toGuide = () => {
     guide?.focusResult();
+    return guide !== null;
+  };
+  start.addEventListener("click", async () => {
+    guide = null;
+    replace(area);
+    start.disabled = true; // the pane's runner disables its own buttons only
+    try {
+      await run(UI_TEXT.reading, open, { pressed: start, toResult: toGuide });
+    } finally {
+      start.disabled = false;
+    }
+    if (!toGuide()) start.focus();
   });
   close.addEventListener("click", () => {
     guide = null;
     replace(area);
     start.focus();
   });
-  return { element, start };
 }

@@ -26,7 +26,7 @@ export const GUIDE_UI_TEXT = {
   stale: "Räknas om när du har skrivit klart …",
   excelNote:
     "Kontraktet från den markerade raden. Ändringar du gör här stannar i rutan; raden i arbetsboken ändras aldrig.",
-  excelStart: "Steg för steg",
+  excelStart: "Gå igenom markerad rad",
   excelStartHelp:
     "Går igenom den markerade radens kontrakt steg för steg, som i arbetsgången för återtagning.",
   excelClose: "Stäng steg för steg",

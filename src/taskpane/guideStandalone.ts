@@ -6,10 +6,11 @@
  */
 import type { Calculation } from "../engine";
 import type { SheetPlan } from "../sheet/types";
+import { planCaseWorkbook } from "../sheet/caseWorkbook";
 import { h } from "./dom";
 import type { FormValues } from "./form";
 import { GUIDE_UI_TEXT as G } from "./guideMessages";
-import { GuideView, guideSheetPlans, mountGuideView } from "./guideView";
+import { GuideView, mountGuideView } from "./guideView";
 import { UI_TEXT } from "./messages";
 import { Shell, messageOf } from "./shell";
 
@@ -45,7 +46,7 @@ export function standaloneGuideMode(
     shell.clearError();
     shell.status(UI_TEXT.downloading);
     try {
-      const plans = guideSheetPlans(calc);
+      const plans = planCaseWorkbook(calc, { letters: true });
       const bytes = await parts.buildXlsx(plans);
       const fileName = `${plans[0].name}.xlsx`;
       parts.save(bytes, fileName);

@@ -31,8 +31,6 @@ import {
   stepOfField,
 } from "../guide/steps";
 import { STEP_TITLES } from "../guide/texts";
-import { planSheet } from "../sheet/plan";
-import type { SheetPlan } from "../sheet/types";
 import { ContractFormView, contractFormView } from "./contractForm";
 import { Child, h, replace } from "./dom";
 import { FORM_FIELDS, FormField, FormValues, formMessage, formToContract } from "./form";
@@ -74,6 +72,9 @@ export interface GuideView {
 
 const TOTAL = GUIDE_STEP_IDS.length;
 
+/** A value kept on one line: an amount (`−17 551 kr`, `4 784,95 kr`), a date, a count. */
+const FIGURE = /^(−?[\d ]+(,\d+)?( kr)?|\d{4}-\d{2}-\d{2}|\d+ av \d+)$/;
+
 /**
  * The guide's model for the form's values: each field's own text checked as the form checks it, then
  * the engine through the model.
@@ -96,11 +97,6 @@ export function guideForValues(values: FormValues, referenceRates?: ReferenceRat
     input = {};
   }
   return guide(input, { referenceRates, problems });
-}
-
-/** The sheets the guide's last steps make: the calculation sheet (and its letters, once planned). */
-export function guideSheetPlans(calc: Calculation): SheetPlan[] {
-  return [planSheet(calc)];
 }
 
 /** The form fields of a step, as one fieldset. */
@@ -172,6 +168,12 @@ export function mountGuideView(container: HTMLElement, options: GuideViewOptions
 
   const current = (): GuideStep => model.steps[step - 1];
 
+  /** Focus on the step's result, scrolled so that the step's heading and button are seen above it. */
+  const focusResult = () => {
+    heading.scrollIntoView?.({ block: "start" });
+    result.focus({ preventScroll: true });
+  };
+
   const goToField = (field: ContractField) => {
     const at = GUIDE_STEP_IDS.indexOf(stepOfField(field)) + 1;
     if (at !== step) show(at);
@@ -185,7 +187,7 @@ export function mountGuideView(container: HTMLElement, options: GuideViewOptions
       const go = h("button", { type: "button", class: "link-button" }, G.goToStep(target));
       go.addEventListener("click", () => {
         show(target);
-        result.focus();
+        focusResult();
       });
       return [h("p", {}, G.waiting(target, model.steps[target - 1].title), " ", go)];
     }
@@ -216,7 +218,10 @@ export function mountGuideView(container: HTMLElement, options: GuideViewOptions
       h(
         "dl",
         { class: "guide-figures" },
-        ...s.results.flatMap((f) => [h("dt", {}, f.label), h("dd", {}, f.value)]),
+        ...s.results.flatMap((f) => [
+          h("dt", {}, f.label),
+          h("dd", { class: FIGURE.test(f.value) ? "figure" : undefined }, f.value),
+        ]),
       ),
       ...listSection(G.why, s.why, "guide-why"),
       ...listSection(G.checks, s.checks, "guide-checks"),
@@ -234,7 +239,7 @@ export function mountGuideView(container: HTMLElement, options: GuideViewOptions
     );
     go.addEventListener("click", () => {
       show(number);
-      result.focus();
+      focusResult();
     });
     const summary = h("span", { class: "guide-summary" });
     const item = h("li", {}, go, summary);
@@ -315,16 +320,16 @@ export function mountGuideView(container: HTMLElement, options: GuideViewOptions
     if (s.state === "problems") {
       const first = s.problems.find((p) => p.field !== null);
       if (first?.field) forms[step - 1]?.focus(first.field);
-      else result.focus();
+      else focusResult();
       return;
     }
     show(step + 1);
-    result.focus();
+    focusResult();
   });
   lettersButton.addEventListener("click", () => void runLetters(lettersButton));
   back.addEventListener("click", () => {
     show(step - 1);
-    result.focus();
+    focusResult();
   });
   watchTyping(forms, {
     editing: () => result.classList.add("stale"),
@@ -347,7 +352,7 @@ export function mountGuideView(container: HTMLElement, options: GuideViewOptions
     current: () => step,
     read,
     model: () => model,
-    focusResult: () => result.focus(),
+    focusResult,
   };
 }
 

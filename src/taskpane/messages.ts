@@ -9,6 +9,12 @@ function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** Where the cursor is, for a wrong-place message: the cell (`Kontrakt!A1`) and its sheet. */
+interface Where {
+  cell: string;
+  sheet: string;
+}
+
 export const UI_TEXT = {
   title: "Återtagande",
   starting: "Startar …",
@@ -37,6 +43,51 @@ export const UI_TEXT = {
   ignoredHeaders: (list: string) => `Kolumner som inte är kontraktsfält ignorerades: ${list}.`,
   excelFailed: (message: string) => `Excel kunde inte slutföra åtgärden: ${message}`,
   refused: (message: string) => `Inget skrevs: ${message}`,
+
+  // Excel mode: where the cursor is, wrong places, the empty contract table, the folding panels
+  selectedRow: (cell: string, caseId: string) =>
+    `Markerad rad: ${cell}${caseId ? ` (${caseId})` : ""}`,
+  selectedRowProblems: (cell: string, problems: number) =>
+    `Markerad rad: ${cell} (${count(problems, "uppgift", "uppgifter")} att rätta)`,
+  selectedEmptyRow: (cell: string) => `Markerad rad: ${cell} (tom)`,
+  selectedElsewhere: (cell: string) => `Markerad cell: ${cell} (ingen kontraktsrad)`,
+  selectedUnknown: "Markerad rad: läses …",
+  /** Where the cursor is, as the first half of a wrong-place sentence. */
+  wrongPlace: {
+    headerRow: ({ cell }: Where) => `Markören står på rubrikraden (${cell})`,
+    outsideData: ({ cell }: Where) => `Markören står utanför kontraktsraderna (${cell})`,
+    emptySheet: ({ sheet }: Where) => `Bladet «${sheet}» är tomt`,
+    notContractSheet: ({ sheet, cell }: Where) =>
+      `Bladet «${sheet}» är inget kontraktsblad (${cell})`,
+  },
+  /** Where to go instead, as the second half. */
+  goToRow: (sheets: readonly string[] | null, onOne: boolean) =>
+    onOne
+      ? "markera ärendets rad under rubrikraden."
+      : sheets === null
+        ? "gå till kontraktsbladet och markera ärendets rad."
+        : sheets.length === 0
+          ? "arbetsboken har inget kontraktsblad; infoga en tom kontraktstabell (eller övningsarbetsboken) och fyll i ärendets rad."
+          : sheets.length === 1
+            ? `gå till kontraktsbladet «${sheets[0]}» och markera ärendets rad.`
+            : `gå till ett kontraktsblad (${sheets.map((s) => `«${s}»`).join(", ")}) och markera ärendets rad.`,
+  emptyRow: (row: string) =>
+    `Raden ${row} är tom: fyll i ärendets uppgifter på raden, eller markera ett annat ärendes rad.`,
+  insertTable: "Infoga tom kontraktstabell",
+  insertTableHelp:
+    "Lägger till ett nytt blad med kontraktets rubriker och markören på första raden, för ett verkligt ärende.",
+  insertingTable: "Infogar kontraktstabellen …",
+  insertedTable: (sheet: string, cell: string) =>
+    `Bladet «${sheet}» infogat. Fyll i ärendet på rad ${cell.replace(/\D/g, "")} (markören står i ${cell}) och förhandsgranska.`,
+  newSheetHeading: "Nytt kontraktsblad",
+  modeLabel: "Arbetssätt",
+  modeGuided: "Steg för steg",
+  modeQuick: "Snabbt",
+  /** The outcome with the date it belongs to ("vid återtagningen 2012-12-20"). */
+  outcomeDifference: (at: string, amount: string) => `Mellanskillnad vid ${at}: ${amount}`,
+  outcomeShortfall: (at: string, amount: string) =>
+    `Värdet understiger skulden vid ${at} med ${amount}`,
+  outcomeDate: { notice: "underrättelsen", repossession: "återtagningen" },
 
   // Excel mode: a whole table at once
   batchHeading: "Hela tabellen",
@@ -140,4 +191,10 @@ export const UI_TEXT = {
   estimatedValue: "Uppskattat värde på godset",
   surplus: "Överskott (värde − att betala)",
   internalError: (message: string) => `Internt fel: ${message}`,
+  // Letters (issue 11): the letter sheets beside a calculation sheet
+  withLetters: "Med brev",
+  withLettersHelp:
+    "Lägger även till brevet som utfallet kräver (underrättelse eller begäran om mellanskillnad) och beräkningen vid återtagningen, som egna blad länkade till beräkningsbladet.",
+  writtenWithLetters: (sheet: string, letters: readonly string[]) =>
+    `Bladet «${sheet}» skapat, med ${letters.map((name) => `«${name}»`).join(" och ")}`,
 } as const;

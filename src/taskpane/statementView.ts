@@ -1,8 +1,8 @@
 /**
  * A calculation as the task pane shows it: the case, the statement for each date side by side (the
  * Enforcement Authority's row labels, `77 449 kr`), both reductions to the öre with the one used
- * marked, the valuation and the outcome sentence. The same view serves the Excel preview and the
- * standalone page. Everything from the contract is put in text nodes (see dom.ts).
+ * marked, the valuation and the outcome (first, with its date). The same view serves the Excel
+ * preview and the standalone page. Everything from the contract is put in text nodes (see dom.ts).
  */
 import {
   Calculation,
@@ -131,7 +131,34 @@ export function valuationTable(calc: Calculation): HTMLTableElement | null {
   return table(UI_TEXT.valuationCaption, s, rows, "valuation");
 }
 
-/** The whole result for one calculation. */
+/**
+ * The outcome with the date it belongs to, first under the case's heading: "Mellanskillnad vid
+ * återtagningen 2012-12-20: 1 471 kr", or by how much the value falls short; nothing without a value.
+ */
+function datedOutcome(calc: Calculation): HTMLElement | null {
+  const outcome = outcomeOf(calc);
+  if (outcome.kind === "noValue") return null;
+  const last = calc.statements[calc.statements.length - 1]; // the outcome's date (outcomeOf)
+  const date = formatIsoDate(last.date);
+  const at = `${UI_TEXT.outcomeDate[last.label]} ${date}`;
+  const text =
+    outcome.kind === "payDifference"
+      ? UI_TEXT.outcomeDifference(at, formatKronor(outcome.surplus))
+      : UI_TEXT.outcomeShortfall(at, formatKronor(outcome.surplus.negated()));
+  // The date kept on one line (a narrow pane would break it at a hyphen).
+  const [before, after] = [
+    text.slice(0, text.indexOf(date)),
+    text.slice(text.indexOf(date) + date.length),
+  ];
+  return h("p", { class: "outcome-at" }, before, h("span", { class: "date" }, date), after);
+}
+
+/**
+ * The whole result for one calculation, conclusion first: the case, the outcome with its date and
+ * sentence, then the parties, the method, the reductions before the statement (the workshop's
+ * order: the reduction is computed first, then what the debtor must pay) and the valuation. The
+ * section takes focus (tabindex -1) so the pane can move the user to it.
+ */
 export function calculationView(calc: Calculation): HTMLElement {
   const c = calc.contract;
   const party = (term: string, text: string) =>
@@ -139,8 +166,18 @@ export function calculationView(calc: Calculation): HTMLElement {
   const outcome = outcomeOf(calc);
   return h(
     "section",
-    { class: "result", "aria-label": UI_TEXT.caseHeading(c.caseId) },
-    h("h2", { class: "case" }, UI_TEXT.caseHeading(c.caseId)),
+    { class: "result", tabindex: -1, "aria-labelledby": "result-heading" },
+    h("h2", { class: "case", id: "result-heading" }, UI_TEXT.caseHeading(c.caseId)),
+    h(
+      "div",
+      { class: `conclusion outcome-${outcome.kind}` },
+      datedOutcome(calc),
+      h(
+        "p",
+        { class: `outcome outcome-${outcome.kind}`, "data-outcome": outcome.kind },
+        outcomeSentence(outcome),
+      ),
+    ),
     h(
       "dl",
       { class: "parties" },
@@ -158,14 +195,9 @@ export function calculationView(calc: Calculation): HTMLElement {
         formatKronorOre(calc.creditClaim),
       ),
     ),
-    statementTable(calc),
     reductionsTable(calc),
     h("p", { class: "method-note" }, METHOD_NOTE),
+    statementTable(calc),
     valuationTable(calc),
-    h(
-      "p",
-      { class: `outcome outcome-${outcome.kind}`, "data-outcome": outcome.kind },
-      outcomeSentence(outcome),
-    ),
   );
 }

@@ -11,7 +11,13 @@
  */
 import { readActiveContractRow, readSelectedContractRows } from "../excel/reader";
 import { appendReferenceRate, readWorkbookReferenceRates } from "../excel/referenceRates";
-import { insertTrainingWorkbook, writeSheetPlan, writeSheetPlans } from "../excel/writer";
+import { findContractSheets, watchSelection } from "../excel/selection";
+import {
+  insertContractTable,
+  insertTrainingWorkbook,
+  writeSheetPlan,
+  writeSheetPlans,
+} from "../excel/writer";
 import type { SheetPlan } from "../sheet/types";
 import { HOST_WAIT_MS, startTaskPane } from "./app";
 import { HostProbe, PageSurroundings, documentParsed, officePlacement } from "./boot";
@@ -98,6 +104,9 @@ async function main(): Promise<void> {
       writeSheetPlans,
       readWorkbookReferenceRates,
       appendReferenceRate,
+      insertContractTable,
+      watchSelection,
+      findContractSheets,
     },
     trainingRows: WORKED_EXAMPLE_ROWS,
     examples: WORKED_EXAMPLES,

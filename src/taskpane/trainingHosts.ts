@@ -5,14 +5,16 @@
  */
 import { EngineError, ReferenceRateTable, calculate } from "../engine";
 import { workbookRateTable } from "../sheet/referenceSheet";
+import { planCaseWorkbook } from "../sheet/caseWorkbook";
 import type { SheetPlan } from "../sheet/types";
 import { parsePracticeCaseName } from "../training/practiceCase";
 import { TRAINING_TEXT } from "../training/messages";
 import { Action, Outcome, excelCall, refused, succeeded } from "./actionRunner";
 import { h } from "./dom";
 import type { ExcelActions } from "./excelPane";
+import { activeRowRefusal } from "./excelTasks";
 import { formMessage } from "./form";
-import { guideSheetPlans } from "./guideView";
+import { GUIDE_UI_TEXT as G } from "./guideMessages";
 import { UI_TEXT } from "./messages";
 import { Shell, messageOf } from "./shell";
 import { TrainingCase, TrainingPanel, trainingPanel } from "./trainingPanel";
@@ -25,7 +27,7 @@ export function practiceCaseFromSearch(search: string) {
   return parsePracticeCaseName(/^\s*övning/i.test(value) ? value : `Övning ${value}`) ?? undefined;
 }
 
-/** The browser's panel: the solution's last step downloads the calculation sheet. */
+/** The browser's panel: the solution's last step downloads the calculation sheet with its letters. */
 export function standaloneTraining(
   shell: Shell,
   parts: {
@@ -37,12 +39,12 @@ export function standaloneTraining(
   return trainingPanel({
     start: practiceCaseFromSearch(parts.search),
     letters: {
-      label: T.letters,
+      label: G.lettersStandalone,
       run: async (calc) => {
         shell.clearError();
         shell.status(UI_TEXT.downloading);
         try {
-          const plans = guideSheetPlans(calc);
+          const plans = planCaseWorkbook(calc, { letters: true });
           const fileName = `${plans[0].name}.xlsx`;
           parts.save(await parts.buildXlsx(plans), fileName);
           shell.status(UI_TEXT.downloaded(fileName));
@@ -58,7 +60,10 @@ export function standaloneTraining(
 /** The pane's runner (actionRunner.ts). */
 export type RunAction = (busyText: string, action: Action) => Promise<void>;
 
-/** Excel's panel: the selected row as a case; the solution's last step writes the sheet. */
+/**
+ * Excel's panel: the selected row as a case; the solution's last step writes the calculation sheet
+ * and its letters under names free in the workbook (as the guided mode does, guideExcel.ts).
+ */
 export function excelTraining(excel: ExcelActions, run: RunAction): TrainingPanel {
   const readRow = async (): Promise<Outcome<TrainingCase>> => {
     let table: ReferenceRateTable;
@@ -69,17 +74,7 @@ export function excelTraining(excel: ExcelActions, run: RunAction): TrainingPane
       return refused(UI_TEXT.ratesSheetProblem(error.message));
     }
     const row = await excelCall(() => excel.readActiveContractRow());
-    if (!row.ok)
-      return refused(
-        h("p", {}, UI_TEXT.rowProblems(row.address)),
-        h(
-          "ul",
-          { class: "problems" },
-          ...row.problems.map((p) =>
-            h("li", {}, h("span", { class: "address" }, p.address), " ", p.message),
-          ),
-        ),
-      );
+    if (!row.ok) return activeRowRefusal(excel, row); // says where to go from a wrong place
     try {
       const calc = calculate(row.contract, { referenceRates: table });
       const name = row.contract.caseId;
@@ -108,15 +103,15 @@ export function excelTraining(excel: ExcelActions, run: RunAction): TrainingPane
       return read;
     },
     letters: {
-      label: T.lettersExcel,
+      label: G.lettersExcel,
       run: (calc) =>
-        run(UI_TEXT.writing, async () => {
-          const names: string[] = [];
-          for (const plan of guideSheetPlans(calc)) {
-            const { sheetName } = await excelCall(() => excel.writeSheetPlan(plan));
-            names.push(sheetName);
-          }
-          return succeeded(names.map((name) => UI_TEXT.written(name)).join(". "));
+        run(G.lettersBusy, async () => {
+          const { sheetNames: existing = [] } = await excelCall(() =>
+            excel.readActiveContractRow(),
+          );
+          const plans = planCaseWorkbook(calc, { letters: true, existingSheetNames: existing });
+          const { sheetNames } = await excelCall(() => excel.writeSheetPlans(plans));
+          return succeeded(UI_TEXT.writtenWithLetters(sheetNames[0], sheetNames.slice(1)));
         }),
     },
   });

@@ -34,7 +34,5 @@ export const TRAINING_PANE_TEXT = {
   score: (right: number, total: number) => `${right} av ${total} rätt.`,
   allRight: "Alla svar är rätt.",
   noCase: "Välj en övning först.",
-  letters: "Ladda ner beräkningsbladet",
-  lettersExcel: "Skapa beräkningsblad",
   caseFailed: (message: string) => `Övningen kan inte räknas: ${message}`,
 } as const;

@@ -131,6 +131,7 @@ function rangeMock(address: string, areas: boolean): RecordedRange {
       autofitColumns: jest.fn(),
     },
     merge: jest.fn(),
+    select: jest.fn(),
     conditionalFormats: {
       add(type: string) {
         const format = new OfficeMockObject({
@@ -222,6 +223,8 @@ export interface ReaderSetup {
   active: { row: number; col: number };
   /** The grid is an Excel table (its last row a totals row when `totals`). */
   table?: { totals?: boolean };
+  /** The workbook's other sheets' names (the reader lists every sheet's name). */
+  otherSheets?: string[];
 }
 
 export interface ReaderWorkbook {
@@ -256,7 +259,11 @@ export function readerWorkbook(setup: ReaderSetup): ReaderWorkbook {
   const mock = new OfficeMockObject({
     context: {
       workbook: {
-        worksheets: { add },
+        worksheets: {
+          items: [sheetName, ...(setup.otherSheets ?? [])].map((name) => ({ name })),
+          load: loadItems,
+          add,
+        },
         activeCell: {
           address: `${sheetName}!${letters(active.col)}${active.row + 1}`,
           rowIndex: active.row,
@@ -339,6 +346,84 @@ export function readerWorkbook(setup: ReaderSetup): ReaderWorkbook {
       return [...changed, ...set];
     });
   return { mock, add, sync, written };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Events: Workbook.onSelectionChanged, on any of the mocks above.
+
+/** The selection-changed event of a mock workbook: its handlers, and a way to raise it. */
+export interface SelectionEvents {
+  /** The handlers registered and not removed. */
+  handlers: () => number;
+  /** Raises the event, as Excel does when the user selects another cell or sheet. */
+  fire: () => Promise<void>;
+  /** How many times a handler was added (the pane registers once). */
+  added: jest.Mock;
+}
+
+/**
+ * Gives `mock`'s workbook `onSelectionChanged` (ExcelApi 1.2): `add(handler)` returns an
+ * EventHandlerResult whose `remove()` takes effect at the next sync of its context, as in Office.js.
+ */
+export function selectionEvents(mock: OfficeMockObject): SelectionEvents {
+  const handlers = new Set<(args: unknown) => Promise<unknown>>();
+  const context = mock.context as OfficeMockObject & { sync(): Promise<void> };
+  const workbook = context.workbook as unknown as Data;
+  const added = jest.fn((handler: (args: unknown) => Promise<unknown>) => {
+    handlers.add(handler);
+    let removing = false;
+    const sync = context.sync.bind(context);
+    // remove() is queued; the next sync of the context carries it out.
+    context.sync = async () => {
+      await sync();
+      if (removing) handlers.delete(handler);
+    };
+    return {
+      context,
+      remove: () => {
+        removing = true;
+      },
+    };
+  });
+  workbook.onSelectionChanged = { add: added };
+  return {
+    handlers: () => handlers.size,
+    fire: async () => {
+      for (const handler of [...handlers]) await handler({ workbook, type: "SelectionChanged" });
+    },
+    added,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Several sheets, each with a used range: which of them hold a contract table.
+
+export interface SheetsWorkbook {
+  mock: OfficeMockObject;
+  sync: jest.SpyInstance;
+}
+
+/**
+ * A workbook of sheets, each with its used range's values (`[]`: an empty sheet). The sheets are
+ * plain objects inside the collection's `items` (the mock keeps arrays as they are), so their
+ * ranges answer at once; loads are accepted and ignored.
+ */
+export function sheetsWorkbook(sheets: { name: string; grid: unknown[][] }[]): SheetsWorkbook {
+  const load = () => undefined;
+  const items = sheets.map(({ name, grid }) => ({
+    name,
+    getUsedRangeOrNullObject: () => ({
+      load,
+      isNullObject: grid.length === 0,
+      rowIndex: 0,
+      getRow: (index: number) => ({ load, values: [grid[index]] }),
+    }),
+  }));
+  const mock = new OfficeMockObject({
+    context: { workbook: { worksheets: { items, load: loadItems } } },
+  });
+  const sync = jest.spyOn(mock.context, "sync");
+  return { mock, sync };
 }
 
 // ---------------------------------------------------------------------------------------------------

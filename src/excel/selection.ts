@@ -1,0 +1,57 @@
+/**
+ * The workbook around the task pane: Excel's selection-changed event (the pane shows which row is
+ * selected and keeps it current) and the sheets that hold a contract table (a wrong-place error names
+ * them). The pane decides what to show; this module only registers the handler and reads.
+ *
+ * API used: Workbook.onSelectionChanged, EventHandlerResult.remove (ExcelApi 1.2);
+ * Worksheet.getUsedRangeOrNullObject (1.4); WorksheetCollection.load, Range.getRow, values (1.1).
+ */
+import { isContractHeaderRow } from "../sheet/headers";
+import { countedSync, runExcel } from "./context";
+
+/** Removes a registered handler. */
+export type Unwatch = () => Promise<void>;
+
+/**
+ * Calls `onChange` whenever the selection in the workbook changes (another cell, another sheet).
+ * Register once; the returned function removes the handler (call it when the pane unloads). Excel
+ * raises the event for every change, so the caller debounces.
+ */
+export async function watchSelection(onChange: () => void): Promise<Unwatch> {
+  const registration = await runExcel(async (context) => {
+    const handler = context.workbook.onSelectionChanged.add(async () => onChange());
+    await context.sync();
+    return handler;
+  });
+  // Removed in a batch on the context it was added with (Office's documented pattern).
+  return () =>
+    Excel.run(registration.context, async (context) => {
+      registration.remove();
+      await context.sync();
+    });
+}
+
+/**
+ * The names of the workbook's sheets whose first used row is a contract header row (as the reader
+ * finds it), in tab order. Three syncs: the sheets, their used ranges, their first rows.
+ */
+export async function findContractSheets(): Promise<string[]> {
+  return runExcel(async (context) => {
+    const sync = countedSync(context);
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    await sync();
+    const used = worksheets.items.map((sheet) => sheet.getUsedRangeOrNullObject(true));
+    for (const range of used) range.load("rowIndex");
+    await sync();
+    const firstRows = used.map((range) => (range.isNullObject ? null : range.getRow(0)));
+    for (const row of firstRows) row?.load("values");
+    await sync();
+    return worksheets.items
+      .filter((_, i) => {
+        const row = firstRows[i];
+        return row !== null && isContractHeaderRow(row.values[0] ?? []);
+      })
+      .map((sheet) => sheet.name);
+  });
+}
