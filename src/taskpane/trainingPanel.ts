@@ -236,7 +236,7 @@ function picker(options: TrainingPanelOptions) {
     "aria-describedby": "training-number-hint",
   });
   const problem = h("p", { class: "field-problem", id: "training-number-problem", hidden: true });
-  const pick = h("button", { type: "submit", class: "primary" }, T.pick);
+  const pick = h("button", { type: "submit" }, T.pick);
   const useRow = options.readSelectedRow
     ? h("button", { type: "button", title: T.useRowHelp }, T.useRow)
     : null;
