@@ -70,7 +70,7 @@ module.exports = [
     },
   },
   {
-    files: ["src/engine/**/*.ts", "src/sheet/**/*.ts"],
+    files: ["src/engine/**/*.ts", "src/sheet/**/*.ts", "src/guide/**/*.ts"],
     rules: {
       "no-restricted-globals": [
         "error",
@@ -105,6 +105,21 @@ module.exports = [
         {
           patterns: [
             upward(UPPER_LAYERS, "The sheet plan uses the engine only, never the layers above it."),
+            PURE_PACKAGES,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The guided mode's model (src/guide): the engine only; the task pane renders it.
+    files: ["src/guide/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            upward(["sheet", ...UPPER_LAYERS], "The guide's model builds on the engine only."),
             PURE_PACKAGES,
           ],
         },

@@ -522,6 +522,9 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
     // Every button, the folded panels' too (test/excelPane.browser.test.ts checks what is visible).
     const buttons = (await page.locator("main button").allTextContents()).map(plain);
     expect(buttons).toEqual([
+      "Steg för steg", // the mode switch, and the guided mode's start (shown in that mode)
+      "Snabbt",
+      "Gå igenom markerad rad",
       "Skapa beräkningsblad",
       "Förhandsgranska markerad rad",
       "Infoga tom kontraktstabell",
