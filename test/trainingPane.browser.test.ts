@@ -208,6 +208,9 @@ describeChromium(`the Träning panel in Chromium at ${WIDTH} px (standalone)`, (
     expect(plain(await page.locator(".training-solution").innerText())).toContain(
       "Lösning: Övning 1.47",
     );
+    // Its ids are its own, apart from the page's "Steg för steg" guide.
+    expect(await page.locator(".training-solution #training-guide-heading").count()).toBe(1);
+    expect(await page.locator(".training-solution [id^='guide-']").count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       WIDTH,
     );

@@ -344,6 +344,7 @@ export function trainingPanel(options: TrainingPanelOptions): TrainingPanel {
         referenceRates: c.calc.referenceRates,
         note: `${T.solutionHeading(c.name)}. ${T.solutionNote}`,
         letters: options.letters,
+        idPrefix: "training-guide-", // apart from the pane's own guided mode
       });
       guide.focusResult();
     });
