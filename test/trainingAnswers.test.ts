@@ -15,7 +15,10 @@ import {
   readNumber,
   readOutcome,
 } from "../src/training/answers";
-import { MISTAKE_HINTS, MistakeId } from "../src/training/hints";
+import * as fs from "fs";
+import * as path from "path";
+import { FIELD_HINTS, FOLLOW_ON_HINT, MISTAKE_HINTS, MistakeId } from "../src/training/hints";
+import { mistakeFigures } from "../src/training/mistakes";
 import example1 from "../examples/worked-example-1.json";
 import example2 from "../examples/worked-example-2.json";
 
@@ -439,6 +442,61 @@ describe("hints that are not a typical mistake", () => {
     const mark = checkOne(example1, EX1, "repossession.reduction", "1 234");
     expect(mark.hint).toMatchObject({ kind: "convention", mistake: null, section: 4 });
     expect(mark.hint?.citation).toBe("Se docs/conventions.md §4.");
+  });
+});
+
+describe("the hint catalogue", () => {
+  const conventions = fs.readFileSync(path.join(__dirname, "..", "docs", "conventions.md"), "utf8");
+
+  test("every hint cites a section that docs/conventions.md has", () => {
+    const hints = [
+      ...Object.values(MISTAKE_HINTS),
+      ...Object.values(FIELD_HINTS),
+      FOLLOW_ON_HINT("x"),
+    ];
+    for (const hint of hints)
+      expect([hint.text, new RegExp(`^## ${hint.section}\\. `, "m").test(conventions)]).toEqual([
+        hint.text,
+        true,
+      ]);
+  });
+
+  test("in every practice case, each mistake's figure typed is marked wrong with a mistake's hint", () => {
+    for (const level of PRACTICE_LEVELS)
+      for (let number = 1; number <= 3; number++) {
+        const calc = calculate(parseContract(practiceCase(level, number).contract));
+        const fields = answerFieldsFor(calc).filter((f) => f.key !== "outcome");
+        const right = expectedAnswers(calc);
+        for (const variant of mistakeFigures(calc)) {
+          const f = variant.figures;
+          const figureOf: Record<string, Dec | null> = {
+            t: new Dec(f.remainingInstallments),
+            reduction: f.lines.reduction,
+            unpaidCreditClaim: f.lines.unpaidCreditClaim,
+            amountExclInterest: f.lines.amountExclInterest,
+            amountInclInterest: f.lines.amountInclInterest,
+            surplus: f.surplus,
+          };
+          for (const field of fields) {
+            if (field.date !== null && field.date !== variant.date) continue;
+            const figure = figureOf[field.key];
+            const answer = right[field.id];
+            if (figure === null || answer?.kind !== "number" || figure.equals(answer.value))
+              continue;
+            const [mark] = checkAnswers(calc, { [field.id]: formatNumber(figure) }).filter(
+              (m) => m.id === field.id,
+            );
+            expect([
+              level,
+              number,
+              variant.mistake,
+              field.id,
+              mark.status,
+              mark.hint?.kind,
+            ]).toEqual([level, number, variant.mistake, field.id, "wrong", "mistake"]);
+          }
+        }
+      }
   });
 });
 
