@@ -70,7 +70,7 @@ module.exports = [
     },
   },
   {
-    files: ["src/engine/**/*.ts", "src/sheet/**/*.ts", "src/training/**/*.ts"],
+    files: ["src/engine/**/*.ts", "src/sheet/**/*.ts", "src/training/**/*.ts", "src/guide/**/*.ts"],
     rules: {
       "no-restricted-globals": [
         "error",
@@ -120,6 +120,21 @@ module.exports = [
         {
           patterns: [
             upward(UPPER_LAYERS, "Practice cases use the engine and the sheet plans only."),
+            PURE_PACKAGES,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The guided mode's model (src/guide): the engine only; the task pane renders it.
+    files: ["src/guide/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            upward(["sheet", ...UPPER_LAYERS], "The guide's model builds on the engine only."),
             PURE_PACKAGES,
           ],
         },

@@ -381,14 +381,15 @@ describe("the pane's layout", () => {
       "Hela tabellen",
       "Referensräntor",
       "Övningar",
+      "Träning",
     ]);
-    expect(folds.map((d) => d.hasAttribute("open"))).toEqual([false, false, false]);
+    expect(folds.map((d) => d.hasAttribute("open"))).toEqual([false, false, false, false]);
     mountExcelPane(createShell(root, "excel"), fakeExcel({}), WORKED_EXAMPLE_ROWS, {
       memory: memoryOf({ rates: true }),
     });
     await settle();
     const reopened = [...root.querySelectorAll("details.panel")];
-    expect(reopened.map((d) => d.hasAttribute("open"))).toEqual([false, true, false]);
+    expect(reopened.map((d) => d.hasAttribute("open"))).toEqual([false, true, false, false]);
   });
 
   test("the guided mode's slot: mounted by the guide, with a switch 'Steg för steg' / 'Snabbt'", async () => {

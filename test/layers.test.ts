@@ -32,6 +32,8 @@ describe("no-restricted-imports keeps the pure layers pure", () => {
     ${"src/sheet/probe.ts"}  | ${'import { x } from "office-addin-mock";'}    | ${1}    | ${"sheet → an Office package"}
     ${"src/sheet/probe.ts"}  | ${'import { x } from "../engine";'}            | ${0}    | ${"sheet → engine"}
     ${"src/cli/probe.ts"}    | ${'import { x } from "../sheet/plan";'}        | ${0}    | ${"cli → sheet (downward)"}
+    ${"src/guide/probe.ts"}  | ${'import { x } from "../taskpane/dom";'}      | ${1}    | ${"guide model → task pane"}
+    ${"src/guide/probe.ts"}  | ${'import { x } from "../engine";'}            | ${0}    | ${"guide model → engine"}
   `("$scenario: $refused refusal(s)", async ({ file, source, refused }) => {
     expect(await restrictedImports(file, source)).toBe(refused);
   });

@@ -522,7 +522,7 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
     // Every button, the folded panels' too (test/excelPane.browser.test.ts checks what is visible).
     const buttons = (await page.locator("main button").allTextContents()).map(plain);
     expect(buttons).toEqual([
-      "Steg för steg",
+      "Steg för steg", // the mode switch, and the guided mode's start (shown in that mode)
       "Snabbt",
       "Gå igenom markerad rad",
       "Skapa beräkningsblad",
@@ -533,6 +533,8 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
       "Lägg till halvåret",
       "Infoga övningsblad och facit",
       "Infoga övningarna som kontraktsrader",
+      "Hämta övningen", // the Träning panel (folded)
+      "Använd markerad rad",
     ]);
     // The whole-table and reference-rate controls fit the 360 px pane.
     await page.click("summary:has-text('Referensräntor')"); // folded away until opened

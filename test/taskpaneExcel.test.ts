@@ -101,6 +101,8 @@ describe("Excel mode", () => {
       "Lägg till halvåret",
       "Infoga övningsblad och facit",
       "Infoga övningarna som kontraktsrader",
+      "Hämta övningen",
+      "Använd markerad rad",
     ]);
     expect([...root.querySelectorAll("button.primary")].map((b) => b.textContent)).toEqual([
       "Skapa beräkningsblad",

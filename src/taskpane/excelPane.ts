@@ -56,6 +56,7 @@ import {
 } from "./excelTasks";
 import { EXERCISES_UI_TEXT, UI_TEXT } from "./messages";
 import { Shell } from "./shell";
+import { excelTraining } from "./trainingHosts";
 
 /** The contract row of the active cell, as src/excel/reader.ts reads it. */
 export type ActiveRow = RowResult & {
@@ -272,6 +273,8 @@ export function mountExcelPane(
   const press: Press = (button, busy, task, toResult) =>
     run(busy, task, { pressed: button, toResult }).then(watcher.refresh);
   wireActions(parts, context, press, trainingRows);
+  // The trainee's answer check (trainingHosts.ts), folded last.
+  shell.content.appendChild(excelTraining(excel, (text, action) => run(text, action)).element);
 
   void run(UI_TEXT.readingRates, async () => {
     const loaded = await loadRates(context);

@@ -108,7 +108,7 @@ export function firstCell(address: string): string {
  * field on a calculation sheet).
  */
 async function wrongPlace(
-  { excel }: TaskContext,
+  { excel }: Pick<TaskContext, "excel">,
   row: ActiveRow & { ok: false; place: WrongPlace },
 ): Promise<{ ok: false; problem: Child[] }> {
   if (row.place === "emptyRow") return refused(h("p", {}, UI_TEXT.emptyRow(row.address)));
@@ -356,4 +356,16 @@ export async function insertPracticeRows(
   const { sheetName } = await excelCall(() => excel.insertTrainingWorkbook(rows));
   const [first, last] = [cases.value[0].name, cases.value[cases.value.length - 1].name];
   return succeeded(EXERCISES_UI_TEXT.rowsInserted(sheetName, first, last, rows.length));
+}
+
+/**
+ * Why the active row cannot be used, for the alert region: where to go from a wrong place, or the
+ * row's problems with their cells (the guided mode refuses a row as the one-row actions do).
+ */
+export async function activeRowRefusal(
+  excel: ExcelActions,
+  row: ActiveRow & { ok: false },
+): Promise<{ ok: false; problem: Child[] }> {
+  const { place } = row;
+  return place ? wrongPlace({ excel }, { ...row, place }) : rowProblems(row.address, row.problems);
 }

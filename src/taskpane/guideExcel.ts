@@ -12,30 +12,14 @@
 import { Calculation, EngineError, ReferenceRateTable } from "../engine";
 import { planCaseWorkbook } from "../sheet/caseWorkbook";
 import { workbookRateTable } from "../sheet/referenceSheet";
-import { Action, Outcome, excelCall, refused, succeeded } from "./actionRunner";
+import { Outcome, excelCall, refused, succeeded } from "./actionRunner";
 import { h, replace } from "./dom";
-import type { ExcelActions } from "./excelPane";
+import type { ExcelActions, GuideHost } from "./excelPane";
+import { activeRowRefusal } from "./excelTasks";
 import { contractToForm } from "./form";
 import { GUIDE_UI_TEXT as G } from "./guideMessages";
 import { GuideView, mountGuideView } from "./guideView";
 import { UI_TEXT } from "./messages";
-import { Shell } from "./shell";
-
-/** Where focus goes once an action has run (the pane's runner takes it; a plain runner ignores it). */
-export interface GuideFocus {
-  pressed: HTMLElement;
-  toResult?: () => boolean;
-}
-
-/** The pane's runner: one workbook action at a time, its outcome in the status or alert line. */
-export type RunAction = (busyText: string, action: Action, focus?: GuideFocus) => Promise<void>;
-
-/** What the Excel pane hands the guided mode. */
-export interface ExcelGuideHost {
-  shell: Shell;
-  excel: ExcelActions;
-  run: RunAction;
-}
 
 /** Reads the workbook's reference rates into the table the pane's calculations use. */
 async function rateTable(excel: ExcelActions): Promise<Outcome<ReferenceRateTable>> {
@@ -56,7 +40,7 @@ async function writeCaseSheets(excel: ExcelActions, calc: Calculation): Promise<
 }
 
 /** Mounts the guided mode into `slot`: a button that reads the selected row, and the guide. */
-export function mountExcelGuide(slot: HTMLElement, host: ExcelGuideHost): void {
+export function mountExcelGuide(slot: HTMLElement, host: Pick<GuideHost, "excel" | "run">): void {
   const { excel, run } = host;
   const start = h(
     "button",
@@ -85,18 +69,7 @@ export function mountExcelGuide(slot: HTMLElement, host: ExcelGuideHost): void {
     const table = await rateTable(excel);
     if (!table.ok) return table;
     const row = await excelCall(() => excel.readActiveContractRow());
-    if (!row.ok) {
-      return refused(
-        h("p", {}, UI_TEXT.rowProblems(row.address)),
-        h(
-          "ul",
-          { class: "problems" },
-          ...row.problems.map((p) =>
-            h("li", {}, h("span", { class: "address" }, p.address), " ", p.message),
-          ),
-        ),
-      );
-    }
+    if (!row.ok) return activeRowRefusal(excel, row);
     guide = mountGuideView(area, {
       values: contractToForm(row.input).values,
       referenceRates: table.value,
