@@ -537,6 +537,10 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
       "Infoga övningsarbetsbok",
       "Skapa sammanställning",
       "Lägg till halvåret",
+      "Infoga övningsblad och facit",
+      "Infoga övningarna som kontraktsrader",
+      "Hämta övningen", // the Träning panel (folded)
+      "Använd markerad rad",
     ]);
     // The whole-table and reference-rate controls fit the 360 px pane.
     await page.click("summary:has-text('Referensräntor')"); // folded away until opened

@@ -99,6 +99,10 @@ describe("Excel mode", () => {
       "Infoga övningsarbetsbok",
       "Skapa sammanställning",
       "Lägg till halvåret",
+      "Infoga övningsblad och facit",
+      "Infoga övningarna som kontraktsrader",
+      "Hämta övningen",
+      "Använd markerad rad",
     ]);
     expect([...root.querySelectorAll("button.primary")].map((b) => b.textContent)).toEqual([
       "Skapa beräkningsblad",

@@ -56,6 +56,8 @@ export interface GuideViewOptions {
   /** A note under the heading (Excel: where the contract came from, edits stay in the pane). */
   note?: Child;
   letters: GuideLetters;
+  /** Prefix of the view's element ids, so two guides on one page stay apart; default "guide-". */
+  idPrefix?: string;
 }
 
 export interface GuideView {
@@ -100,7 +102,7 @@ export function guideForValues(values: FormValues, referenceRates?: ReferenceRat
 }
 
 /** The form fields of a step, as one fieldset. */
-function stepForm(step: number): ContractFormView | null {
+function stepForm(step: number, idPrefix: string): ContractFormView | null {
   const id = GUIDE_STEP_IDS[step - 1];
   const fields = STEP_FIELDS[id]
     .map((name) => FORM_FIELDS.get(name))
@@ -108,7 +110,7 @@ function stepForm(step: number): ContractFormView | null {
   if (fields.length === 0) return null;
   return contractFormView({
     groups: [{ title: G.inputs, fields }],
-    idPrefix: "guide-",
+    idPrefix,
     label: STEP_TITLES[id],
   });
 }
@@ -121,7 +123,8 @@ function listSection(title: string, items: readonly string[], className: string)
 
 /** Mounts the guided view into `container` (its content is replaced). */
 export function mountGuideView(container: HTMLElement, options: GuideViewOptions): GuideView {
-  const forms = GUIDE_STEP_IDS.map((_, index) => stepForm(index + 1));
+  const prefix = options.idPrefix ?? "guide-";
+  const forms = GUIDE_STEP_IDS.map((_, index) => stepForm(index + 1, prefix));
   const reached = new Set<ContractField>();
   let step = 1;
   let furthest = 1;
@@ -131,14 +134,14 @@ export function mountGuideView(container: HTMLElement, options: GuideViewOptions
     Object.assign({}, ...forms.map((f) => (f === null ? {} : f.read()))) as FormValues;
   const fill = (values: FormValues) => forms.forEach((f) => f?.fill(values));
 
-  const heading = h("h3", { id: "guide-step-heading", class: "guide-step-heading" });
+  const heading = h("h3", { id: `${prefix}step-heading`, class: "guide-step-heading" });
   const primary = h("button", { type: "button", class: "primary" });
   const back = h("button", { type: "button" }, G.back);
   const lettersButton = h("button", { type: "button" }, options.letters.label);
   const result = h("section", {
     class: "guide-result",
     "aria-live": "polite",
-    "aria-labelledby": "guide-step-heading",
+    "aria-labelledby": `${prefix}step-heading`,
     tabindex: "-1",
   });
   const stepList = h("ol", { class: "guide-steps" });
@@ -150,8 +153,8 @@ export function mountGuideView(container: HTMLElement, options: GuideViewOptions
   const noInputs = h("p", { class: "hint" }, G.noInputs);
   const element = h(
     "section",
-    { class: "guide", "aria-labelledby": "guide-heading" },
-    h("h2", { id: "guide-heading" }, G.heading),
+    { class: "guide", "aria-labelledby": `${prefix}heading` },
+    h("h2", { id: `${prefix}heading` }, G.heading),
     options.note ? h("p", { class: "hint guide-note" }, options.note) : null,
     h("nav", { "aria-label": G.stepList }, stepList),
     h(

@@ -23,6 +23,7 @@ import { standaloneGuideMode } from "./guideStandalone";
 import { LinkError, contractFromHash, contractLink, exampleFromSearch } from "./link";
 import { UI_TEXT } from "./messages";
 import { Shell, messageOf } from "./shell";
+import { standaloneTraining } from "./trainingHosts";
 import { calculationView } from "./statementView";
 import { FormProblem, unknownFieldProblems, validateForm } from "./validation";
 
@@ -244,6 +245,12 @@ export function mountStandalonePane(shell: Shell, options: StandaloneOptions): v
     save: saveFile,
   });
   replace(shell.content, guided.switcher, bar.element, bar.linkBox, formArea, guided.area);
+  const training = standaloneTraining(shell, {
+    search: window.location.search,
+    buildXlsx: options.buildXlsx,
+    save: saveFile,
+  });
+  shell.content.insertBefore(training.element, formArea);
 
   const load = (input: ContractInput) => {
     shell.status("");

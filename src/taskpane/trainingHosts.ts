@@ -1,0 +1,118 @@
+/**
+ * The "Träning" panel in each host: what differs is where the solution's calculation sheet goes (a
+ * download in the browser, a new sheet in Excel) and, in Excel, the selected row as a case. Workbook
+ * calls go through the Excel pane's action runner, so they never interleave with its other actions.
+ */
+import { EngineError, ReferenceRateTable, calculate } from "../engine";
+import { workbookRateTable } from "../sheet/referenceSheet";
+import { planCaseWorkbook } from "../sheet/caseWorkbook";
+import type { SheetPlan } from "../sheet/types";
+import { parsePracticeCaseName } from "../training/practiceCase";
+import { TRAINING_TEXT } from "../training/messages";
+import { Action, Outcome, excelCall, refused, succeeded } from "./actionRunner";
+import { h } from "./dom";
+import type { ExcelActions } from "./excelPane";
+import { activeRowRefusal } from "./excelTasks";
+import { formMessage } from "./form";
+import { GUIDE_UI_TEXT as G } from "./guideMessages";
+import { UI_TEXT } from "./messages";
+import { Shell, messageOf } from "./shell";
+import { TrainingCase, TrainingPanel, trainingPanel } from "./trainingPanel";
+import { TRAINING_PANE_TEXT as T } from "./trainingMessages";
+
+/** The case a link names: `?ovning=2.47` (or `Övning 2.47`), else none. */
+export function practiceCaseFromSearch(search: string) {
+  const value = new URLSearchParams(search).get("ovning");
+  if (value === null) return undefined;
+  return parsePracticeCaseName(/^\s*övning/i.test(value) ? value : `Övning ${value}`) ?? undefined;
+}
+
+/** The browser's panel: the solution's last step downloads the calculation sheet with its letters. */
+export function standaloneTraining(
+  shell: Shell,
+  parts: {
+    search: string;
+    buildXlsx(plans: SheetPlan[]): Promise<Uint8Array>;
+    save(bytes: Uint8Array, fileName: string): void;
+  },
+): TrainingPanel {
+  return trainingPanel({
+    start: practiceCaseFromSearch(parts.search),
+    letters: {
+      label: G.lettersStandalone,
+      run: async (calc) => {
+        shell.clearError();
+        shell.status(UI_TEXT.downloading);
+        try {
+          const plans = planCaseWorkbook(calc, { letters: true });
+          const fileName = `${plans[0].name}.xlsx`;
+          parts.save(await parts.buildXlsx(plans), fileName);
+          shell.status(UI_TEXT.downloaded(fileName));
+        } catch (error) {
+          shell.status("");
+          shell.error(UI_TEXT.downloadFailed(messageOf(error)));
+        }
+      },
+    },
+  });
+}
+
+/** The pane's runner (actionRunner.ts). */
+export type RunAction = (busyText: string, action: Action) => Promise<void>;
+
+/**
+ * Excel's panel: the selected row as a case; the solution's last step writes the calculation sheet
+ * and its letters under names free in the workbook (as the guided mode does, guideExcel.ts).
+ */
+export function excelTraining(excel: ExcelActions, run: RunAction): TrainingPanel {
+  const readRow = async (): Promise<Outcome<TrainingCase>> => {
+    let table: ReferenceRateTable;
+    try {
+      table = workbookRateTable(await excelCall(() => excel.readWorkbookReferenceRates()));
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      return refused(UI_TEXT.ratesSheetProblem(error.message));
+    }
+    const row = await excelCall(() => excel.readActiveContractRow());
+    if (!row.ok) return activeRowRefusal(excel, row); // says where to go from a wrong place
+    try {
+      const calc = calculate(row.contract, { referenceRates: table });
+      const name = row.contract.caseId;
+      const practice = parsePracticeCaseName(name);
+      const level = practice === null ? "" : ` ${TRAINING_TEXT.levels[practice.level]}.`;
+      return succeeded({
+        name,
+        input: row.input,
+        calc,
+        note: `${T.rowRead(name, row.address)}${level}`,
+      });
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      return refused(h("p", {}, UI_TEXT.rowProblems(row.address)), h("p", {}, formMessage(error)));
+    }
+  };
+  return trainingPanel({
+    readSelectedRow: async () => {
+      let read: TrainingCase | null = null;
+      await run(T.readingRow, async () => {
+        const outcome = await readRow();
+        if (!outcome.ok) return outcome;
+        read = outcome.value;
+        return succeeded(outcome.value.note);
+      });
+      return read;
+    },
+    letters: {
+      label: G.lettersExcel,
+      run: (calc) =>
+        run(G.lettersBusy, async () => {
+          const { sheetNames: existing = [] } = await excelCall(() =>
+            excel.readActiveContractRow(),
+          );
+          const plans = planCaseWorkbook(calc, { letters: true, existingSheetNames: existing });
+          const { sheetNames } = await excelCall(() => excel.writeSheetPlans(plans));
+          return succeeded(UI_TEXT.writtenWithLetters(sheetNames[0], sheetNames.slice(1)));
+        }),
+    },
+  });
+}
