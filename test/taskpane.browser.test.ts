@@ -526,6 +526,8 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
       "Skapa beräkningsblad",
       "Skapa sammanställning",
       "Lägg till halvåret",
+      "Infoga övningsblad och facit",
+      "Infoga övningarna som kontraktsrader",
     ]);
     // The whole-table and reference-rate controls fit the 360 px pane.
     expect(plain(await page.locator(".last-known").innerText())).toBe(
