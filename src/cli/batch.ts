@@ -47,6 +47,8 @@ export interface BatchRun {
   out: string | null;
   json: boolean;
   sheets: boolean;
+  /** With `sheets`: each case's letter sheets after its calculation sheet. */
+  letters?: boolean;
 }
 
 /** What the batch needs from the command line's input and output. */
@@ -87,7 +89,10 @@ export async function runBatch(run: BatchRun, io: BatchIo): Promise<number> {
     if (run.out !== null && run.sheets) {
       const result = await rows.collect();
       written = await writeFile(run.out, () =>
-        writeXlsxFile(planBatchWorkbook(result, { sheets: true }), run.out!),
+        writeXlsxFile(
+          planBatchWorkbook(result, { sheets: true, letters: run.letters ?? false }),
+          run.out!,
+        ),
       );
     } else if (run.out !== null) {
       const out = run.out;

@@ -10,6 +10,7 @@ import { Calculation, EngineError, calculate, parseContract, toReport } from "..
 import { OutputPathError, writeXlsxFile } from "../export/writeFile";
 import { SheetPlan } from "../sheet/types";
 import { planSheet } from "../sheet/plan";
+import { planCaseWorkbook } from "../sheet/caseWorkbook";
 import { PARTIAL_STATUS, SHEETS_LIMIT, runBatch } from "./batch";
 import { exercises } from "./exercises";
 import { JsonSyntaxError, parseJsonFile } from "./json";
@@ -101,29 +102,36 @@ function takeOut(args: string[]): { out: string | null; rest: string[] } {
 }
 
 async function sheet(args: string[], io: CliIo): Promise<void> {
-  const { out, rest } = takeOut(args);
+  const { out, rest: given } = takeOut(args);
+  const letters = given.includes("--letters");
+  const rest = given.filter((arg) => arg !== "--letters");
   const unknown = rest.find((arg) => arg.startsWith("--"));
   if (unknown) throw new UsageError(`${CLI_TEXT.unknownFlag(unknown)}\n${USAGE}`);
   if (rest.length !== 1) throw new UsageError(`${CLI_TEXT.exactlyOneFile}\n${USAGE}`);
   if (out === null) throw new UsageError(`${CLI_TEXT.outRequired}\n${USAGE}`);
   if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError(CLI_TEXT.notXlsx(out));
   const calculation = await loadContractFile(rest[0]);
-  const written = await writeWorkbook([planSheet(calculation)], out);
-  io.out(`${statementText(calculation)}\n\n${CLI_TEXT.wrote([written])}`);
+  const plans = planCaseWorkbook(calculation, { letters });
+  const written = await writeWorkbook(plans, out);
+  const sheets = letters ? `\n${CLI_TEXT.sheetsWritten(plans.map((plan) => plan.name))}` : "";
+  io.out(`${statementText(calculation)}\n\n${CLI_TEXT.wrote([written])}${sheets}`);
 }
 
 async function batch(args: string[], io: CliIo): Promise<number> {
   const { out, rest } = takeOut(args);
   const json = rest.includes("--json");
   const sheets = rest.includes("--sheets");
-  const files = rest.filter((arg) => arg !== "--json" && arg !== "--sheets");
+  const letters = rest.includes("--letters");
+  const files = rest.filter((arg) => !["--json", "--sheets", "--letters"].includes(arg));
   const unknown = files.find((arg) => arg.startsWith("--"));
   if (unknown) throw new UsageError(`${CLI_TEXT.unknownFlag(unknown)}\n${USAGE}`);
   if (files.length !== 1) throw new UsageError(`${CLI_TEXT.exactlyOneCsv}\n${USAGE}`);
   if (out === null && !json) throw new UsageError(`${CLI_TEXT.outOrJson}\n${USAGE}`);
   if (out !== null && !out.toLowerCase().endsWith(".xlsx"))
     throw new UsageError(CLI_TEXT.notXlsx(out));
-  return runBatch({ file: files[0], out, json, sheets }, io);
+  if (letters && !sheets) throw new UsageError(`${CLI_TEXT.lettersNeedSheets}\n${USAGE}`);
+  if (letters && out === null) throw new UsageError(`${CLI_TEXT.lettersNeedOut}\n${USAGE}`);
+  return runBatch({ file: files[0], out, json, sheets, letters }, io);
 }
 
 async function examples(args: string[], io: CliIo): Promise<void> {

@@ -39,9 +39,11 @@ export const CLI_TEXT = {
   usage: [
     "Användning:",
     "  npx atertag calc FIL.json [FIL.json ...] [--json]   beräkna och skriv ut",
-    "  npx atertag sheet FIL.json --out FIL.xlsx          beräkningsbladet som .xlsx",
-    "  npx atertag batch FIL.csv --out FIL.xlsx [--sheets] [--json]",
-    "                                                     många kontrakt: sammanställning (+ ett blad per ärende)",
+    "  npx atertag sheet FIL.json --out FIL.xlsx [--letters]",
+    "                                                     beräkningsbladet som .xlsx (+ breven som blad)",
+    "  npx atertag batch FIL.csv --out FIL.xlsx [--sheets [--letters]] [--json]",
+    "                                                     många kontrakt: sammanställning (+ ett blad per ärende,",
+    "                                                     + varje ärendes brev)",
     "  npx atertag exercises --level 1-4 [--count N] [--seed S] --out FIL.xlsx [--json]",
     "                                                     övningar Övning L.S, L.(S+1), …: ett blad per övning + Facit",
     "  npm run examples                                    övningsexemplen 1 och 2 (skriver out/*.xlsx)",
@@ -69,6 +71,12 @@ export const CLI_TEXT = {
   outOrJson: "Ange --out FIL.xlsx eller --json",
   notXlsx: (out: string) => `--out ${JSON.stringify(out)} måste sluta på .xlsx`,
   wrote: (files: string[]) => `Skrev ${files.join(" och ")}`,
+  /** The sheets of a `sheet --letters` workbook. */
+  sheetsWritten: (names: string[]) => `Blad: ${names.join(", ")}`,
+  lettersNeedSheets:
+    "--letters kräver --sheets: breven är blad bredvid varje ärendes beräkningsblad och hämtar " +
+    "beloppen därifrån med formler, så utan beräkningsbladen finns inget att länka till",
+  lettersNeedOut: "--letters skriver breven i arbetsboken: ange --out FIL.xlsx",
   batchDone: (calculated: number, refused: number) =>
     `${calculated} ${calculated === 1 ? "ärende" : "ärenden"} beräknade, ` +
     `${refused} ${refused === 1 ? "rad" : "rader"} kunde inte beräknas.`,

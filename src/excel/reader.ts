@@ -23,6 +23,8 @@ export interface RowLocation {
   address: string;
   /** The number of `context.sync()` calls made. */
   syncs: number;
+  /** Every sheet name in the workbook, so sheets written next get free names (read in the first sync). */
+  sheetNames: string[];
 }
 
 export type ActiveRowResult = RowResult & RowLocation;
@@ -49,9 +51,12 @@ async function readActiveRow(context: Excel.RequestContext): Promise<ActiveRowRe
   tables.load("items/name");
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
   await sync();
 
   const row = cell.rowIndex;
+  const sheetNames = worksheets.items.map((item) => item.name);
   const active = localAddress(cell.address);
   /** A refusal: one problem about the row as a whole, at `at` (the active cell unless said). */
   const refuse = (
@@ -66,6 +71,7 @@ async function readActiveRow(context: Excel.RequestContext): Promise<ActiveRowRe
     row: row + 1,
     address,
     syncs: sync.count,
+    sheetNames,
   });
 
   let header: Excel.Range;
@@ -119,7 +125,7 @@ async function readActiveRow(context: Excel.RequestContext): Promise<ActiveRowRe
     address: span(headerRow),
     addressOf: cellIn(headerRow),
   });
-  return { ...result, ...location, syncs: sync.count };
+  return { ...result, ...location, syncs: sync.count, sheetNames };
 }
 
 // ---------------------------------------------------------------------------------------------------

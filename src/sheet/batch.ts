@@ -1,7 +1,8 @@
 /**
  * Many contracts at once: each row is validated and calculated on its own, so one bad row is listed
  * with its reason and the others still go through; then the workbook's sheets are planned: the
- * summary first, optionally one calculation sheet per case (linked from the summary), and the
+ * summary first, optionally one calculation sheet per case (linked from the summary, each followed
+ * by its letter sheets when asked), and the
  * reference-rate sheet the summary's formulas look up.
  */
 import {
@@ -13,7 +14,7 @@ import {
   fieldLabel,
 } from "../engine";
 import { HeaderRowAddresses, fieldForHeader, rowToContract } from "./headers";
-import { planSheet } from "./plan";
+import { planCaseWorkbook } from "./caseWorkbook";
 import { REFERENCE_SHEET_NAME, planReferenceSheet } from "./referenceSheet";
 import { uniqueSheetName } from "./sheetNames";
 import { RefusedRow, SUMMARY_SHEET_NAME, planSummary } from "./summary";
@@ -74,6 +75,8 @@ export function calculateRows(
 export interface BatchPlanOptions {
   /** One calculation sheet per case, linked from the summary. */
   sheets: boolean;
+  /** With `sheets`: each case's letter sheets after its calculation sheet (src/sheet/caseWorkbook.ts). */
+  letters?: boolean;
   table?: ReferenceRateTable;
   /** Sheet names already in the workbook (Excel), so new names never collide. */
   existingSheetNames?: readonly string[];
@@ -100,12 +103,17 @@ export function planBatchWorkbook(result: BatchResult, options: BatchPlanOptions
   };
   const summaryName = claim(SUMMARY_SHEET_NAME);
   const referenceRowCount = options.referenceSheet?.rowCount ?? table.entries().length;
-  const caseSheets = options.sheets
+  const cases = options.sheets
     ? result.calculations.map((calc) => {
-        const plan = planSheet(calc);
-        return { ...plan, name: claim(plan.name) };
+        const plans = planCaseWorkbook(calc, {
+          letters: options.letters ?? false,
+          existingSheetNames: taken,
+        });
+        taken.push(...plans.map((plan) => plan.name));
+        return plans;
       })
     : [];
+  const caseSheets = cases.map((plans) => plans[0]);
   const summary = planSummary({
     calculations: result.calculations,
     refused: result.refused,
@@ -117,5 +125,5 @@ export function planBatchWorkbook(result: BatchResult, options: BatchPlanOptions
   const reference = options.referenceSheet
     ? []
     : [{ ...planReferenceSheet(table, BUILT_IN_RATES), name: REFERENCE_SHEET_NAME }];
-  return [{ ...summary, name: summaryName }, ...caseSheets, ...reference];
+  return [{ ...summary, name: summaryName }, ...cases.flat(), ...reference];
 }

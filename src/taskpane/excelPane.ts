@@ -46,6 +46,8 @@ export type ActiveRow = RowResult & {
   sheet: string;
   /** The row's cells, e.g. `Kontrakt!A3:AB3`. */
   address: string;
+  /** Every sheet name in the workbook (so the letters' sheets get free, final names). */
+  sheetNames?: string[];
 };
 
 /** The selection's contract rows, as src/excel/reader.ts reads them. */
@@ -107,7 +109,10 @@ export function mountExcelPane(
     run(UI_TEXT.inserting, () => insertTraining(context, trainingRows)),
   );
   row.preview.addEventListener("click", () => run(UI_TEXT.reading, () => previewRow(context)));
-  row.create.addEventListener("click", () => run(UI_TEXT.writing, () => createSheet(context)));
+  row.create.addEventListener("click", () => {
+    const withLetters = row.letters.checked; // as it was when the button was pressed
+    void run(UI_TEXT.writing, () => createSheet(context, withLetters));
+  });
   batch.summary.addEventListener("click", () => {
     const withSheets = batch.perCase.checked; // as it was when the button was pressed
     void run(UI_TEXT.readingRows, () => createSummary(context, withSheets));

@@ -23,8 +23,22 @@ export function rowPanel() {
   const insert = button(UI_TEXT.insertTraining, UI_TEXT.insertTrainingHelp);
   const preview = button(UI_TEXT.previewRow, UI_TEXT.previewRowHelp);
   const create = button(UI_TEXT.createSheet, UI_TEXT.createSheetHelp, true);
-  const element = h("div", { class: "actions" }, ...[insert, preview, create].map(action));
-  return { element, insert, preview, create };
+  // Off by default: the one-click sheet stays as it was, and every extra sheet lands in the user's
+  // own workbook (the standalone download, a fresh file, has the letters on by default).
+  const letters = h("input", { type: "checkbox", id: "with-letters" });
+  const lettersChoice = h(
+    "div",
+    { class: "check", title: UI_TEXT.withLettersHelp },
+    letters,
+    h("label", { for: "with-letters" }, UI_TEXT.withLetters),
+  );
+  const element = h(
+    "div",
+    { class: "actions" },
+    ...[insert, preview, create].map(action),
+    lettersChoice,
+  );
+  return { element, insert, preview, create, letters };
 }
 
 /** The whole table: a summary sheet, optionally with a calculation sheet per case. */

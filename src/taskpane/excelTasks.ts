@@ -15,6 +15,7 @@ import {
   formatIsoDate,
 } from "../engine";
 import { calculateRows, planBatchWorkbook } from "../sheet/batch";
+import { planCaseWorkbook } from "../sheet/caseWorkbook";
 import { planSheet } from "../sheet/plan";
 import {
   KnownHalfYear,
@@ -159,10 +160,21 @@ export async function previewRow(context: TaskContext): Promise<Outcome> {
   return read.ok ? succeeded(UI_TEXT.readRow(read.value.row.address)) : read;
 }
 
-/** Writes the active row's calculation sheet. */
-export async function createSheet(context: TaskContext): Promise<Outcome> {
+/**
+ * Writes the active row's calculation sheet; `withLetters`, also the letter sheets the case calls
+ * for, linked to it (src/sheet/caseWorkbook.ts), under names free in the workbook.
+ */
+export async function createSheet(context: TaskContext, withLetters = false): Promise<Outcome> {
   const read = await readAndCalculate(context);
   if (!read.ok) return read;
+  if (withLetters) {
+    const plans = planCaseWorkbook(read.value.calc, {
+      letters: true,
+      existingSheetNames: read.value.row.sheetNames ?? [],
+    });
+    const { sheetNames } = await excelCall(() => context.excel.writeSheetPlans(plans));
+    return succeeded(UI_TEXT.writtenWithLetters(sheetNames[0], sheetNames.slice(1)));
+  }
   const plan = planSheet(read.value.calc);
   const { sheetName } = await excelCall(() => context.excel.writeSheetPlan(plan));
   return succeeded(UI_TEXT.written(sheetName));

@@ -140,6 +140,12 @@ export const UI_TEXT = {
   estimatedValue: "Uppskattat värde på godset",
   surplus: "Överskott (värde − att betala)",
   internalError: (message: string) => `Internt fel: ${message}`,
+  // Letters (issue 11): the letter sheets beside a calculation sheet
+  withLetters: "Med brev",
+  withLettersHelp:
+    "Lägger även till brevet som utfallet kräver (underrättelse eller begäran om mellanskillnad) och beräkningen vid återtagningen, som egna blad länkade till beräkningsbladet.",
+  writtenWithLetters: (sheet: string, letters: readonly string[]) =>
+    `Bladet «${sheet}» skapat, med ${letters.map((name) => `«${name}»`).join(" och ")}`,
 } as const;
 
 /** The exercises panel (practice cases for a workshop): labels, help and outcomes. */

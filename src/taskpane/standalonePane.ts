@@ -14,7 +14,7 @@
  * statement stays visible, marked as not matching the form any more, and cannot be downloaded.
  */
 import { Calculation, ContractField, ContractInput, EngineError } from "../engine";
-import { planSheet } from "../sheet/plan";
+import { planCaseWorkbook } from "../sheet/caseWorkbook";
 import type { SheetPlan } from "../sheet/types";
 import { ContractFormView, contractFormView, showFormProblem } from "./contractForm";
 import { Child, h, replace } from "./dom";
@@ -44,6 +44,14 @@ function toolbar(examples: Readonly<Record<string, ContractInput>>) {
     { type: "button", class: "primary", disabled: true },
     UI_TEXT.download,
   );
+  // The letters come with the download by default, as in the Excel pane (issue 11).
+  const letters = h("input", { type: "checkbox", id: "download-letters", checked: true });
+  const lettersChoice = h(
+    "span",
+    { class: "check", title: UI_TEXT.withLettersHelp },
+    letters,
+    h("label", { for: "download-letters" }, UI_TEXT.withLetters),
+  );
   const copy = h("button", { type: "button" }, UI_TEXT.copyLink);
   const linkBox = h("input", {
     type: "text",
@@ -61,7 +69,13 @@ function toolbar(examples: Readonly<Record<string, ContractInput>>) {
       h("a", { href: `?example=${encodeURIComponent(n)}` }, UI_TEXT.example(n)),
     ]),
   );
-  return { element: h("div", { class: "toolbar" }, download, copy, nav), download, copy, linkBox };
+  return {
+    element: h("div", { class: "toolbar" }, download, lettersChoice, copy, nav),
+    download,
+    letters,
+    copy,
+    linkBox,
+  };
 }
 
 /** Whether nothing but the method (which always has a value) is filled in. */
@@ -262,7 +276,7 @@ export function mountStandalonePane(shell: Shell, options: StandaloneOptions): v
     await offerLink(shell, bar.linkBox, link);
   });
   bar.download.addEventListener("click", () =>
-    downloadSheet(shell, bar.download, control.current, options.buildXlsx),
+    downloadSheet(shell, bar.download, control.current, options.buildXlsx, bar.letters.checked),
   );
   loadFromAddress();
 }
@@ -314,20 +328,25 @@ async function offerLink(shell: Shell, linkBox: HTMLInputElement, link: string):
   }
 }
 
-/** Builds the calculation sheet of the shown calculation and offers it as a file. */
+/**
+ * Builds the calculation sheet of the shown calculation (and, `letters`, the letter sheets the case
+ * calls for) and offers it as a file.
+ */
 async function downloadSheet(
   shell: Shell,
   download: HTMLButtonElement,
   current: () => Calculation | null,
   buildXlsx: StandaloneOptions["buildXlsx"],
+  letters: boolean,
 ): Promise<void> {
   const calc = current();
   if (calc === null) return;
   download.disabled = true;
   shell.status(UI_TEXT.downloading);
   try {
-    const plan = planSheet(calc);
-    const bytes = await buildXlsx([plan]);
+    const plans = planCaseWorkbook(calc, { letters });
+    const plan = plans[0];
+    const bytes = await buildXlsx(plans);
     const fileName = `${plan.name}.xlsx`;
     saveFile(bytes, fileName);
     shell.status(UI_TEXT.downloaded(fileName));

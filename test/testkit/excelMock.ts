@@ -222,6 +222,8 @@ export interface ReaderSetup {
   active: { row: number; col: number };
   /** The grid is an Excel table (its last row a totals row when `totals`). */
   table?: { totals?: boolean };
+  /** The workbook's other sheets' names (the reader lists every sheet's name). */
+  otherSheets?: string[];
 }
 
 export interface ReaderWorkbook {
@@ -256,7 +258,11 @@ export function readerWorkbook(setup: ReaderSetup): ReaderWorkbook {
   const mock = new OfficeMockObject({
     context: {
       workbook: {
-        worksheets: { add },
+        worksheets: {
+          items: [sheetName, ...(setup.otherSheets ?? [])].map((name) => ({ name })),
+          load: loadItems,
+          add,
+        },
         activeCell: {
           address: `${sheetName}!${letters(active.col)}${active.row + 1}`,
           rowIndex: active.row,

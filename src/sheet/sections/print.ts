@@ -19,6 +19,6 @@ export function planPrint(caseId: string, rowCount: number, schedule: ScheduleRo
 }
 
 /** `&` starts a code in Excel headers and footers; a literal one is written `&&`. */
-function escapeHeaderText(text: string): string {
+export function escapeHeaderText(text: string): string {
   return text.replace(/&/g, "&&");
 }

@@ -1,0 +1,39 @@
+/**
+ * One case's sheets: the calculation sheet first, then (with `letters`) the letter sheets the case
+ * calls for (src/sheet/letters: the notice or the demand for the difference, and the protocol's
+ * calculation at the repossession date), each linked to the calculation sheet by formulas.
+ *
+ * The names are final: free among `existingSheetNames` (the workbook's sheets, when writing into
+ * Excel) and among each other, and the letters' formulas name the calculation sheet by its final
+ * name, so a writer must write them as they are (`writeSheetPlans`, or `buildWorkbook`, which keeps
+ * names that are already valid and unique).
+ */
+import { Calculation } from "../engine";
+import { LETTER_SHEET_PREFIX, letterSheetName, lettersFor, planLetter } from "./letters";
+import { planSheet } from "./plan";
+import { uniqueSheetName } from "./sheetNames";
+import { SheetPlan } from "./types";
+
+export interface CaseWorkbookOptions {
+  /** Add the letter sheets the case calls for. */
+  letters: boolean;
+  /** Sheet names the workbook already has (or a batch has claimed), which the new names avoid. */
+  existingSheetNames?: readonly string[];
+}
+
+/** The calculation sheet, then the letter sheets that fit the case (with `letters`). */
+export function planCaseWorkbook(calc: Calculation, options: CaseWorkbookOptions): SheetPlan[] {
+  const taken = [...(options.existingSheetNames ?? [])];
+  const calcPlan = planSheet(calc);
+  // As the .xlsx writer names sheets: an apostrophe becomes "’" (src/export/xlsx.ts).
+  const name = uniqueSheetName(calcPlan.name.replace(/'/g, "’"), taken);
+  taken.push(name);
+  const sheet = { ...calcPlan, name };
+  if (!options.letters) return [sheet];
+  const letters = lettersFor(calc).map((kind) => {
+    const letterName = letterSheetName(LETTER_SHEET_PREFIX[kind], calc.contract.caseId, taken);
+    taken.push(letterName);
+    return planLetter(kind, calc, { name, plan: sheet }, letterName);
+  });
+  return [sheet, ...letters];
+}
