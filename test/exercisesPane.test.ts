@@ -11,9 +11,10 @@ import type { SheetPlan } from "../src/sheet/types";
 import { ExcelActions, mountExcelPane } from "../src/taskpane/excelPane";
 import { WORKED_EXAMPLE_ROWS } from "../src/taskpane/examples";
 import { createShell } from "../src/taskpane/shell";
-import { practiceCase } from "../src/training/practiceCase";
+import { practiceCase, practiceCases } from "../src/training/practiceCase";
+import { planExerciseWorkbook } from "../src/training/workbook";
 import { ContractInput, calculate, parseContract, toReport } from "../src/engine";
-import { readSheetNames } from "../src/excel/writer";
+import { readSheetNames, writeSheetPlans } from "../src/excel/writer";
 import { columnLetter } from "../src/sheet/grid";
 import { contractTable, rowToContract } from "../src/sheet/headers";
 import { installExcel, uninstallGlobals, writerWorkbook } from "./testkit/excelMock";
@@ -187,5 +188,33 @@ describe("readSheetNames (src/excel/writer.ts)", () => {
     installExcel(book.mock);
     expect(await readSheetNames()).toEqual(["Kontrakt", "Övning 2.47", "Facit"]);
     expect(book.add).not.toHaveBeenCalled();
+  });
+});
+
+describe("the handout through the Excel writer (office-addin-mock)", () => {
+  afterEach(uninstallGlobals);
+
+  test("every sheet added in one Excel.run, the facit's formulas and links to the new sheets", async () => {
+    const book = writerWorkbook(["Kontrakt", "Facit"]);
+    installExcel(book.mock);
+    const plans = planExerciseWorkbook(practiceCases(3, 1, 2), {
+      existingSheetNames: ["Kontrakt", "Facit"],
+    });
+    const result = await writeSheetPlans(plans);
+    expect(result).toEqual({
+      sheetNames: ["Övning 3.1", "Övning 3.2", "Facit (2)", "Referensräntor"],
+      syncs: 2,
+    });
+    const facit = book.added[2];
+    const formulas = facit.ranges.find((r) => "formulas" in r.range)!.range.formulas as unknown[][];
+    const flat = formulas.flat().filter((f): f is string => typeof f === "string");
+    expect(flat.some((f) => f.startsWith("='Övning 3.2'!$B$"))).toBe(true);
+    const links = facit.ranges.filter((r) => "hyperlink" in r.range).map((r) => r.range.hyperlink);
+    expect(links).toEqual([
+      { documentReference: "'Övning 3.1'!A1", textToDisplay: "Övning 3.1" },
+      { documentReference: "'Övning 3.2'!A1", textToDisplay: "Övning 3.2" },
+    ]);
+    for (const existing of book.existing)
+      for (const call of existing.calls) expect(call).not.toHaveBeenCalled();
   });
 });
