@@ -52,8 +52,35 @@ function deploymentUrl(env) {
 }
 
 /**
+ * The add-in id of a deployment: a name-based UUID (RFC 4122 version 5, SHA-1) of the deployment URL
+ * in the namespace of manifest.xml's own (development) id. Office tells add-ins apart by this id, so a
+ * deployed build must not share the dev manifest's id (sideloading both would collide), and every
+ * build for the same URL must keep the same id (each release replaces the last).
+ */
+function deploymentId(devId, url) {
+  const hex = devId.replace(/-/g, "");
+  const hash = require("crypto")
+    .createHash("sha1")
+    .update(Buffer.concat([Buffer.from(hex, "hex"), Buffer.from(url, "utf8")]))
+    .digest();
+  hash[6] = (hash[6] & 0x0f) | 0x50; // version 5
+  hash[8] = (hash[8] & 0x3f) | 0x80; // RFC 4122 variant
+  const h = hash.subarray(0, 16).toString("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** manifest.xml's text with its add-in id replaced by the deployment's ({@link deploymentId}). */
+function withDeploymentId(manifest, url) {
+  return manifest.replace(
+    /<Id>([0-9a-fA-F-]{36})<\/Id>/,
+    (_, devId) => `<Id>${deploymentId(devId, url)}</Id>`,
+  );
+}
+
+/**
  * Rewrites the dev server's address to the deployment URL in every emitted text asset that names it
- * (manifest.xml, functions.json's help URLs from the @helpurl tags, the pages, the source maps).
+ * (manifest.xml, functions.json's help URLs from the @helpurl tags, the pages, the source maps), and
+ * gives the deployed manifest its own id ({@link deploymentId}).
  * Scripts are left alone: no code names the dev server.
  */
 class DeploymentUrlPlugin {
@@ -70,11 +97,9 @@ class DeploymentUrlPlugin {
           if (this.url === DEV_ORIGIN) return;
           for (const name of Object.keys(assets).filter((n) => /\.(xml|json|html|map)$/.test(n))) {
             const text = assets[name].source().toString();
-            if (text.includes(DEV_ORIGIN))
-              compilation.updateAsset(
-                name,
-                new sources.RawSource(text.split(DEV_ORIGIN).join(this.url)),
-              );
+            let deployed = text.split(DEV_ORIGIN).join(this.url);
+            if (name === "manifest.xml") deployed = withDeploymentId(deployed, this.url);
+            if (deployed !== text) compilation.updateAsset(name, new sources.RawSource(deployed));
           }
         },
       );
@@ -175,3 +200,6 @@ module.exports = async (env = {}) => {
       : undefined,
   };
 };
+
+// For test/deployment.test.ts.
+module.exports.deploymentId = deploymentId;

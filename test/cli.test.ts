@@ -8,6 +8,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import ExcelJS from "exceljs";
 import { runCli } from "../src/cli/cli";
 import { EXAMPLE_1_FILE, EXAMPLE_2_FILE, REPO_ROOT, exampleRow } from "./testkit/fixtures";
 
@@ -382,5 +383,93 @@ describe("every --json command in the README prints JSON, run exactly as written
     } finally {
       if (target) fs.rmSync(target, { force: true });
     }
+  });
+});
+
+describe("letters (issue 11): sheet --letters and batch --sheets --letters", () => {
+  /** The sheet names of a written workbook, in order. */
+  async function sheetsOf(file: string): Promise<string[]> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    return wb.worksheets.map((ws) => ws.name);
+  }
+
+  test("sheet --letters: the calculation sheet, then the notice and the protocol's calculation", async () => {
+    const out = path.join(dir, "letters-1.xlsx");
+    const result = await run("sheet", EXAMPLE_1_FILE, "--letters", "--out", out);
+    expect(result.status).toBe(0);
+    expect(result.err).toEqual([]);
+    const names = ["Övning 1", "Underrättelse Övning 1", "Beräkning vid återtagningen"];
+    expect(await sheetsOf(out)).toEqual(names);
+    expect(result.out.join("\n")).toContain(`Blad: ${names.join(", ")}`);
+    // The letter's total is a formula whose cached result is the notice date's 77 449 kr.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const totals = wb
+      .getWorksheet("Underrättelse Övning 1")!
+      .getColumn(2)
+      .values.filter((v): v is ExcelJS.CellFormulaValue => typeof v === "object" && v !== null)
+      .map((v) => v.result);
+    expect(totals).toContain(79048 + 600 - 4785 + 2099 + 487);
+  });
+
+  test("sheet --letters for example 2: the demand for the difference", async () => {
+    const out = path.join(dir, "letters-2.xlsx");
+    const result = await run("sheet", "--letters", EXAMPLE_2_FILE, "--out", out);
+    expect(result.status).toBe(0);
+    expect(await sheetsOf(out)).toEqual([
+      "Övning 2",
+      "Mellanskillnad Övning 2",
+      "Beräkning vid återtagningen",
+    ]);
+  });
+
+  test("sheet without --letters: the calculation sheet alone, as before", async () => {
+    const out = path.join(dir, "no-letters.xlsx");
+    expect((await run("sheet", EXAMPLE_1_FILE, "--out", out)).status).toBe(0);
+    expect(await sheetsOf(out)).toEqual(["Övning 1"]);
+  });
+
+  test("batch --sheets --letters: each case's sheet followed by the letter its outcome calls for", async () => {
+    const csv = path.join(REPO_ROOT, "examples", "worked-examples.csv");
+    const out = path.join(dir, "batch-letters.xlsx");
+    const result = await run("batch", csv, "--out", out, "--sheets", "--letters");
+    expect(result.status).toBe(0);
+    expect(await sheetsOf(out)).toEqual([
+      "Sammanställning",
+      "Övning 1",
+      "Underrättelse Övning 1",
+      "Beräkning vid återtagningen",
+      "Övning 2",
+      "Mellanskillnad Övning 2",
+      "Beräkning vid återtagningen (2)",
+      "Referensräntor",
+    ]);
+  });
+
+  test("batch --letters without --sheets: status 2, saying why, nothing written", async () => {
+    const csv = path.join(REPO_ROOT, "examples", "worked-examples.csv");
+    const out = path.join(dir, "letters-no-sheets.xlsx");
+    const result = await run("batch", csv, "--out", out, "--letters");
+    expect(result.status).toBe(2);
+    expect(result.out).toEqual([]);
+    expect(result.err[0]).toMatch(/^Fel: --letters kräver --sheets: breven är blad bredvid/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test("batch --sheets --letters --json without --out: status 2, the letters need a workbook", async () => {
+    const csv = path.join(REPO_ROOT, "examples", "worked-examples.csv");
+    const result = await run("batch", csv, "--json", "--sheets", "--letters");
+    expect(result.status).toBe(2);
+    expect(result.out).toEqual([]);
+    expect(result.err[0]).toMatch(/^Fel: --letters skriver breven i arbetsboken: ange --out/);
+  });
+
+  test("the usage text shows both flags", async () => {
+    const result = await run("help");
+    expect(result.out.join("\n")).toContain(
+      "npx atertag sheet FIL.json --out FIL.xlsx [--letters]",
+    );
+    expect(result.out.join("\n")).toContain("[--sheets [--letters]]");
   });
 });

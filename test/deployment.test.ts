@@ -17,6 +17,11 @@ beforeAll(async () => {
   dist = await productionBuild();
 }, 300_000);
 
+// webpack.config.js: the add-in id it gives a deployed manifest.
+const { deploymentId } = require("../webpack.config.js") as {
+  deploymentId: (devId: string, url: string) => string;
+};
+
 const read = (name: string) => fs.readFileSync(path.join(dist, name), "utf8");
 
 /** Every absolute URL in a manifest's attributes and texts. */
@@ -56,7 +61,11 @@ describe(`dist/ built with --env url=${SAMPLE_URL}`, () => {
   test("manifest.xml is the repository's with the deployment URL in place of the dev server's", () => {
     const source = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
     const deployed = read("manifest.xml");
-    expect(deployed).toBe(source.split(DEV_ORIGIN).join(SAMPLE_URL));
+    const devId = /<Id>([^<]+)<\/Id>/.exec(source)![1];
+    const ownId = deploymentId(devId, SAMPLE_URL);
+    expect(deployed).toBe(
+      source.split(DEV_ORIGIN).join(SAMPLE_URL).replace(`<Id>${devId}</Id>`, `<Id>${ownId}</Id>`),
+    );
     const urls = manifestUrls(deployed);
     expect(urls.length).toBe(manifestUrls(source).length);
     expect(urls.filter((url) => !url.startsWith(SAMPLE_URL))).toEqual([]);
@@ -89,6 +98,27 @@ describe(`dist/ built with --env url=${SAMPLE_URL}`, () => {
     expect(local.filter((ref) => /^[a-z]+:|^\//i.test(ref))).toEqual([]);
     for (const ref of local)
       expect([ref, fs.existsSync(path.join(dist, ref))]).toEqual([ref, true]);
+  });
+});
+
+describe("the deployed manifest's add-in id", () => {
+  test("is RFC 4122's name-based (version 5) UUID: the published DNS-namespace example", () => {
+    // Python's uuid.uuid5(uuid.NAMESPACE_DNS, "www.example.com"), the usual reference value.
+    expect(deploymentId("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "www.example.com")).toBe(
+      "2ed6657d-e927-568b-95e1-2665a8aea6a2",
+    );
+  });
+
+  test("differs from the dev manifest's and between URLs, and is the same on every build", () => {
+    const devId = /<Id>([^<]+)<\/Id>/.exec(
+      fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8"),
+    )![1];
+    const ids = [SAMPLE_URL, "https://other.example.se/atertag/", SAMPLE_URL].map((url) =>
+      deploymentId(devId, url),
+    );
+    expect(new Set([devId, ...ids]).size).toBe(3);
+    expect(ids[0]).toBe(ids[2]);
+    expect(ids[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
 

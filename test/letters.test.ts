@@ -10,7 +10,7 @@ import path from "path";
 import { OUTCOME_TEXT, calculate, parseContract, STATEMENT_ROWS } from "../src/engine";
 import { planCaseWorkbook } from "../src/sheet/caseWorkbook";
 import { positionOf } from "../src/sheet/grid";
-import { LETTER_SHEET_PREFIX, lettersFor } from "../src/sheet/letters";
+import { LETTER_SHEET_PREFIX, letterSheetName, lettersFor } from "../src/sheet/letters";
 import { LETTER_COMMON } from "../src/sheet/letters/texts";
 import { planSheet } from "../src/sheet/plan";
 import { MAX_SHEET_NAME_LENGTH } from "../src/sheet/sheetNames";
@@ -125,6 +125,12 @@ describe("letter sheet names", () => {
     expect(letterNames).toContain("Beräkning vid återtagningen (9)");
     expect(letterNames).toContain("Beräkning vid återtagningen 10"); // "(10)" would make 32
     expect(letterNames).toContain("Beräkning vid återtagningen 12");
+  });
+
+  test("a case id too long to follow the prefix: the prefix alone, then a counter", () => {
+    const caseId = "Kronofogden 2026-123456-AB"; // "Underrättelse " + 26 characters = 40
+    expect(letterSheetName("Underrättelse", caseId, [])).toBe("Underrättelse");
+    expect(letterSheetName("Underrättelse", caseId, ["UNDERRÄTTELSE"])).toBe("Underrättelse (2)");
   });
 
   test("an apostrophe in the case id becomes ’ (as the .xlsx writer names sheets), in the references too", () => {

@@ -30,6 +30,7 @@ import {
   requiredInteger,
   requiredRate,
 } from "./coerce";
+import { FUNCTION_TEXT } from "./messages";
 
 // Parameters are typed inline as a union (recorded as "any" in functions.json) because the metadata
 // generator rejects type aliases; coerce.ts turns each into a number, a date or an error.
@@ -232,6 +233,6 @@ function checkNoEmptyPercent(rows: readonly unknown[][]): void {
     if (blank(from) || from === 0) return; // an empty row (an empty date is 0 on the desktop)
     if (index === 0 && typeof from === "string" && !/^\d{4}-\d{2}-\d{2}$/.test(from.trim())) return;
     if (blank(percent))
-      throw new EngineError("required", `rates rad ${index + 1} procent`, percent);
+      throw new EngineError("required", FUNCTION_TEXT.ratesRowPercent(index + 1), percent);
   });
 }

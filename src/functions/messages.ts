@@ -6,6 +6,8 @@
 export const FUNCTION_TEXT = {
   /** An argument by its name in the function's signature: "argumentet installmentAmount". */
   argument: (name: string) => `argumentet ${name}`,
+  /** The percent cell of one row of a `rates` range, counted from 1: "rates rad 3 procent". */
+  ratesRowPercent: (row: number) => `rates rad ${row} procent`,
   notFinite: (result: number) => `Resultatet är inget ändligt tal (${result})`,
   internalError: (message: string) => `Internt fel i funktionen: ${message}`,
 } as const;

@@ -50,17 +50,22 @@ export class LetterLayout {
     readonly sheet: CalcSheetRef,
   ) {}
 
-  /** The cross-sheet reference to the calculation sheet's cell named `name`. */
-  ref(name: string): string {
+  /** The A1 address of the calculation sheet's cell named `name`; an unknown name is a planner bug. */
+  private addressOf(name: string): string {
     const a1 = this.sheet.plan.names[name];
     if (a1 === undefined)
       throw new Error(`letter: calculation sheet ${this.sheet.name} has no cell named ${name}`);
-    return sheetReference(this.sheet.name, a1);
+    return a1;
+  }
+
+  /** The cross-sheet reference to the calculation sheet's cell named `name`. */
+  ref(name: string): string {
+    return sheetReference(this.sheet.name, this.addressOf(name));
   }
 
   /** What the calculation sheet's cell named `name` holds (its cached result or constant). */
   resultOf(name: string): string | number | boolean {
-    const { row, col } = positionOf(this.sheet.plan.names[name] ?? "");
+    const { row, col } = positionOf(this.addressOf(name));
     const cell = this.sheet.plan.cells.find((c) => c.row === row && c.col === col);
     return cell?.result ?? cell?.value ?? "";
   }

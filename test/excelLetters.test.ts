@@ -1,0 +1,139 @@
+/**
+ * "Skapa beräkningsblad" with "Med brev" in the Excel pane (issue 11), against office-addin-mock
+ * through the real reader (src/excel/reader.ts) and writer (src/excel/writer.ts): the active row's
+ * calculation sheet and the letter sheets its outcome calls for, written in one Excel.run under names
+ * free in the workbook (the reader lists them), the letters' formulas naming the calculation sheet
+ * by its final name, and no existing sheet touched. Without the box: the one sheet, as before.
+ */
+import { parseHTML } from "linkedom";
+import { readActiveContractRow } from "../src/excel/reader";
+import { writeSheetPlan, writeSheetPlans } from "../src/excel/writer";
+import { contractTable } from "../src/sheet/headers";
+import { ExcelActions, mountExcelPane } from "../src/taskpane/excelPane";
+import { WORKED_EXAMPLE_ROWS } from "../src/taskpane/examples";
+import { createShell } from "../src/taskpane/shell";
+import {
+  WriterWorkbook,
+  installExcel,
+  readerWorkbook,
+  uninstallGlobals,
+  writerWorkbook,
+} from "./testkit/excelMock";
+import { exampleRow } from "./testkit/fixtures";
+
+let root: HTMLElement;
+
+beforeEach(() => {
+  const { document } = parseHTML(
+    '<!doctype html><html lang="sv"><body><main id="app"></main></body></html>',
+  );
+  (globalThis as { document?: Document }).document = document;
+  root = document.getElementById("app") as HTMLElement;
+});
+
+afterEach(() => {
+  uninstallGlobals();
+  delete (globalThis as { document?: Document }).document;
+});
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The pane over a workbook holding the training table (the active cell on example `n`'s row) and
+ * the sheets `existing`: reads go to the reader's mock, writes to the writer's (same sheet names).
+ */
+async function paneOver(n: 1 | 2, existing: string[]) {
+  const table = contractTable([exampleRow(1), exampleRow(2)]);
+  const reader = readerWorkbook({
+    grid: [table.headers, ...table.rows],
+    active: { row: n, col: 0 },
+    otherSheets: existing,
+  });
+  const writer: WriterWorkbook = writerWorkbook(["Kontrakt", ...existing]);
+  const excel: ExcelActions = {
+    readActiveContractRow: () => {
+      installExcel(reader.mock);
+      return readActiveContractRow();
+    },
+    writeSheetPlan: (plan) => {
+      installExcel(writer.mock);
+      return writeSheetPlan(plan);
+    },
+    writeSheetPlans: (plans) => {
+      installExcel(writer.mock);
+      return writeSheetPlans(plans);
+    },
+    insertTrainingWorkbook: () => Promise.reject(new Error("not expected")),
+    readSelectedContractRows: () => Promise.reject(new Error("not expected")),
+    readWorkbookReferenceRates: async () => null,
+    appendReferenceRate: () => Promise.reject(new Error("not expected")),
+  };
+  mountExcelPane(createShell(root, "excel"), excel, WORKED_EXAMPLE_ROWS);
+  await settle();
+  const create = [...root.querySelectorAll("button")].find(
+    (b) => b.textContent === "Skapa beräkningsblad",
+  ) as HTMLButtonElement;
+  const letters = root.querySelector("#with-letters") as HTMLInputElement;
+  const status = () => root.querySelector('[role="status"]')?.textContent ?? "";
+  return { writer, create, letters, status };
+}
+
+/** The formulas a written sheet got (one array for the whole rectangle). */
+function formulasOf(writer: WriterWorkbook, name: string): string[] {
+  const sheet = writer.added.find((s) => s.name === name)!;
+  const whole = sheet.ranges.find((r) => "formulas" in r.range)!;
+  return (whole.range.formulas as unknown[][])
+    .flat()
+    .filter((f): f is string => typeof f === "string" && f.startsWith("="));
+}
+
+describe("Skapa beräkningsblad with Med brev", () => {
+  test("the box is offered beside the button, off by default", async () => {
+    const { letters } = await paneOver(1, []);
+    expect(letters.hasAttribute("checked")).toBe(false);
+    expect(root.querySelector('label[for="with-letters"]')?.textContent).toBe("Med brev");
+  });
+
+  test("example 1 in a workbook that has its sheets already: new names, the letters link to the new sheet, nothing existing touched", async () => {
+    const existing = ["Övning 1", "Underrättelse Övning 1"];
+    const { writer, create, letters, status } = await paneOver(1, existing);
+    letters.checked = true;
+    create.click();
+    await settle();
+    await settle();
+    const names = ["Övning 1 (2)", "Underrättelse Övning 1 (2)", "Beräkning vid återtagningen"];
+    expect(writer.add.mock.calls.map(([name]) => name)).toEqual(names);
+    expect(writer.sync).toHaveBeenCalledTimes(2); // one Excel.run for all three sheets
+    for (const sheet of writer.existing)
+      for (const call of sheet.calls) expect(call).not.toHaveBeenCalled();
+    for (const letter of names.slice(1)) {
+      const formulas = formulasOf(writer, letter);
+      expect(formulas.length).toBeGreaterThan(10);
+      for (const formula of formulas) expect(formula).toContain("'Övning 1 (2)'!$");
+    }
+    expect(status()).toBe(
+      "Bladet «Övning 1 (2)» skapat, med «Underrättelse Övning 1 (2)» och «Beräkning vid återtagningen»",
+    );
+  });
+
+  test("example 2: the demand for the difference", async () => {
+    const { writer, create, letters } = await paneOver(2, []);
+    letters.checked = true;
+    create.click();
+    await settle();
+    await settle();
+    expect(writer.add.mock.calls.map(([name]) => name)).toEqual([
+      "Övning 2",
+      "Mellanskillnad Övning 2",
+      "Beräkning vid återtagningen",
+    ]);
+  });
+
+  test("without the box: the calculation sheet alone, as before", async () => {
+    const { writer, create } = await paneOver(1, ["Övning 1"]);
+    create.click();
+    await settle();
+    await settle();
+    expect(writer.add.mock.calls.map(([name]) => name)).toEqual(["Övning 1 (2)"]);
+  });
+});
