@@ -70,7 +70,7 @@ module.exports = [
     },
   },
   {
-    files: ["src/engine/**/*.ts", "src/sheet/**/*.ts", "src/guide/**/*.ts"],
+    files: ["src/engine/**/*.ts", "src/sheet/**/*.ts", "src/training/**/*.ts", "src/guide/**/*.ts"],
     rules: {
       "no-restricted-globals": [
         "error",
@@ -105,6 +105,21 @@ module.exports = [
         {
           patterns: [
             upward(UPPER_LAYERS, "The sheet plan uses the engine only, never the layers above it."),
+            PURE_PACKAGES,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Practice cases and their sheets are plans like src/sheet: the pane and the CLI use them.
+    files: ["src/training/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            upward(UPPER_LAYERS, "Practice cases use the engine and the sheet plans only."),
             PURE_PACKAGES,
           ],
         },

@@ -147,7 +147,7 @@ describeChromium(
       expect(errors()).toEqual([]);
     });
 
-    it("one primary button; whole table and reference rates folded, remembered when opened", async () => {
+    it("one primary button; folded panels and the guided mode's switch, remembered", async () => {
       const setup: Setup = {
         sheets: [trainingSheet()],
         active: { sheet: "Kontrakt", row: 1, col: 0 },
@@ -158,17 +158,30 @@ describeChromium(
       ]);
       const openStates = () =>
         page.$$eval("details.panel", (all) => all.map((d) => (d as HTMLDetailsElement).open));
-      expect(await openStates()).toEqual([false, false, false]);
+      expect(await openStates()).toEqual([false, false, false, false]);
       expect(await page.locator("text=Lägg till halvåret").isVisible()).toBe(false);
       await page.click("summary:has-text('Referensräntor')");
       expect(await page.locator("text=Lägg till halvåret").isVisible()).toBe(true);
       await page.reload({ waitUntil: "commit" });
       await page.waitForSelector('main[data-mode="excel"]');
-      expect(await openStates()).toEqual([false, true, false]);
+      expect(await openStates()).toEqual([false, true, false, false]);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       expect(overflow).toBeLessThanOrEqual(0);
+
+      // The guided mode sits in the pane's slot: "Steg för steg" shows it instead of the one-click
+      // actions, and the choice is remembered.
+      const create = page.locator("button", { hasText: "Skapa beräkningsblad" });
+      expect(await page.locator("#guide-slot").isVisible()).toBe(false);
+      await page.click("button:has-text('Steg för steg')");
+      expect(await page.locator("#guide-slot").isVisible()).toBe(true);
+      expect(await create.isVisible()).toBe(false);
+      await page.reload({ waitUntil: "commit" });
+      await page.waitForSelector('main[data-mode="excel"]');
+      expect(await page.locator("#guide-slot").isVisible()).toBe(true);
+      await page.click("button:has-text('Snabbt')");
+      expect(await create.isVisible()).toBe(true);
     });
 
     it("after Förhandsgranska the result's heading and dated outcome are in view, with focus", async () => {
@@ -193,7 +206,7 @@ describeChromium(
         expect(box.bottom).toBeLessThanOrEqual(VIEWPORT.height);
       }
       expect(await text(page, ".result .case")).toBe("Ärende Övning 2");
-      // DOMAIN.md §8: value 95 000 above att betala 93 529 at the repossession date.
+      // docs/conventions.md §8: value 95 000 above att betala 93 529 at the repossession date.
       expect(await text(page, ".result .outcome-at")).toBe(
         "Mellanskillnad vid återtagningen 2012-12-20: 1 471 kr",
       );

@@ -380,15 +380,16 @@ describe("the pane's layout", () => {
     expect(folds.map((d) => plain(d.querySelector("summary")?.textContent))).toEqual([
       "Hela tabellen",
       "Referensräntor",
+      "Övningar",
       "Träning",
     ]);
-    expect(folds.map((d) => d.hasAttribute("open"))).toEqual([false, false, false]);
+    expect(folds.map((d) => d.hasAttribute("open"))).toEqual([false, false, false, false]);
     mountExcelPane(createShell(root, "excel"), fakeExcel({}), WORKED_EXAMPLE_ROWS, {
       memory: memoryOf({ rates: true }),
     });
     await settle();
     const reopened = [...root.querySelectorAll("details.panel")];
-    expect(reopened.map((d) => d.hasAttribute("open"))).toEqual([false, true, false]);
+    expect(reopened.map((d) => d.hasAttribute("open"))).toEqual([false, true, false, false]);
   });
 
   test("the guided mode's slot: mounted by the guide, with a switch 'Steg för steg' / 'Snabbt'", async () => {
@@ -418,7 +419,7 @@ describe("the pane's layout", () => {
 
 describe("the result: conclusion first, with its date; the reduction before the statement", () => {
   test.each([
-    // Example 2 (DOMAIN.md §8): value 95 000 − att betala 93 529 at the repossession = 1 471.
+    // Example 2 (docs/conventions.md §8): value 95 000 − att betala 93 529 at the repossession = 1 471.
     ["Mellanskillnad vid återtagningen 2012-12-20: 1 471 kr", example2],
     // Example 1: at 2012-12-20 the late interest runs 107 days (2012-09-05 … 2012-12-20, both
     // counted) at 1,5 + 8 %: 79 048 × 0,095 × 107 / 365 = 2 201,43 → 2 201; att betala

@@ -8,7 +8,13 @@ import * as fs from "fs";
 import * as path from "path";
 import { readActiveContractRow, readSelectedContractRows } from "../src/excel/reader";
 import { appendReferenceRate, readWorkbookReferenceRates } from "../src/excel/referenceRates";
-import { insertTrainingWorkbook, writeSheetPlan, writeSheetPlans } from "../src/excel/writer";
+import { findContractSheets, watchSelection } from "../src/excel/selection";
+import {
+  insertContractTable,
+  insertTrainingWorkbook,
+  writeSheetPlan,
+  writeSheetPlans,
+} from "../src/excel/writer";
 import { contractTable } from "../src/sheet/headers";
 import { REFERENCE_HEADERS } from "../src/sheet/referenceSheet";
 import { SheetPlan } from "../src/sheet/types";
@@ -16,7 +22,9 @@ import {
   installExcel,
   readerWorkbook,
   referenceWorkbook,
+  selectionEvents,
   selectionWorkbook,
+  sheetsWorkbook,
   uninstallGlobals,
   writerWorkbook,
 } from "./testkit/excelMock";
@@ -75,6 +83,21 @@ const actions: Action[] = [
     "insertTrainingWorkbook",
     () => installExcel(writerWorkbook([]).mock),
     () => insertTrainingWorkbook([exampleRow(1)] as never),
+  ],
+  ["insertContractTable", () => installExcel(writerWorkbook([]).mock), () => insertContractTable()],
+  [
+    "findContractSheets",
+    () => installExcel(sheetsWorkbook([{ name: "Kontrakt", grid: grid() }]).mock),
+    () => findContractSheets(),
+  ],
+  [
+    "watchSelection",
+    () => {
+      const book = readerWorkbook({ grid: grid(), active: { row: 1, col: 0 } });
+      selectionEvents(book.mock);
+      return installExcel(book.mock);
+    },
+    () => watchSelection(() => undefined),
   ],
   [
     "readWorkbookReferenceRates",

@@ -38,3 +38,14 @@ describe("no-restricted-imports keeps the pure layers pure", () => {
     expect(await restrictedImports(file, source)).toBe(refused);
   });
 });
+
+describe("the training layer is pure like the sheet plans", () => {
+  test.each`
+    file                       | source                                         | refused | scenario
+    ${"src/training/probe.ts"} | ${'import { x } from "../taskpane/messages";'} | ${1}    | ${"training → task pane"}
+    ${"src/training/probe.ts"} | ${'import x from "exceljs";'}                  | ${1}    | ${"training → ExcelJS"}
+    ${"src/training/probe.ts"} | ${'import { x } from "../sheet/plan";'}        | ${0}    | ${"training → sheet"}
+  `("$scenario: $refused refusal(s)", async ({ file, source, refused }) => {
+    expect(await restrictedImports(file, source)).toBe(refused);
+  });
+});

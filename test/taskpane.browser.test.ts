@@ -537,6 +537,8 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
       "Infoga övningsarbetsbok",
       "Skapa sammanställning",
       "Lägg till halvåret",
+      "Infoga övningsblad och facit",
+      "Infoga övningarna som kontraktsrader",
       "Hämta övningen", // the Träning panel (folded)
       "Använd markerad rad",
     ]);

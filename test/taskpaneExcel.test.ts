@@ -99,6 +99,8 @@ describe("Excel mode", () => {
       "Infoga övningsarbetsbok",
       "Skapa sammanställning",
       "Lägg till halvåret",
+      "Infoga övningsblad och facit",
+      "Infoga övningarna som kontraktsrader",
       "Hämta övningen",
       "Använd markerad rad",
     ]);

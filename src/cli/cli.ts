@@ -12,6 +12,7 @@ import { SheetPlan } from "../sheet/types";
 import { planSheet } from "../sheet/plan";
 import { planCaseWorkbook } from "../sheet/caseWorkbook";
 import { PARTIAL_STATUS, SHEETS_LIMIT, runBatch } from "./batch";
+import { exercises } from "./exercises";
 import { JsonSyntaxError, parseJsonFile } from "./json";
 import { CLI_TEXT } from "./messages";
 import { ProgressSink } from "./progress";
@@ -168,6 +169,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case "examples":
         await examples(rest, io);
+        return 0;
+      case "exercises":
+        await exercises(rest, io, writeWorkbook);
         return 0;
       case undefined:
       case "help":

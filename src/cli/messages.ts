@@ -4,6 +4,7 @@
  * field by its JSON name, as the user wrote it in the file. Every message starts with a capital
  * letter; an error line is `Fel: FIL: meddelande`.
  */
+import { formatNumber } from "../engine";
 
 /** How a malformed JSON file went wrong, as far as the parser tells. */
 export type JsonProblem =
@@ -43,6 +44,8 @@ export const CLI_TEXT = {
     "  npx atertag batch FIL.csv --out FIL.xlsx [--sheets [--letters]] [--json]",
     "                                                     många kontrakt: sammanställning (+ ett blad per ärende,",
     "                                                     + varje ärendes brev)",
+    "  npx atertag exercises --level 1-4 [--count N] [--seed S] --out FIL.xlsx [--json]",
+    "                                                     övningar Övning L.S, L.(S+1), …: ett blad per övning + Facit",
     "  npm run examples                                    övningsexemplen 1 och 2 (skriver out/*.xlsx)",
   ].join("\n"),
   /** One line on stderr for input the user can fix (exit status 2). */
@@ -82,4 +85,20 @@ export const CLI_TEXT = {
   csvUnclosedQuote: (line: number) => `Rad ${line}: ett citattecken stängs aldrig`,
   csvEmpty: "Filen är tom: rubrikraden saknas",
   internalError: (detail: string) => `Internt fel: ${detail}`,
+} as const;
+
+/** The texts of `atertag exercises` (a handout of practice cases). */
+export const EXERCISES_TEXT = {
+  levelRequired: "Ange --level 1, 2, 3 eller 4",
+  badLevel: (value: string) => `--level ${JSON.stringify(value)} måste vara 1, 2, 3 eller 4`,
+  needsValue: (flag: string) => `${flag} kräver ett värde`,
+  twice: (flag: string) => `${flag} är angiven två gånger`,
+  unexpected: (arg: string) => `Oväntat argument ${JSON.stringify(arg)}`,
+  range: (flag: string, value: string, min: number, max: number) =>
+    `${flag} ${JSON.stringify(value)} måste vara ett heltal från ${min} till ${formatNumber(max)}`,
+  pastLast: (first: number, count: number, last: number) =>
+    `--seed ${first} med --count ${count} går förbi den sista övningen (${formatNumber(last)})`,
+  done: (level: number, first: string, last: string, count: number) =>
+    `${count} ${count === 1 ? "övning" : "övningar"} på nivå ${level} (${first === last ? first : `${first} – ${last}`}): ` +
+    "ett blad per övning, Facit och Referensräntor.",
 } as const;

@@ -33,6 +33,18 @@ export function runExcel<T>(batch: (context: Excel.RequestContext) => Promise<T>
   return Excel.run(RUN_OPTIONS, batch);
 }
 
+/**
+ * A batch on the request context of an earlier batch, without {@link RUN_OPTIONS}: an event
+ * handler must be removed in a batch on the context it was added with (Office's documented
+ * pattern, learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events).
+ */
+export function runExcelOn<T>(
+  context: OfficeExtension.ClientRequestContext,
+  batch: (context: Excel.RequestContext) => Promise<T>,
+): Promise<T> {
+  return Excel.run(context, batch);
+}
+
 /** `Sheet!A1` → `A1`: addresses in messages are local to the sheet named beside them. */
 export function localAddress(address: string): string {
   return address.slice(address.lastIndexOf("!") + 1);

@@ -7,7 +7,7 @@
  * Worksheet.getUsedRangeOrNullObject (1.4); WorksheetCollection.load, Range.getRow, values (1.1).
  */
 import { isContractHeaderRow } from "../sheet/headers";
-import { countedSync, runExcel } from "./context";
+import { countedSync, runExcel, runExcelOn } from "./context";
 
 /** Removes a registered handler. */
 export type Unwatch = () => Promise<void>;
@@ -23,9 +23,8 @@ export async function watchSelection(onChange: () => void): Promise<Unwatch> {
     await context.sync();
     return handler;
   });
-  // Removed in a batch on the context it was added with (Office's documented pattern).
   return () =>
-    Excel.run(registration.context, async (context) => {
+    runExcelOn(registration.context, async (context) => {
       registration.remove();
       await context.sync();
     });

@@ -60,6 +60,16 @@ async function freeSheetName(
   );
 }
 
+/** Every sheet name in the workbook (one sync), so new sheets can be planned under free names. */
+export async function readSheetNames(): Promise<string[]> {
+  return runExcel(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    await countedSync(context)();
+    return worksheets.items.map((sheet) => sheet.name);
+  });
+}
+
 /**
  * Writes a calculation sheet plan onto a new worksheet and activates it. Returns the sheet's name and
  * the number of syncs made (2).

@@ -247,3 +247,11 @@ export function surplusFormula(value: string, amountInclInterest: string): strin
 export function isoDateTextFormula(date: string): string {
   return `YEAR(${date})&"-"&RIGHT("0"&MONTH(${date}),2)&"-"&RIGHT("0"&DAY(${date}),2)`;
 }
+
+/**
+ * `parseContract`'s unpaid credit claim when not stated: unpaid instalments × (A + f), plus the
+ * residual while any instalment is unpaid (conventions §9: the residual is paid with the last one).
+ */
+export function unpaidCreditClaimFormula(t: TermRefs, installmentsPaid: string): string {
+  return `(${t.n}-${installmentsPaid})*(${t.A}+${t.f})+IF(${t.n}>${installmentsPaid},${t.V},0)`;
+}

@@ -316,7 +316,7 @@ export interface SummaryResults {
 const num = (amount: { toNumber(): number }) => amount.toNumber();
 
 /** The engine's figures for a summary row. */
-function summaryResults(calc: Calculation): SummaryResults {
+export function summaryResults(calc: Calculation): SummaryResults {
   const notice = calc.statements.find((s) => s.label === "notice");
   const last = calc.statements[calc.statements.length - 1];
   return {

@@ -3,19 +3,26 @@
  * handed in ({@link ExcelActions}, wired to src/excel/ by the entry file), so this module runs, and is
  * tested, without Office.
  *
- * - One row: preview the active cell's row, or write its calculation sheet; insert the training
- *   workbook.
- * - A whole table: the selected rows (or the whole table) become a summary sheet, optionally with one
- *   calculation sheet per case; rows that cannot be calculated are listed with the reason.
- * - Reference rates: the last half-year known (the workbook's `Referensräntor` sheet, else the built-in
- *   table) and a form to add the next one. Every calculation made here uses the built-in table
- *   extended by that sheet, read afresh for each action (the user may have edited it).
+ * - The selected row, named at the top and kept current as the selection moves (Excel's
+ *   selection-changed event, registered once, debounced, removed when the page goes away).
+ * - One row: write its calculation sheet (the one primary button) or preview it. The result comes
+ *   first under the buttons, its conclusion and date first, and a preview moves focus to it. With the
+ *   cursor in the wrong place the pane says where to go, naming the workbook's contract sheets.
+ * - The guided mode ("Steg för steg"), mounted by its own module into the slot this pane keeps.
+ * - New contract sheets: an empty contract table for a real case, the training workbook.
+ * - Folded away until opened (and remembered): the trainer's exercises (exercisesPanel.ts); the whole table, whose selected rows (or all) become
+ *   a summary sheet, optionally with one calculation sheet per case (rows that cannot be calculated
+ *   listed with the reason); the reference rates: the last half-year known (the workbook's
+ *   `Referensräntor` sheet, else the built-in table) and a form to add the next one. Every
+ *   calculation made here uses the built-in table extended by that sheet, read afresh for each
+ *   action (the user may have edited it).
  *
  * While an action runs every button is disabled (two Excel batches must not interleave) and the status
- * line says what is happening; the outcome replaces it. Problems go to the alert region, just above
- * the buttons: a row's problems each with the address of its cell (an engine error with the field's
- * Swedish label), refused rows with the reason, a bad row of the Referensräntor sheet with its row
- * number. A reference rate that cannot be added is explained under its field.
+ * line says what is happening; the outcome replaces it, and focus returns to the button pressed.
+ * Problems go to the alert region, just above the buttons: a row's problems each with the address of
+ * its cell (an engine error with the field's Swedish label), refused rows with the reason, a bad row
+ * of the Referensräntor sheet with its row number. A reference rate that cannot be added is
+ * explained under its field.
  */
 import { BUILT_IN_RATES, ContractInput } from "../engine";
 import type { TableRow } from "../sheet/batch";
@@ -27,11 +34,13 @@ import { h, replace } from "./dom";
 import {
   PanelMemory,
   batchPanel,
+  foldingPanel,
   insertPanel,
   ratesPanel,
   rowPanel,
   selectedRowLine,
 } from "./excelPanels";
+import { exercisesPanel } from "./exercisesPanel";
 import {
   TaskContext,
   addReferenceRate,
@@ -39,11 +48,13 @@ import {
   createSummary,
   firstCell,
   insertContractTable,
+  insertExercises,
+  insertPracticeRows,
   insertTraining,
   loadRates,
   previewRow,
 } from "./excelTasks";
-import { UI_TEXT } from "./messages";
+import { EXERCISES_UI_TEXT, UI_TEXT } from "./messages";
 import { Shell } from "./shell";
 import { excelTraining } from "./trainingHosts";
 
@@ -53,10 +64,10 @@ export type ActiveRow = RowResult & {
   sheet: string;
   /** The row's cells, e.g. `Kontrakt!A3:AB3` (the active cell, e.g. `Kontrakt!A1`, when refused). */
   address: string;
-  /** Every sheet name in the workbook (so the letters' sheets get free, final names). */
-  sheetNames?: string[];
   /** Why the cell is not on a contract row, when it is not (the pane says where to go). */
   place?: WrongPlace;
+  /** Every sheet name in the workbook (so the letters' sheets get free, final names). */
+  sheetNames?: string[];
 };
 
 /** The selection's contract rows, as src/excel/reader.ts reads them. */
@@ -92,6 +103,8 @@ export interface ExcelActions {
   watchSelection?(onChange: () => void): Promise<() => Promise<void>>;
   /** The names of the sheets holding a contract table (their first row is a contract header row). */
   findContractSheets?(): Promise<string[]>;
+  /** Every sheet name in the workbook (the exercises are planned against them); none if absent. */
+  readSheetNames?(): Promise<string[]>;
 }
 
 /** What the guided mode gets to work with when the pane mounts it (see {@link ExcelPaneOptions}). */
@@ -100,6 +113,8 @@ export interface GuideHost {
   excel: ExcelActions;
   /** The pane's action runner: one action at a time, buttons disabled, status and alert. */
   run: Runner;
+  /** What the pane's own actions work with (excelTasks.ts: loadRates, previewRow, createSheet …). */
+  tasks: TaskContext;
   /** Reads the selected row again now (after the guide moved the cursor, say). */
   refreshSelection(): void;
 }
@@ -127,66 +142,70 @@ export interface ExcelPane {
 /** The default pause after the last selection change before the row is read. */
 export const SELECTION_DELAY_MS = 250;
 
-/**
- * Mounts the Excel mode into the shell. `trainingRows` are the contracts the training workbook gets.
- * Top to bottom: the selected row, the guided mode's slot (with the mode switch when there is a
- * guide), the one-row actions, the result (first under the buttons; a preview moves focus to it),
- * the new contract sheets, then the folded panels (whole table, reference rates).
- */
-export function mountExcelPane(
-  shell: Shell,
-  excel: ExcelActions,
-  trainingRows: readonly ContractInput[],
-  options: ExcelPaneOptions = {},
-): ExcelPane {
-  const memory = options.memory ?? storageMemory();
+/** The pane's parts, top to bottom (see {@link mountExcelPane}). */
+function layOut(shell: Shell, excel: ExcelActions, memory: PanelMemory, withGuide: boolean) {
   const selected = selectedRowLine();
   const row = rowPanel();
-  const quick = h("div", { class: "quick" }, row.element);
+  const result = h("div", { class: "result-area" });
+  // The one-click actions with their result; hidden while the guided mode shows.
+  const quick = h("div", { class: "quick" }, row.element, result);
   const guideSlot = h("div", { class: "guide-slot", id: "guide-slot", hidden: true });
   const insert = insertPanel(excel.insertContractTable !== undefined);
   const batch = batchPanel(memory);
   const rates = ratesPanel(memory);
-  const result = h("div", { class: "result-area" });
-  const modes = options.guide ? modeSwitch(memory, guideSlot, quick) : null;
+  // The trainer's panel, folded like the other rarely used ones (its heading becomes the fold's).
+  const exercises = exercisesPanel();
+  const [, ...exerciseParts] = [...exercises.element.childNodes];
+  const exercisesFold = foldingPanel(
+    "exercises",
+    EXERCISES_UI_TEXT.heading,
+    memory,
+    ...exerciseParts,
+  );
+  const modes = withGuide ? modeSwitch(memory, guideSlot, quick) : null;
   replace(
     shell.content,
     selected.element,
     modes,
     guideSlot,
     quick,
-    result,
     insert.element,
     batch.element,
     rates.element,
+    exercisesFold,
   );
-  shell.content.appendChild(excelTraining(excel, (text, action) => run(text, action)).element);
   rates.showKnown(lastKnownHalfYear(null, BUILT_IN_RATES));
+  return { selected, row, result, guideSlot, insert, batch, rates, exercises };
+}
 
-  const context: TaskContext = {
-    shell,
-    excel,
-    result,
-    showKnown: rates.showKnown,
-    showRateProblem: rates.showProblem,
-  };
-  const buttons = [row.create, row.preview, insert.table, insert.insert, batch.summary, rates.add];
-  const run = actionRunner(
-    shell,
-    buttons.filter((b): b is HTMLButtonElement => b !== null),
-  );
-  const watcher = watchSelectedRow(excel, selected.show, options.selectionDelayMs);
-  /** Runs an action pressed with `button`; the selected row is read again afterwards. */
-  const press = (button: HTMLButtonElement, busy: string, task: Action, toResult?: () => boolean) =>
-    run(busy, task, { pressed: button, toResult }).then(watcher.refresh);
-  const showResult = () => focusResult(result);
+type Parts = ReturnType<typeof layOut>;
 
+/** Runs an action pressed with a button (focus back on it, or on the result it showed). */
+type Press = (
+  button: HTMLButtonElement,
+  busy: string,
+  task: Action,
+  toResult?: () => boolean,
+) => Promise<void>;
+
+/** Each button to its action (excelTasks.ts). */
+function wireActions(
+  { row, result, insert, batch, rates, exercises }: Parts,
+  context: TaskContext,
+  press: Press,
+  trainingRows: readonly ContractInput[],
+): void {
   row.create.addEventListener("click", () => {
     const withLetters = row.letters.checked; // as it was when the button was pressed
     void press(row.create, UI_TEXT.writing, () => createSheet(context, withLetters));
   });
   row.preview.addEventListener("click", () =>
-    press(row.preview, UI_TEXT.reading, () => previewRow(context), showResult),
+    press(
+      row.preview,
+      UI_TEXT.reading,
+      () => previewRow(context),
+      () => focusResult(result),
+    ),
   );
   const table = insert.table;
   table?.addEventListener("click", () =>
@@ -206,16 +225,64 @@ export function mountExcelPane(
     event.preventDefault();
     void press(rates.add, UI_TEXT.addingRate, () => addReferenceRate(context, rates.input));
   });
+  exercises.insertSheets.addEventListener("click", () => {
+    const choice = exercises.choice(); // as it was when the button was pressed
+    void press(exercises.insertSheets, EXERCISES_UI_TEXT.inserting, () =>
+      insertExercises(context, choice),
+    );
+  });
+  exercises.insertRows.addEventListener("click", () => {
+    const choice = exercises.choice();
+    void press(exercises.insertRows, EXERCISES_UI_TEXT.inserting, () =>
+      insertPracticeRows(context, choice),
+    );
+  });
+}
+
+/**
+ * Mounts the Excel mode into the shell. `trainingRows` are the contracts the training workbook gets.
+ * Top to bottom: the selected row, the guided mode's slot (with the mode switch when there is a
+ * guide), the one-row actions, the result (first under the buttons; a preview moves focus to it),
+ * the new contract sheets, then the folded panels (whole table, reference rates).
+ */
+export function mountExcelPane(
+  shell: Shell,
+  excel: ExcelActions,
+  trainingRows: readonly ContractInput[],
+  options: ExcelPaneOptions = {},
+): ExcelPane {
+  const parts = layOut(shell, excel, options.memory ?? storageMemory(), Boolean(options.guide));
+  const { row, insert, batch, rates, exercises, guideSlot } = parts;
+  const context: TaskContext = {
+    shell,
+    excel,
+    result: parts.result,
+    showKnown: rates.showKnown,
+    showRateProblem: rates.showProblem,
+  };
+  const buttons = [
+    ...[row.create, row.preview, insert.table, insert.insert, batch.summary, rates.add],
+    ...[exercises.insertSheets, exercises.insertRows],
+  ];
+  const run = actionRunner(
+    shell,
+    buttons.filter((b): b is HTMLButtonElement => b !== null),
+  );
+  const watcher = watchSelectedRow(excel, parts.selected.show, options.selectionDelayMs);
+  // After each action the selected row is read again (a sheet written or inserted moves it).
+  const press: Press = (button, busy, task, toResult) =>
+    run(busy, task, { pressed: button, toResult }).then(watcher.refresh);
+  wireActions(parts, context, press, trainingRows);
+  // The trainee's answer check (trainingHosts.ts), folded last.
+  shell.content.appendChild(excelTraining(excel, (text, action) => run(text, action)).element);
 
   void run(UI_TEXT.readingRates, async () => {
     const loaded = await loadRates(context);
     return loaded.ok ? succeeded("") : loaded;
   });
-  if (options.guide) {
-    options.guide(guideSlot, { shell, excel, run, refreshSelection: watcher.refresh });
-  }
-  const view = shell.content.ownerDocument.defaultView;
-  view?.addEventListener?.("pagehide", (event) => {
+  const refreshSelection = watcher.refresh;
+  options.guide?.(guideSlot, { shell, excel, run, tasks: context, refreshSelection });
+  shell.content.ownerDocument.defaultView?.addEventListener?.("pagehide", (event) => {
     if (!event.persisted) void watcher.dispose();
   });
   return { guideSlot, dispose: watcher.dispose };

@@ -39,7 +39,7 @@ export function rowPanel() {
     letters,
     h("label", { for: "with-letters" }, UI_TEXT.withLetters),
   );
-  const element = h("div", { class: "actions" }, ...[create, preview].map(action), lettersChoice);
+  const element = h("div", { class: "actions" }, action(create), lettersChoice, action(preview));
   return { element, preview, create, letters };
 }
 
@@ -63,7 +63,12 @@ export interface PanelMemory {
 }
 
 /** A panel folded under its heading (`<details>`), closed unless it was left open. */
-function foldingPanel(id: string, heading: string, memory: PanelMemory, ...children: Child[]) {
+export function foldingPanel(
+  id: string,
+  heading: string,
+  memory: PanelMemory,
+  ...children: Child[]
+) {
   const element = h(
     "details",
     { class: "panel fold", id, open: memory.isOpen(id) },

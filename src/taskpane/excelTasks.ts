@@ -29,11 +29,20 @@ import {
 import type { RowProblem, WrongPlace } from "../sheet/headers";
 import { sameSheetName } from "../sheet/sheetNames";
 import type { RefusedRow } from "../sheet/summary";
+import type { SheetPlan } from "../sheet/types";
+import {
+  PracticeCase,
+  PracticeCaseError,
+  PracticeLevel,
+  practiceCases,
+} from "../training/practiceCase";
+import { MAX_HANDOUT_CASES, planExerciseWorkbook } from "../training/workbook";
 import { Outcome, excelCall, refused, succeeded } from "./actionRunner";
 import { Child, h, replace } from "./dom";
 import type { ActiveRow, ExcelActions } from "./excelPane";
 import { formMessage } from "./form";
-import { UI_TEXT } from "./messages";
+import type { ExerciseChoiceInput } from "./exercisesPanel";
+import { EXERCISES_UI_TEXT, UI_TEXT } from "./messages";
 import { formatPercent, parsePercentInput } from "./rates";
 import { Shell } from "./shell";
 import { calculationView } from "./statementView";
@@ -278,6 +287,75 @@ export async function addReferenceRate(
   input.value = "";
   const reloaded = await loadRates(context);
   return reloaded.ok ? succeeded(done) : reloaded;
+}
+
+/** The practice cases of the exercises panel's choice, or the problem with it. */
+function chosenCases(choice: ExerciseChoiceInput): Outcome<PracticeCase[]> {
+  const count = /^\s*\d{1,3}\s*$/.test(choice.count) ? Number(choice.count) : NaN;
+  if (!(count >= 1 && count <= MAX_HANDOUT_CASES))
+    return refused(h("p", {}, EXERCISES_UI_TEXT.badCount(choice.count)));
+  if (choice.first.trim() === "") return refused(h("p", {}, EXERCISES_UI_TEXT.firstMissing));
+  try {
+    const level = Number(choice.level) as PracticeLevel;
+    const first = /^\s*\d{1,6}\s*$/.test(choice.first) ? Number(choice.first) : choice.first;
+    return succeeded(practiceCases(level, first as number, count));
+  } catch (error) {
+    if (!(error instanceof PracticeCaseError)) throw error;
+    return refused(h("p", {}, error.message));
+  }
+}
+
+/**
+ * Inserts the handout of the chosen practice cases: an exercise sheet per case and the facit, under
+ * names free in the workbook (never overwriting a sheet); the workbook's own Referensräntor sheet is
+ * used when it has one, else the built-in rates come as a new one.
+ */
+export async function insertExercises(
+  context: TaskContext,
+  choice: ExerciseChoiceInput,
+): Promise<Outcome> {
+  const { shell, excel } = context;
+  const cases = chosenCases(choice);
+  if (!cases.ok) return cases;
+  const loaded = await loadRates(context);
+  if (!loaded.ok) return loaded;
+  const { rates, table } = loaded.value;
+  const existing = (await excelCall(() => excel.readSheetNames?.() ?? Promise.resolve([]))) ?? [];
+  let plans: SheetPlan[];
+  try {
+    plans = planExerciseWorkbook(cases.value, {
+      table,
+      existingSheetNames: existing,
+      referenceSheet: rates === null ? undefined : { rowCount: referenceRowCountOf(rates) },
+    });
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    return refused(h("p", {}, formMessage(error)));
+  }
+  shell.status(UI_TEXT.writingSheets(plans.length));
+  const { sheetNames } = await excelCall(() => excel.writeSheetPlans(plans));
+  const [first, last] = [cases.value[0].name, cases.value[cases.value.length - 1].name];
+  return succeeded(
+    EXERCISES_UI_TEXT.sheetsInserted(
+      first,
+      last,
+      cases.value.length,
+      sheetNames[cases.value.length],
+    ),
+  );
+}
+
+/** Inserts the chosen practice cases as rows of a new Kontrakt table (named "Övning L.N"). */
+export async function insertPracticeRows(
+  { excel }: TaskContext,
+  choice: ExerciseChoiceInput,
+): Promise<Outcome> {
+  const cases = chosenCases(choice);
+  if (!cases.ok) return cases;
+  const rows = cases.value.map((pc): ContractInput => ({ ...pc.contract }));
+  const { sheetName } = await excelCall(() => excel.insertTrainingWorkbook(rows));
+  const [first, last] = [cases.value[0].name, cases.value[cases.value.length - 1].name];
+  return succeeded(EXERCISES_UI_TEXT.rowsInserted(sheetName, first, last, rows.length));
 }
 
 /**

@@ -198,3 +198,27 @@ export const UI_TEXT = {
   writtenWithLetters: (sheet: string, letters: readonly string[]) =>
     `Bladet «${sheet}» skapat, med ${letters.map((name) => `«${name}»`).join(" och ")}`,
 } as const;
+
+/** The exercises panel (practice cases for a workshop): labels, help and outcomes. */
+export const EXERCISES_UI_TEXT = {
+  heading: "Övningar",
+  intro:
+    "Övningsfall ur ett nummer: Övning 2.47 är alltid samma kontrakt (nivå 2, nummer 47), så hela " +
+    "gruppen kan räkna på samma fall.",
+  level: "Nivå",
+  count: "Antal övningar",
+  first: "Första övningens nummer",
+  insertSheets: "Infoga övningsblad och facit",
+  insertSheetsHelp:
+    "Ett blad per övning med uppgifterna och tomma svarsceller, bladet Facit med svaren som formler (befintliga blad ändras aldrig).",
+  insertRows: "Infoga övningarna som kontraktsrader",
+  insertRowsHelp:
+    "Ett nytt blad Kontrakt med en rad per övning, att förhandsgranska eller räkna steg för steg.",
+  inserting: "Infogar övningarna …",
+  badCount: (value: string) => `Antal övningar (${value}) måste vara ett heltal från 1 till 200.`,
+  firstMissing: "Ange första övningens nummer (ett heltal från 1 till 99 999).",
+  sheetsInserted: (first: string, last: string, count: number, facit: string) =>
+    `${count} övningsblad infogade (${first === last ? first : `${first} – ${last}`}) med facit på bladet «${facit}».`,
+  rowsInserted: (sheet: string, first: string, last: string, count: number) =>
+    `Bladet «${sheet}» infogat med ${count} ${count === 1 ? "övning" : "övningar"} (${first === last ? first : `${first} – ${last}`}). Markera en rad och förhandsgranska.`,
+} as const;

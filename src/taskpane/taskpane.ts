@@ -15,6 +15,7 @@ import { findContractSheets, watchSelection } from "../excel/selection";
 import {
   insertContractTable,
   insertTrainingWorkbook,
+  readSheetNames,
   writeSheetPlan,
   writeSheetPlans,
 } from "../excel/writer";
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
       insertContractTable,
       watchSelection,
       findContractSheets,
+      readSheetNames,
     },
     trainingRows: WORKED_EXAMPLE_ROWS,
     examples: WORKED_EXAMPLES,

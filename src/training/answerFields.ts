@@ -39,7 +39,7 @@ export const OUTCOME_ANSWERS: Readonly<Record<OutcomeAnswer, string>> = {
 
 /** One answer a trainee gives. */
 export interface AnswerField {
-  /** Unique: `unpaidCreditClaim`, `notice.t`, `repossession.amountInclInterest`, `surplus`, … */
+  /** Unique: `unpaidCreditClaim`, `notice.t`, …, `repossession.surplus`, `repossession.outcome`. */
   id: string;
   key: AnswerKey;
   /** The date the figure belongs to; null for the unpaid credit claim (the same at both dates). */
@@ -67,7 +67,12 @@ const PER_DATE: readonly [AnswerKey, AnswerPrecision][] = [
   ["amountInclInterest", "krona"],
 ];
 
-function field(key: AnswerKey, date: StatementLabel | null, precision: AnswerPrecision) {
+/** An answer; its id names its date (`notice.t`, `repossession.surplus`), if it has one. */
+function field(
+  key: AnswerKey,
+  date: StatementLabel | null,
+  precision: AnswerPrecision,
+): AnswerField {
   return { id: date ? `${date}.${key}` : key, key, date, label: ANSWER_LABELS[key], precision };
 }
 

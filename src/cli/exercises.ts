@@ -1,0 +1,114 @@
+/**
+ * `atertag exercises --level L [--count N] [--seed S] (--out FIL.xlsx | --json)`: a handout of
+ * practice cases (src/training). The cases are "Övning L.S", "Övning L.(S+1)", … — `--seed` is the
+ * number of the first case, so the same command (or the same case number alone) always gives the
+ * same contracts. `--out` writes the workbook (an exercise sheet per case, Facit, Referensräntor)
+ * atomically; `--json` prints an array of `{ "contract": …, "answers": … }`, the contract as
+ * `calc` reads a file and the answers exactly what `calc --json` prints for it.
+ */
+import { toReport } from "../engine";
+import { SheetPlan } from "../sheet/types";
+import {
+  MAX_PRACTICE_NUMBER,
+  PRACTICE_LEVELS,
+  PracticeLevel,
+  practiceCases,
+} from "../training/practiceCase";
+import {
+  MAX_HANDOUT_CASES,
+  calculatePracticeCase,
+  planExerciseWorkbook,
+} from "../training/workbook";
+import { CLI_TEXT, EXERCISES_TEXT } from "./messages";
+import { UsageError } from "./usageError";
+
+/** The most cases one handout holds. */
+export const MAX_EXERCISES = MAX_HANDOUT_CASES;
+/** Cases in a handout when --count is not given. */
+export const DEFAULT_EXERCISES = 20;
+
+export interface ExercisesIo {
+  out: (text: string) => void;
+}
+
+/** Writes the plans to `out` (the command line's atomic writer) and returns the path written. */
+export type WorkbookWriter = (plans: SheetPlan[], out: string) => Promise<string>;
+
+/** Takes `flag VALUE` out of `args`; null when the flag is absent. */
+function takeValue(args: string[], flag: string): { value: string | null; rest: string[] } {
+  const at = args.indexOf(flag);
+  if (at === -1) return { value: null, rest: args };
+  const value = args[at + 1];
+  if (value === undefined || value.startsWith("--"))
+    throw new UsageError(`${EXERCISES_TEXT.needsValue(flag)}\n${CLI_TEXT.usage}`);
+  const rest = [...args.slice(0, at), ...args.slice(at + 2)];
+  if (rest.includes(flag)) throw new UsageError(EXERCISES_TEXT.twice(flag));
+  return { value, rest };
+}
+
+/** A whole number from `min` to `max` given to `flag`, or a usage error naming both. */
+function wholeNumber(flag: string, text: string, min: number, max: number): number {
+  const value = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
+  if (!(value >= min && value <= max))
+    throw new UsageError(EXERCISES_TEXT.range(flag, text, min, max));
+  return value;
+}
+
+interface ExercisesRun {
+  level: PracticeLevel;
+  count: number;
+  first: number;
+  out: string | null;
+  json: boolean;
+}
+
+/** The command's flags, checked; every problem is a usage error naming the flag and its value. */
+export function parseExercisesArgs(args: string[]): ExercisesRun {
+  let rest = args.filter((arg) => arg !== "--json");
+  const json = rest.length !== args.length;
+  const take = (flag: string) => {
+    const taken = takeValue(rest, flag);
+    rest = taken.rest;
+    return taken.value;
+  };
+  const [level, count, seed, out] = ["--level", "--count", "--seed", "--out"].map(take);
+  if (rest.length > 0) {
+    const unknown = rest.find((arg) => arg.startsWith("--"));
+    throw new UsageError(
+      `${unknown ? CLI_TEXT.unknownFlag(unknown) : EXERCISES_TEXT.unexpected(rest[0])}\n${CLI_TEXT.usage}`,
+    );
+  }
+  if (level === null) throw new UsageError(`${EXERCISES_TEXT.levelRequired}\n${CLI_TEXT.usage}`);
+  if (!PRACTICE_LEVELS.map(String).includes(level))
+    throw new UsageError(EXERCISES_TEXT.badLevel(level));
+  if (out === null && !json) throw new UsageError(`${CLI_TEXT.outOrJson}\n${CLI_TEXT.usage}`);
+  if (out !== null && !out.toLowerCase().endsWith(".xlsx"))
+    throw new UsageError(CLI_TEXT.notXlsx(out));
+  const n = count === null ? DEFAULT_EXERCISES : wholeNumber("--count", count, 1, MAX_EXERCISES);
+  const first = seed === null ? 1 : wholeNumber("--seed", seed, 1, MAX_PRACTICE_NUMBER);
+  if (first + n - 1 > MAX_PRACTICE_NUMBER)
+    throw new UsageError(EXERCISES_TEXT.pastLast(first, n, MAX_PRACTICE_NUMBER));
+  return { level: Number(level) as PracticeLevel, count: n, first, out, json };
+}
+
+/** Runs `atertag exercises`; a bad flag is a {@link UsageError} (exit 2), nothing written. */
+export async function exercises(
+  args: string[],
+  io: ExercisesIo,
+  writeWorkbook: WorkbookWriter,
+): Promise<void> {
+  const run = parseExercisesArgs(args);
+  const cases = practiceCases(run.level, run.first, run.count);
+  const written =
+    run.out === null ? null : await writeWorkbook(planExerciseWorkbook(cases), run.out);
+  if (run.json) {
+    const items = cases.map((pc) => ({
+      contract: pc.contract,
+      answers: toReport(calculatePracticeCase(pc)),
+    }));
+    io.out(JSON.stringify(items, null, 2));
+    return;
+  }
+  io.out(CLI_TEXT.wrote([written!]));
+  io.out(EXERCISES_TEXT.done(run.level, cases[0].name, cases[cases.length - 1].name, cases.length));
+}
