@@ -165,3 +165,49 @@ export function showFormProblem(view: ContractFormView, ...children: Child[]): v
   if (children.length === 0) view.form.removeAttribute("aria-describedby");
   else view.form.setAttribute("aria-describedby", view.formProblem.id);
 }
+
+/** How long typing must pause before the field is checked, in milliseconds. */
+export const SETTLE_MS = 700;
+
+/** What {@link watchTyping} tells its owner: a field is being typed, or a field is to be checked. */
+export interface TypingControl {
+  editing(): void;
+  reach(field: ContractField): void;
+}
+
+/**
+ * Checks a field when the user leaves it (after typing in it, or when it is filled) or pauses typing
+ * for {@link SETTLE_MS}; a select (the method) at once. One pause timer serves all `forms`.
+ */
+export function watchTyping(
+  forms: readonly (ContractFormView | null)[],
+  control: TypingControl,
+): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const typed = new Set<ContractField>();
+  const settle = (field: ContractField) => {
+    clearTimeout(timer);
+    timer = undefined;
+    control.reach(field);
+  };
+  for (const view of forms) {
+    if (view === null) continue;
+    view.form.addEventListener("input", (event) => {
+      const field = view.fieldOf(event.target);
+      if (field === null || view.isSelect(field)) return;
+      typed.add(field);
+      control.editing();
+      clearTimeout(timer);
+      timer = setTimeout(() => settle(field), SETTLE_MS);
+    });
+    view.form.addEventListener("change", (event) => {
+      const field = view.fieldOf(event.target);
+      if (field !== null && view.isSelect(field)) settle(field);
+    });
+    view.form.addEventListener("focusout", (event) => {
+      const field = view.fieldOf(event.target);
+      const input = event.target as HTMLInputElement;
+      if (field !== null && (typed.has(field) || input.value.trim() !== "")) settle(field);
+    });
+  }
+}

@@ -31,14 +31,11 @@ import {
   stepOfField,
 } from "../guide/steps";
 import { STEP_TITLES } from "../guide/texts";
-import { ContractFormView, contractFormView } from "./contractForm";
+import { ContractFormView, contractFormView, watchTyping } from "./contractForm";
 import { Child, h, replace } from "./dom";
 import { FORM_FIELDS, FormField, FormValues, formMessage, formToContract } from "./form";
 import { GUIDE_UI_TEXT as G } from "./guideMessages";
 import { fieldProblem } from "./validation";
-
-/** How long typing must pause before the field is checked (as in the form). */
-export const GUIDE_SETTLE_MS = 700;
 
 /** How the host makes the calculation sheet with the letters. */
 export interface GuideLetters {
@@ -357,41 +354,4 @@ export function mountGuideView(container: HTMLElement, options: GuideViewOptions
     model: () => model,
     focusResult,
   };
-}
-
-/**
- * Checks a field when the user leaves it (after typing in it, or when it is filled) or pauses typing
- * for {@link GUIDE_SETTLE_MS}; the method select at once.
- */
-function watchTyping(
-  forms: readonly (ContractFormView | null)[],
-  control: { editing(): void; reach(field: ContractField): void },
-): void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const typed = new Set<ContractField>();
-  const settle = (field: ContractField) => {
-    clearTimeout(timer);
-    timer = undefined;
-    control.reach(field);
-  };
-  for (const view of forms) {
-    if (view === null) continue;
-    view.form.addEventListener("input", (event) => {
-      const field = view.fieldOf(event.target);
-      if (field === null || view.isSelect(field)) return;
-      typed.add(field);
-      control.editing();
-      clearTimeout(timer);
-      timer = setTimeout(() => settle(field), GUIDE_SETTLE_MS);
-    });
-    view.form.addEventListener("change", (event) => {
-      const field = view.fieldOf(event.target);
-      if (field !== null && view.isSelect(field)) settle(field);
-    });
-    view.form.addEventListener("focusout", (event) => {
-      const field = view.fieldOf(event.target);
-      const input = event.target as HTMLInputElement;
-      if (field !== null && (typed.has(field) || input.value.trim() !== "")) settle(field);
-    });
-  }
 }

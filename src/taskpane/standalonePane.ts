@@ -8,15 +8,15 @@
  * the file): the engine's message above the form, no result, until the user chooses to go on without
  * the field.
  *
- * When to check: a field is checked when the user leaves it or stops typing for {@link SETTLE_MS},
- * not at every keystroke. Its problem is shown right under it (and listed where the result would
+ * When to check: a field is checked when the user leaves it or stops typing for a moment (SETTLE_MS,
+ * contractForm.ts), not at every keystroke. Its problem is shown right under it (and listed where the result would
  * be); a field the user has not reached yet shows none. While a field is being typed, the last
  * statement stays visible, marked as not matching the form any more, and cannot be downloaded.
  */
 import { Calculation, ContractField, ContractInput, EngineError } from "../engine";
 import { planCaseWorkbook } from "../sheet/caseWorkbook";
 import type { SheetPlan } from "../sheet/types";
-import { ContractFormView, contractFormView, showFormProblem } from "./contractForm";
+import { ContractFormView, contractFormView, showFormProblem, watchTyping } from "./contractForm";
 import { Child, h, replace } from "./dom";
 import { FormValues, contractToForm, formToContract } from "./form";
 import { standaloneGuideMode } from "./guideStandalone";
@@ -33,9 +33,6 @@ export interface StandaloneOptions {
   /** The .xlsx bytes for sheet plans (src/export/xlsx.ts, loaded on first use). */
   buildXlsx(plans: SheetPlan[]): Promise<Uint8Array>;
 }
-
-/** How long typing must pause before the field is checked. */
-export const SETTLE_MS = 700;
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -273,7 +270,7 @@ export function mountStandalonePane(shell: Shell, options: StandaloneOptions): v
     shell.error(UI_TEXT.unknownExample(example));
   };
 
-  watchTyping(view, control);
+  watchTyping([view], control);
   window.addEventListener("hashchange", loadFromAddress);
   bar.copy.addEventListener("click", async () => {
     let link: string;
@@ -290,40 +287,6 @@ export function mountStandalonePane(shell: Shell, options: StandaloneOptions): v
     downloadSheet(shell, bar.download, control.current, options.buildXlsx, bar.letters.checked),
   );
   loadFromAddress();
-}
-
-/**
- * Checks a field when the user leaves it (after typing in it, or when it is filled) or pauses typing
- * for {@link SETTLE_MS}; the method select at once.
- */
-function watchTyping(
-  view: ContractFormView,
-  control: { editing(): void; reach(field: ContractField): void },
-): void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const typed = new Set<ContractField>();
-  const settle = (field: ContractField) => {
-    clearTimeout(timer);
-    timer = undefined;
-    control.reach(field);
-  };
-  view.form.addEventListener("input", (event) => {
-    const field = view.fieldOf(event.target);
-    if (field === null || view.isSelect(field)) return;
-    typed.add(field);
-    control.editing();
-    clearTimeout(timer);
-    timer = setTimeout(() => settle(field), SETTLE_MS);
-  });
-  view.form.addEventListener("change", (event) => {
-    const field = view.fieldOf(event.target);
-    if (field !== null && view.isSelect(field)) settle(field);
-  });
-  view.form.addEventListener("focusout", (event) => {
-    const field = view.fieldOf(event.target);
-    const input = event.target as HTMLInputElement;
-    if (field !== null && (typed.has(field) || input.value.trim() !== "")) settle(field);
-  });
 }
 
 /** Copies the link to the clipboard, or shows it selected where the clipboard is not allowed. */
