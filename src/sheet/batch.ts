@@ -16,7 +16,7 @@ import {
 import { HeaderRowAddresses, fieldForHeader, rowToContract } from "./headers";
 import { planCaseWorkbook } from "./caseWorkbook";
 import { REFERENCE_SHEET_NAME, planReferenceSheet } from "./referenceSheet";
-import { uniqueSheetName } from "./sheetNames";
+import { SheetNameClaims } from "./sheetNames";
 import { RefusedRow, SUMMARY_SHEET_NAME, planSummary } from "./summary";
 import { SheetPlan } from "./types";
 
@@ -95,21 +95,16 @@ export interface BatchPlanOptions {
 export function planBatchWorkbook(result: BatchResult, options: BatchPlanOptions): SheetPlan[] {
   const table = options.table ?? BUILT_IN_RATES;
   // The reference sheet's name is fixed: the summary's formulas look the rates up there.
-  const taken = [...(options.existingSheetNames ?? []), REFERENCE_SHEET_NAME];
-  const claim = (wanted: string) => {
-    const name = uniqueSheetName(wanted, taken);
-    taken.push(name);
-    return name;
-  };
-  const summaryName = claim(SUMMARY_SHEET_NAME);
+  const names = new SheetNameClaims([...(options.existingSheetNames ?? []), REFERENCE_SHEET_NAME]);
+  const summaryName = names.claim(SUMMARY_SHEET_NAME);
   const referenceRowCount = options.referenceSheet?.rowCount ?? table.entries().length;
   const cases = options.sheets
     ? result.calculations.map((calc) => {
         const plans = planCaseWorkbook(calc, {
           letters: options.letters ?? false,
-          existingSheetNames: taken,
+          existingSheetNames: names.taken,
         });
-        taken.push(...plans.map((plan) => plan.name));
+        names.take(plans.map((plan) => plan.name));
         return plans;
       })
     : [];

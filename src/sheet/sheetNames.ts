@@ -50,6 +50,35 @@ export function uniqueSheetName(wanted: string, existing: readonly string[]): st
   }
 }
 
+/**
+ * The names of one workbook's new sheets, each free among the workbook's `existing` names and the
+ * names claimed before it.
+ */
+export class SheetNameClaims {
+  private readonly names: string[];
+
+  constructor(existing: readonly string[]) {
+    this.names = [...existing];
+  }
+
+  /** A free name for `wanted` ({@link uniqueSheetName}), from now on taken. */
+  claim(wanted: string): string {
+    const name = uniqueSheetName(wanted, this.names);
+    this.names.push(name);
+    return name;
+  }
+
+  /** Takes names chosen elsewhere (e.g. by a planner given {@link taken}). */
+  take(names: readonly string[]): void {
+    this.names.push(...names);
+  }
+
+  /** Every name taken so far. */
+  get taken(): readonly string[] {
+    return this.names;
+  }
+}
+
 /** Whether two sheet names are the same to Excel (case-insensitive). */
 export function sameSheetName(a: string, b: string): boolean {
   return key(a) === key(b);

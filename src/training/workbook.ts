@@ -12,7 +12,7 @@ import {
   parseContract,
 } from "../engine";
 import { REFERENCE_SHEET_NAME, planReferenceSheet } from "../sheet/referenceSheet";
-import { uniqueSheetName } from "../sheet/sheetNames";
+import { SheetNameClaims } from "../sheet/sheetNames";
 import { SheetPlan } from "../sheet/types";
 import { planExerciseSheet } from "./exerciseSheet";
 import { FACIT_SHEET_NAME, planFacitSheet } from "./facitSheet";
@@ -52,14 +52,9 @@ export function planExerciseWorkbook(
 ): SheetPlan[] {
   const table = options.table ?? BUILT_IN_RATES;
   // The reference sheet's name is fixed: the facit's formulas look the rates up there.
-  const taken = [...(options.existingSheetNames ?? []), REFERENCE_SHEET_NAME];
-  const claim = (wanted: string) => {
-    const name = uniqueSheetName(wanted, taken);
-    taken.push(name);
-    return name;
-  };
-  const exercises = cases.map((pc) => planExerciseSheet(pc, claim(pc.name)));
-  const facitName = claim(FACIT_SHEET_NAME);
+  const names = new SheetNameClaims([...(options.existingSheetNames ?? []), REFERENCE_SHEET_NAME]);
+  const exercises = cases.map((pc) => planExerciseSheet(pc, names.claim(pc.name)));
+  const facitName = names.claim(FACIT_SHEET_NAME);
   const facit = planFacitSheet(
     cases.map((pc, index) => ({
       calc: calculatePracticeCase(pc, table),
