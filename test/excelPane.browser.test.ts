@@ -13,26 +13,14 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { ContractInput } from "../src/engine";
 import { contractTable } from "../src/sheet/headers";
-import {
-  OFFICE_JS_HOST,
-  StaticServer,
-  findChromium,
-  launchChromium,
-  monitorPage,
-  serveDirectory,
-} from "./support/browser";
-import { productionBuild } from "./support/build";
-import { requireTool } from "./support/requireTool";
+import { OFFICE_JS_HOST, describeWithChromium, monitorPage, paneSession } from "./support/browser";
 import example1 from "../examples/worked-example-1.json";
 import example2 from "../examples/worked-example-2.json";
 
-const CHROMIUM = findChromium();
-const describeChromium = requireTool("chromium", CHROMIUM !== null, "apt-get install chromium")
-  ? describe
-  : describe.skip;
+const describeChromium = describeWithChromium();
 
 /** What Excel on Windows appends to the page's URL (the page then loads office.js). */
 const HOST_INFO = "_host_Info=Excel$Win32$16.01$sv-SE$$$$0";
@@ -57,25 +45,11 @@ function trainingSheet(): Setup["sheets"][number] {
 describeChromium(
   "the Excel pane at task-pane size, over the real reader and writers (Chromium)",
   () => {
-    let server: StaticServer;
-    let browser: Browser;
-    const contexts: BrowserContext[] = [];
-
-    beforeAll(async () => {
-      server = await serveDirectory(await productionBuild());
-      browser = await launchChromium(CHROMIUM);
-    }, 300_000);
-
-    afterAll(async () => {
-      for (const context of contexts) await context.close().catch(() => undefined);
-      await browser?.close();
-      await server?.close();
-    });
+    const pane = paneSession("excel-pane");
 
     /** Opens the pane in Excel mode over a workbook made from `setup`. */
     async function open(setup: Setup): Promise<{ page: Page; errors: () => string[] }> {
-      const context = await browser.newContext({ viewport: VIEWPORT, locale: "sv-SE" });
-      contexts.push(context);
+      const context = await pane.newContext({ viewport: VIEWPORT, locale: "sv-SE" });
       const monitor = monitorPage(context);
       const body = `window.__fakeExcelSetup = ${JSON.stringify({ latencyMs: 20, ...setup })};\n${FAKE_HOST}`;
       await context.route(
@@ -83,7 +57,7 @@ describeChromium(
         (route) => route.fulfill({ status: 200, contentType: "text/javascript", body }),
       );
       const page = await context.newPage();
-      await page.goto(`${server.url}taskpane.html?${HOST_INFO}`, { waitUntil: "commit" });
+      await page.goto(`${pane.url}taskpane.html?${HOST_INFO}`, { waitUntil: "commit" });
       await page.waitForSelector('main[data-mode="excel"]', { timeout: 15_000 });
       return { page, errors: () => monitor.pageErrors };
     }

@@ -16,27 +16,20 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { ContractInput } from "../src/engine";
 import { contractTable } from "../src/sheet/headers";
 import {
   OFFICE_JS_HOST,
-  StaticServer,
   blockOfficeJs,
-  findChromium,
-  launchChromium,
+  describeWithChromium,
   monitorPage,
-  serveDirectory,
+  paneSession,
 } from "./support/browser";
-import { productionBuild } from "./support/build";
-import { requireTool } from "./support/requireTool";
 import example1 from "../examples/worked-example-1.json";
 import example2 from "../examples/worked-example-2.json";
 
-const CHROMIUM = findChromium();
-const describeChromium = requireTool("chromium", CHROMIUM !== null, "apt-get install chromium")
-  ? describe
-  : describe.skip;
+const describeChromium = describeWithChromium();
 
 const PANE = { width: 350, height: 800 };
 
@@ -94,38 +87,20 @@ async function next(page: Page, title: string, number: number) {
 }
 
 describeChromium("guided mode in Chromium at 350 px", () => {
-  let outDir: string;
-  let server: StaticServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    outDir = fs.mkdtempSync(path.join(os.tmpdir(), "guide-dist-"));
-    fs.cpSync(await productionBuild(), outDir, { recursive: true });
-    server = await serveDirectory(outDir);
-    browser = await launchChromium(CHROMIUM);
-  }, 300_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
-  });
+  const pane = paneSession("guide");
 
   describe("standalone", () => {
     /** Opens the page on a worked example, switches to "Steg för steg", returns the page. */
     async function openGuide(query: string) {
-      const context = await browser.newContext({
+      const context = await pane.newContext({
         viewport: PANE,
         acceptDownloads: true,
         locale: "sv-SE",
       });
-      contexts.push(context);
       const monitor = monitorPage(context);
       await blockOfficeJs(context);
       const page = await context.newPage();
-      await page.goto(`${server.url}taskpane.html${query}`);
+      await page.goto(`${pane.url}taskpane.html${query}`);
       await page.waitForSelector('main[data-mode="standalone"]');
       await page.click('.guide-mode button:has-text("Steg för steg")');
       await page.waitForSelector(".guide-step-heading");
@@ -185,7 +160,7 @@ describeChromium("guided mode in Chromium at 350 px", () => {
       expect(download.suggestedFilename()).toBe("Övning 1.xlsx");
       await page.waitForSelector('[role="status"]:has-text("Övning 1.xlsx")');
       // The calculation sheet, the notice (value below the debt) and the protocol's calculation.
-      const file = path.join(outDir, "guide-1.xlsx");
+      const file = path.join(pane.dir, "guide-1.xlsx");
       await download.saveAs(file);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(file);
@@ -277,8 +252,7 @@ describeChromium("guided mode in Chromium at 350 px", () => {
 
     /** The training sheet (rows 2 and 3: the worked examples), the cursor on `row`; the guide open. */
     async function openExcelGuide(row: number) {
-      const context = await browser.newContext({ viewport: PANE, locale: "sv-SE" });
-      contexts.push(context);
+      const context = await pane.newContext({ viewport: PANE, locale: "sv-SE" });
       const monitor = monitorPage(context);
       const table = contractTable([example1, example2] as ContractInput[]);
       const setup = {
@@ -292,7 +266,7 @@ describeChromium("guided mode in Chromium at 350 px", () => {
         (route) => route.fulfill({ status: 200, contentType: "text/javascript", body }),
       );
       const page = await context.newPage();
-      await page.goto(`${server.url}taskpane.html?${HOST_INFO}`, { waitUntil: "commit" });
+      await page.goto(`${pane.url}taskpane.html?${HOST_INFO}`, { waitUntil: "commit" });
       await page.waitForSelector('main[data-mode="excel"]', { timeout: 15_000 });
       await page.click('.mode-switch button:has-text("Steg för steg")');
       await page.click('button:has-text("Gå igenom markerad rad")');

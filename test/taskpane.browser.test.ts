@@ -10,10 +10,9 @@
  * Screenshots: /tmp/taskpane-360.png and /tmp/taskpane-1280.png.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import type { Browser, BrowserContext, ConsoleMessage, Page } from "playwright-core";
+import type { BrowserContext, ConsoleMessage, Page } from "playwright-core";
 import {
   ContractInput,
   STATEMENT_LABELS,
@@ -28,22 +27,15 @@ import {
   DEFAULT_ALLOWED_HOSTS,
   OFFICE_JS_HOST,
   PageMonitor,
-  StaticServer,
   blockOfficeJs,
-  findChromium,
-  launchChromium,
+  describeWithChromium,
   monitorPage,
-  serveDirectory,
+  paneSession,
 } from "./support/browser";
-import { productionBuild } from "./support/build";
-import { requireTool } from "./support/requireTool";
 import example1 from "../examples/worked-example-1.json";
 import example2 from "../examples/worked-example-2.json";
 
-const CHROMIUM = findChromium();
-const describeChromium = requireTool("chromium", CHROMIUM !== null, "apt-get install chromium")
-  ? describe
-  : describe.skip;
+const describeChromium = describeWithChromium();
 
 const OFFICE_JS_URL = `https://${OFFICE_JS_HOST}/lib/1/hosted/office.js`;
 /** The console line Chromium prints for the aborted office.js request (the only error allowed). */
@@ -66,24 +58,7 @@ interface Opened {
 }
 
 describeChromium("task pane in Chromium, standalone (Office.js unavailable)", () => {
-  let outDir: string;
-  let server: StaticServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    outDir = fs.mkdtempSync(path.join(os.tmpdir(), "taskpane-dist-"));
-    fs.cpSync(await productionBuild(), outDir, { recursive: true });
-    server = await serveDirectory(outDir);
-    browser = await launchChromium(CHROMIUM);
-  }, 240_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
-  });
+  const pane = paneSession("taskpane");
 
   /** Opens the pane with office.js aborted ("offline") or hanging, and waits for standalone mode. */
   async function open(
@@ -91,8 +66,7 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
     office: "offline" | "hanging" = "offline",
     viewport = { width: 1280, height: 900 },
   ): Promise<Opened> {
-    const context = await browser.newContext({ viewport, acceptDownloads: true, locale: "sv-SE" });
-    contexts.push(context);
+    const context = await pane.newContext({ viewport, acceptDownloads: true, locale: "sv-SE" });
     const monitor = monitorPage(context);
     if (office === "offline") await blockOfficeJs(context);
     else
@@ -112,7 +86,7 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
         w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
       );
     });
-    await page.goto(`${server.url}taskpane.html${query}`, { waitUntil: "commit" });
+    await page.goto(`${pane.url}taskpane.html${query}`, { waitUntil: "commit" });
     await page.waitForSelector('main[data-mode="standalone"]', { timeout: HOST_WAIT_MS + 5000 });
     return { context, page, monitor, consoleMessages };
   }
@@ -233,7 +207,7 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
       page.click("text=Ladda ner .xlsx"),
     ]);
     expect(download.suggestedFilename()).toBe("Övning 1.xlsx");
-    const file = path.join(outDir, "download.xlsx");
+    const file = path.join(pane.dir, "download.xlsx");
     await download.saveAs(file);
     await page.waitForSelector('[role="status"]:has-text("Övning 1.xlsx")');
 
@@ -449,11 +423,11 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
     await page.fill("#field-debtor", "Anna & Björn #1 100%");
     await page.click("text=Kopiera länk");
     const link = await page.inputValue("input.link");
-    expect(link.startsWith(`${server.url}taskpane.html#contract=`)).toBe(true);
+    expect(link.startsWith(`${pane.url}taskpane.html#contract=`)).toBe(true);
     expect(link).not.toContain("?example");
     expect(await problems(opened)).toEqual([]);
 
-    const shared = await open(link.slice(`${server.url}taskpane.html`.length));
+    const shared = await open(link.slice(`${pane.url}taskpane.html`.length));
     const text = await mainText(shared.page);
     expect(text).toContain("Anna & Björn #1 100%");
     for (const figure of ["10 474", "10 410", "93 529"]) expect(text).toContain(figure);
@@ -462,7 +436,7 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
   });
 
   it("the built page keeps a strict Content-Security-Policy and no inline script", () => {
-    const html = fs.readFileSync(path.join(outDir, "taskpane.html"), "utf8");
+    const html = fs.readFileSync(path.join(pane.dir, "taskpane.html"), "utf8");
     const csp = /http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/.exec(html)?.[1] ?? "";
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
@@ -501,8 +475,7 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
   const HOST_INFO = "_host_Info=Excel$Win32$16.01$sv-SE$$$$0";
 
   async function openWithStub(delayMs: number): Promise<Opened> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 900 } });
-    contexts.push(context);
+    const context = await pane.newContext({ viewport: { width: 360, height: 900 } });
     const monitor = monitorPage(context);
     await context.route(OFFICE_JS_URL, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, delayMs));
@@ -517,7 +490,7 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
       (window as unknown as { __csp: string[] }).__csp = [];
     });
     // As Office opens the page: with its host information (boot.ts decides to load office.js).
-    await page.goto(`${server.url}taskpane.html?${HOST_INFO}`, { waitUntil: "commit" });
+    await page.goto(`${pane.url}taskpane.html?${HOST_INFO}`, { waitUntil: "commit" });
     return { context, page, monitor, consoleMessages };
   }
 

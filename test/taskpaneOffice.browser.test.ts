@@ -10,25 +10,18 @@
  *
  * Skips (one stderr line) where Chromium is missing; mandatory with CI=true.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import {
   OFFICE_JS_HOST,
   PageMonitor,
-  StaticServer,
   blockOfficeJs,
-  findChromium,
-  launchChromium,
+  describeWithChromium,
   monitorPage,
-  serveDirectory,
+  paneSession,
 } from "./support/browser";
-import { productionBuild } from "./support/build";
 import { readPng } from "./support/png";
-import { requireTool } from "./support/requireTool";
 
-const CHROMIUM = findChromium();
-const describeChromium = requireTool("chromium", CHROMIUM !== null, "apt-get install chromium")
-  ? describe
-  : describe.skip;
+const describeChromium = describeWithChromium();
 
 const OFFICE_JS_URL = `https://${OFFICE_JS_HOST}/lib/1/hosted/office.js`;
 /** What Excel on Windows appends to the page's URL (office.js reads it to find its host). */
@@ -52,27 +45,13 @@ const OFFICE_STUB = `
 `;
 
 describeChromium("where the task pane loads office.js (Chromium)", () => {
-  let server: StaticServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await serveDirectory(await productionBuild());
-    browser = await launchChromium(CHROMIUM);
-  }, 300_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  });
+  const pane = paneSession("taskpane-office");
 
   /** A new page; `office` decides what a request to the Office CDN gets. */
   async function newPage(
     office: "stub" | "offline" | "record",
   ): Promise<{ page: Page; monitor: PageMonitor; cdn: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 900 } });
-    contexts.push(context);
+    const context = await pane.newContext({ viewport: { width: 360, height: 900 } });
     const monitor = monitorPage(context);
     const cdn: string[] = [];
     if (office === "offline") await blockOfficeJs(context);
@@ -103,7 +82,7 @@ describeChromium("where the task pane loads office.js (Chromium)", () => {
     const { page, monitor, cdn } = await newPage("record");
     const consoleErrors: string[] = [];
     page.on("console", (m) => (m.type() === "error" ? consoleErrors.push(m.text()) : undefined));
-    await page.goto(`${server.url}taskpane.html?example=1`, { waitUntil: "commit" });
+    await page.goto(`${pane.url}taskpane.html?example=1`, { waitUntil: "commit" });
     await page.waitForSelector('main[data-mode="standalone"]', { timeout: 15_000 });
     await page.waitForLoadState("load");
     // Mounted without waiting for any host (src/taskpane/app.ts marks it; the old wait was 3 s).
@@ -122,7 +101,7 @@ describeChromium("where the task pane loads office.js (Chromium)", () => {
 
   it("has a favicon: PNG icons from the add-in's assets, served at their stated size", async () => {
     const { page } = await newPage("record");
-    await page.goto(`${server.url}taskpane.html`);
+    await page.goto(`${pane.url}taskpane.html`);
     const icons = await page.$$eval('link[rel="icon"]', (links) =>
       links.map((l) => ({ href: (l as HTMLLinkElement).href, sizes: l.getAttribute("sizes") })),
     );
@@ -138,7 +117,7 @@ describeChromium("where the task pane loads office.js (Chromium)", () => {
 
   it("opened by Office: office.js, then functions.js, whose functions register; Excel mode", async () => {
     const { page, monitor, cdn } = await newPage("stub");
-    await page.goto(`${server.url}taskpane.html?${HOST_INFO}`, { waitUntil: "commit" });
+    await page.goto(`${pane.url}taskpane.html?${HOST_INFO}`, { waitUntil: "commit" });
     await page.waitForSelector('main[data-mode="excel"]', { timeout: 15_000 });
     await page.waitForFunction(
       (count) => (window as unknown as { __associated: string[] }).__associated.length >= count,
@@ -152,14 +131,14 @@ describeChromium("where the task pane loads office.js (Chromium)", () => {
     const order = monitor.requests.filter(
       (u) => u === OFFICE_JS_URL || u.endsWith("/functions.js"),
     );
-    expect(order).toEqual([OFFICE_JS_URL, `${server.url}functions.js`]);
+    expect(order).toEqual([OFFICE_JS_URL, `${pane.url}functions.js`]);
     expect(monitor.pageErrors).toEqual([]);
     expect(await csp(page)).toEqual([]);
   });
 
   it("opened by Office with the CDN unreachable: standalone once office.js fails, functions inert", async () => {
     const { page, monitor } = await newPage("offline");
-    await page.goto(`${server.url}taskpane.html?${HOST_INFO}&example=2`, { waitUntil: "commit" });
+    await page.goto(`${pane.url}taskpane.html?${HOST_INFO}&example=2`, { waitUntil: "commit" });
     await page.waitForSelector('main[data-mode="standalone"]', { timeout: 15_000 });
     expect(await page.locator("main").innerText()).toContain("10 474");
     await page.waitForFunction(

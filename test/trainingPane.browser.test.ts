@@ -8,28 +8,20 @@
  *
  * Skips (one stderr line) where Chromium is missing; mandatory with CI=true.
  */
-import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import {
   OFFICE_JS_HOST,
-  StaticServer,
   blockOfficeJs,
-  findChromium,
-  launchChromium,
+  describeWithChromium,
   monitorPage,
-  serveDirectory,
+  paneSession,
 } from "./support/browser";
-import { productionBuild } from "./support/build";
-import { requireTool } from "./support/requireTool";
 import { practiceCase } from "../src/training/practiceCase";
 import rateTable from "../src/engine/data/reference-rates.json";
 
-const CHROMIUM = findChromium();
-const describeChromium = requireTool("chromium", CHROMIUM !== null, "apt-get install chromium")
-  ? describe
-  : describe.skip;
+const describeChromium = describeWithChromium();
 
 const OFFICE_JS_URL = `https://${OFFICE_JS_HOST}/lib/1/hosted/office.js`;
 const WIDTH = 350;
@@ -94,24 +86,9 @@ const surplus = k.estimatedValue - atRepossession.inkl;
 // ----- The browser -----------------------------------------------------------------------------
 
 describeChromium(`the Träning panel in Chromium at ${WIDTH} px (standalone)`, () => {
-  let outDir: string;
-  let server: StaticServer;
-  let browser: Browser;
   let context: BrowserContext;
 
-  beforeAll(async () => {
-    outDir = fs.mkdtempSync(path.join(os.tmpdir(), "training-dist-"));
-    fs.cpSync(await productionBuild(), outDir, { recursive: true });
-    server = await serveDirectory(outDir);
-    browser = await launchChromium(CHROMIUM);
-  }, 240_000);
-
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
-  });
+  const pane = paneSession("training");
 
   const answer = (page: Page, id: string) => page.locator(`#training-${id.replace(/\./g, "-")}`);
   const mark = async (page: Page, id: string) =>
@@ -120,14 +97,14 @@ describeChromium(`the Träning panel in Chromium at ${WIDTH} px (standalone)`, (
   it("marks right and wrong answers in words, with aria and a hint, and opens the solution", async () => {
     expect(practice.name).toBe("Övning 1.47");
     expect(surplus).toBeLessThan(0); // level 1 ends in a notice
-    context = await browser.newContext({
+    context = await pane.newContext({
       viewport: { width: WIDTH, height: 900 },
       locale: "sv-SE",
     });
     const monitor = monitorPage(context);
     await blockOfficeJs(context);
     const page = await context.newPage();
-    await page.goto(`${server.url}taskpane.html?ovning=1.47`, { waitUntil: "commit" });
+    await page.goto(`${pane.url}taskpane.html?ovning=1.47`, { waitUntil: "commit" });
     await page.waitForSelector('main[data-mode="standalone"]', { timeout: 10_000 });
 
     // The link opened the panel on the case, with its inputs.

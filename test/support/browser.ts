@@ -12,9 +12,13 @@ import {
   chromium,
   type Browser,
   type BrowserContext,
+  type BrowserContextOptions,
   type Page,
   type Request,
 } from "playwright-core";
+import * as os from "os";
+import { productionBuild } from "./build";
+import { requireTool } from "./requireTool";
 import { isExecutableFile, whichSync } from "./which";
 
 export const OFFICE_JS_HOST = "appsforoffice.microsoft.com";
@@ -241,4 +245,61 @@ export async function blockAllExcept(
       /^(https?|wss?):$/.test(url.protocol) && !allowed.some((h) => hostMatches(url.hostname, h)),
     (route) => route.abort("internetdisconnected"),
   );
+}
+
+/**
+ * `describe` where Chromium is installed; elsewhere `describe.skip` after one line saying how to
+ * install it (with CI=true a missing Chromium fails instead: see requireTool).
+ */
+export function describeWithChromium(): jest.Describe {
+  return requireTool("chromium", findChromium() !== null, "apt-get install chromium")
+    ? describe
+    : describe.skip;
+}
+
+/** The task pane page served to one Chromium, for the tests of one describe block. */
+export interface PaneSession {
+  /** The served folder's base URL, with the final "/". */
+  readonly url: string;
+  /** The served folder: a private copy of the production build, where a test may save downloads. */
+  readonly dir: string;
+  /** A new browser context, closed with the session. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+}
+
+/**
+ * A private copy of the production build (test/support/build.ts) served on 127.0.0.1, and one
+ * Chromium: started in `beforeAll` and closed, with every context it made, in `afterAll` — so call it
+ * inside a describe block. `name` names the temporary folder.
+ */
+export function paneSession(name: string): PaneSession {
+  let dir = "";
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-dist-`));
+    fs.cpSync(await productionBuild(), dir, { recursive: true });
+    server = await serveDirectory(dir);
+    browser = await launchChromium();
+  }, 300_000);
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+    if (dir !== "") fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get url() {
+      return server!.url;
+    },
+    get dir() {
+      return dir;
+    },
+    async newContext(options) {
+      const context = await browser!.newContext(options);
+      contexts.push(context);
+      return context;
+    },
+  };
 }
