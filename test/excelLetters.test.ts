@@ -5,7 +5,6 @@
  * free in the workbook (the reader lists them), the letters' formulas naming the calculation sheet
  * by its final name, and no existing sheet touched. Without the box: the one sheet, as before.
  */
-import { parseHTML } from "linkedom";
 import { readActiveContractRow } from "../src/excel/reader";
 import { writeSheetPlan, writeSheetPlans } from "../src/excel/writer";
 import { contractTable } from "../src/sheet/headers";
@@ -20,23 +19,13 @@ import {
   writerWorkbook,
 } from "./testkit/excelMock";
 import { exampleRow } from "./testkit/fixtures";
+import { usePaneDom, settle } from "./testkit/paneDom";
 
-let root: HTMLElement;
-
-beforeEach(() => {
-  const { document } = parseHTML(
-    '<!doctype html><html lang="sv"><body><main id="app"></main></body></html>',
-  );
-  (globalThis as { document?: Document }).document = document;
-  root = document.getElementById("app") as HTMLElement;
-});
+const dom = usePaneDom();
 
 afterEach(() => {
   uninstallGlobals();
-  delete (globalThis as { document?: Document }).document;
 });
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * The pane over a workbook holding the training table (the active cell on example `n`'s row) and
@@ -68,13 +57,13 @@ async function paneOver(n: 1 | 2, existing: string[]) {
     readWorkbookReferenceRates: async () => null,
     appendReferenceRate: () => Promise.reject(new Error("not expected")),
   };
-  mountExcelPane(createShell(root, "excel"), excel, WORKED_EXAMPLE_ROWS);
+  mountExcelPane(createShell(dom.root, "excel"), excel, WORKED_EXAMPLE_ROWS);
   await settle();
-  const create = [...root.querySelectorAll("button")].find(
+  const create = [...dom.root.querySelectorAll("button")].find(
     (b) => b.textContent === "Skapa beräkningsblad",
   ) as HTMLButtonElement;
-  const letters = root.querySelector("#with-letters") as HTMLInputElement;
-  const status = () => root.querySelector('[role="status"]')?.textContent ?? "";
+  const letters = dom.root.querySelector("#with-letters") as HTMLInputElement;
+  const status = () => dom.root.querySelector('[role="status"]')?.textContent ?? "";
   return { writer, create, letters, status };
 }
 
@@ -91,7 +80,7 @@ describe("Skapa beräkningsblad with Med brev", () => {
   test("the box is offered beside the button, off by default", async () => {
     const { letters } = await paneOver(1, []);
     expect(letters.hasAttribute("checked")).toBe(false);
-    expect(root.querySelector('label[for="with-letters"]')?.textContent).toBe("Med brev");
+    expect(dom.root.querySelector('label[for="with-letters"]')?.textContent).toBe("Med brev");
   });
 
   test("example 1 in a workbook that has its sheets already: new names, the letters link to the new sheet, nothing existing touched", async () => {

@@ -6,7 +6,6 @@
  * outcome's date first and the reduction before the statement; the guided mode's slot.
  * The layout, focus and viewport checks run in Chromium: test/excelPane.browser.test.ts.
  */
-import { parseHTML } from "linkedom";
 import { CONTRACT_FIELDS, ContractInput, calculate, parseContract } from "../src/engine";
 import { readActiveContractRow } from "../src/excel/reader";
 import { findContractSheets, watchSelection } from "../src/excel/selection";
@@ -30,6 +29,7 @@ import {
 import { exampleRow } from "./testkit/fixtures";
 import example1 from "../examples/worked-example-1.json";
 import example2 from "../examples/worked-example-2.json";
+import { usePaneDom, excelActions, settle } from "./testkit/paneDom";
 
 afterEach(uninstallGlobals);
 
@@ -172,21 +172,8 @@ describe("the empty contract table for a real case", () => {
 // ---------------------------------------------------------------------------------------------------
 // The pane, on linkedom's DOM.
 
-let root: HTMLElement;
+const dom = usePaneDom();
 
-beforeEach(() => {
-  const { document } = parseHTML(
-    '<!doctype html><html lang="sv"><body><main id="app"></main></body></html>',
-  );
-  (globalThis as { document?: Document }).document = document;
-  root = document.getElementById("app") as HTMLElement;
-});
-
-afterEach(() => {
-  delete (globalThis as { document?: Document }).document;
-});
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const okRow = (input: ContractInput, address: string): ActiveRow => ({
@@ -208,19 +195,7 @@ const wrongPlaceRow = (place: ActiveRow["place"], sheet: string, address: string
   address,
 });
 
-function fakeExcel(overrides: Partial<ExcelActions>): ExcelActions {
-  const fail = () => Promise.reject(new Error("not expected in this test"));
-  return {
-    readActiveContractRow: fail,
-    writeSheetPlan: fail,
-    insertTrainingWorkbook: fail,
-    readSelectedContractRows: fail,
-    writeSheetPlans: fail,
-    readWorkbookReferenceRates: async () => null,
-    appendReferenceRate: fail,
-    ...overrides,
-  };
-}
+const fakeExcel = excelActions;
 
 const memoryOf = (open: Record<string, boolean> = {}): PanelMemory & { kept: typeof open } => ({
   kept: open,
@@ -231,14 +206,16 @@ const memoryOf = (open: Record<string, boolean> = {}): PanelMemory & { kept: typ
 });
 
 function mount(excel: ExcelActions, options = {}) {
-  const pane = mountExcelPane(createShell(root, "excel"), excel, WORKED_EXAMPLE_ROWS, {
+  const pane = mountExcelPane(createShell(dom.root, "excel"), excel, WORKED_EXAMPLE_ROWS, {
     memory: memoryOf(),
     selectionDelayMs: 20,
     ...options,
   });
   const button = (text: string) =>
-    [...root.querySelectorAll("button")].find((b) => b.textContent === text) as HTMLButtonElement;
-  const text = (selector: string) => plain(root.querySelector(selector)?.textContent);
+    [...dom.root.querySelectorAll("button")].find(
+      (b) => b.textContent === text,
+    ) as HTMLButtonElement;
+  const text = (selector: string) => plain(dom.root.querySelector(selector)?.textContent);
   return { pane, button, text };
 }
 
@@ -350,7 +327,7 @@ describe("wrong-place errors say where to go, in one sentence", () => {
       button(action).click();
       await wait(10);
       expect(text('[role="alert"]')).toBe(expected);
-      expect(root.querySelectorAll('[role="alert"] li').length).toBe(0); // no list of "saknas"
+      expect(dom.root.querySelectorAll('[role="alert"] li').length).toBe(0); // no list of "saknas"
     }
     expect(writeSheetPlan).not.toHaveBeenCalled();
   });
@@ -376,7 +353,7 @@ describe("the pane's layout", () => {
   test("whole table and reference rates fold away, closed unless remembered open", async () => {
     mount(fakeExcel({}));
     await settle();
-    const folds = [...root.querySelectorAll("details.panel")];
+    const folds = [...dom.root.querySelectorAll("details.panel")];
     expect(folds.map((d) => plain(d.querySelector("summary")?.textContent))).toEqual([
       "Hela tabellen",
       "Referensräntor",
@@ -384,11 +361,11 @@ describe("the pane's layout", () => {
       "Träning",
     ]);
     expect(folds.map((d) => d.hasAttribute("open"))).toEqual([false, false, false, false]);
-    mountExcelPane(createShell(root, "excel"), fakeExcel({}), WORKED_EXAMPLE_ROWS, {
+    mountExcelPane(createShell(dom.root, "excel"), fakeExcel({}), WORKED_EXAMPLE_ROWS, {
       memory: memoryOf({ rates: true }),
     });
     await settle();
-    const reopened = [...root.querySelectorAll("details.panel")];
+    const reopened = [...dom.root.querySelectorAll("details.panel")];
     expect(reopened.map((d) => d.hasAttribute("open"))).toEqual([false, true, false, false]);
   });
 
@@ -401,7 +378,7 @@ describe("the pane's layout", () => {
     await settle();
     expect(guide).toHaveBeenCalledTimes(1);
     expect(guide.mock.calls[0][0]).toBe(pane.guideSlot);
-    const quick = root.querySelector(".quick") as HTMLElement;
+    const quick = dom.root.querySelector(".quick") as HTMLElement;
     expect(pane.guideSlot.hidden).toBe(true); // "Snabbt" until chosen
     button("Steg för steg").click();
     expect(pane.guideSlot.hidden).toBe(false);
@@ -412,7 +389,7 @@ describe("the pane's layout", () => {
     expect(quick.hidden).toBe(false);
     // Without a guide: no switch, the slot stays empty and hidden.
     const bare = mount(fakeExcel({}));
-    expect(root.querySelector(".mode-switch")).toBeNull();
+    expect(dom.root.querySelector(".mode-switch")).toBeNull();
     expect(bare.pane.guideSlot.hidden).toBe(true);
   });
 });

@@ -5,7 +5,6 @@
  * a bad choice is named in the alert region and nothing is written. The rows read back (the pane's
  * reader) as the same contracts, and the writer lists the workbook's sheet names.
  */
-import { parseHTML } from "linkedom";
 import { WorkbookReferenceRates } from "../src/sheet/referenceSheet";
 import type { SheetPlan } from "../src/sheet/types";
 import { ExcelActions, mountExcelPane } from "../src/taskpane/excelPane";
@@ -18,56 +17,28 @@ import { readSheetNames, writeSheetPlans } from "../src/excel/writer";
 import { columnLetter } from "../src/sheet/grid";
 import { contractTable, rowToContract } from "../src/sheet/headers";
 import { installExcel, uninstallGlobals, writerWorkbook } from "./testkit/excelMock";
+import { usePaneDom, excelActions, settle } from "./testkit/paneDom";
 
-let document: Document;
-let root: HTMLElement;
-
-beforeEach(() => {
-  ({ document } = parseHTML(
-    '<!doctype html><html lang="sv"><body><main id="app"></main></body></html>',
-  ));
-  (globalThis as { document?: Document }).document = document;
-  root = document.getElementById("app") as HTMLElement;
-});
-
-afterEach(() => {
-  delete (globalThis as { document?: Document }).document;
-});
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const dom = usePaneDom();
 
 async function mount(excel: Partial<ExcelActions>) {
-  const fail = () => Promise.reject(new Error("not expected in this test"));
-  mountExcelPane(
-    createShell(root, "excel"),
-    {
-      readActiveContractRow: fail,
-      writeSheetPlan: fail,
-      insertTrainingWorkbook: fail,
-      readSelectedContractRows: fail,
-      writeSheetPlans: fail,
-      readWorkbookReferenceRates: async () => null,
-      appendReferenceRate: fail,
-      ...excel,
-    },
-    WORKED_EXAMPLE_ROWS,
-  );
+  mountExcelPane(createShell(dom.root, "excel"), excelActions(excel), WORKED_EXAMPLE_ROWS);
   await settle();
   const button = (text: string) => {
-    const found = [...root.querySelectorAll("button")].find((b) => b.textContent === text);
+    const found = [...dom.root.querySelectorAll("button")].find((b) => b.textContent === text);
     if (!found) throw new Error(`no button ${text}`);
     return found as HTMLButtonElement;
   };
   const text = (selector: string) =>
-    (root.querySelector(selector)?.textContent ?? "").replace(/[\u00a0\u202f]/g, " ");
+    (dom.root.querySelector(selector)?.textContent ?? "").replace(/[\u00a0\u202f]/g, " ");
   const choose = (level: string, count: string, first: string) => {
     // linkedom's select has no value setter: the selected attribute chooses the option
-    for (const option of root.querySelectorAll("#exercise-level option")) {
+    for (const option of dom.root.querySelectorAll("#exercise-level option")) {
       if (option.getAttribute("value") === level) option.setAttribute("selected", "");
       else option.removeAttribute("selected");
     }
-    (root.querySelector("#exercise-count") as HTMLInputElement).value = count;
-    (root.querySelector("#exercise-first") as HTMLInputElement).value = first;
+    (dom.root.querySelector("#exercise-count") as HTMLInputElement).value = count;
+    (dom.root.querySelector("#exercise-first") as HTMLInputElement).value = first;
   };
   return { button, text, choose };
 }
@@ -75,11 +46,13 @@ async function mount(excel: Partial<ExcelActions>) {
 test("the panel offers the four levels, 20 cases from number 1", async () => {
   const { text } = await mount({});
   expect(text("#exercises-heading")).toBe("Övningar");
-  const options = [...root.querySelectorAll("#exercise-level option")].map((o) => o.textContent);
+  const options = [...dom.root.querySelectorAll("#exercise-level option")].map(
+    (o) => o.textContent,
+  );
   expect(options).toHaveLength(4);
   expect(options[1]).toBe("Nivå 2: restbelopp, faktisk avräkning som räknas om vid återtagningen");
-  expect((root.querySelector("#exercise-count") as HTMLInputElement).value).toBe("20");
-  expect((root.querySelector("#exercise-first") as HTMLInputElement).value).toBe("1");
+  expect((dom.root.querySelector("#exercise-count") as HTMLInputElement).value).toBe("20");
+  expect((dom.root.querySelector("#exercise-first") as HTMLInputElement).value).toBe("1");
 });
 
 test("the handout is written under free names, the facit referring to them", async () => {

@@ -7,7 +7,6 @@
  * workshop's figures, and where focus goes (focus() calls recorded: linkedom has no focus of its own).
  * The row itself is never written to.
  */
-import { parseHTML } from "linkedom";
 import { calculate, parseContract } from "../src/engine";
 import { readActiveContractRow } from "../src/excel/reader";
 import { readWorkbookReferenceRates } from "../src/excel/referenceRates";
@@ -28,6 +27,7 @@ import {
   writerWorkbook,
 } from "./testkit/excelMock";
 import { exampleRow } from "./testkit/fixtures";
+import { usePaneDom, settle } from "./testkit/paneDom";
 
 /** Whole kronor as the pane writes them: `77 449 kr`. */
 function kr(amount: number): string {
@@ -41,44 +41,12 @@ const R1 = Math.round((32 * 33 * (72 * 1928 - 115000)) / (72 * 73)); // 4 785
 const DUE1_NOTICE = UNPAID1 + 600 - R1 + 2099 + 487; // 77 449
 const DUE2_REPOSSESSION = 93529;
 
-const GLOBALS = ["document", "HTMLElement", "HTMLInputElement", "HTMLSelectElement", "Event"];
-let root: HTMLElement;
-let focused: Element[];
-let win: Record<string, unknown>;
-
-beforeEach(() => {
-  const parsed = parseHTML(
-    '<!doctype html><html lang="sv"><body><main id="app"></main></body></html>',
-  );
-  win = parsed as unknown as Record<string, unknown>;
-  for (const name of GLOBALS) (globalThis as Record<string, unknown>)[name] = win[name];
-  root = parsed.document.getElementById("app") as HTMLElement;
-  focused = [];
-  const proto = (win.HTMLElement as typeof HTMLElement).prototype;
-  proto.focus = function (this: HTMLElement) {
-    focused.push(this);
-  };
-  // linkedom's <select> has a value getter only; a browser's also sets it (selecting the option).
-  const select = (win.HTMLSelectElement as typeof HTMLSelectElement).prototype;
-  const getter = Object.getOwnPropertyDescriptor(select, "value")?.get;
-  Object.defineProperty(select, "value", {
-    configurable: true,
-    get: getter,
-    set(this: HTMLSelectElement, wanted: string) {
-      for (const option of [...this.querySelectorAll("option")]) {
-        if (option.getAttribute("value") === wanted) option.setAttribute("selected", "");
-        else option.removeAttribute("selected");
-      }
-    },
-  });
-});
+const dom = usePaneDom({ forms: true });
 
 afterEach(() => {
-  for (const name of GLOBALS) delete (globalThis as Record<string, unknown>)[name];
   uninstallGlobals();
 });
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const plain = (text: string | null | undefined) => (text ?? "").replace(/[\u00a0\u202f]/g, " ");
 
 /** The training workbook's Kontrakt sheet: the header row and both worked examples. */
@@ -118,7 +86,7 @@ async function mountOn(row: number) {
     appendReferenceRate: fail,
   };
   const open = new Set<string>();
-  mountExcelPane(createShell(root, "excel"), actions, WORKED_EXAMPLE_ROWS, {
+  mountExcelPane(createShell(dom.root, "excel"), actions, WORKED_EXAMPLE_ROWS, {
     guide: mountExcelGuide,
     memory: {
       isOpen: (id) => open.has(id),
@@ -131,21 +99,25 @@ async function mountOn(row: number) {
 }
 
 const button = (text: string) => {
-  const found = [...root.querySelectorAll("button")].find((b) => plain(b.textContent) === text);
+  const found = [...dom.root.querySelectorAll("button")].find((b) => plain(b.textContent) === text);
   if (!found) throw new Error(`no button ${text}`);
   return found as HTMLButtonElement;
 };
-const primary = () => root.querySelector(".guide-actions button.primary") as HTMLButtonElement;
-const heading = () => plain(root.querySelector(".guide-step-heading")?.textContent);
-const resultArea = () => root.querySelector(".guide-result") as HTMLElement;
+const primary = () => dom.root.querySelector(".guide-actions button.primary") as HTMLButtonElement;
+const heading = () => plain(dom.root.querySelector(".guide-step-heading")?.textContent);
+const resultArea = () => dom.root.querySelector(".guide-result") as HTMLElement;
 function figures(): Record<string, string> {
-  const terms = [...root.querySelectorAll(".guide-figures dt")].map((e) => plain(e.textContent));
-  const values = [...root.querySelectorAll(".guide-figures dd")].map((e) => plain(e.textContent));
+  const terms = [...dom.root.querySelectorAll(".guide-figures dt")].map((e) =>
+    plain(e.textContent),
+  );
+  const values = [...dom.root.querySelectorAll(".guide-figures dd")].map((e) =>
+    plain(e.textContent),
+  );
   return Object.fromEntries(terms.map((t, i) => [t, values[i]]));
 }
-const lastFocused = () => focused[focused.length - 1];
+const lastFocused = () => dom.focused[dom.focused.length - 1];
 
-/** "Nästa: title": the next step, its result focused. */
+/** "Nästa: title": the next step, its result dom.focused. */
 function next(title: string, number: number) {
   expect(plain(primary().textContent)).toBe(`Nästa: ${title}`);
   primary().click();
@@ -166,11 +138,11 @@ describe("guided mode in the Excel pane (mock host, real reader and writer)", ()
   it("example 1 on Kontrakt!A2: step by step to the notice, then the sheet written", async () => {
     const { reads, writes } = await mountOn(1);
     await openGuide();
-    expect(plain(root.querySelector(".guide-note")?.textContent)).toContain("Kontrakt!A2:AB2");
-    expect(plain(root.querySelector(".guide-note")?.textContent)).toContain(
+    expect(plain(dom.root.querySelector(".guide-note")?.textContent)).toContain("Kontrakt!A2:AB2");
+    expect(plain(dom.root.querySelector(".guide-note")?.textContent)).toContain(
       "raden i arbetsboken ändras aldrig",
     );
-    expect(plain(root.querySelector('[role="status"]')?.textContent)).toBe(
+    expect(plain(dom.root.querySelector('[role="status"]')?.textContent)).toBe(
       "Kontraktet på Kontrakt!A2:AB2.",
     );
     expect(figures()["Obetald del av kreditfordran"]).toBe(kr(UNPAID1));
@@ -206,7 +178,7 @@ describe("guided mode in the Excel pane (mock host, real reader and writer)", ()
     expect(names[0]).toBe("Övning 1");
     expect(names[1]).toMatch(/^Underrättelse/);
     expect(names[2]).toMatch(/^Beräkning vid återtagningen/);
-    expect(plain(root.querySelector('[role="status"]')?.textContent)).toContain("Övning 1");
+    expect(plain(dom.root.querySelector('[role="status"]')?.textContent)).toContain("Övning 1");
     expect(lastFocused()).toBe(primary()); // focus back on the pressed button
     // Read by the selected-row line, the guide and for the sheet names; the row is never written.
     expect(reads.length).toBeGreaterThanOrEqual(3);
@@ -231,9 +203,9 @@ describe("guided mode in the Excel pane (mock host, real reader and writer)", ()
     // Back one step, a lower value: the letter becomes a notice; the workbook row is not touched.
     button("Tillbaka").click();
     expect(heading()).toBe("Steg 5 av 7: Värdet av godset");
-    const value = root.querySelector("#guide-estimatedValue") as HTMLInputElement;
+    const value = dom.root.querySelector("#guide-estimatedValue") as HTMLInputElement;
     value.value = "90000";
-    value.dispatchEvent(new (win.Event as typeof Event)("focusout", { bubbles: true }));
+    value.dispatchEvent(new (dom.window.Event as typeof Event)("focusout", { bubbles: true }));
     expect(figures()["Överskott per 2012-12-20 (värde − att betala)"]).toBe(
       kr(90000 - DUE2_REPOSSESSION),
     );
@@ -247,9 +219,9 @@ describe("guided mode in the Excel pane (mock host, real reader and writer)", ()
     button("Gå igenom markerad rad").click();
     await settle();
     await settle();
-    const alert = plain(root.querySelector('[role="alert"]')?.textContent);
+    const alert = plain(dom.root.querySelector('[role="alert"]')?.textContent);
     // Where to go, as the one-row actions say it (not the row's problems).
     expect(alert).toContain("Markören står på rubrikraden (Kontrakt!C1)");
-    expect(root.querySelector(".guide-step-heading")).toBeNull();
+    expect(dom.root.querySelector(".guide-step-heading")).toBeNull();
   });
 });

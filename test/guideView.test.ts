@@ -4,64 +4,32 @@
  * such field), a step with no result naming the step to fix first, and the step list's states.
  * Focus is recorded from focus() calls (linkedom keeps no focus of its own).
  */
-import { parseHTML } from "linkedom";
 import { mountGuideView } from "../src/taskpane/guideView";
 import example1 from "../examples/worked-example-1.json";
 import { contractToForm } from "../src/taskpane/form";
+import { usePaneDom } from "./testkit/paneDom";
 
-const GLOBALS = ["document", "HTMLElement", "HTMLInputElement", "HTMLSelectElement", "Event"];
-let root: HTMLElement;
-let focused: Element[];
-let win: Record<string, unknown>;
-
-beforeEach(() => {
-  const parsed = parseHTML(
-    '<!doctype html><html lang="sv"><body><main id="app"></main></body></html>',
-  );
-  win = parsed as unknown as Record<string, unknown>;
-  for (const name of GLOBALS) (globalThis as Record<string, unknown>)[name] = win[name];
-  root = parsed.document.getElementById("app") as HTMLElement;
-  focused = [];
-  (win.HTMLElement as typeof HTMLElement).prototype.focus = function (this: HTMLElement) {
-    focused.push(this);
-  };
-  // linkedom's <select> has a value getter only; a browser's also sets it (selecting the option).
-  const select = (win.HTMLSelectElement as typeof HTMLSelectElement).prototype;
-  const getter = Object.getOwnPropertyDescriptor(select, "value")?.get;
-  Object.defineProperty(select, "value", {
-    configurable: true,
-    get: getter,
-    set(this: HTMLSelectElement, wanted: string) {
-      for (const option of [...this.querySelectorAll("option")]) {
-        if (option.getAttribute("value") === wanted) option.setAttribute("selected", "");
-        else option.removeAttribute("selected");
-      }
-    },
-  });
-});
-
-afterEach(() => {
-  for (const name of GLOBALS) delete (globalThis as Record<string, unknown>)[name];
-});
+const dom = usePaneDom({ forms: true });
 
 const plain = (text: string | null | undefined) => (text ?? "").replace(/[\u00a0\u202f]/g, " ");
-const primary = () => root.querySelector(".guide-actions button.primary") as HTMLButtonElement;
-const heading = () => plain(root.querySelector(".guide-step-heading")?.textContent);
-const problemOf = (field: string) => root.querySelector(`#guide-${field}-problem`) as HTMLElement;
+const primary = () => dom.root.querySelector(".guide-actions button.primary") as HTMLButtonElement;
+const heading = () => plain(dom.root.querySelector(".guide-step-heading")?.textContent);
+const problemOf = (field: string) =>
+  dom.root.querySelector(`#guide-${field}-problem`) as HTMLElement;
 const lettersNeverRun = { label: "Ladda ner .xlsx med brev", run: async () => undefined };
 
 function type(field: string, value: string) {
-  const input = root.querySelector(`#guide-${field}`) as HTMLInputElement;
+  const input = dom.root.querySelector(`#guide-${field}`) as HTMLInputElement;
   input.value = value;
-  input.dispatchEvent(new (win.Event as typeof Event)("focusout", { bubbles: true }));
+  input.dispatchEvent(new (dom.window.Event as typeof Event)("focusout", { bubbles: true }));
 }
 
 describe("guided view", () => {
   it("an empty contract: no problem shown until 'Nästa'; then each at its field, focus on the first", () => {
-    mountGuideView(root, { values: {}, letters: lettersNeverRun });
+    mountGuideView(dom.root, { values: {}, letters: lettersNeverRun });
     expect(heading()).toBe("Steg 1 av 7: Granska ansökan");
     expect(problemOf("caseId").hidden).toBe(true);
-    expect(plain(root.querySelector(".guide-result")?.textContent)).toBe(
+    expect(plain(dom.root.querySelector(".guide-result")?.textContent)).toBe(
       "Fyll i uppgifterna nedan; resultatet visas när de är kompletta och giltiga.",
     );
 
@@ -72,8 +40,8 @@ describe("guided view", () => {
     expect(plain(problemOf("applicationDate").textContent)).toBe(
       "Ansökningsdag saknas (obligatoriskt fält)",
     );
-    expect(root.querySelector("#guide-caseId")?.getAttribute("aria-invalid")).toBe("true");
-    expect(focused[focused.length - 1]).toBe(root.querySelector("#guide-caseId"));
+    expect(dom.root.querySelector("#guide-caseId")?.getAttribute("aria-invalid")).toBe("true");
+    expect(dom.focused[dom.focused.length - 1]).toBe(dom.root.querySelector("#guide-caseId"));
     // A later step's field is not blamed yet.
     expect(problemOf("repossessionDate").hidden).toBe(true);
 
@@ -83,17 +51,17 @@ describe("guided view", () => {
     expect(problemOf("caseId").hidden).toBe(true);
     primary().click();
     expect(heading()).toBe("Steg 2 av 7: Dag för återtagning");
-    expect(focused[focused.length - 1]).toBe(root.querySelector(".guide-result"));
+    expect(dom.focused[dom.focused.length - 1]).toBe(dom.root.querySelector(".guide-result"));
   });
 
   it("a step without a result names the step to fix first, with a way there", () => {
     const { values } = contractToForm({ ...example1, installmentsPaid: 99 });
-    const view = mountGuideView(root, { values, letters: lettersNeverRun });
+    const view = mountGuideView(dom.root, { values, letters: lettersNeverRun });
     expect(plain(problemOf("installmentsPaid").textContent)).toBe(
       "Betalda avbetalningar (99) är större än Antal avbetalningar (72)",
     );
     // The step list: step 1 has problems, the later ones wait for it.
-    const states = [...root.querySelectorAll(".guide-steps li")].map((li) =>
+    const states = [...dom.root.querySelectorAll(".guide-steps li")].map((li) =>
       li.getAttribute("data-state"),
     );
     expect(states).toEqual(["problems", ...Array(6).fill("waiting")]);
@@ -105,11 +73,11 @@ describe("guided view", () => {
     primary().click();
     expect(heading()).toBe("Steg 3 av 7: Reduceringsbelopp");
     type("annualRate", "50"); // the instalment no longer fits the credit at this rate
-    expect(root.querySelector(".guide-result")?.getAttribute("data-state")).toBe("problems");
-    const back = [...root.querySelectorAll(".guide-steps button")][0] as HTMLButtonElement;
+    expect(dom.root.querySelector(".guide-result")?.getAttribute("data-state")).toBe("problems");
+    const back = [...dom.root.querySelectorAll(".guide-steps button")][0] as HTMLButtonElement;
     back.click();
     expect(heading()).toBe("Steg 1 av 7: Granska ansökan");
-    expect(plain(root.querySelector(".guide-result")?.textContent)).toContain(
+    expect(plain(dom.root.querySelector(".guide-result")?.textContent)).toContain(
       "Resultatet visas när uppgifterna i steg 3 (Reduceringsbelopp) är ifyllda och giltiga.",
     );
   });

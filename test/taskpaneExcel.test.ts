@@ -22,6 +22,7 @@ import { createShell } from "../src/taskpane/shell";
 import example1 from "../examples/worked-example-1.json";
 import example2 from "../examples/worked-example-2.json";
 import { blockOfPlan, contractIn2026H2 } from "./testkit/workbookRates";
+import { usePaneDom, excelActions, settle } from "./testkit/paneDom";
 
 /** A promise with its resolve and reject exposed, to hold a fake Excel call mid-way. */
 function deferred<T>() {
@@ -43,48 +44,18 @@ const okRow = (input: ContractInput): ActiveRow => ({
   address: "Kontrakt!A2:AB2",
 });
 
-let document: Document;
-let root: HTMLElement;
-
-beforeEach(() => {
-  ({ document } = parseHTML(
-    '<!doctype html><html lang="sv"><body><main id="app"></main></body></html>',
-  ));
-  (globalThis as { document?: Document }).document = document;
-  root = document.getElementById("app") as HTMLElement;
-});
-
-afterEach(() => {
-  delete (globalThis as { document?: Document }).document;
-});
-
-/** Lets pending promise callbacks run. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const dom = usePaneDom();
 
 /** Mounts the Excel mode and waits for its start (the workbook's reference rates are read). */
 async function mount(excel: Partial<ExcelActions>) {
-  const fail = () => Promise.reject(new Error("not expected in this test"));
-  mountExcelPane(
-    createShell(root, "excel"),
-    {
-      readActiveContractRow: fail,
-      writeSheetPlan: fail,
-      insertTrainingWorkbook: fail,
-      readSelectedContractRows: fail,
-      writeSheetPlans: fail,
-      readWorkbookReferenceRates: async () => null,
-      appendReferenceRate: fail,
-      ...excel,
-    },
-    WORKED_EXAMPLE_ROWS,
-  );
+  mountExcelPane(createShell(dom.root, "excel"), excelActions(excel), WORKED_EXAMPLE_ROWS);
   const button = (text: string) => {
-    const found = [...root.querySelectorAll("button")].find((b) => b.textContent === text);
+    const found = [...dom.root.querySelectorAll("button")].find((b) => b.textContent === text);
     if (!found) throw new Error(`no button ${text}`);
     return found as HTMLButtonElement;
   };
   const text = (selector: string) =>
-    (root.querySelector(selector)?.textContent ?? "").replace(/[\u00a0\u202f]/g, " ");
+    (dom.root.querySelector(selector)?.textContent ?? "").replace(/[\u00a0\u202f]/g, " ");
   await settle();
   return { button, text };
 }
@@ -93,7 +64,7 @@ describe("Excel mode", () => {
   it("offers the actions, in Swedish, and the last known half-year of the built-in table", async () => {
     const { text } = await mount({});
     // The sheet first and the only primary button; the rarely used ones further down.
-    expect([...root.querySelectorAll("button")].map((b) => b.textContent)).toEqual([
+    expect([...dom.root.querySelectorAll("button")].map((b) => b.textContent)).toEqual([
       "Skapa beräkningsblad",
       "Förhandsgranska markerad rad",
       "Infoga övningsarbetsbok",
@@ -104,10 +75,10 @@ describe("Excel mode", () => {
       "Hämta övningen",
       "Använd markerad rad",
     ]);
-    expect([...root.querySelectorAll("button.primary")].map((b) => b.textContent)).toEqual([
+    expect([...dom.root.querySelectorAll("button.primary")].map((b) => b.textContent)).toEqual([
       "Skapa beräkningsblad",
     ]);
-    const perCase = root.querySelector("#case-sheets") as HTMLInputElement;
+    const perCase = dom.root.querySelector("#case-sheets") as HTMLInputElement;
     expect(perCase.hasAttribute("checked")).toBe(false); // off by default
     expect(text('label[for="case-sheets"]')).toBe("Skapa även ett beräkningsblad per ärende");
     expect(text(".last-known")).toBe(
@@ -115,8 +86,8 @@ describe("Excel mode", () => {
     );
     expect(text('label[for="next-rate"]')).toBe("Referensränta för 2026-07-01–2026-12-31 (%)");
     expect(text("code")).toBe("=ATERTAG.LATEINTEREST(…;'Referensräntor'!A2:B60)");
-    expect(root.getAttribute("data-mode")).toBe("excel");
-    expect(root.querySelectorAll('[role="alert"]').length).toBe(1);
+    expect(dom.root.getAttribute("data-mode")).toBe("excel");
+    expect(dom.root.querySelectorAll('[role="alert"]').length).toBe(1);
     expect(text('[role="status"]')).toBe("");
   });
 
@@ -183,7 +154,7 @@ describe("Excel mode", () => {
     button("Skapa beräkningsblad").click();
     await settle();
     expect(write).not.toHaveBeenCalled();
-    const items = [...root.querySelectorAll('[role="alert"] li')].map((li) => li.textContent);
+    const items = [...dom.root.querySelectorAll('[role="alert"] li')].map((li) => li.textContent);
     expect(items).toEqual([
       'F3 Kontantpris måste vara ett tal, fick "abc"',
       "A1:AB1 kolumnen Återtagningsdag saknas i rubrikraden",
@@ -225,7 +196,7 @@ describe("Excel mode", () => {
     expect(text('[role="alert"]')).toMatch(/Referensränta saknas/);
     // Listed like the row's other problems, with the row it is about.
     expect(text('[role="alert"]')).toContain("Raden Kontrakt!A2:AB2 kan inte beräknas:");
-    expect(root.querySelectorAll('[role="alert"] li').length).toBe(1);
+    expect(dom.root.querySelectorAll('[role="alert"] li').length).toBe(1);
     expect(text('[role="alert"]')).not.toMatch(/\b(noticeDate|repossessionDate)\b/);
   });
 
@@ -233,7 +204,7 @@ describe("Excel mode", () => {
     const ratesRead = deferred<WorkbookReferenceRates | null>();
     const insert = jest.fn(async () => ({ sheetName: "Kontrakt" }));
     mountExcelPane(
-      createShell(root, "excel"),
+      createShell(dom.root, "excel"),
       {
         ...failing(),
         readWorkbookReferenceRates: () => ratesRead.promise,
@@ -241,7 +212,7 @@ describe("Excel mode", () => {
       },
       WORKED_EXAMPLE_ROWS,
     );
-    const insertButton = [...root.querySelectorAll("button")].find(
+    const insertButton = [...dom.root.querySelectorAll("button")].find(
       (b) => b.textContent === "Infoga övningsarbetsbok",
     ) as HTMLButtonElement;
     expect(insertButton.disabled).toBe(true);
@@ -323,7 +294,9 @@ describe("Excel mode: a whole table at once", () => {
     expect(text('[role="alert"] p')).toBe(
       "1 rad kunde inte beräknas (de står också sist i sammanställningen):",
     );
-    const items = [...root.querySelectorAll('[role="alert"] li')].map((li) => li.textContent ?? "");
+    const items = [...dom.root.querySelectorAll('[role="alert"] li')].map(
+      (li) => li.textContent ?? "",
+    );
     expect(items).toHaveLength(1);
     expect(items[0]).toMatch(/^Kontrakt!3:3 \(Trasig\) [A-Z]+3: Betalda avbetalningar \(99\)/);
     expect(button("Skapa sammanställning").disabled).toBe(false);
@@ -340,7 +313,7 @@ describe("Excel mode: a whole table at once", () => {
         return { sheetNames: plans.map((p) => p.name) };
       },
     });
-    (root.querySelector("#case-sheets") as HTMLInputElement).checked = true;
+    (dom.root.querySelector("#case-sheets") as HTMLInputElement).checked = true;
     button("Skapa sammanställning").click();
     await settle();
     expect(written[0].map((p) => p.name)).toEqual(["Sammanställning", "Övning 1", "Övning 2"]);
@@ -367,7 +340,7 @@ describe("Excel mode: a whole table at once", () => {
     expect(text('[role="alert"] p')).toBe(
       "Ingen av de 2 raderna kunde beräknas; inget blad skrevs:",
     );
-    expect(root.querySelectorAll('[role="alert"] li')).toHaveLength(2);
+    expect(dom.root.querySelectorAll('[role="alert"] li')).toHaveLength(2);
     expect(text('[role="status"]')).toBe("");
   });
 
@@ -451,7 +424,7 @@ describe("Excel mode: reference rates", () => {
       "Referensränta saknas för halvåret 2026-07-01–2026-12-31",
     );
 
-    const input = root.querySelector("#next-rate") as HTMLInputElement;
+    const input = dom.root.querySelector("#next-rate") as HTMLInputElement;
     input.value = "1,75";
     button("Lägg till halvåret").click();
     expect(text('[role="status"]')).toBe("Lägger till halvåret …");
@@ -500,7 +473,7 @@ describe("Excel mode: reference rates", () => {
     expect(text('[role="alert"]')).toContain("halvåret 2026-07-01–2026-12-31");
     expect(book.sheets).toHaveLength(0);
 
-    (root.querySelector("#next-rate") as HTMLInputElement).value = "1,75";
+    (dom.root.querySelector("#next-rate") as HTMLInputElement).value = "1,75";
     button("Lägg till halvåret").click();
     await settle();
     button("Skapa sammanställning").click();
@@ -522,7 +495,7 @@ describe("Excel mode: reference rates", () => {
     async (typed, message) => {
       const book = workbookWithRates();
       const { button, text } = await mount(book.actions);
-      const input = root.querySelector("#next-rate") as HTMLInputElement;
+      const input = dom.root.querySelector("#next-rate") as HTMLInputElement;
       input.value = typed;
       button("Lägg till halvåret").click();
       await settle();
@@ -536,7 +509,7 @@ describe("Excel mode: reference rates", () => {
       input.value = "1,75";
       button("Lägg till halvåret").click();
       await settle();
-      expect(root.querySelector("#next-rate-problem")?.hasAttribute("hidden")).toBe(true);
+      expect(dom.root.querySelector("#next-rate-problem")?.hasAttribute("hidden")).toBe(true);
       expect(input.getAttribute("aria-invalid")).toBeNull();
       expect(input.getAttribute("aria-describedby")).toBe("next-rate-hint");
     },
