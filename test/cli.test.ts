@@ -9,21 +9,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { runCli } from "../src/cli/cli";
 import { EXAMPLE_1_FILE, EXAMPLE_2_FILE, REPO_ROOT, exampleRow } from "./testkit/fixtures";
+import { runAtertag } from "./testkit/cli";
 
-interface Run {
-  status: number;
-  out: string[];
-  err: string[];
-}
-
-async function run(...argv: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { status, out, err };
-}
+const run = runAtertag;
 
 let dir: string;
 beforeAll(() => {

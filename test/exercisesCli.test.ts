@@ -8,21 +8,10 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { runCli } from "../src/cli/cli";
 import { practiceCase } from "../src/training/practiceCase";
+import { runAtertag } from "./testkit/cli";
 
-interface Run {
-  status: number;
-  out: string[];
-  err: string[];
-}
-
-async function run(...argv: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { status, out, err };
-}
+const run = runAtertag;
 
 let dir: string;
 beforeAll(() => {

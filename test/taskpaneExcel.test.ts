@@ -206,7 +206,7 @@ describe("Excel mode", () => {
     mountExcelPane(
       createShell(dom.root, "excel"),
       {
-        ...failing(),
+        ...excelActions(),
         readWorkbookReferenceRates: () => ratesRead.promise,
         insertTrainingWorkbook: insert,
       },
@@ -244,20 +244,6 @@ function selection(inputs: ContractInput[], sheetNames = ["Kontrakt"]): Selected
     rows,
     skipped: { headerRow: "Kontrakt!1:1", emptyRows: ["Kontrakt!5:5"] },
     sheetNames,
-  };
-}
-
-/** Every workbook function failing, for tests that override a few. */
-function failing(): ExcelActions {
-  const fail = () => Promise.reject(new Error("not expected in this test"));
-  return {
-    readActiveContractRow: fail,
-    writeSheetPlan: fail,
-    insertTrainingWorkbook: fail,
-    readSelectedContractRows: fail,
-    writeSheetPlans: fail,
-    readWorkbookReferenceRates: async () => null,
-    appendReferenceRate: fail,
   };
 }
 
