@@ -487,10 +487,11 @@ function amountDueContent(calc: Calculation): Content {
   };
 }
 
+/** Only reached with an estimated value: without one the step shows its problem ({@link guide}). */
 function valuationContent(calc: Calculation): Content {
   const s = lastStatement(calc);
-  const value = calc.contract.estimatedValue ?? new Dec(0);
-  const surplus = s.surplus ?? value.minus(s.lines.amountInclInterest);
+  const value = calc.contract.estimatedValue!;
+  const surplus = s.surplus!;
   const date = iso(s.date);
   return {
     results: [
