@@ -34,7 +34,7 @@
 import ExcelJS from "exceljs";
 import { columnLetter, parseAddress } from "../sheet/grid";
 import { headerFooterText } from "../sheet/headerFooter";
-import { uniqueSheetName, validSheetName } from "../sheet/sheetNames";
+import { fileSheetName, uniqueSheetName, validSheetName } from "../sheet/sheetNames";
 import { CellLook, STYLE_LOOKS } from "../sheet/styles";
 import type {
   CellStyle,
@@ -101,13 +101,11 @@ export async function toXlsxBuffer(
 /**
  * The sheet names the plans get, in order: valid and unique by the rules every writer shares
  * (`src/sheet/sheetNames.ts`: the second "Övning 1" becomes "Övning 1 (2)", compared without regard
- * to case). One addition for files: an apostrophe inside a name becomes "’", because ExcelJS quotes
- * the sheet name in the print-area and title-row names without doubling an apostrophe, which Excel
- * then reports as a damaged file.
+ * to case). One addition for files: an apostrophe inside a name becomes "’" ({@link fileSheetName}).
  */
 export function uniqueSheetNames(wanted: string[]): string[] {
   const names: string[] = [];
-  for (const w of wanted) names.push(uniqueSheetName(validSheetName(w).replace(/'/g, "’"), names));
+  for (const w of wanted) names.push(uniqueSheetName(fileSheetName(validSheetName(w)), names));
   return names;
 }
 

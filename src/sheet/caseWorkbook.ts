@@ -11,7 +11,7 @@
 import { Calculation } from "../engine";
 import { LETTER_SHEET_PREFIX, letterSheetName, lettersFor, planLetter } from "./letters";
 import { planSheet } from "./plan";
-import { uniqueSheetName } from "./sheetNames";
+import { fileSheetName, uniqueSheetName } from "./sheetNames";
 import { SheetPlan } from "./types";
 
 export interface CaseWorkbookOptions {
@@ -25,8 +25,7 @@ export interface CaseWorkbookOptions {
 export function planCaseWorkbook(calc: Calculation, options: CaseWorkbookOptions): SheetPlan[] {
   const taken = [...(options.existingSheetNames ?? [])];
   const calcPlan = planSheet(calc);
-  // As the .xlsx writer names sheets: an apostrophe becomes "’" (src/export/xlsx.ts).
-  const name = uniqueSheetName(calcPlan.name.replace(/'/g, "’"), taken);
+  const name = uniqueSheetName(fileSheetName(calcPlan.name), taken);
   taken.push(name);
   const sheet = { ...calcPlan, name };
   if (!options.letters) return [sheet];

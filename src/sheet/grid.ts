@@ -99,3 +99,14 @@ export class Grid {
     return { cells: this.cells, names: Object.fromEntries(this.names) };
   }
 }
+
+/** A sheet's name quoted for a formula: `'Övning 1'`, an apostrophe inside doubled. */
+export function quotedSheetName(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** An absolute reference to another sheet's cell: `'Övning 1'!$B$58` for `B58`. */
+export function crossSheetReference(sheet: string, a1: string): string {
+  const { row, col } = positionOf(a1);
+  return `${quotedSheetName(sheet)}!${address(row, col, true)}`;
+}

@@ -29,6 +29,15 @@ export function validSheetName(wanted: string, fallback = "Beräkning"): string 
   return cleaned === "" ? fallback : cleaned;
 }
 
+/**
+ * `name` with each apostrophe as "’", as sheets in files are named: ExcelJS quotes a sheet name in
+ * the print-area and title-row names without doubling an apostrophe, which Excel then reports as a
+ * damaged file. Planners that link to a sheet by name use it too, so their links match the file.
+ */
+export function fileSheetName(name: string): string {
+  return name.replace(/'/g, "’");
+}
+
 /** Case-insensitive key of a sheet name, as Excel compares them. */
 function key(name: string): string {
   return name.toLocaleLowerCase("sv");

@@ -8,7 +8,7 @@
  *   builders, in closed form so one row is enough (src/sheet/summarySelfContained.ts).
  */
 import { Calculation, METHOD_NAMES, OUTCOME_TEXT, outcomeOf } from "../engine";
-import { CellContent, Grid, address, columnLetter } from "./grid";
+import { CellContent, Grid, address, columnLetter, quotedSheetName } from "./grid";
 import { CREATED_DATE_FIELD } from "./headerFooter";
 import { referenceRanges } from "./referenceSheet";
 import { Column, RESULT_COLUMNS, summaryColumns } from "./summaryColumns";
@@ -213,7 +213,7 @@ function linkedRow(
   const ref = (name: string) => {
     const a1 = sheet.names[name];
     if (a1 === undefined) throw new Error(`summary: sheet ${sheet.name} has no cell named ${name}`);
-    return `'${sheet.name.replace(/'/g, "''")}'!${a1}`;
+    return `${quotedSheetName(sheet.name)}!${a1}`;
   };
   const hasNotice = calc.contract.noticeDate !== null;
   const noticeRef = (name: string) => (hasNotice ? ref(`notice.${name}`) : '""');

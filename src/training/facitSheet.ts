@@ -19,7 +19,7 @@ import {
   roundToKronaFormula,
   unpaidCreditClaimFormula,
 } from "../sheet/formulas";
-import { CellContent, Grid, address, columnLetter } from "../sheet/grid";
+import { CellContent, Grid, address, columnLetter, crossSheetReference } from "../sheet/grid";
 import { CREATED_DATE_FIELD } from "../sheet/headerFooter";
 import { referenceRanges } from "../sheet/referenceSheet";
 import { RowWriter, summaryResults } from "../sheet/summary";
@@ -192,10 +192,9 @@ function facitRowWriter(g: Grid, c: FacitCase): RowWriter {
     return col;
   };
   const at = (key: string) => `${columnLetter(indexOf(key))}${r + 1}`;
-  const sheet = `'${c.sheet.name.replace(/'/g, "''")}'`;
   const fact = (field: keyof PracticeContract) => {
     const a1 = c.sheet.names[`input.${field}`];
-    return a1 === undefined ? null : `${sheet}!${a1.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")}`;
+    return a1 === undefined ? null : crossSheetReference(c.sheet.name, a1);
   };
   const raw = (key: string, content: CellContent) => {
     const col = FACIT_COLUMNS[indexOf(key)];

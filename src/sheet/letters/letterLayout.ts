@@ -11,7 +11,7 @@
  */
 import { Calculation } from "../../engine";
 import { FORMATS } from "../formats";
-import { CellContent, Grid, address, positionOf } from "../grid";
+import { CellContent, Grid, address, crossSheetReference, positionOf } from "../grid";
 import { escapeHeaderText } from "../sections/print";
 import { CREATED_DATE_FIELD } from "../headerFooter";
 import { CellStyle, SheetPlan } from "../types";
@@ -34,12 +34,6 @@ export interface CalcSheetRef {
 /** A value read from a calculation-sheet cell, as a letter shows it. */
 export type LinkKind = "text" | "date" | "kronor";
 
-/** A reference to another sheet's cell: `'Övning 1'!$B$58`. */
-export function sheetReference(sheet: string, a1: string): string {
-  const { row, col } = positionOf(a1);
-  return `'${sheet.replace(/'/g, "''")}'!${address(row, col, true)}`;
-}
-
 export class LetterLayout {
   readonly grid = new Grid();
   readonly merges: string[] = [];
@@ -60,7 +54,7 @@ export class LetterLayout {
 
   /** The cross-sheet reference to the calculation sheet's cell named `name`. */
   ref(name: string): string {
-    return sheetReference(this.sheet.name, this.addressOf(name));
+    return crossSheetReference(this.sheet.name, this.addressOf(name));
   }
 
   /** What the calculation sheet's cell named `name` holds (its cached result or constant). */

@@ -6,13 +6,12 @@
  * "Beräkning vid återtagningen (2)" … "(9)", then "Beräkning vid återtagningen 10" … where the
  * parentheses no longer fit (a batch has up to 500 cases; the prefixes are at most 27 characters).
  */
-import { MAX_SHEET_NAME_LENGTH, sameSheetName, validSheetName } from "../sheetNames";
+import { MAX_SHEET_NAME_LENGTH, fileSheetName, sameSheetName, validSheetName } from "../sheetNames";
 
 /** A free name for a letter sheet of case `caseId` beside the `taken` names. */
 export function letterSheetName(prefix: string, caseId: string, taken: readonly string[]): string {
   const free = (name: string) => !taken.some((other) => sameSheetName(name, other));
-  // An apostrophe becomes "’", as the .xlsx writer names sheets (src/export/xlsx.ts uniqueSheetNames).
-  const id = validSheetName(caseId, "").replace(/'/g, "’");
+  const id = fileSheetName(validSheetName(caseId, ""));
   const withId = `${prefix} ${id}`;
   const stem = id !== "" && withId.length <= MAX_SHEET_NAME_LENGTH ? withId : prefix;
   if (free(stem)) return stem;
