@@ -13,7 +13,8 @@
  * - `noticeDate` and `estimatedValue` may be left out (then no notice statement, no surplus).
  */
 import { Dec } from "./decimal";
-import { Day, formatIsoDate, parseIsoDate } from "./dates";
+import { parseIsoDate } from "./dateInput";
+import { Day, formatIsoDate } from "./dates";
 import { EngineError, check } from "./errors";
 import { CreditTerms } from "./reduction";
 import { checkScheduleRepays } from "./scheduleCheck";

@@ -84,6 +84,6 @@ export function check<C extends ErrorCode>(
   field: string,
   value: unknown,
   ...args: MessageArgs<C>
-): void {
+): asserts condition {
   if (!condition) throw new EngineError(code, field, value, ...args);
 }

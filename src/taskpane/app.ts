@@ -8,11 +8,12 @@
  */
 import { ContractInput } from "../engine";
 import { HostInfo, HostProbe, waitForHost } from "./boot";
-import { ExcelActions, mountExcelPane } from "./excelPane";
-import { mountExcelGuide } from "./guideExcel";
-import { UI_TEXT } from "./messages";
-import { createShell } from "./shell";
-import { StandaloneOptions, mountStandalonePane } from "./standalonePane";
+import type { ExcelActions } from "./excelMode/actions";
+import { mountExcelPane } from "./excelMode/excelPane";
+import { mountExcelGuide } from "./excelMode/guideExcel";
+import { UI_TEXT } from "./ui/messages";
+import { createShell } from "./ui/shell";
+import { StandaloneOptions, mountStandalonePane } from "./standaloneMode/standalonePane";
 
 /** How long the pane waits for the host before it starts standalone. */
 export const HOST_WAIT_MS = 3000;

@@ -20,7 +20,7 @@ import {
   ContractInput,
   EngineError,
   ReferenceRateTable,
-} from "../engine";
+} from "../../engine";
 import {
   GUIDE_STEP_IDS,
   Guide,
@@ -29,13 +29,14 @@ import {
   STEP_FIELDS,
   guide,
   stepOfField,
-} from "../guide/steps";
-import { STEP_TITLES } from "../guide/texts";
-import { ContractFormView, contractFormView, watchTyping } from "./contractForm";
-import { Child, h, replace } from "./dom";
-import { FORM_FIELDS, FormField, FormValues, formMessage, formToContract } from "./form";
+} from "../../guide/steps";
+import { STEP_TITLES } from "../../guide/texts";
+import { ContractFormView, contractFormView, watchTyping } from "../form/contractForm";
+import { Child, h, replace } from "../ui/dom";
+import { FORM_FIELDS, FormField, FormValues, formToContract } from "../form/form";
+import { formMessage } from "../ui/messages";
 import { GUIDE_UI_TEXT as G } from "./guideMessages";
-import { fieldProblem } from "./validation";
+import { fieldProblem } from "../form/validation";
 
 /** How the host makes the calculation sheet with the letters. */
 export interface GuideLetters {

@@ -4,8 +4,8 @@
  * be mailed without the contract landing in any web server's log. `?example=1` / `?example=2` start
  * the page on a worked example. No DOM here: the functions take and return strings.
  */
-import { ContractInput } from "../engine";
-import { UI_TEXT } from "./messages";
+import { ContractInput } from "../../engine";
+import { UI_TEXT } from "../ui/messages";
 
 export const CONTRACT_PARAM = "contract";
 export const EXAMPLE_PARAM = "example";

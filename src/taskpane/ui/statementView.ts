@@ -18,8 +18,8 @@ import {
   formatKronorOre,
   outcomeOf,
   outcomeSentence,
-} from "../engine";
-import { METHOD_NOTE } from "../sheet/texts";
+} from "../../engine";
+import { METHOD_NOTE } from "../../sheet/texts";
 import { h } from "./dom";
 import { UI_TEXT } from "./messages";
 

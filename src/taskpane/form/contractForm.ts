@@ -5,10 +5,10 @@
  * reader says what is wrong when the field is reached. A box above the fields holds problems of the
  * contract as a whole (a refused link). Behaviour (when to check) is the pane's (standalonePane.ts).
  */
-import type { ContractField } from "../engine";
-import { Child, h, replace } from "./dom";
+import type { ContractField } from "../../engine";
+import { Child, h, replace } from "../ui/dom";
 import { FORM_GROUPS, FormField, FormGroup, FormValues, METHOD_CHOICES, unitOf } from "./form";
-import { UI_TEXT } from "./messages";
+import { UI_TEXT } from "../ui/messages";
 
 type Input = HTMLInputElement | HTMLSelectElement;
 

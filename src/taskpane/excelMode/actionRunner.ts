@@ -5,12 +5,11 @@
  * page's body, so once the buttons are enabled again focus returns to it (or moves to the result the
  * action showed), and a keyboard user goes on where they were.
  */
-import { EngineError } from "../engine";
-import { SheetRefusal } from "../sheet/refusal";
-import type { Child } from "./dom";
-import { formMessage } from "./form";
-import { UI_TEXT } from "./messages";
-import { Shell, messageOf } from "./shell";
+import { EngineError } from "../../engine";
+import { SheetRefusal } from "../../sheet/refusal";
+import type { Child } from "../ui/dom";
+import { formMessage, UI_TEXT } from "../ui/messages";
+import { Shell, messageOf } from "../ui/shell";
 
 /**
  * How a step of an action ends: with its value (for a whole action, the text for the status line), or
