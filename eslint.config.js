@@ -157,6 +157,35 @@ module.exports = [
     },
   },
   {
+    // The task pane's hosts: the standalone page never loads the Excel mode, nor the Excel mode
+    // the standalone page; what both need lives in ui/, form/, guide/ and training/.
+    files: ["src/taskpane/standaloneMode/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ group: ["**/excelMode/**"], message: "The standalone page is not Excel." }],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/taskpane/excelMode/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/standaloneMode/**"],
+              message: "The Excel mode is not the standalone page.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["src/cli/**/*.ts", "src/export/**/*.ts"],
     rules: { "no-restricted-globals": ["error", ...OFFICE_GLOBALS] },
   },

@@ -22,9 +22,10 @@ import {
 import { CellContent, Grid, address, columnLetter, crossSheetReference } from "../sheet/grid";
 import { CREATED_DATE_FIELD } from "../sheet/headerFooter";
 import { referenceRanges } from "../sheet/referenceSheet";
-import { RowWriter, summaryResults } from "../sheet/summary";
 import {
   Column,
+  RowWriter,
+  summaryResults,
   DATE_STEPS,
   INPUT_COLUMNS,
   RESULT_COLUMNS,
@@ -183,7 +184,7 @@ export function planFacitSheet(cases: readonly FacitCase[], referenceRowCount: n
 }
 
 /** The writer of the current row, by column key; inputs become references to the exercise sheet. */
-function facitRowWriter(g: Grid, c: FacitCase): RowWriter {
+function facitRowWriter(g: Grid, c: FacitCase): RowWriter<string> {
   const r = g.row;
   const colOf = new Map(FACIT_COLUMNS.map((col, index) => [col.key, index]));
   const indexOf = (key: string) => {

@@ -49,12 +49,13 @@ import {
   partsOfDay,
 } from "../engine";
 import { roundToKrona } from "../engine/decimal";
+import { PRACTICE_LEVELS, PracticeLevel } from "./levels";
 import { TRAINING_TEXT } from "./messages";
 import { IntegerRandom, idiv } from "./random";
 
 /** The four levels of practice cases. */
-export type PracticeLevel = 1 | 2 | 3 | 4;
-export const PRACTICE_LEVELS: readonly PracticeLevel[] = [1, 2, 3, 4];
+export { PRACTICE_LEVELS } from "./levels";
+export type { PracticeLevel } from "./levels";
 /** The largest case number: names stay short ("Övning 4.99999") and every number is a case. */
 export const MAX_PRACTICE_NUMBER = 99_999;
 
