@@ -6,8 +6,8 @@
 import { CONTRACT_FIELDS, CONTRACT_SCHEMA, FieldKind, FieldSpec } from "../engine";
 
 /** The markers around the generated table in docs/cli.md. */
-export const TABLE_BEGIN = "<!-- contract-fields:begin (generated from src/engine/schema.ts) -->";
-export const TABLE_END = "<!-- contract-fields:end -->";
+const TABLE_BEGIN = "<!-- contract-fields:begin (generated from src/engine/schema.ts) -->";
+const TABLE_END = "<!-- contract-fields:end -->";
 
 const KIND_TEXT: Readonly<Record<FieldKind, string>> = {
   text: "text",
@@ -31,7 +31,7 @@ function kindText(spec: FieldSpec): string {
 }
 
 /** The Markdown table: one row per field, in the order of the example files. */
-export function contractFieldsTable(): string {
+function contractFieldsTable(): string {
   const rows = CONTRACT_FIELDS.map((field) => {
     const spec = CONTRACT_SCHEMA[field];
     const headers = [spec.label, ...spec.aliases].join(", ");

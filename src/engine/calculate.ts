@@ -93,7 +93,7 @@ export interface CalculateOptions {
 }
 
 /** The method the contract asks for; "auto" picks actual settlement when there is a residual. */
-export function chooseMethod(contract: Contract): Method {
+function chooseMethod(contract: Contract): Method {
   if (contract.method !== "auto") return contract.method;
   return contract.residual.isZero() ? "rule78" : "actual";
 }

@@ -65,7 +65,7 @@ export interface Contract extends CreditTerms {
 export type ContractInput = Record<string, unknown>;
 
 const NUMERIC_TEXT = /^-?\d+(\.\d+)?$/;
-export const DEFAULT_BASIC_FEE = new Dec(DEFAULT_BASIC_FEE_KRONOR);
+const DEFAULT_BASIC_FEE = new Dec(DEFAULT_BASIC_FEE_KRONOR);
 
 /**
  * One error per key of a raw contract that names no contract field, each suggesting the nearest known

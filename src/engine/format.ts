@@ -26,12 +26,9 @@ export function formatNumber(value: Dec | number): string {
 }
 
 /** Whole kronor grouped by thousands, e.g. `77 449` or `−17 551` (rounded by {@link roundToKrona}). */
-export function formatWholeKronor(amount: Dec): string {
+function formatWholeKronor(amount: Dec): string {
   const rounded = roundToKrona(amount);
-  const digits = rounded
-    .abs()
-    .toFixed(0)
-    .replace(/\B(?=(\d{3})+(?!\d))/g, GROUP);
+  const digits = groupThousands(rounded.abs().toFixed(0));
   return rounded.isNegative() && !rounded.isZero() ? `−${digits}` : digits;
 }
 

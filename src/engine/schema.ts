@@ -13,7 +13,7 @@
 export type FieldKind = "text" | "date" | "money" | "rate" | "integer" | "method";
 
 /** Whether a field must be given: always, or unless another field is given (which then derives it). */
-export type Requirement = "required" | "optional" | { unless: ContractField };
+type Requirement = "required" | "optional" | { unless: ContractField };
 
 /** An inclusive range of whole numbers. */
 export interface IntegerRange {

@@ -99,13 +99,13 @@ export interface GuideProblem {
 }
 
 /** One result line: a Swedish label and its value, formatted. */
-export interface GuideFigure {
+interface GuideFigure {
   label: string;
   value: string;
 }
 
 /** The letter the case calls for (step 6). */
-export interface GuideLetter {
+interface GuideLetter {
   kind: "notice" | "payDifference";
   title: string;
   recipients: string;
@@ -119,7 +119,7 @@ export interface GuideLetter {
  * - problems: this step's own fields have problems (shown at each field);
  * - waiting: another step's problems keep this one from a result (see waitingFor).
  */
-export type GuideStepState = "ready" | "problems" | "waiting";
+type GuideStepState = "ready" | "problems" | "waiting";
 
 export interface GuideStep {
   id: GuideStepId;
@@ -511,7 +511,7 @@ function valuationContent(calc: Calculation): Content {
 }
 
 /** The letter the outcome calls for (conventions §7). */
-export function letterFor(calc: Calculation): GuideLetter | null {
+function letterFor(calc: Calculation): GuideLetter | null {
   const outcome = outcomeOf(calc);
   if (outcome.kind === "noValue") return null;
   if (outcome.kind === "payDifference") {

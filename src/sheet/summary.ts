@@ -155,10 +155,7 @@ function planSummaryHead(
 }
 
 /** A case row's height: tall enough for its outcome sentence wrapped in the outcome column. */
-export function summaryRowHeight(
-  columns: readonly SummaryColumn[],
-  results: SummaryResults,
-): number {
+function summaryRowHeight(columns: readonly SummaryColumn[], results: SummaryResults): number {
   const outcome = columns.find((col) => col.key === "outcome");
   return wrappedHeight(outcome ? [{ text: results.outcome, width: outcome.width }] : []);
 }

@@ -19,7 +19,7 @@ import { StandaloneOptions, mountStandalonePane } from "./standaloneMode/standal
 export const HOST_WAIT_MS = 3000;
 
 /** Marked (performance.mark) when a mode is mounted; tests read its time. */
-export const READY_MARK = "atertag:ready";
+const READY_MARK = "atertag:ready";
 
 export interface TaskPaneOptions extends StandaloneOptions {
   probe: HostProbe;

@@ -96,7 +96,7 @@ const WORKING_COLUMNS: Column[] = [
   ),
 ];
 
-export const FACIT_COLUMNS: Column[] = [...FACIT_ANSWER_COLUMNS, ...WORKING_COLUMNS];
+const FACIT_COLUMNS: Column[] = [...FACIT_ANSWER_COLUMNS, ...WORKING_COLUMNS];
 
 /** A case of the facit: its calculation and its exercise sheet (final name and named cells). */
 export interface FacitCase {

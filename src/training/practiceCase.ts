@@ -114,7 +114,7 @@ export class PracticeCaseError extends Error {
 }
 
 /** The name of a practice case: "Övning 2.47". */
-export function practiceCaseName(level: PracticeLevel, number: number): string {
+function practiceCaseName(level: PracticeLevel, number: number): string {
   return `Övning ${level}.${number}`;
 }
 
@@ -338,7 +338,7 @@ function dueOn31st(random: IntegerRandom, year: number) {
  * A = (K − V(1 + i)^−n) · i / (1 − (1 + i)^−n), rounded to whole kronor half away from zero (the
  * rounding the engine's schedule check accepts, conventions §9).
  */
-export function roundedAnnuity(
+function roundedAnnuity(
   creditAmount: number,
   rateBasisPoints: number,
   installments: number,

@@ -105,7 +105,7 @@ export async function excelCall<T>(call: () => Promise<T>): Promise<T> {
 }
 
 /** The alert text for an error: the engine's with Swedish labels, a refusal's, Excel's, or a bug's. */
-export function alertText(error: unknown): string {
+function alertText(error: unknown): string {
   if (error instanceof EngineError) return formMessage(error);
   if (error instanceof SheetRefusal) return UI_TEXT.refused(error.message);
   if (error instanceof ExcelFailure) return UI_TEXT.excelFailed(error.message);

@@ -89,7 +89,7 @@ export interface ExcelPane {
 }
 
 /** The default pause after the last selection change before the row is read. */
-export const SELECTION_DELAY_MS = 250;
+const SELECTION_DELAY_MS = 250;
 
 /** The pane's parts, top to bottom (see {@link mountExcelPane}). */
 function layOut(shell: Shell, excel: ExcelActions, memory: PanelMemory, withGuide: boolean) {
@@ -238,7 +238,7 @@ export function mountExcelPane(
 }
 
 /** The runner's signature (actionRunner.ts). */
-export type Runner = ReturnType<typeof actionRunner>;
+type Runner = ReturnType<typeof actionRunner>;
 
 /**
  * Moves focus to the result the action showed and, when its heading and outcome are not in view,
@@ -256,7 +256,7 @@ function focusResult(area: HTMLElement): boolean {
 }
 
 /** "Markerad rad: …" for a row read by the reader. */
-export function selectedRowText(row: ActiveRow): string {
+function selectedRowText(row: ActiveRow): string {
   const cell = firstCell(row.address);
   if (row.ok) return UI_TEXT.selectedRow(cell, row.contract.caseId);
   if (row.place === "emptyRow") return UI_TEXT.selectedEmptyRow(cell);

@@ -33,7 +33,7 @@ export interface ContractFormView {
   isSelect(field: ContractField): boolean;
 }
 
-export const inputId = (name: string) => `field-${name}`;
+const inputId = (name: string) => `field-${name}`;
 
 /** One labelled input (or the method select) with its unit, the place for its problem and its hint. */
 function fieldControl(f: FormField, idPrefix: string): FieldParts & { element: HTMLElement } {
@@ -167,7 +167,7 @@ export function showFormProblem(view: ContractFormView, ...children: Child[]): v
 }
 
 /** How long typing must pause before the field is checked, in milliseconds. */
-export const SETTLE_MS = 700;
+const SETTLE_MS = 700;
 
 /** What {@link watchTyping} tells its owner: a field is being typed, or a field is to be checked. */
 export interface TypingControl {

@@ -231,7 +231,7 @@ export function formToContract(values: FormValues): ContractInput {
 // Messages and the calculation
 
 /** The contract field an error is about, if it is one. */
-export function errorField(error: EngineError): ContractField | null {
+function errorField(error: EngineError): ContractField | null {
   return FORM_FIELDS.has(error.field as ContractField) ? (error.field as ContractField) : null;
 }
 

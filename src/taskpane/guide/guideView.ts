@@ -79,7 +79,7 @@ const FIGURE = /^(−?[\d ]+(,\d+)?( kr)?|\d{4}-\d{2}-\d{2}|\d+ av \d+)$/;
  * The guide's model for the form's values: each field's own text checked as the form checks it, then
  * the engine through the model.
  */
-export function guideForValues(values: FormValues, referenceRates?: ReferenceRateTable): Guide {
+function guideForValues(values: FormValues, referenceRates?: ReferenceRateTable): Guide {
   const problems: GuideProblem[] = [];
   const clean: FormValues = { ...values };
   for (const [name, text] of Object.entries(values) as [ContractField, string | undefined][]) {

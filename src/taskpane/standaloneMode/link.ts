@@ -7,8 +7,8 @@
 import { ContractInput } from "../../engine";
 import { UI_TEXT } from "../ui/messages";
 
-export const CONTRACT_PARAM = "contract";
-export const EXAMPLE_PARAM = "example";
+const CONTRACT_PARAM = "contract";
+const EXAMPLE_PARAM = "example";
 
 /** A link that cannot be read, with a Swedish message for the user. */
 export class LinkError extends Error {

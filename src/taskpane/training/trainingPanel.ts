@@ -64,7 +64,7 @@ export interface TrainingPanel {
 }
 
 /** A practice case calculated, or the engine's message (a generated case always passes). */
-export function practiceTrainingCase(
+function practiceTrainingCase(
   level: PracticeLevel,
   number: number,
   referenceRates?: ReferenceRateTable,
