@@ -21,10 +21,19 @@ export interface IntegerRange {
   max: number;
 }
 
+/**
+ * Where in the workshop's procedure (conventions §1) the officer needs a field: reading the
+ * application, setting the dates, the reduction from the contract's terms, the amount to pay, the
+ * value of the goods. The guided mode asks for each field at its stage.
+ */
+export type ProcedureStage = "application" | "dates" | "reduction" | "amountDue" | "valuation";
+
 /** One field of the contract. */
 export interface FieldSpec {
   /** The Swedish label: the training workbook's header, the form's label, the name in messages. */
   label: string;
+  /** The stage of the procedure at which the field is needed. */
+  stage: ProcedureStage;
   /** Further Swedish headers that name the field in a worksheet (the JSON name is always accepted). */
   aliases: readonly string[];
   kind: FieldKind;
@@ -85,6 +94,7 @@ export type ContractField = (typeof CONTRACT_FIELDS)[number];
 export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   caseId: {
     label: "Ärende",
+    stage: "application",
     aliases: ["Ärendenummer", "Ärende-id", "Målnummer", "Mål"],
     kind: "text",
     requirement: "required",
@@ -92,24 +102,28 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   creditor: {
     label: "Sökande",
+    stage: "application",
     aliases: ["Borgenär", "Kreditgivare"],
     kind: "text",
     requirement: "optional",
   },
   debtor: {
     label: "Svarande",
+    stage: "application",
     aliases: ["Gäldenär", "Kredittagare", "Konsument"],
     kind: "text",
     requirement: "optional",
   },
   goods: {
     label: "Gods",
+    stage: "application",
     aliases: ["Egendom", "Vara", "Objekt"],
     kind: "text",
     requirement: "optional",
   },
   contractDate: {
     label: "Kontraktsdatum",
+    stage: "reduction",
     aliases: ["Avtalsdatum", "Kontraktsdag", "Köpedag"],
     kind: "date",
     requirement: "optional",
@@ -118,12 +132,14 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   cashPrice: {
     label: "Kontantpris",
+    stage: "reduction",
     aliases: [],
     kind: "money",
     requirement: "optional",
   },
   downPayment: {
     label: "Handpenning",
+    stage: "reduction",
     aliases: ["Kontantinsats"],
     kind: "money",
     requirement: "optional",
@@ -131,6 +147,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   creditAmount: {
     label: "Kreditbelopp",
+    stage: "reduction",
     aliases: ["Kredit", "Lånebelopp"],
     kind: "money",
     positive: true,
@@ -139,6 +156,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   annualRate: {
     label: "Nominell ränta",
+    stage: "reduction",
     aliases: ["Ränta", "Årsränta", "Räntesats", "Nominell årsränta"],
     kind: "rate",
     requirement: "required",
@@ -146,6 +164,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   installments: {
     label: "Antal avbetalningar",
+    stage: "reduction",
     aliases: ["Antal betalningar", "Antal månader", "Löptid"],
     kind: "integer",
     requirement: "required",
@@ -153,12 +172,14 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   firstDueDate: {
     label: "Första förfallodag",
+    stage: "reduction",
     aliases: ["Första ff", "Första förfallodagen"],
     kind: "date",
     requirement: "required",
   },
   installmentAmount: {
     label: "Avbetalning",
+    stage: "reduction",
     aliases: ["Annuitet", "Avbetalningsbelopp", "Månadsbelopp"],
     kind: "money",
     positive: true,
@@ -167,6 +188,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   monthlyFee: {
     label: "Aviavgift",
+    stage: "reduction",
     aliases: ["Avgift per avbetalning"],
     kind: "money",
     requirement: "optional",
@@ -175,6 +197,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   setupFee: {
     label: "Uppläggningsavgift",
+    stage: "reduction",
     aliases: ["Startavgift"],
     kind: "money",
     requirement: "optional",
@@ -182,6 +205,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   residual: {
     label: "Restbelopp",
+    stage: "reduction",
     aliases: ["Restvärde", "Slutbetalning"],
     kind: "money",
     requirement: "optional",
@@ -189,6 +213,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   installmentsPaid: {
     label: "Betalda avbetalningar",
+    stage: "application",
     aliases: ["Antal betalda avbetalningar", "Antal betalda"],
     kind: "integer",
     requirement: { unless: "unpaidCreditClaim" },
@@ -196,6 +221,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   unpaidCreditClaim: {
     label: "Obetald del av kreditfordran",
+    stage: "application",
     aliases: ["Obetald kreditfordran"],
     kind: "money",
     requirement: "optional",
@@ -203,12 +229,14 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   applicationDate: {
     label: "Ansökningsdag",
+    stage: "application",
     aliases: ["Ansökningsdatum", "Ansökningsdagen"],
     kind: "date",
     requirement: "required",
   },
   claimedInterest: {
     label: "Yrkad ränta",
+    stage: "application",
     aliases: ["Yrkad ränta per ansökningsdagen"],
     kind: "money",
     requirement: "optional",
@@ -217,6 +245,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   interestFrom: {
     label: "Ränta från",
+    stage: "application",
     aliases: ["Ränta från och med", "Dröjsmålsränta från"],
     kind: "date",
     requirement: "optional",
@@ -224,6 +253,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   interestCapital: {
     label: "Räntebärande kapital",
+    stage: "application",
     aliases: ["Räntebärande belopp"],
     kind: "money",
     requirement: "optional",
@@ -231,6 +261,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   lateInterestRate: {
     label: "Avtalad dröjsmålsränta",
+    stage: "application",
     aliases: ["Dröjsmålsränta enligt avtal"],
     kind: "rate",
     requirement: "optional",
@@ -239,6 +270,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   basicFee: {
     label: "Grundavgift",
+    stage: "amountDue",
     aliases: [],
     kind: "money",
     requirement: "optional",
@@ -246,6 +278,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   applicantCosts: {
     label: "Sökandens kostnader",
+    stage: "application",
     aliases: ["Sökandens kostnader i målet"],
     kind: "money",
     requirement: "optional",
@@ -253,6 +286,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   noticeDate: {
     label: "Underrättelsedag",
+    stage: "dates",
     aliases: ["Underrättelsedatum", "Underrättelse"],
     kind: "date",
     requirement: "optional",
@@ -260,12 +294,14 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   repossessionDate: {
     label: "Återtagningsdag",
+    stage: "dates",
     aliases: ["Återtagandedag", "Förrättningsdag", "Återtagningsförrättning"],
     kind: "date",
     requirement: "required",
   },
   estimatedValue: {
     label: "Uppskattat värde",
+    stage: "valuation",
     aliases: ["Godsets värde", "Värde"],
     kind: "money",
     requirement: "optional",
@@ -273,6 +309,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   method: {
     label: "Metod",
+    stage: "reduction",
     aliases: ["Beräkningsmetod", "Reduceringsmetod"],
     kind: "method",
     requirement: "optional",

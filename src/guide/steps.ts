@@ -16,6 +16,7 @@
  * - Step 5 needs the estimated value (the engine allows it empty): without it no letter can be chosen.
  */
 import {
+  CONTRACT_FIELDS,
   CONTRACT_SCHEMA,
   Calculation,
   ContractField,
@@ -55,39 +56,18 @@ export const GUIDE_STEP_IDS: readonly GuideStepId[] = [
   "repossession",
 ];
 
+/** The contract fields a step asks for: those of its stage in the schema, in the schema's order. */
+function fieldsOfStage(id: GuideStepId): readonly ContractField[] {
+  return CONTRACT_FIELDS.filter((field) => CONTRACT_SCHEMA[field].stage === id);
+}
+
 /** The contract fields each step asks for; every contract field belongs to exactly one step. */
 export const STEP_FIELDS: Readonly<Record<GuideStepId, readonly ContractField[]>> = {
-  application: [
-    "caseId",
-    "creditor",
-    "debtor",
-    "goods",
-    "applicationDate",
-    "installmentsPaid",
-    "unpaidCreditClaim",
-    "claimedInterest",
-    "interestFrom",
-    "interestCapital",
-    "lateInterestRate",
-    "applicantCosts",
-  ],
-  dates: ["noticeDate", "repossessionDate"],
-  reduction: [
-    "contractDate",
-    "cashPrice",
-    "downPayment",
-    "creditAmount",
-    "annualRate",
-    "installments",
-    "firstDueDate",
-    "installmentAmount",
-    "monthlyFee",
-    "setupFee",
-    "residual",
-    "method",
-  ],
-  amountDue: ["basicFee"],
-  valuation: ["estimatedValue"],
+  application: fieldsOfStage("application"),
+  dates: fieldsOfStage("dates"),
+  reduction: fieldsOfStage("reduction"),
+  amountDue: fieldsOfStage("amountDue"),
+  valuation: fieldsOfStage("valuation"),
   letter: [],
   repossession: [],
 };
