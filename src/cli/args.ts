@@ -24,7 +24,7 @@ const FLAG = {
 } as const satisfies Record<string, FlagSpec>;
 
 /** Each command's flags. */
-export const COMMAND_FLAGS = {
+const COMMAND_FLAGS = {
   calc: { json: FLAG.json },
   sheet: { out: FLAG.out, letters: FLAG.letters },
   batch: {
