@@ -108,7 +108,8 @@ function functionDocs(source) {
 // ---------------------------------------------------------------------------------------------
 // The function reference of help.html
 
-const escapeHtml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeHtml = (text) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const escapeAttribute = (text) => escapeHtml(text).replace(/"/g, "&quot;");
 const lowerFirst = (text) => text.charAt(0).toLowerCase() + text.slice(1);
 
@@ -181,7 +182,8 @@ class FunctionReference {
     const parts = [
       `<h2>ATERTAG.<wbr />${fn.name}</h2>`,
       `<p class="summary"><strong>${this.plain(title)}</strong>${rest ? `: ${this.plain(rest)}` : ""}</p>`,
-      doc.formula && `<span class="formula">${subscripts(escapeHtml(this.prose(doc.formula)))}</span>`,
+      doc.formula &&
+        `<span class="formula">${subscripts(escapeHtml(this.prose(doc.formula)))}</span>`,
       doc.remarks && this.markdown(doc.remarks),
       "<h3>Argument</h3>",
       this.arguments(fn),
@@ -293,8 +295,13 @@ function conventionsArticle(markdown, marked) {
       },
       link(token) {
         const inner = this.parser.parseInline(token.tokens);
-        const fragment = token.href.startsWith("#") ? decodeURIComponent(token.href.slice(1)) : null;
-        const href = fragment !== null && fromGithub.has(fragment) ? `#${fromGithub.get(fragment)}` : token.href;
+        const fragment = token.href.startsWith("#")
+          ? decodeURIComponent(token.href.slice(1))
+          : null;
+        const href =
+          fragment !== null && fromGithub.has(fragment)
+            ? `#${fromGithub.get(fragment)}`
+            : token.href;
         return `<a href="${escapeAttribute(href)}">${inner}</a>`;
       },
     },
