@@ -230,7 +230,11 @@ describe("Excel mode", () => {
 // A whole table at once.
 
 /** Rows as src/excel/reader.ts reads them: sheet Kontrakt, header on row 1, contracts from row 2. */
-function selection(inputs: ContractInput[], sheetNames = ["Kontrakt"]): SelectedRows {
+function selection(
+  inputs: ContractInput[],
+  sheetNames = ["Kontrakt"],
+  hiddenRows: string[] = [],
+): SelectedRows {
   const table = contractTable(inputs);
   const letter = (col: number) => String.fromCharCode(65 + col);
   const rows: TableRow[] = table.rows.map((values, i) => ({
@@ -243,7 +247,7 @@ function selection(inputs: ContractInput[], sheetNames = ["Kontrakt"]): Selected
     headers: table.headers,
     headerRow: { address: "A1:AB1", addressOf: (col) => `${letter(col % 26)}1` },
     rows,
-    skipped: { headerRow: "Kontrakt!1:1", emptyRows: ["Kontrakt!5:5"] },
+    skipped: { headerRow: "Kontrakt!1:1", emptyRows: ["Kontrakt!5:5"], hiddenRows },
     sheetNames,
   };
 }
@@ -313,6 +317,32 @@ describe("Excel mode: a whole table at once", () => {
       "Bladet «Sammanställning» skapat med 2 ärenden, 2 beräkningsblad; bladet Referensräntor fanns redan och används som det är. Hoppade över rubrikraden och 1 tom rad.",
     );
     expect(text('[role="alert"]')).toBe("");
+  });
+
+  it("says how many selected rows were skipped as hidden, and which (issue 20 point 1)", async () => {
+    const { button, text } = await mount({
+      readSelectedContractRows: async () =>
+        selection([example1], ["Kontrakt"], ["Kontrakt!4:4", "Kontrakt!7:7"]),
+      writeSheetPlans: async (plans) => ({ sheetNames: plans.map((p) => p.name) }),
+    });
+    button("Skapa sammanställning").click();
+    await settle();
+    expect(text('[role="status"]')).toBe(
+      "Bladet «Sammanställning» skapat med 1 ärende och bladet Referensräntor. Hoppade över rubrikraden och 1 tom rad. 2 dolda rader hoppades över: Kontrakt!4:4, Kontrakt!7:7.",
+    );
+  });
+
+  it("names the first ten hidden rows only (a filter may hide thousands)", async () => {
+    const hidden = Array.from({ length: 12 }, (_, i) => `Kontrakt!${i + 10}:${i + 10}`);
+    const { button, text } = await mount({
+      readSelectedContractRows: async () => selection([example1], ["Kontrakt"], hidden),
+      writeSheetPlans: async (plans) => ({ sheetNames: plans.map((p) => p.name) }),
+    });
+    button("Skapa sammanställning").click();
+    await settle();
+    expect(text('[role="status"]')).toContain(
+      "12 dolda rader hoppades över: Kontrakt!10:10, Kontrakt!11:11, Kontrakt!12:12, Kontrakt!13:13, Kontrakt!14:14, Kontrakt!15:15, Kontrakt!16:16, Kontrakt!17:17, Kontrakt!18:18, Kontrakt!19:19 med flera.",
+    );
   });
 
   it("writes nothing when no row can be calculated, and lists every row", async () => {

@@ -39,7 +39,7 @@ import {
 import { MAX_HANDOUT_CASES, planExerciseWorkbook } from "../../training/workbook";
 import { Outcome, excelCall, refused, succeeded } from "./actionRunner";
 import { Child, h, replace } from "../ui/dom";
-import type { ActiveRow, ExcelActions } from "./actions";
+import type { ActiveRow, ExcelActions, SkippedRows } from "./actions";
 import type { ExerciseChoiceInput } from "./exercisesPanel";
 import { EXERCISES_UI_TEXT, formMessage, UI_TEXT } from "../ui/messages";
 import { formatPercent, parsePercentInput } from "../form/rates";
@@ -215,6 +215,15 @@ export async function createSheet(context: TaskContext, withLetters = false): Pr
   return succeeded(UI_TEXT.written(sheetName));
 }
 
+/** What the summary's message says of the selected rows left out (header, empty and hidden rows). */
+function skippedText({ headerRow, emptyRows, hiddenRows }: SkippedRows): string {
+  const plain =
+    headerRow !== null || emptyRows.length > 0
+      ? UI_TEXT.skippedRows(headerRow !== null, emptyRows.length)
+      : "";
+  return plain + (hiddenRows.length > 0 ? UI_TEXT.hiddenRows(hiddenRows) : "");
+}
+
 /** Writes the summary of the selected rows (and, `withSheets`, a calculation sheet per case). */
 export async function createSummary(context: TaskContext, withSheets: boolean): Promise<Outcome> {
   const { shell, excel, result } = context;
@@ -238,11 +247,7 @@ export async function createSummary(context: TaskContext, withSheets: boolean): 
   // Written, and some rows refused: both the status and the list of refused rows are shown.
   if (rows.refused.length > 0)
     shell.error(...refusedRows(UI_TEXT.refusedRows(rows.refused.length), rows.refused));
-  const { headerRow, emptyRows } = read.skipped;
-  const skipped =
-    headerRow !== null || emptyRows.length > 0
-      ? UI_TEXT.skippedRows(headerRow !== null, emptyRows.length)
-      : "";
+  const skipped = skippedText(read.skipped);
   return succeeded(
     UI_TEXT.summaryWritten(
       sheetNames[0],

@@ -12,6 +12,9 @@ export function formMessage(error: EngineError): string {
 }
 
 /** "1 ärende", "3 ärenden". */
+/** How many hidden rows the summary's message names (a filter may hide thousands). */
+const HIDDEN_ROWS_NAMED = 10;
+
 function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -121,6 +124,12 @@ export const UI_TEXT = {
       : "; bladet Referensräntor fanns redan och används som det är."),
   skippedRows: (header: boolean, empty: number) =>
     ` Hoppade över ${[header ? "rubrikraden" : "", empty > 0 ? count(empty, "tom rad", "tomma rader") : ""].filter(Boolean).join(" och ")}.`,
+  /** The selected rows left out as hidden (filtered out or hidden by hand), the first ten named. */
+  hiddenRows: (rows: readonly string[]) =>
+    ` ${count(rows.length, "dold rad hoppades", "dolda rader hoppades")} över: ` +
+    rows.slice(0, HIDDEN_ROWS_NAMED).join(", ") +
+    (rows.length > HIDDEN_ROWS_NAMED ? ` med flera` : "") +
+    ".",
 
   // Excel mode: reference rates
   ratesHeading: "Referensräntor",
