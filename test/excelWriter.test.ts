@@ -134,7 +134,7 @@ function syntheticPlan(scheduleRows: number, name = "Övning 1"): SheetPlan {
       area: `A1:H${rowCount}`,
       orientation: "portrait",
       paperSize: "A4",
-      fitToWidth: 1,
+      scale: 100,
       titleRows: `$${SCHEDULE_HEADER_ROW + 1}:$${SCHEDULE_HEADER_ROW + 1}`,
       header: "&LÅtertagande&CÖvning 1 && Co&R&D",
       footer: "&LÄrende Övning 1&RSida &P av &N",

@@ -10,6 +10,7 @@
 import { Calculation, METHOD_NAMES, OUTCOME_TEXT, outcomeOf } from "../engine";
 import { CellContent, Grid, address, columnLetter, quotedSheetName } from "./grid";
 import { CREATED_DATE_FIELD } from "./headerFooter";
+import { scaleToFit } from "./page";
 import { referenceRanges } from "./referenceSheet";
 import { Column, RESULT_COLUMNS, summaryColumns } from "./summaryColumns";
 import { selfContainedRow } from "./summarySelfContained";
@@ -106,11 +107,14 @@ function summaryFrame(
   };
 }
 
-/** The summary's page: landscape A4, one page wide. */
-const SUMMARY_PAGE: Pick<PrintSettings, "orientation" | "paperSize" | "fitToWidth"> = {
+/** The summary's page: landscape A4, at the scale where its printed (result) columns fit. */
+const SUMMARY_PAGE: Pick<PrintSettings, "orientation" | "paperSize" | "scale"> = {
   orientation: "landscape",
   paperSize: "A4",
-  fitToWidth: 1,
+  scale: scaleToFit(
+    RESULT_COLUMNS.map((col) => col.width),
+    "landscape",
+  ),
 };
 
 /**
@@ -368,7 +372,7 @@ export type SummaryLayout = Pick<
   SheetPlan,
   "name" | "colCount" | "columnWidths" | "merges" | "rowHeights"
 > & {
-  page: Pick<PrintSettings, "orientation" | "paperSize" | "fitToWidth">;
+  page: Pick<PrintSettings, "orientation" | "paperSize" | "scale">;
 };
 
 /**

@@ -9,6 +9,7 @@
  * names its layout registered), so an edit there flows into the letter. The cached result of each
  * reference is the calculation sheet's own cached result for that cell (the engine's figure).
  */
+import { scaleToFit } from "../page";
 import { Calculation } from "../../engine";
 import { FORMATS } from "../formats";
 import { CellContent, Grid, address, crossSheetReference, positionOf } from "../grid";
@@ -195,7 +196,7 @@ export class LetterLayout {
         area: `A1:${address(rowCount - 1, LAST_COL)}`,
         orientation: "portrait",
         paperSize: "A4",
-        fitToWidth: 1,
+        scale: scaleToFit(LETTER_COLUMN_WIDTHS, "portrait"),
         header: `&LÅtertagande&C${caseId}&RSkapad ${CREATED_DATE_FIELD}`,
         footer: `&L${escapeHeaderText(LETTER_COMMON.footer)}&RÄrende ${caseId}`,
         pageBreaksBefore: [],
