@@ -285,7 +285,7 @@ function writePrintSettings(sheet: Excel.Worksheet, print: SheetPlan["print"]): 
   layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
   layout.paperSize = "A4";
   layout.zoom = { scale: print.scale };
-  const points = (inches: number) => inches * 72;
+  const points = (inches: number) => Math.round(inches * 7200) / 100;
   layout.leftMargin = points(PAGE_MARGINS.left);
   layout.rightMargin = points(PAGE_MARGINS.right);
   layout.topMargin = points(PAGE_MARGINS.top);
