@@ -237,7 +237,7 @@ describePrinted("the printed protocol (LibreOffice → PDF → pdftotext)", () =
         METHOD_NOTE,
         ...RESULT_COLUMNS.map((col) => col.header),
         OUTCOME_TEXT.notice,
-        `${OUTCOME_TEXT.payDifference} 1471 kr`,
+        `${OUTCOME_TEXT.payDifference} 1 471 kr`,
         "Betalda avbetalningar (99) är större än Antal avbetalningar (72)",
       ]);
     });

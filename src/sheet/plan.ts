@@ -48,7 +48,13 @@ export function planSheet(calc: Calculation): SheetPlan {
   const { cells, names } = layout.grid.resolve();
   const rowCount = layout.row;
   const { merges, rowHeights } = layout;
-  wrapOverflowingText({ cells, merges, rowHeights, columnWidths: COLUMN_WIDTHS, lastCol: LAST_COL });
+  wrapOverflowingText({
+    cells,
+    merges,
+    rowHeights,
+    columnWidths: COLUMN_WIDTHS,
+    lastCol: LAST_COL,
+  });
   return {
     name: validSheetName(calc.contract.caseId),
     rowCount,

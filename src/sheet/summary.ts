@@ -7,7 +7,8 @@
  *   contract's inputs to the right and computes from them with the calculation sheet's own formula
  *   builders, in closed form so one row is enough (src/sheet/summarySelfContained.ts).
  */
-import { Calculation, METHOD_NAMES, OUTCOME_TEXT, outcomeOf } from "../engine";
+import { Calculation, METHOD_NAMES, OUTCOME_TEXT, formatKronor, outcomeOf } from "../engine";
+import { wholeKronorTextFormula } from "./formulas";
 import { CellContent, Grid, address, columnLetter, quotedSheetName } from "./grid";
 import { CREATED_DATE_FIELD } from "./headerFooter";
 import { scaleToFit } from "./page";
@@ -201,7 +202,7 @@ function planSummaryRow(
   else selfContainedRow(calc, results, row, referenceRanges(input.referenceRowCount));
   const { at, put } = row;
   put("outcome", {
-    formula: `IF(${at("valueShown")}="","${OUTCOME_TEXT.noValue}",IF(${at("surplus")}>0,"${OUTCOME_TEXT.payDifference} "&TEXT(${at("surplus")},"0")&" kr","${OUTCOME_TEXT.notice}"))`,
+    formula: `IF(${at("valueShown")}="","${OUTCOME_TEXT.noValue}",IF(${at("surplus")}>0,"${OUTCOME_TEXT.payDifference} "&${wholeKronorTextFormula(at("surplus"))}&" kr","${OUTCOME_TEXT.notice}"))`,
     result: results.outcome,
   });
   g.next();
@@ -343,7 +344,7 @@ export function summaryResults(calc: Calculation): SummaryResults {
 function outcomeText(calc: Calculation): string {
   const outcome = outcomeOf(calc);
   const text = OUTCOME_TEXT[outcome.kind];
-  return outcome.kind === "payDifference" ? `${text} ${outcome.surplus.toFixed(0)} kr` : text;
+  return outcome.kind === "payDifference" ? `${text} ${formatKronor(outcome.surplus)}` : text;
 }
 
 function summaryNumber(r: SummaryResults, key: string): number {
