@@ -52,7 +52,9 @@ export const DEFAULT_BASIC_FEE_KRONOR = 600;
 export const CONTRACT_FIELDS = [
   "caseId",
   "creditor",
+  "creditorAddress",
   "debtor",
+  "debtorAddress",
   "goods",
   "contractDate",
   "cashPrice",
@@ -96,11 +98,27 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
     kind: "text",
     requirement: "optional",
   },
+  creditorAddress: {
+    label: "Sökandens adress",
+    aliases: ["Sökandes adress", "Borgenärens adress", "Kreditgivarens adress"],
+    kind: "text",
+    requirement: "optional",
+    whenEmpty: "breven visar ”fyll i sökandens adress”",
+    help: "Postadress på en rad, t.ex. Box 123, 111 22 Stockholm; står i breven.",
+  },
   debtor: {
     label: "Svarande",
     aliases: ["Gäldenär", "Kredittagare", "Konsument"],
     kind: "text",
     requirement: "optional",
+  },
+  debtorAddress: {
+    label: "Svarandens adress",
+    aliases: ["Svarandes adress", "Gäldenärens adress", "Konsumentens adress"],
+    kind: "text",
+    requirement: "optional",
+    whenEmpty: "breven visar ”fyll i svarandens adress”",
+    help: "Postadress på en rad, t.ex. Storgatan 1, 123 45 Ort; står i breven.",
   },
   goods: {
     label: "Gods",
