@@ -5,6 +5,7 @@
 const officeAddins = require("eslint-plugin-office-addins");
 const globals = require("globals");
 const tseslint = require("typescript-eslint");
+const importX = require("eslint-plugin-import-x");
 
 const OFFICE_GLOBALS = ["Excel", "Office", "CustomFunctions", "OfficeExtension"].map((name) => ({
   name,
@@ -43,6 +44,20 @@ module.exports = [
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
       ],
     },
+  },
+  {
+    // No import circles: a module and what it imports form a tree, so each can be read (and
+    // loaded) before what uses it. Type-only imports count too: they tie the modules' designs.
+    files: ["src/**/*.ts"],
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/extensions": [".ts", ".js"],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts"] },
+      "import-x/resolver-next": [
+        importX.createNodeResolver({ extensions: [".ts", ".js", ".json"] }),
+      ],
+    },
+    rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
   },
   {
     // The Excel code syncs through countedSync (src/excel/context.ts), which counts every
@@ -136,6 +151,35 @@ module.exports = [
           patterns: [
             upward(["sheet", ...UPPER_LAYERS], "The guide's model builds on the engine only."),
             PURE_PACKAGES,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The task pane's hosts: the standalone page never loads the Excel mode, nor the Excel mode
+    // the standalone page; what both need lives in ui/, form/, guide/ and training/.
+    files: ["src/taskpane/standaloneMode/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ group: ["**/excelMode/**"], message: "The standalone page is not Excel." }],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/taskpane/excelMode/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/standaloneMode/**"],
+              message: "The Excel mode is not the standalone page.",
+            },
           ],
         },
       ],

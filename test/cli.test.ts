@@ -303,12 +303,19 @@ describe("an --out folder that does not exist: status 2 naming the folder, nothi
   });
 });
 
+/** The user documentation: README.md and the pages of docs/ it links to. */
+function userDocumentation(): string {
+  const docs = fs.readdirSync(path.join(REPO_ROOT, "docs")).filter((f) => f.endsWith(".md"));
+  const files = ["README.md", ...docs.map((f) => path.join("docs", f))];
+  return files.map((f) => fs.readFileSync(path.join(REPO_ROOT, f), "utf8")).join("\n");
+}
+
 /**
- * The README's command-line examples that print JSON: each line of a ```sh block that runs `npx atertag`
- * with `--json`, except the synopsis lines (placeholders such as FILE.json or [--json]).
+ * The documentation's command-line examples that print JSON: each line of a ```sh block that runs
+ * `npx atertag` with `--json`, except the synopsis lines (placeholders such as FILE.json or [--json]).
  */
 function readmeJsonCommands(): string[] {
-  const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+  const readme = userDocumentation();
   const commands: string[] = [];
   for (const [, block] of readme.matchAll(/```sh\n([\s\S]*?)```/g)) {
     for (const raw of block.split("\n")) {
@@ -321,11 +328,11 @@ function readmeJsonCommands(): string[] {
   return commands;
 }
 
-describe("every --json command in the README prints JSON, run exactly as written there", () => {
+describe("every --json command in the documentation prints JSON, run exactly as written there", () => {
   jest.setTimeout(240_000);
   const commands = readmeJsonCommands();
 
-  test("the README shows calc --json for one file (redirected to a file), for two files, and batch --json", () => {
+  test("the documentation shows calc --json for one file (redirected to a file), for two files, and batch --json", () => {
     expect(commands).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^npx atertag calc \S+\.json --json > \S+\.json$/),
@@ -335,8 +342,8 @@ describe("every --json command in the README prints JSON, run exactly as written
     );
   });
 
-  test("an npm run command with --json in the README is silent (-s), so npm's banner stays off stdout", () => {
-    const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+  test("an npm run command with --json in the documentation is silent (-s), so npm's banner stays off stdout", () => {
+    const readme = userDocumentation();
     const npmRuns = [...readme.matchAll(/npm run ([^`\n]*--json[^`\n]*)/g)].map((m) => m[0]);
     expect(npmRuns.filter((run) => !/^npm run (-s|--silent) /.test(run))).toEqual([]);
   });

@@ -27,7 +27,7 @@ import {
 import { runCli } from "../src/cli/cli";
 import { calculateRows } from "../src/sheet/batch";
 import { contractTable, rowToContract } from "../src/sheet/headers";
-import { calculateForm, contractToForm } from "../src/taskpane/form";
+import { calculateForm, contractToForm } from "../src/taskpane/form/form";
 import { exampleRow, engineErrorOf } from "./testkit/fixtures";
 import {
   D,

@@ -8,9 +8,10 @@
 import { readActiveContractRow } from "../src/excel/reader";
 import { writeSheetPlan, writeSheetPlans } from "../src/excel/writer";
 import { contractTable } from "../src/sheet/headers";
-import { ExcelActions, mountExcelPane } from "../src/taskpane/excelPane";
+import type { ExcelActions } from "../src/taskpane/excelMode/actions";
+import { mountExcelPane } from "../src/taskpane/excelMode/excelPane";
 import { WORKED_EXAMPLE_ROWS } from "../src/taskpane/examples";
-import { createShell } from "../src/taskpane/shell";
+import { createShell } from "../src/taskpane/ui/shell";
 import {
   WriterWorkbook,
   installExcel,

@@ -13,11 +13,12 @@ import { insertContractTable } from "../src/excel/writer";
 import { columnLetter } from "../src/sheet/grid";
 import { SWEDISH_HEADERS, contractTable, isContractHeaderRow } from "../src/sheet/headers";
 import { planSheet } from "../src/sheet/plan";
-import { ActiveRow, ExcelActions, mountExcelPane } from "../src/taskpane/excelPane";
-import type { PanelMemory } from "../src/taskpane/excelPanels";
+import type { ActiveRow, ExcelActions } from "../src/taskpane/excelMode/actions";
+import { mountExcelPane } from "../src/taskpane/excelMode/excelPane";
+import type { PanelMemory } from "../src/taskpane/excelMode/excelPanels";
 import { WORKED_EXAMPLE_ROWS } from "../src/taskpane/examples";
-import { createShell } from "../src/taskpane/shell";
-import { calculationView } from "../src/taskpane/statementView";
+import { createShell } from "../src/taskpane/ui/shell";
+import { calculationView } from "../src/taskpane/ui/statementView";
 import {
   installExcel,
   readerWorkbook,

@@ -7,9 +7,10 @@
  */
 import { WorkbookReferenceRates } from "../src/sheet/referenceSheet";
 import type { SheetPlan } from "../src/sheet/types";
-import { ExcelActions, mountExcelPane } from "../src/taskpane/excelPane";
+import type { ExcelActions } from "../src/taskpane/excelMode/actions";
+import { mountExcelPane } from "../src/taskpane/excelMode/excelPane";
 import { WORKED_EXAMPLE_ROWS } from "../src/taskpane/examples";
-import { createShell } from "../src/taskpane/shell";
+import { createShell } from "../src/taskpane/ui/shell";
 import { practiceCase, practiceCases } from "../src/training/practiceCase";
 import { planExerciseWorkbook } from "../src/training/workbook";
 import { ContractInput, calculate, parseContract, toReport } from "../src/engine";

@@ -13,10 +13,11 @@ import { readWorkbookReferenceRates } from "../src/excel/referenceRates";
 import { writeSheetPlans } from "../src/excel/writer";
 import { planCaseWorkbook } from "../src/sheet/caseWorkbook";
 import { contractTable } from "../src/sheet/headers";
-import { ExcelActions, mountExcelPane } from "../src/taskpane/excelPane";
+import type { ExcelActions } from "../src/taskpane/excelMode/actions";
+import { mountExcelPane } from "../src/taskpane/excelMode/excelPane";
 import { WORKED_EXAMPLE_ROWS } from "../src/taskpane/examples";
-import { mountExcelGuide } from "../src/taskpane/guideExcel";
-import { createShell } from "../src/taskpane/shell";
+import { mountExcelGuide } from "../src/taskpane/excelMode/guideExcel";
+import { createShell } from "../src/taskpane/ui/shell";
 import {
   ReaderWorkbook,
   WriterWorkbook,

@@ -1,12 +1,12 @@
 /**
- * The guided view (src/taskpane/guideView.ts) on linkedom's DOM: an empty contract entered step by
+ * The guided view (src/taskpane/guide/guideView.ts) on linkedom's DOM: an empty contract entered step by
  * step (a step's problems shown at its fields only once the user asks to go on, focus to the first
  * such field), a step with no result naming the step to fix first, and the step list's states.
  * Focus is recorded from focus() calls (linkedom keeps no focus of its own).
  */
-import { mountGuideView } from "../src/taskpane/guideView";
+import { mountGuideView } from "../src/taskpane/guide/guideView";
 import example1 from "../examples/worked-example-1.json";
-import { contractToForm } from "../src/taskpane/form";
+import { contractToForm } from "../src/taskpane/form/form";
 import { usePaneDom } from "./testkit/paneDom";
 
 const dom = usePaneDom({ forms: true });

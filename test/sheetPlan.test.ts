@@ -11,7 +11,7 @@ import path from "path";
 import { calculate, parseContract, STATEMENT_ROWS } from "../src/engine";
 import { address, positionOf } from "../src/sheet/grid";
 import { READABLE_SCALE } from "../src/sheet/page";
-import { wrappedLines } from "../src/sheet/wrap";
+import { wrappedHeight } from "../src/sheet/wrap";
 import { planSheet } from "../src/sheet/plan";
 import { SheetPlan } from "../src/sheet/types";
 import { renderPlan } from "./support/goldenPlan";
@@ -137,7 +137,7 @@ describe.each(EXAMPLES)("sheet plan of %s", (example) => {
       const text = c.formula !== undefined ? c.result : c.value;
       if (typeof text !== "string" || c.col > 7 || c.wrap || c.style === "section") return false;
       if (c.style === "title" || merged.includes(address(c.row, c.col))) return false;
-      return wrappedLines(text, plan.columnWidths[c.col]) > 1;
+      return wrappedHeight([{ text, width: plan.columnWidths[c.col] }]) > 15;
     });
     expect(
       overflowing.map((c) => `${address(c.row, c.col)} ${String(c.value ?? c.result)}`),

@@ -16,9 +16,10 @@ import {
 } from "../src/sheet/referenceSheet";
 import { SheetRefusal } from "../src/sheet/refusal";
 import type { SheetPlan } from "../src/sheet/types";
-import { ActiveRow, ExcelActions, SelectedRows, mountExcelPane } from "../src/taskpane/excelPane";
+import type { ActiveRow, ExcelActions, SelectedRows } from "../src/taskpane/excelMode/actions";
+import { mountExcelPane } from "../src/taskpane/excelMode/excelPane";
 import { WORKED_EXAMPLE_ROWS } from "../src/taskpane/examples";
-import { createShell } from "../src/taskpane/shell";
+import { createShell } from "../src/taskpane/ui/shell";
 import example1 from "../examples/worked-example-1.json";
 import example2 from "../examples/worked-example-2.json";
 import { blockOfPlan, contractIn2026H2 } from "./testkit/workbookRates";
@@ -528,7 +529,7 @@ describe("both methods side by side in the pane", () => {
   test("the difference for the consumer and the plain-language note are shown", async () => {
     const { document } = parseHTML("<!doctype html><html><body></body></html>");
     (globalThis as { document?: unknown }).document = document;
-    const { calculationView } = await import("../src/taskpane/statementView");
+    const { calculationView } = await import("../src/taskpane/ui/statementView");
     const { calculate } = await import("../src/engine");
     const view = calculationView(calculate(parseContract(example2)));
     const text = (view.textContent ?? "").replace(/\u00a0/g, " ");

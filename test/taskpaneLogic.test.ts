@@ -18,9 +18,14 @@ import {
   calculateForm,
   contractToForm,
   formToContract,
-} from "../src/taskpane/form";
-import { fieldProblem, unknownFieldProblems, validateForm } from "../src/taskpane/validation";
-import { LinkError, contractFromHash, contractLink, exampleFromSearch } from "../src/taskpane/link";
+} from "../src/taskpane/form/form";
+import { fieldProblem, unknownFieldProblems, validateForm } from "../src/taskpane/form/validation";
+import {
+  LinkError,
+  contractFromHash,
+  contractLink,
+  exampleFromSearch,
+} from "../src/taskpane/standaloneMode/link";
 import { ensureCustomFunctions, inertCustomFunctions } from "../src/functions/runtimeGuard";
 import example1 from "../examples/worked-example-1.json";
 import example2 from "../examples/worked-example-2.json";

@@ -1,5 +1,5 @@
 /**
- * The "Träning" panel on linkedom's DOM (src/taskpane/trainingPanel.ts, trainingHosts.ts): a practice
+ * The "Träning" panel on linkedom's DOM (src/taskpane/training/trainingPanel.ts, excelMode/trainingExcel.ts, standaloneMode/trainingStandalone.ts): a practice
  * case picked by level and number shows its inputs and one field per answer; "Rätta" marks each answer
  * in words with aria-invalid and the hint tied to the field; a bad number is refused at its field; the
  * Excel host reads the selected row through the pane's runner. "Visa lösning" (the guided steps) is
@@ -9,9 +9,10 @@ import { parseHTML } from "linkedom";
 import { ContractInput, calculate, parseContract } from "../src/engine";
 import { answerFieldsFor } from "../src/training/answerFields";
 import { practiceCase } from "../src/training/practiceCase";
-import type { ActiveRow, ExcelActions } from "../src/taskpane/excelPane";
-import { excelTraining, practiceCaseFromSearch } from "../src/taskpane/trainingHosts";
-import { trainingPanel } from "../src/taskpane/trainingPanel";
+import type { ActiveRow, ExcelActions } from "../src/taskpane/excelMode/actions";
+import { excelTraining } from "../src/taskpane/excelMode/trainingExcel";
+import { practiceCaseFromSearch } from "../src/taskpane/standaloneMode/trainingStandalone";
+import { trainingPanel } from "../src/taskpane/training/trainingPanel";
 import example1 from "../examples/worked-example-1.json";
 
 let document: Document;

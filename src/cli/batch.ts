@@ -18,7 +18,7 @@
  */
 import { CLI_TEXT } from "./messages";
 import { BUILT_IN_RATES, Calculation, CalculationReport, toReport } from "../engine";
-import { OutputPathError, writeXlsxFile } from "../export/writeFile";
+import { writeXlsxFile } from "../export/writeFile";
 import { StreamingWorkbook, writeXlsxStream } from "../export/xlsxStream";
 import { BatchResult, calculateRows, planBatchWorkbook } from "../sheet/batch";
 import { columnLetter } from "../sheet/grid";
@@ -26,7 +26,7 @@ import { REFERENCE_SHEET_NAME, planReferenceSheet } from "../sheet/referenceShee
 import { RefusedRow, SummaryRows } from "../sheet/summary";
 import { CsvError, CsvRecord, countCsvRows, csvFileChunks, openCsv } from "./csv";
 import { Progress, ProgressSink, groupThousands } from "./progress";
-import { UsageError } from "./usageError";
+import { UsageError, writeOrRefuse } from "./usageError";
 
 /** Exit status of a batch in which some rows were refused (the rest were still written). */
 export const PARTIAL_STATUS = 3;
@@ -68,7 +68,6 @@ export const BATCH_MESSAGES = {
     `öppna i Excel. Kör utan --sheets: sammanställningen räknar varje ärende med levande formler på ` +
     `sin rad. Ett enskilt ärendes blad: npx atertag sheet FIL.json --out FIL.xlsx`,
   unreadable: CLI_TEXT.unreadable,
-  unwritable: CLI_TEXT.unwritable,
   done: CLI_TEXT.batchDone,
 } as const;
 
@@ -88,7 +87,7 @@ export async function runBatch(run: BatchRun, io: BatchIo): Promise<number> {
   try {
     if (run.out !== null && run.sheets) {
       const result = await rows.collect();
-      written = await writeFile(run.out, () =>
+      written = await writeOrRefuse(run.out, () =>
         writeXlsxFile(
           planBatchWorkbook(result, { sheets: true, letters: run.letters ?? false }),
           run.out!,
@@ -96,7 +95,7 @@ export async function runBatch(run: BatchRun, io: BatchIo): Promise<number> {
       );
     } else if (run.out !== null) {
       const out = run.out;
-      written = await writeFile(out, () =>
+      written = await writeOrRefuse(out, () =>
         writeXlsxStream(out, (book) => streamSummary(book, rows)),
       );
     } else {
@@ -198,19 +197,6 @@ async function readErrors<T>(file: string, read: () => Promise<T>): Promise<T> {
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === "string" && (error as NodeJS.ErrnoException).syscall !== "write")
       throw new UsageError(BATCH_MESSAGES.unreadable(file, code));
-    throw error;
-  }
-}
-
-/** Runs `write`; a path that cannot be written is the user's to fix (exit 2), not a bug. */
-async function writeFile(out: string, write: () => Promise<string>): Promise<string> {
-  try {
-    return await write();
-  } catch (error) {
-    if (error instanceof OutputPathError) throw new UsageError(error.message);
-    if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === "string") throw new UsageError(BATCH_MESSAGES.unwritable(out, code));
     throw error;
   }
 }

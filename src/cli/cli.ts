@@ -7,17 +7,17 @@
 import { promises as fs } from "fs";
 import path from "path";
 import { Calculation, EngineError, calculate, parseContract, toReport } from "../engine";
-import { OutputPathError, writeXlsxFile } from "../export/writeFile";
+import { writeXlsxFile } from "../export/writeFile";
 import { SheetPlan } from "../sheet/types";
 import { planSheet } from "../sheet/plan";
 import { planCaseWorkbook } from "../sheet/caseWorkbook";
-import { PARTIAL_STATUS, SHEETS_LIMIT, runBatch } from "./batch";
+import { PARTIAL_STATUS, runBatch } from "./batch";
 import { exercises } from "./exercises";
 import { JsonSyntaxError, parseJsonFile } from "./json";
 import { CLI_TEXT } from "./messages";
 import { ProgressSink } from "./progress";
 import { statementText } from "./statementText";
-import { UsageError } from "./usageError";
+import { UsageError, writeOrRefuse } from "./usageError";
 
 export interface CliIo {
   out: (text: string) => void;
@@ -28,12 +28,12 @@ export interface CliIo {
   now?: () => number;
 }
 
-export { UsageError, PARTIAL_STATUS, SHEETS_LIMIT };
+export { PARTIAL_STATUS };
 
-export const EXAMPLES_DIR = path.resolve(__dirname, "../../examples");
-export const EXAMPLE_FILES = ["worked-example-1.json", "worked-example-2.json"];
+const EXAMPLES_DIR = path.resolve(__dirname, "../../examples");
+const EXAMPLE_FILES = ["worked-example-1.json", "worked-example-2.json"];
 /** Where `npm run examples` writes the worked examples' workbooks. */
-export const EXAMPLES_OUT_DIR = path.resolve(__dirname, "../../out");
+const EXAMPLES_OUT_DIR = path.resolve(__dirname, "../../out");
 
 const SEPARATOR = "\n\n" + "=".repeat(90) + "\n\n";
 
@@ -51,7 +51,7 @@ async function readInput(file: string): Promise<string> {
 }
 
 /** Reads and validates one contract file; errors name the file. */
-export async function loadContractFile(file: string): Promise<Calculation> {
+async function loadContractFile(file: string): Promise<Calculation> {
   const text = await readInput(file);
   try {
     return calculate(parseContract(parseJsonFile(text, file)));
@@ -81,14 +81,7 @@ async function calc(args: string[], io: CliIo): Promise<void> {
 
 /** Writes a workbook; a path that cannot be written is the user's to fix (exit 2), not a bug. */
 async function writeWorkbook(plans: SheetPlan[], out: string): Promise<string> {
-  try {
-    return await writeXlsxFile(plans, out);
-  } catch (error) {
-    if (error instanceof OutputPathError) throw new UsageError(error.message);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === "string") throw new UsageError(CLI_TEXT.unwritable(out, code));
-    throw error;
-  }
+  return writeOrRefuse(out, () => writeXlsxFile(plans, out));
 }
 
 /** Splits `--out FILE` from the other arguments. */

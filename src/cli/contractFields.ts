@@ -1,13 +1,13 @@
 /**
- * The README's table of contract fields, generated from the contract schema (src/engine/schema.ts) so
+ * The table of contract fields in docs/cli.md, generated from the contract schema (src/engine/schema.ts) so
  * that the documentation cannot drift from what the parser accepts; test/readme.test.ts compares the
- * README with it.
+ * page with it.
  */
 import { CONTRACT_FIELDS, CONTRACT_SCHEMA, FieldKind, FieldSpec } from "../engine";
 
-/** The markers around the generated table in README.md. */
-export const TABLE_BEGIN = "<!-- contract-fields:begin (generated from src/engine/schema.ts) -->";
-export const TABLE_END = "<!-- contract-fields:end -->";
+/** The markers around the generated table in docs/cli.md. */
+const TABLE_BEGIN = "<!-- contract-fields:begin (generated from src/engine/schema.ts) -->";
+const TABLE_END = "<!-- contract-fields:end -->";
 
 const KIND_TEXT: Readonly<Record<FieldKind, string>> = {
   text: "text",
@@ -31,7 +31,7 @@ function kindText(spec: FieldSpec): string {
 }
 
 /** The Markdown table: one row per field, in the order of the example files. */
-export function contractFieldsTable(): string {
+function contractFieldsTable(): string {
   const rows = CONTRACT_FIELDS.map((field) => {
     const spec = CONTRACT_SCHEMA[field];
     const headers = [spec.label, ...spec.aliases].join(", ");
@@ -45,11 +45,11 @@ export function contractFieldsTable(): string {
   ].join("\n");
 }
 
-/** The README with the text between the markers replaced by the generated table. */
+/** The page with the text between the markers replaced by the generated table. */
 export function withContractFieldsTable(readme: string): string {
   const begin = readme.indexOf(TABLE_BEGIN);
   const end = readme.indexOf(TABLE_END);
-  if (begin === -1 || end < begin) throw new Error("README.md lacks the contract-fields markers");
+  if (begin === -1 || end < begin) throw new Error("docs/cli.md lacks the contract-fields markers");
   return (
     readme.slice(0, begin + TABLE_BEGIN.length) +
     "\n" +

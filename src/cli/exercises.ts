@@ -23,9 +23,9 @@ import { CLI_TEXT, EXERCISES_TEXT } from "./messages";
 import { UsageError } from "./usageError";
 
 /** The most cases one handout holds. */
-export const MAX_EXERCISES = MAX_HANDOUT_CASES;
+const MAX_EXERCISES = MAX_HANDOUT_CASES;
 /** Cases in a handout when --count is not given. */
-export const DEFAULT_EXERCISES = 20;
+const DEFAULT_EXERCISES = 20;
 
 export interface ExercisesIo {
   out: (text: string) => void;
@@ -63,7 +63,7 @@ interface ExercisesRun {
 }
 
 /** The command's flags, checked; every problem is a usage error naming the flag and its value. */
-export function parseExercisesArgs(args: string[]): ExercisesRun {
+function parseExercisesArgs(args: string[]): ExercisesRun {
   let rest = args.filter((arg) => arg !== "--json");
   const json = rest.length !== args.length;
   const take = (flag: string) => {

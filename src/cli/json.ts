@@ -47,7 +47,7 @@ function classify(parserMessage: string, char: string): JsonProblem {
 }
 
 /** Line and column (from 1) of a character offset. */
-export function lineAndColumn(text: string, offset: number): TextPosition {
+function lineAndColumn(text: string, offset: number): TextPosition {
   const before = text.slice(0, offset).split("\n");
   return { line: before.length, column: before[before.length - 1].length + 1 };
 }

@@ -5,6 +5,7 @@
  * - elsewhere (a log file, a pipe), a plain line every few seconds, so a short run prints nothing.
  * The time left is the contracts still to do at the average rate so far.
  */
+import { formatNumber } from "../engine";
 
 /** Where progress goes: stderr's raw write (no newline added) and whether it is a terminal. */
 export interface ProgressSink {
@@ -15,16 +16,16 @@ export interface ProgressSink {
 }
 
 /** Milliseconds between redraws on a terminal, and between plain lines elsewhere. */
-export const TTY_INTERVAL_MS = 100;
-export const PLAIN_INTERVAL_MS = 5000;
+const TTY_INTERVAL_MS = 100;
+const PLAIN_INTERVAL_MS = 5000;
 
-/** 20000 → "20 000" (a space between thousands, as in `77 449 kr`). */
+/** 20000 → "20 000" (grouped as in `77 449 kr`, by the engine's one rule). */
 export function groupThousands(n: number): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+  return formatNumber(Math.round(n));
 }
 
 /** Seconds as `0:21`, `12:05` or `1:02:05`. */
-export function clockTime(seconds: number): string {
+function clockTime(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
   const two = (n: number) => String(n).padStart(2, "0");
   const h = Math.floor(s / 3600);

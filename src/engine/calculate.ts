@@ -38,6 +38,21 @@ export interface StatementLines<T> {
   amountInclInterest: T; // att betala inkl. ränta
 }
 
+/** The statement's rows, labelled exactly as on the Enforcement Authority's form. */
+export const STATEMENT_LABELS: StatementLines<string> = {
+  unpaidCreditClaim: "Obetald del av kreditfordran",
+  basicFee: "Grundavgift",
+  applicantCosts: "Sökandens kostnader",
+  reduction: "Reduceringsbelopp",
+  amountExclInterest: "Att betala exkl. ränta",
+  lateInterest: "Dröjsmålsränta",
+  claimedInterest: "Yrkad ränta per ansökningsdagen",
+  amountInclInterest: "Att betala inkl. ränta",
+};
+
+/** Statement rows in printed order. */
+export const STATEMENT_ROWS = Object.keys(STATEMENT_LABELS) as (keyof StatementLines<string>)[];
+
 export interface Statement {
   label: StatementLabel;
   date: Day;
@@ -78,7 +93,7 @@ export interface CalculateOptions {
 }
 
 /** The method the contract asks for; "auto" picks actual settlement when there is a residual. */
-export function chooseMethod(contract: Contract): Method {
+function chooseMethod(contract: Contract): Method {
   if (contract.method !== "auto") return contract.method;
   return contract.residual.isZero() ? "rule78" : "actual";
 }

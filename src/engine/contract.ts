@@ -13,7 +13,8 @@
  * - `noticeDate` and `estimatedValue` may be left out (then no notice statement, no surplus).
  */
 import { Dec } from "./decimal";
-import { Day, formatIsoDate, parseIsoDate } from "./dates";
+import { parseIsoDate } from "./dateInput";
+import { Day, formatIsoDate } from "./dates";
 import { EngineError, check } from "./errors";
 import { CreditTerms } from "./reduction";
 import { checkScheduleRepays } from "./scheduleCheck";
@@ -68,7 +69,7 @@ export interface Contract extends CreditTerms {
 export type ContractInput = Record<string, unknown>;
 
 const NUMERIC_TEXT = /^-?\d+(\.\d+)?$/;
-export const DEFAULT_BASIC_FEE = new Dec(DEFAULT_BASIC_FEE_KRONOR);
+const DEFAULT_BASIC_FEE = new Dec(DEFAULT_BASIC_FEE_KRONOR);
 
 /**
  * One error per key of a raw contract that names no contract field, each suggesting the nearest known

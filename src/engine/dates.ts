@@ -12,15 +12,12 @@
  * on the same day of the month, moved back to the last day of a shorter month
  * (2009-09-30 → 2010-02-28 → 2010-03-30).
  */
-import { EngineError, check } from "./errors";
-
 /** Days since 1970-01-01 (a calendar date). */
 export type Day = number;
 
 const MS_PER_DAY = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Excel's serial for 1899-12-30 (day 0 of its modern count) relative to 1970-01-01. */
-const EXCEL_EPOCH_OFFSET = 25_569;
+export const EXCEL_EPOCH_OFFSET = 25_569;
 
 /** The day of a calendar date; month 1–12. */
 export function dayFromParts(year: number, month: number, day: number): Day {
@@ -43,31 +40,7 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Parses `YYYY-MM-DD`; the field name goes into the error for bad text or an impossible date. */
-export function parseIsoDate(text: string, field: string): Day {
-  const match = ISO_DATE.exec(text.trim());
-  if (!match) throw new EngineError("notDate", field, text);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  // Years before 1900 are outside Excel's date system (and Date.UTC would read 0012 as 1912).
-  check(
-    year >= 1900 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month),
-    "invalidDate",
-    field,
-    text,
-  );
-  return dayFromParts(year, month, day);
-}
-
-/** An Excel 1900-system serial number as a day; fractions (a time of day) and serial 60 are refused. */
-export function dayFromExcelSerial(serial: number, field: string): Day {
-  check(Number.isFinite(serial), "notDate", field, serial);
-  check(Number.isInteger(serial), "dateWithTime", field, serial);
-  check(serial >= 1 && serial <= 2_958_465, "notDate", field, serial); // 1900-01-01 … 9999-12-31
-  check(serial !== 60, "excelLeapBug", field, serial);
-  return serial > 60 ? serial - EXCEL_EPOCH_OFFSET : serial - EXCEL_EPOCH_OFFSET + 1;
-}
-
-/** The Excel 1900-system serial number of a day (the inverse of {@link dayFromExcelSerial}). */
+/** The Excel 1900-system serial number of a day (the inverse of `dayFromExcelSerial`, dateInput.ts). */
 export function excelSerialFromDay(day: Day): number {
   const serial = day + EXCEL_EPOCH_OFFSET;
   return serial > 60 ? serial : serial - 1;

@@ -54,7 +54,7 @@ export class EngineError<C extends ErrorCode = ErrorCode> extends Error {
 }
 
 /** Names a contract field by its JSON name ("fältet installmentsPaid"), anything else as it is. */
-export function jsonFieldName(field: string): string {
+function jsonFieldName(field: string): string {
   return isContractField(field) ? `fältet ${field}` : field;
 }
 
@@ -62,7 +62,7 @@ export function jsonFieldName(field: string): string {
  * A short, literal rendering of a value for a message: text quoted as written (so that stray spaces
  * show), numbers the Swedish way (`72,5`, `−40 000`), booleans as Swedish Excel shows them.
  */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (value === undefined) return "inget värde";
   if (value === null) return "null";
@@ -84,6 +84,6 @@ export function check<C extends ErrorCode>(
   field: string,
   value: unknown,
   ...args: MessageArgs<C>
-): void {
+): asserts condition {
   if (!condition) throw new EngineError(code, field, value, ...args);
 }

@@ -4,7 +4,6 @@
  * (`77 449 kr`, `72 000,00 kr`, `72,5`, `0,0595`), a minus sign (−) for negative numbers.
  */
 import { Dec, roundToKrona } from "./decimal";
-import type { StatementLines } from "./calculate";
 
 /** Thousands separator used in text output (a plain space, as in `77 449 kr`). */
 const GROUP = " ";
@@ -27,12 +26,9 @@ export function formatNumber(value: Dec | number): string {
 }
 
 /** Whole kronor grouped by thousands, e.g. `77 449` or `−17 551` (rounded by {@link roundToKrona}). */
-export function formatWholeKronor(amount: Dec): string {
+function formatWholeKronor(amount: Dec): string {
   const rounded = roundToKrona(amount);
-  const digits = rounded
-    .abs()
-    .toFixed(0)
-    .replace(/\B(?=(\d{3})+(?!\d))/g, GROUP);
+  const digits = groupThousands(rounded.abs().toFixed(0));
   return rounded.isNegative() && !rounded.isZero() ? `−${digits}` : digits;
 }
 
@@ -48,21 +44,6 @@ export function formatKronorOre(amount: Dec): string {
   const sign = amount.isNegative() && fixed !== "0.00" ? "−" : "";
   return `${sign}${groupThousands(whole)},${ore} kr`;
 }
-
-/** The statement's rows, labelled exactly as on the Enforcement Authority's form. */
-export const STATEMENT_LABELS: StatementLines<string> = {
-  unpaidCreditClaim: "Obetald del av kreditfordran",
-  basicFee: "Grundavgift",
-  applicantCosts: "Sökandens kostnader",
-  reduction: "Reduceringsbelopp",
-  amountExclInterest: "Att betala exkl. ränta",
-  lateInterest: "Dröjsmålsränta",
-  claimedInterest: "Yrkad ränta per ansökningsdagen",
-  amountInclInterest: "Att betala inkl. ränta",
-};
-
-/** Statement rows in printed order. */
-export const STATEMENT_ROWS = Object.keys(STATEMENT_LABELS) as (keyof StatementLines<string>)[];
 
 export const METHOD_NAMES = { rule78: "78-regeln", actual: "Faktisk avräkning" } as const;
 export const DATE_LABELS = { notice: "Underrättelse", repossession: "Återtagning" } as const;

@@ -9,7 +9,6 @@ export type { ErrorCode, FieldNamer } from "./messages";
 export {
   addMonths,
   countDueDates,
-  dayFromExcelSerial,
   dayFromParts,
   describeHalfYear,
   dueDate,
@@ -17,9 +16,9 @@ export {
   formatIsoDate,
   halfYearStart,
   nextHalfYearStart,
-  parseIsoDate,
   partsOfDay,
 } from "./dates";
+export { dayFromExcelSerial, parseIsoDate } from "./dateInput";
 export type { Day } from "./dates";
 export {
   BUILT_IN_RATES,
@@ -51,17 +50,9 @@ export {
   isContractField,
 } from "./schema";
 export type { FieldKind, FieldSpec } from "./schema";
-export { calculate, statementLines } from "./calculate";
+export { STATEMENT_LABELS, STATEMENT_ROWS, calculate, statementLines } from "./calculate";
 export type { Calculation, Method, Statement, StatementLabel, StatementLines } from "./calculate";
-export {
-  DATE_LABELS,
-  METHOD_NAMES,
-  STATEMENT_LABELS,
-  STATEMENT_ROWS,
-  formatKronor,
-  formatKronorOre,
-  formatNumber,
-} from "./format";
+export { DATE_LABELS, METHOD_NAMES, formatKronor, formatKronorOre, formatNumber } from "./format";
 export { OUTCOME_TEXT, outcomeOf, outcomeSentence, toReport } from "./report";
 export { OWN_WORK_FEE_CAP } from "./law";
 export type { CalculationReport, Outcome } from "./report";

@@ -18,7 +18,7 @@ export interface LawReference {
 
 const LATE_INTEREST = "6 § räntelagen (1975:635)";
 
-export const LAW_REFERENCES: readonly LawReference[] = [
+const LAW_REFERENCES: readonly LawReference[] = [
   {
     from: dayFromParts(2011, 1, 1),
     settlement: "40 § konsumentkreditlagen (2010:1846)",

@@ -29,13 +29,13 @@ export interface Subject {
 }
 
 /** Another field a message compares with, and its value. */
-export interface OtherField {
+interface OtherField {
   field: string;
   value: Dec | number | string;
 }
 
 /** An allowed range, bounds included unless `exclusive` says otherwise. */
-export interface Range {
+interface Range {
   min: number;
   max: number;
   exclusive?: "max" | "both";
@@ -54,7 +54,7 @@ function otherValue(value: Dec | number | string): string {
 }
 
 /** Why a stated figure does not fit the others. */
-export type Inconsistency =
+type Inconsistency =
   /** The credit amount is not the cash price less the down payment. */
   | { kind: "notFinanced"; cashPrice: Dec; downPayment: Dec }
   /** The reduction at a date exceeds the unpaid credit claim (the amount to pay would be negative). */
@@ -87,7 +87,7 @@ function suggestion(field: ContractField): string {
   return `${field} (${CONTRACT_SCHEMA[field].label})`;
 }
 
-export const messages = {
+const messages = {
   required: (s: Subject, alternative?: string) =>
     alternative === undefined
       ? `${s.field} saknas (obligatoriskt fält)`
@@ -160,7 +160,7 @@ export function renderMessage<C extends ErrorCode>(
  * The text with its first letter in upper case, unless it starts with an identifier that must keep
  * its case (`referenceRates[0].from`, a JSON name such as `installmentsPaid`).
  */
-export function upperFirst(text: string): string {
+function upperFirst(text: string): string {
   if (/^[a-z]+(?:[A-Z]|\[|\.)/.test(text)) return text;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

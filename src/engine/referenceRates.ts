@@ -9,15 +9,8 @@
  */
 import builtInTable from "./data/reference-rates.json";
 import { Dec } from "./decimal";
-import {
-  Day,
-  dayFromExcelSerial,
-  describeHalfYear,
-  formatIsoDate,
-  halfYearStart,
-  parseIsoDate,
-  partsOfDay,
-} from "./dates";
+import { dayFromExcelSerial, parseIsoDate } from "./dateInput";
+import { Day, describeHalfYear, formatIsoDate, halfYearStart, partsOfDay } from "./dates";
 import { EngineError, check } from "./errors";
 
 /** One half-year's rate: in force from `from` (1 January or 1 July) for six months. */

@@ -8,7 +8,7 @@ import { Dec, toOreString } from "./decimal";
 import { formatIsoDate } from "./dates";
 import { formatKronor } from "./format";
 
-export interface StatementReport {
+interface StatementReport {
   label: StatementLabel;
   date: string;
   remainingInstallments: number;

@@ -13,7 +13,7 @@
 export type FieldKind = "text" | "date" | "money" | "rate" | "integer" | "method";
 
 /** Whether a field must be given: always, or unless another field is given (which then derives it). */
-export type Requirement = "required" | "optional" | { unless: ContractField };
+type Requirement = "required" | "optional" | { unless: ContractField };
 
 /** An inclusive range of whole numbers. */
 export interface IntegerRange {
@@ -21,10 +21,19 @@ export interface IntegerRange {
   max: number;
 }
 
+/**
+ * Where in the workshop's procedure (conventions §1) the officer needs a field: reading the
+ * application, setting the dates, the reduction from the contract's terms, the amount to pay, the
+ * value of the goods. The guided mode asks for each field at its stage.
+ */
+export type ProcedureStage = "application" | "dates" | "reduction" | "amountDue" | "valuation";
+
 /** One field of the contract. */
 export interface FieldSpec {
   /** The Swedish label: the training workbook's header, the form's label, the name in messages. */
   label: string;
+  /** The stage of the procedure at which the field is needed. */
+  stage: ProcedureStage;
   /** Further Swedish headers that name the field in a worksheet (the JSON name is always accepted). */
   aliases: readonly string[];
   kind: FieldKind;
@@ -87,6 +96,7 @@ export type ContractField = (typeof CONTRACT_FIELDS)[number];
 export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   caseId: {
     label: "Ärende",
+    stage: "application",
     aliases: ["Ärendenummer", "Ärende-id", "Målnummer", "Mål"],
     kind: "text",
     requirement: "required",
@@ -94,6 +104,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   creditor: {
     label: "Sökande",
+    stage: "application",
     aliases: ["Borgenär", "Kreditgivare"],
     kind: "text",
     requirement: "optional",
@@ -103,11 +114,13 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
     aliases: ["Sökandes adress", "Borgenärens adress", "Kreditgivarens adress"],
     kind: "text",
     requirement: "optional",
+    stage: "application",
     whenEmpty: "breven visar ”fyll i sökandens adress”",
     help: "Postadress på en rad, t.ex. Box 123, 111 22 Stockholm; står i breven.",
   },
   debtor: {
     label: "Svarande",
+    stage: "application",
     aliases: ["Gäldenär", "Kredittagare", "Konsument"],
     kind: "text",
     requirement: "optional",
@@ -117,17 +130,20 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
     aliases: ["Svarandes adress", "Gäldenärens adress", "Konsumentens adress"],
     kind: "text",
     requirement: "optional",
+    stage: "application",
     whenEmpty: "breven visar ”fyll i svarandens adress”",
     help: "Postadress på en rad, t.ex. Storgatan 1, 123 45 Ort; står i breven.",
   },
   goods: {
     label: "Gods",
+    stage: "application",
     aliases: ["Egendom", "Vara", "Objekt"],
     kind: "text",
     requirement: "optional",
   },
   contractDate: {
     label: "Kontraktsdatum",
+    stage: "reduction",
     aliases: ["Avtalsdatum", "Kontraktsdag", "Köpedag"],
     kind: "date",
     requirement: "optional",
@@ -136,12 +152,14 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   cashPrice: {
     label: "Kontantpris",
+    stage: "reduction",
     aliases: [],
     kind: "money",
     requirement: "optional",
   },
   downPayment: {
     label: "Handpenning",
+    stage: "reduction",
     aliases: ["Kontantinsats"],
     kind: "money",
     requirement: "optional",
@@ -149,6 +167,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   creditAmount: {
     label: "Kreditbelopp",
+    stage: "reduction",
     aliases: ["Kredit", "Lånebelopp"],
     kind: "money",
     positive: true,
@@ -157,6 +176,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   annualRate: {
     label: "Nominell ränta",
+    stage: "reduction",
     aliases: ["Ränta", "Årsränta", "Räntesats", "Nominell årsränta"],
     kind: "rate",
     requirement: "required",
@@ -164,6 +184,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   installments: {
     label: "Antal avbetalningar",
+    stage: "reduction",
     aliases: ["Antal betalningar", "Antal månader", "Löptid"],
     kind: "integer",
     requirement: "required",
@@ -171,12 +192,14 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   firstDueDate: {
     label: "Första förfallodag",
+    stage: "reduction",
     aliases: ["Första ff", "Första förfallodagen"],
     kind: "date",
     requirement: "required",
   },
   installmentAmount: {
     label: "Avbetalning",
+    stage: "reduction",
     aliases: ["Annuitet", "Avbetalningsbelopp", "Månadsbelopp"],
     kind: "money",
     positive: true,
@@ -185,6 +208,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   monthlyFee: {
     label: "Aviavgift",
+    stage: "reduction",
     aliases: ["Avgift per avbetalning"],
     kind: "money",
     requirement: "optional",
@@ -193,6 +217,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   setupFee: {
     label: "Uppläggningsavgift",
+    stage: "reduction",
     aliases: ["Startavgift"],
     kind: "money",
     requirement: "optional",
@@ -200,6 +225,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   residual: {
     label: "Restbelopp",
+    stage: "reduction",
     aliases: ["Restvärde", "Slutbetalning"],
     kind: "money",
     requirement: "optional",
@@ -207,6 +233,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   installmentsPaid: {
     label: "Betalda avbetalningar",
+    stage: "application",
     aliases: ["Antal betalda avbetalningar", "Antal betalda"],
     kind: "integer",
     requirement: { unless: "unpaidCreditClaim" },
@@ -214,6 +241,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   unpaidCreditClaim: {
     label: "Obetald del av kreditfordran",
+    stage: "application",
     aliases: ["Obetald kreditfordran"],
     kind: "money",
     requirement: "optional",
@@ -221,12 +249,14 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   applicationDate: {
     label: "Ansökningsdag",
+    stage: "application",
     aliases: ["Ansökningsdatum", "Ansökningsdagen"],
     kind: "date",
     requirement: "required",
   },
   claimedInterest: {
     label: "Yrkad ränta",
+    stage: "application",
     aliases: ["Yrkad ränta per ansökningsdagen"],
     kind: "money",
     requirement: "optional",
@@ -235,6 +265,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   interestFrom: {
     label: "Ränta från",
+    stage: "application",
     aliases: ["Ränta från och med", "Dröjsmålsränta från"],
     kind: "date",
     requirement: "optional",
@@ -242,6 +273,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   interestCapital: {
     label: "Räntebärande kapital",
+    stage: "application",
     aliases: ["Räntebärande belopp"],
     kind: "money",
     requirement: "optional",
@@ -249,6 +281,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   lateInterestRate: {
     label: "Avtalad dröjsmålsränta",
+    stage: "application",
     aliases: ["Dröjsmålsränta enligt avtal"],
     kind: "rate",
     requirement: "optional",
@@ -257,6 +290,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   basicFee: {
     label: "Grundavgift",
+    stage: "amountDue",
     aliases: [],
     kind: "money",
     requirement: "optional",
@@ -264,6 +298,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   applicantCosts: {
     label: "Sökandens kostnader",
+    stage: "application",
     aliases: ["Sökandens kostnader i målet"],
     kind: "money",
     requirement: "optional",
@@ -271,6 +306,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   noticeDate: {
     label: "Underrättelsedag",
+    stage: "dates",
     aliases: ["Underrättelsedatum", "Underrättelse"],
     kind: "date",
     requirement: "optional",
@@ -278,12 +314,14 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   repossessionDate: {
     label: "Återtagningsdag",
+    stage: "dates",
     aliases: ["Återtagandedag", "Förrättningsdag", "Återtagningsförrättning"],
     kind: "date",
     requirement: "required",
   },
   estimatedValue: {
     label: "Uppskattat värde",
+    stage: "valuation",
     aliases: ["Godsets värde", "Värde"],
     kind: "money",
     requirement: "optional",
@@ -291,6 +329,7 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
   },
   method: {
     label: "Metod",
+    stage: "reduction",
     aliases: ["Beräkningsmetod", "Reduceringsmetod"],
     kind: "method",
     requirement: "optional",

@@ -21,7 +21,7 @@ export function countedSync(context: Excel.RequestContext): CountedSync {
 }
 
 /** The options every batch of this add-in runs with (see {@link runExcel}). */
-export const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
+const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 
 /**
  * `Excel.run` with {@link RUN_OPTIONS}: a button pressed while the user is still editing a cell

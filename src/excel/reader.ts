@@ -21,7 +21,7 @@ import {
 import { countedSync, localAddress, runExcel, sheetReference } from "./context";
 
 /** Where the row read is. */
-export interface RowLocation {
+interface RowLocation {
   /** The worksheet's name. */
   sheet: string;
   /** The row number as Excel shows it (1-based). */
@@ -144,7 +144,7 @@ async function readActiveRow(context: Excel.RequestContext): Promise<ActiveRowRe
 // Several rows at once: the selection's rows.
 
 /** A contract row of the selection, ready for `calculateRows` (src/sheet/batch.ts). */
-export type SelectedRow = TableRow;
+type SelectedRow = TableRow;
 
 /** The selection's contract rows under their header row. */
 export interface SelectedRows {
@@ -171,7 +171,7 @@ export interface SelectedRows {
 }
 
 /** A selection with no contract row to read, with the reason. */
-export interface NoSelectedRows {
+interface NoSelectedRows {
   ok: false;
   sheet: string;
   selection: string;

@@ -45,7 +45,7 @@ export interface WriteResult {
 }
 
 /** The name of the sheet the training workbook's contracts go to. */
-export const TRAINING_SHEET_NAME = "Kontrakt";
+const TRAINING_SHEET_NAME = "Kontrakt";
 
 /** Loads the workbook's sheet names (one sync) and picks a free name for `wanted`. */
 async function freeSheetName(
@@ -97,7 +97,7 @@ export interface WriteManyResult {
 }
 
 /** Swedish messages of the writer's refusals. */
-export const WRITER_MESSAGES = {
+const WRITER_MESSAGES = {
   taken: (name: string) =>
     `bladet «${name}» finns redan i arbetsboken (det har lagts till sedan arbetsboken lästes); inget skrevs, försök igen`,
   twice: (name: string) =>

@@ -24,7 +24,7 @@ export function excelNumber(body: () => Dec): number {
 }
 
 /** The `CustomFunctions.Error` for an exception (looked up at call time, so tests can stub it). */
-export function toExcelError(error: unknown): CustomFunctions.Error {
+function toExcelError(error: unknown): CustomFunctions.Error {
   if (error instanceof CustomFunctions.Error) return error;
   if (error instanceof EngineError) {
     return new CustomFunctions.Error(

@@ -24,7 +24,7 @@ function isOmitted(value: CellValue): boolean {
 }
 
 /** A required number as a decimal. */
-export function requiredNumber(value: CellValue, name: string): Dec {
+function requiredNumber(value: CellValue, name: string): Dec {
   if (isOmitted(value)) throw new EngineError("required", name, value);
   if (typeof value === "boolean") throw new EngineError("notNumber", name, value);
   return parseDecimal(value, name);

@@ -16,6 +16,7 @@
  * - Step 5 needs the estimated value (the engine allows it empty): without it no letter can be chosen.
  */
 import {
+  CONTRACT_FIELDS,
   CONTRACT_SCHEMA,
   Calculation,
   ContractField,
@@ -55,39 +56,18 @@ export const GUIDE_STEP_IDS: readonly GuideStepId[] = [
   "repossession",
 ];
 
+/** The contract fields a step asks for: those of its stage in the schema, in the schema's order. */
+function fieldsOfStage(id: GuideStepId): readonly ContractField[] {
+  return CONTRACT_FIELDS.filter((field) => CONTRACT_SCHEMA[field].stage === id);
+}
+
 /** The contract fields each step asks for; every contract field belongs to exactly one step. */
 export const STEP_FIELDS: Readonly<Record<GuideStepId, readonly ContractField[]>> = {
-  application: [
-    "caseId",
-    "creditor",
-    "debtor",
-    "goods",
-    "applicationDate",
-    "installmentsPaid",
-    "unpaidCreditClaim",
-    "claimedInterest",
-    "interestFrom",
-    "interestCapital",
-    "lateInterestRate",
-    "applicantCosts",
-  ],
-  dates: ["noticeDate", "repossessionDate"],
-  reduction: [
-    "contractDate",
-    "cashPrice",
-    "downPayment",
-    "creditAmount",
-    "annualRate",
-    "installments",
-    "firstDueDate",
-    "installmentAmount",
-    "monthlyFee",
-    "setupFee",
-    "residual",
-    "method",
-  ],
-  amountDue: ["basicFee"],
-  valuation: ["estimatedValue"],
+  application: fieldsOfStage("application"),
+  dates: fieldsOfStage("dates"),
+  reduction: fieldsOfStage("reduction"),
+  amountDue: fieldsOfStage("amountDue"),
+  valuation: fieldsOfStage("valuation"),
   letter: [],
   repossession: [],
 };
@@ -99,13 +79,13 @@ export interface GuideProblem {
 }
 
 /** One result line: a Swedish label and its value, formatted. */
-export interface GuideFigure {
+interface GuideFigure {
   label: string;
   value: string;
 }
 
 /** The letter the case calls for (step 6). */
-export interface GuideLetter {
+interface GuideLetter {
   kind: "notice" | "payDifference";
   title: string;
   recipients: string;
@@ -119,7 +99,7 @@ export interface GuideLetter {
  * - problems: this step's own fields have problems (shown at each field);
  * - waiting: another step's problems keep this one from a result (see waitingFor).
  */
-export type GuideStepState = "ready" | "problems" | "waiting";
+type GuideStepState = "ready" | "problems" | "waiting";
 
 export interface GuideStep {
   id: GuideStepId;
@@ -511,7 +491,7 @@ function valuationContent(calc: Calculation): Content {
 }
 
 /** The letter the outcome calls for (conventions §7). */
-export function letterFor(calc: Calculation): GuideLetter | null {
+function letterFor(calc: Calculation): GuideLetter | null {
   const outcome = outcomeOf(calc);
   if (outcome.kind === "noValue") return null;
   if (outcome.kind === "payDifference") {

@@ -72,7 +72,7 @@ export function dueDateFormula(firstDueDate: string, k: string): string {
 }
 
 /** The instalment k that falls due in the date's month: months from the first due date + 1. */
-export function dueMonthIndexFormula(firstDueDate: string, date: string): string {
+function dueMonthIndexFormula(firstDueDate: string, date: string): string {
   return `(YEAR(${date})-YEAR(${firstDueDate}))*12+MONTH(${date})-MONTH(${firstDueDate})+1`;
 }
 

@@ -118,7 +118,7 @@ export interface RowProblem {
 }
 
 /** A header that names no contract field, left out of the contract. */
-export interface IgnoredHeader {
+interface IgnoredHeader {
   header: string;
   address: string;
 }
@@ -134,7 +134,7 @@ export interface HeaderRowAddresses {
 }
 
 /** A header as a matching key: lower case, no accents, no text in parentheses, letters and digits only. */
-export function normalizeHeader(header: string): string {
+function normalizeHeader(header: string): string {
   return header
     .replace(/\([^)]*\)/g, "")
     .normalize("NFD")

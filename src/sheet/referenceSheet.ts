@@ -36,17 +36,17 @@ export const REFERENCE_HEADERS = [
   "Källa",
 ] as const;
 /** The first data row (0-based): row 2 as Excel numbers rows */
-export const REFERENCE_FIRST_ROW = 1;
+const REFERENCE_FIRST_ROW = 1;
 /** The range the custom functions are told to take. */
-export const REFERENCE_FUNCTION_RANGE = `'${REFERENCE_SHEET_NAME}'!A2:B60`;
+const REFERENCE_FUNCTION_RANGE = `'${REFERENCE_SHEET_NAME}'!A2:B60`;
 /** The percent column's number format. */
-export const REFERENCE_PERCENT_FORMAT = "0.00";
+const REFERENCE_PERCENT_FORMAT = "0.00";
 /** The source column of a row the user added. */
-export const USER_SOURCE = "Tillagd av användaren";
+const USER_SOURCE = "Tillagd av användaren";
 const BUILT_IN_SOURCE = "Riksbanken (inbyggd tabell)";
 /** The note's column (0-based: F), right of the table. */
 const NOTE_COLUMN = 5;
-export const REFERENCE_NOTE = `Räntelagen 9 §: referensräntan fastställs per kalenderhalvår. Lägg till nästa halvår som en ny rad direkt under den sista. Funktionerna tar området ${REFERENCE_FUNCTION_RANGE}.`;
+const REFERENCE_NOTE = `Räntelagen 9 §: referensräntan fastställs per kalenderhalvår. Lägg till nästa halvår som en ny rad direkt under den sista. Funktionerna tar området ${REFERENCE_FUNCTION_RANGE}.`;
 
 /** Swedish messages about the sheet (refusals of the task pane's append). */
 export const REFERENCE_MESSAGES = {
@@ -60,7 +60,7 @@ export const REFERENCE_MESSAGES = {
 } as const;
 
 /** The rows of the sheet: the table's entries in date order, with where each came from. */
-export function referenceRows(
+function referenceRows(
   table: ReferenceRateTable,
   builtIn: ReferenceRateTable,
 ): { from: Day; percent: number; source: string }[] {
@@ -73,7 +73,7 @@ export function referenceRows(
 }
 
 /** The "Gäller till" formula of sheet row `row` (1-based): the day before the next half-year. */
-export function untilFormula(row: number): string {
+function untilFormula(row: number): string {
   return `EDATE(A${row},6)-1`;
 }
 

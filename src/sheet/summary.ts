@@ -7,13 +7,21 @@
  *   contract's inputs to the right and computes from them with the calculation sheet's own formula
  *   builders, in closed form so one row is enough (src/sheet/summarySelfContained.ts).
  */
-import { Calculation, METHOD_NAMES, OUTCOME_TEXT, formatKronor, outcomeOf } from "../engine";
+import { Calculation, OUTCOME_TEXT } from "../engine";
 import { wholeKronorTextFormula } from "./formulas";
-import { CellContent, Grid, address, columnLetter, quotedSheetName } from "./grid";
+import { Grid, address, columnLetter, quotedSheetName } from "./grid";
 import { CREATED_DATE_FIELD } from "./headerFooter";
 import { scaleToFit } from "./page";
 import { referenceRanges } from "./referenceSheet";
-import { Column, RESULT_COLUMNS, summaryColumns } from "./summaryColumns";
+import {
+  RESULT_COLUMNS,
+  RowWriter,
+  SummaryColumn,
+  SummaryColumnKey,
+  SummaryResults,
+  summaryColumns,
+  summaryResults,
+} from "./summaryColumns";
 import { selfContainedRow } from "./summarySelfContained";
 import { METHOD_NOTE } from "./texts";
 import { PlannedCell, PrintSettings, SheetPlan } from "./types";
@@ -75,7 +83,7 @@ export function planSummary(input: SummaryInput): SheetPlan {
  * `lastDataRow`, the sheet (totals and refused rows included) at `rowCount`.
  */
 function summaryFrame(
-  columns: Column[],
+  columns: readonly SummaryColumn[],
   merges: string[],
   rowHeights: Record<number, number>,
   headerRow: number,
@@ -125,7 +133,7 @@ const SUMMARY_PAGE: Pick<PrintSettings, "orientation" | "paperSize" | "scale"> =
  */
 function planSummaryHead(
   g: Grid,
-  columns: Column[],
+  columns: readonly SummaryColumn[],
 ): { merges: string[]; rowHeights: Record<number, number> } {
   const rowHeights: Record<number, number> = {};
   g.put(0, { value: "Sammanställning – återtagande", style: "title" });
@@ -152,23 +160,16 @@ function planSummaryHead(
 }
 
 /** A case row's height: tall enough for its outcome sentence wrapped in the outcome column. */
-export function summaryRowHeight(columns: Column[], results: SummaryResults): number {
+function summaryRowHeight(columns: readonly SummaryColumn[], results: SummaryResults): number {
   const outcome = columns.find((col) => col.key === "outcome");
   return wrappedHeight(outcome ? [{ text: results.outcome, width: outcome.width }] : []);
 }
 
-/** Writes cells of one summary row by column key. */
-export interface RowWriter {
-  /** The A1 address of the row's cell in column `key`. */
-  at: (key: string) => string;
-  put: (key: string, content: CellContent) => void;
-}
-
 /** A writer for the current row of `g`. */
-function rowWriter(g: Grid, columns: Column[]): RowWriter {
+function rowWriter(g: Grid, columns: readonly SummaryColumn[]): RowWriter {
   const colOf = new Map(columns.map((col, index) => [col.key, index]));
   const r = g.row;
-  const indexOf = (key: string) => {
+  const indexOf = (key: SummaryColumnKey) => {
     const col = colOf.get(key);
     if (col === undefined) throw new Error(`summary: no column ${key}`);
     return col;
@@ -190,7 +191,7 @@ function rowWriter(g: Grid, columns: Column[]): RowWriter {
 /** One case's row: linked to its sheet, or computed from its own inputs. */
 function planSummaryRow(
   g: Grid,
-  columns: Column[],
+  columns: readonly SummaryColumn[],
   calc: Calculation,
   results: SummaryResults,
   input: SummaryInput,
@@ -260,7 +261,7 @@ function addToTotals(totals: SummaryTotals, results: SummaryResults): void {
 /** The totals row under the cases: both amounts to pay and the difference between the methods. */
 function planSummaryTotals(
   g: Grid,
-  columns: Column[],
+  columns: readonly SummaryColumn[],
   totals: SummaryTotals,
   firstDataRow: number,
   lastDataRow: number,
@@ -302,52 +303,7 @@ function planRefusedRows(g: Grid, refused: RefusedRow[]): void {
   }
 }
 
-/** The engine's figures of a summary row (the formulas' cached results). */
-export interface SummaryResults {
-  methodName: string;
-  t: number;
-  noticeRule78: number | string;
-  noticeActual: number | string;
-  rule78: number;
-  actual: number;
-  difference: number;
-  noticeAmount: number | string;
-  amount: number;
-  value: number | string;
-  surplus: number | string;
-  outcome: string;
-}
-
-const num = (amount: { toNumber(): number }) => amount.toNumber();
-
-/** The engine's figures for a summary row. */
-export function summaryResults(calc: Calculation): SummaryResults {
-  const notice = calc.statements.find((s) => s.label === "notice");
-  const last = calc.statements[calc.statements.length - 1];
-  return {
-    methodName: METHOD_NAMES[calc.method],
-    t: last.remainingInstallments,
-    noticeRule78: notice ? num(notice.reductionRule78) : "",
-    noticeActual: notice ? num(notice.actual.reduction) : "",
-    rule78: num(last.reductionRule78),
-    actual: num(last.actual.reduction),
-    difference: num(last.actual.reduction.minus(last.reductionRule78)),
-    noticeAmount: notice ? num(notice.lines.amountInclInterest) : "",
-    amount: num(last.lines.amountInclInterest),
-    value: calc.contract.estimatedValue === null ? "" : num(calc.contract.estimatedValue),
-    surplus: last.surplus === null ? "" : num(last.surplus),
-    outcome: outcomeText(calc),
-  };
-}
-
-/** The outcome cell's text: the sentence, and for a difference to pay, the amount in whole kronor. */
-function outcomeText(calc: Calculation): string {
-  const outcome = outcomeOf(calc);
-  const text = OUTCOME_TEXT[outcome.kind];
-  return outcome.kind === "payDifference" ? `${text} ${formatKronor(outcome.surplus)}` : text;
-}
-
-function summaryNumber(r: SummaryResults, key: string): number {
+function summaryNumber(r: SummaryResults, key: SummaryColumnKey): number {
   const value =
     key === "notice.amount"
       ? r.noticeAmount
@@ -386,7 +342,7 @@ export type SummaryLayout = Pick<
 export class SummaryRows {
   /** 0-based sheet row of the column headers. */
   readonly headerRow: number;
-  private readonly columns: Column[];
+  private readonly columns: readonly SummaryColumn[];
   private readonly merges: string[];
   private readonly rowHeights: Record<number, number>;
   private readonly headCells: PlannedCell[];

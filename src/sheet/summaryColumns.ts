@@ -2,12 +2,21 @@
  * The summary sheet's columns: the results every row shows, and (summary-only mode) the contract
  * inputs each row carries and the intermediate figures its formulas compute, shared and per date.
  */
-import { DATE_LABELS } from "../engine";
+import {
+  Calculation,
+  DATE_LABELS,
+  METHOD_NAMES,
+  OUTCOME_TEXT,
+  StatementLabel,
+  formatKronor,
+  outcomeOf,
+} from "../engine";
 import { FORMATS } from "./formats";
+import type { CellContent } from "./grid";
 import { CellStyle } from "./types";
 
-export interface Column {
-  key: string;
+export interface Column<K extends string = string> {
+  key: K;
   header: string;
   width: number;
   numberFormat?: string;
@@ -16,7 +25,7 @@ export interface Column {
   wrap?: boolean;
 }
 
-export const RESULT_COLUMNS: Column[] = [
+export const RESULT_COLUMNS = [
   { key: "caseId", header: "Ärende", width: 18 },
   { key: "methodName", header: "Metod", width: 17 },
   { key: "t", header: "t vid återtagning", width: 13, numberFormat: FORMATS.integer },
@@ -67,10 +76,10 @@ export const RESULT_COLUMNS: Column[] = [
   { key: "valueShown", header: "Uppskattat värde", width: 13, numberFormat: FORMATS.kronor },
   { key: "surplus", header: "Överskott", width: 13, numberFormat: FORMATS.kronor, style: "total" },
   { key: "outcome", header: "Utfall", width: 44, wrap: true },
-];
+] as const satisfies readonly Column[];
 
 /** Contract inputs carried on each row (summary-only mode), by the calculation sheet's input names. */
-export const INPUT_COLUMNS: Column[] = [
+export const INPUT_COLUMNS = [
   { key: "K", header: "Kreditbelopp", width: 12, numberFormat: FORMATS.kronor },
   { key: "rate", header: "Årsränta", width: 9, numberFormat: FORMATS.rate },
   { key: "n", header: "Antal avbetalningar", width: 9, numberFormat: FORMATS.integer },
@@ -94,15 +103,15 @@ export const INPUT_COLUMNS: Column[] = [
   { key: "repossessionDate", header: "Återtagningsdag", width: 11, numberFormat: FORMATS.date },
   { key: "value", header: "Uppskattat värde (indata)", width: 12, numberFormat: FORMATS.kronor },
   { key: "methodChoice", header: "Metod (indata)", width: 9 },
-];
+] as const satisfies readonly Column[];
 
 /** Intermediate figures (summary-only mode): shared, then per date. */
-export const SHARED_STEPS: Column[] = [
+export const SHARED_STEPS = [
   { key: "i", header: "i (månadsränta)", width: 10, numberFormat: FORMATS.monthlyRate },
   { key: "c", header: "c", width: 12, numberFormat: FORMATS.kronorOre },
   { key: "method", header: "Metodkod", width: 9 },
-];
-export const DATE_STEPS: Column[] = [
+] as const satisfies readonly Column[];
+export const DATE_STEPS = [
   { key: "before", header: "förfallodagar före", width: 9, numberFormat: FORMATS.integer },
   { key: "t", header: "t", width: 7, numberFormat: FORMATS.integer },
   { key: "m", header: "m", width: 7, numberFormat: FORMATS.integer },
@@ -110,17 +119,82 @@ export const DATE_STEPS: Column[] = [
   { key: "start", header: "förfallodag m", width: 11, numberFormat: FORMATS.date },
   { key: "end", header: "förfallodag m+1", width: 11, numberFormat: FORMATS.date },
   { key: "interest", header: "dröjsmålsränta", width: 12, numberFormat: FORMATS.kronorOre },
-];
+] as const satisfies readonly Column[];
+
+type KeyOf<C extends readonly Column[]> = C[number]["key"];
+
+/** The key of a per-date column without its date (`t` of `notice.t`): a step, or a result's. */
+export type DateStepKey = KeyOf<typeof DATE_STEPS> | "rule78" | "actual" | "amount";
+
+/** Every column a summary row can have, by key: a mistyped key is a type error, not a run-time one. */
+export type SummaryColumnKey =
+  | KeyOf<typeof RESULT_COLUMNS>
+  | KeyOf<typeof INPUT_COLUMNS>
+  | KeyOf<typeof SHARED_STEPS>
+  | `${StatementLabel}.${DateStepKey}`;
+export type SummaryColumn = Column<SummaryColumnKey>;
 
 /** The columns of a summary: results, then (summary-only mode) inputs and intermediate figures. */
-export function summaryColumns(selfContained: boolean): Column[] {
+export function summaryColumns(selfContained: boolean): readonly SummaryColumn[] {
   if (!selfContained) return RESULT_COLUMNS;
   const dateSteps = (["notice", "repossession"] as const).flatMap((label) =>
     DATE_STEPS.map((col) => ({
       ...col,
-      key: `${label}.${col.key}`,
+      key: `${label}.${col.key}` as const,
       header: `${col.header} (${DATE_LABELS[label].toLowerCase()})`,
     })),
   );
   return [...RESULT_COLUMNS, ...INPUT_COLUMNS, ...SHARED_STEPS, ...dateSteps];
+}
+
+/** Writes cells of one summary row by column key. */
+export interface RowWriter<K extends string = SummaryColumnKey> {
+  /** The A1 address of the row's cell in column `key`. */
+  at: (key: K) => string;
+  put: (key: K, content: CellContent) => void;
+}
+
+/** The engine's figures of a summary row (the formulas' cached results). */
+export interface SummaryResults {
+  methodName: string;
+  t: number;
+  noticeRule78: number | string;
+  noticeActual: number | string;
+  rule78: number;
+  actual: number;
+  difference: number;
+  noticeAmount: number | string;
+  amount: number;
+  value: number | string;
+  surplus: number | string;
+  outcome: string;
+}
+
+const num = (amount: { toNumber(): number }) => amount.toNumber();
+
+/** The engine's figures for a summary row. */
+export function summaryResults(calc: Calculation): SummaryResults {
+  const notice = calc.statements.find((s) => s.label === "notice");
+  const last = calc.statements[calc.statements.length - 1];
+  return {
+    methodName: METHOD_NAMES[calc.method],
+    t: last.remainingInstallments,
+    noticeRule78: notice ? num(notice.reductionRule78) : "",
+    noticeActual: notice ? num(notice.actual.reduction) : "",
+    rule78: num(last.reductionRule78),
+    actual: num(last.actual.reduction),
+    difference: num(last.actual.reduction.minus(last.reductionRule78)),
+    noticeAmount: notice ? num(notice.lines.amountInclInterest) : "",
+    amount: num(last.lines.amountInclInterest),
+    value: calc.contract.estimatedValue === null ? "" : num(calc.contract.estimatedValue),
+    surplus: last.surplus === null ? "" : num(last.surplus),
+    outcome: outcomeText(calc),
+  };
+}
+
+/** The outcome cell's text: the sentence, and for a difference to pay, the amount in whole kronor. */
+function outcomeText(calc: Calculation): string {
+  const outcome = outcomeOf(calc);
+  const text = OUTCOME_TEXT[outcome.kind];
+  return outcome.kind === "payDifference" ? `${text} ${formatKronor(outcome.surplus)}` : text;
 }

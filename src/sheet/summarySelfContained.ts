@@ -10,6 +10,7 @@ import {
   METHOD_NAMES,
   STATUTORY_MARGIN_PERCENT,
   Statement,
+  StatementLabel,
   excelSerialFromDay,
 } from "../engine";
 import {
@@ -38,7 +39,10 @@ import {
   surplusFormula,
   unearnedFeesFormula,
 } from "./formulas";
-import type { RowWriter, SummaryResults } from "./summary";
+import type { DateStepKey, RowWriter, SummaryColumnKey, SummaryResults } from "./summaryColumns";
+
+/** The address of the row's cell in a column. */
+type At = (key: SummaryColumnKey) => string;
 
 const num = (amount: { toNumber(): number }) => amount.toNumber();
 
@@ -87,7 +91,7 @@ function putInputs(calc: Calculation, { put }: RowWriter): void {
   put("methodChoice", { value: c.method });
 }
 
-function termsOf(at: (key: string) => string): TermRefs {
+function termsOf(at: At): TermRefs {
   return { K: at("K"), n: at("n"), A: at("A"), f: at("f"), V: at("V") };
 }
 
@@ -113,11 +117,11 @@ function putDateSteps(
 ): void {
   const st: Statement | undefined = calc.statements.find((s) => s.label === label);
   const d = at(label === "notice" ? "noticeDate" : "repossessionDate");
-  const s = (key: string) => at(`${label}.${key}`);
+  const s = (key: DateStepKey) => at(`${label}.${key}`);
   const [n, first, i] = [at("n"), at("first"), at("i")];
   const terms = termsOf(at);
   // Without a notice date the notice columns stay empty.
-  const step = (key: string, formula: string, result: (st: Statement) => number) =>
+  const step = (key: DateStepKey, formula: string, result: (st: Statement) => number) =>
     put(`${label}.${key}`, {
       formula: label === "notice" ? `IF(${d}="","",${formula})` : formula,
       result: st ? result(st) : "",
@@ -152,7 +156,7 @@ function putDateSteps(
  * the window (both ends counted) × its rate, summed, × capital / 36 500; #N/A where the table does not
  * cover every day of the window.
  */
-function interestFormula(at: (key: string) => string, d: string, rates: RateRanges): string {
+function interestFormula(at: At, d: string, rates: RateRanges): string {
   const from = at("interestFrom");
   const lo = `((${from}>${rates.from})*${from}+(${from}<=${rates.from})*${rates.from})`;
   const hi = `((${d}<${rates.to})*${d}+(${d}>=${rates.to})*${rates.to})`;
@@ -163,8 +167,8 @@ function interestFormula(at: (key: string) => string, d: string, rates: RateRang
 }
 
 /** Att betala inkl. ränta: each line rounded once, the rounded lines added (conventions §7). */
-function amountFormula(at: (key: string) => string, label: string): string {
-  const s = (key: string) => at(`${label}.${key}`);
+function amountFormula(at: At, label: StatementLabel): string {
+  const s = (key: DateStepKey) => at(`${label}.${key}`);
   const reduction = reductionUsedFormula(at("method"), s("actual"), s("rule78"));
   return amountInclInterestFormula(
     amountExclInterestFormula({

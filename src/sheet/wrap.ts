@@ -19,7 +19,7 @@ export const LINE_POINTS = 15;
  * three quarters of a digit wide; the estimate counts 0.9 of a digit (1 in bold), so it errs toward
  * an extra line rather than a clipped one.
  */
-export function wrappedLines(text: string, width: number, bold = false): number {
+function wrappedLines(text: string, width: number, bold = false): number {
   const perLine = Math.max(1, Math.floor((width - 1) / (bold ? 1 : 0.9)));
   let lines = 1;
   let used = 0;

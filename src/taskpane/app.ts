@@ -8,17 +8,18 @@
  */
 import { ContractInput } from "../engine";
 import { HostInfo, HostProbe, waitForHost } from "./boot";
-import { ExcelActions, mountExcelPane } from "./excelPane";
-import { mountExcelGuide } from "./guideExcel";
-import { UI_TEXT } from "./messages";
-import { createShell } from "./shell";
-import { StandaloneOptions, mountStandalonePane } from "./standalonePane";
+import type { ExcelActions } from "./excelMode/actions";
+import { mountExcelPane } from "./excelMode/excelPane";
+import { mountExcelGuide } from "./excelMode/guideExcel";
+import { UI_TEXT } from "./ui/messages";
+import { createShell } from "./ui/shell";
+import { StandaloneOptions, mountStandalonePane } from "./standaloneMode/standalonePane";
 
 /** How long the pane waits for the host before it starts standalone. */
 export const HOST_WAIT_MS = 3000;
 
 /** Marked (performance.mark) when a mode is mounted; tests read its time. */
-export const READY_MARK = "atertag:ready";
+const READY_MARK = "atertag:ready";
 
 export interface TaskPaneOptions extends StandaloneOptions {
   probe: HostProbe;

@@ -115,7 +115,7 @@ export function readOutcome(text: string): OutcomeAnswer | null {
 }
 
 /** A hint as shown: what was most likely missed, and where the convention is written. */
-export interface Hint {
+interface Hint {
   /** Which rule chose it: a typical mistake, a följdfel, or the figure's convention. */
   kind: "mistake" | "followOn" | "convention";
   /** The mistake, when `kind` is "mistake". */
@@ -127,7 +127,7 @@ export interface Hint {
 }
 
 /** How one answer was marked. */
-export type MarkStatus = "right" | "wrong" | "unanswered" | "unreadable";
+type MarkStatus = "right" | "wrong" | "unanswered" | "unreadable";
 
 export interface AnswerMark {
   /** The answer's id in the answer list (`repossession.reduction`). */
@@ -145,7 +145,7 @@ export interface AnswerMark {
 }
 
 /** An answer's label with its date, as hints and the pane name it. */
-export function answerTitle(field: AnswerField): string {
+function answerTitle(field: AnswerField): string {
   return field.date === null ? field.label : `${field.label} ${DATE_PHRASES[field.date]}`;
 }
 

@@ -29,12 +29,12 @@ import { EXERCISE_TEXT } from "./messages";
 import { PracticeCase, PracticeContract } from "./practiceCase";
 
 /** Column widths A … D (characters). */
-export const EXERCISE_COLUMN_WIDTHS = [40, 25, 25, 40];
+const EXERCISE_COLUMN_WIDTHS = [40, 25, 25, 40];
 const LAST_COL = EXERCISE_COLUMN_WIDTHS.length - 1;
 /** An answer row's height in points: room to write by hand on the printed page. */
 const ANSWER_ROW_POINTS = 24;
 /** The answer column of each date. */
-export const ANSWER_COLS = { notice: 1, repossession: 2 } as const;
+const ANSWER_COLS = { notice: 1, repossession: 2 } as const;
 
 /** The facts shown, in the schema's order; the case id is the title. */
 const FACTS: readonly (keyof PracticeContract & ContractField)[] = [

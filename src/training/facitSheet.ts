@@ -23,9 +23,10 @@ import {
 import { CellContent, Grid, address, columnLetter, crossSheetReference } from "../sheet/grid";
 import { CREATED_DATE_FIELD } from "../sheet/headerFooter";
 import { referenceRanges } from "../sheet/referenceSheet";
-import { RowWriter, summaryResults } from "../sheet/summary";
 import {
   Column,
+  RowWriter,
+  summaryResults,
   DATE_STEPS,
   INPUT_COLUMNS,
   RESULT_COLUMNS,
@@ -96,7 +97,7 @@ const WORKING_COLUMNS: Column[] = [
   ),
 ];
 
-export const FACIT_COLUMNS: Column[] = [...FACIT_ANSWER_COLUMNS, ...WORKING_COLUMNS];
+const FACIT_COLUMNS: Column[] = [...FACIT_ANSWER_COLUMNS, ...WORKING_COLUMNS];
 
 /** A case of the facit: its calculation and its exercise sheet (final name and named cells). */
 export interface FacitCase {
@@ -184,7 +185,7 @@ export function planFacitSheet(cases: readonly FacitCase[], referenceRowCount: n
 }
 
 /** The writer of the current row, by column key; inputs become references to the exercise sheet. */
-function facitRowWriter(g: Grid, c: FacitCase): RowWriter {
+function facitRowWriter(g: Grid, c: FacitCase): RowWriter<string> {
   const r = g.row;
   const colOf = new Map(FACIT_COLUMNS.map((col, index) => [col.key, index]));
   const indexOf = (key: string) => {

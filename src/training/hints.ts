@@ -38,7 +38,7 @@ export interface HintText {
 }
 
 /** Where the conventions are written down, as a hint cites them. */
-export const CONVENTIONS_FILE = "docs/conventions.md";
+const CONVENTIONS_FILE = "docs/conventions.md";
 
 /** One hint per typical mistake. */
 export const MISTAKE_HINTS: Readonly<Record<MistakeId, HintText>> = {

@@ -2,7 +2,7 @@
  * Every text of the training layer (practice cases, the exercise workbook), in Swedish, in one place.
  */
 import type { AnswerKey } from "./answerFields";
-import type { PracticeLevel } from "./practiceCase";
+import type { PracticeLevel } from "./levels";
 
 export const TRAINING_TEXT = {
   badLevel: (value: unknown) => `Nivå (${String(value)}) måste vara 1, 2, 3 eller 4`,

@@ -49,12 +49,13 @@ import {
   partsOfDay,
 } from "../engine";
 import { roundToKrona } from "../engine/decimal";
+import { PRACTICE_LEVELS, PracticeLevel } from "./levels";
 import { TRAINING_TEXT } from "./messages";
 import { IntegerRandom, idiv } from "./random";
 
 /** The four levels of practice cases. */
-export type PracticeLevel = 1 | 2 | 3 | 4;
-export const PRACTICE_LEVELS: readonly PracticeLevel[] = [1, 2, 3, 4];
+export { PRACTICE_LEVELS } from "./levels";
+export type { PracticeLevel } from "./levels";
 /** The largest case number: names stay short ("Övning 4.99999") and every number is a case. */
 export const MAX_PRACTICE_NUMBER = 99_999;
 
@@ -113,7 +114,7 @@ export class PracticeCaseError extends Error {
 }
 
 /** The name of a practice case: "Övning 2.47". */
-export function practiceCaseName(level: PracticeLevel, number: number): string {
+function practiceCaseName(level: PracticeLevel, number: number): string {
   return `Övning ${level}.${number}`;
 }
 
@@ -337,7 +338,7 @@ function dueOn31st(random: IntegerRandom, year: number) {
  * A = (K − V(1 + i)^−n) · i / (1 − (1 + i)^−n), rounded to whole kronor half away from zero (the
  * rounding the engine's schedule check accepts, conventions §9).
  */
-export function roundedAnnuity(
+function roundedAnnuity(
   creditAmount: number,
   rateBasisPoints: number,
   installments: number,

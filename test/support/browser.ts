@@ -36,7 +36,7 @@ export function findChromium(): string | null {
   return null;
 }
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-background-networking",
@@ -223,7 +223,7 @@ function hostMatches(hostname: string, host: string): boolean {
 }
 
 /** Abort every request to the given hosts (and their subdomains) as if the network were down. */
-export async function blockHosts(target: Page | BrowserContext, hosts: string[]): Promise<void> {
+async function blockHosts(target: Page | BrowserContext, hosts: string[]): Promise<void> {
   await target.route(
     (url) => hosts.some((h) => hostMatches(url.hostname, h)),
     (route) => route.abort("internetdisconnected"),
@@ -233,18 +233,6 @@ export async function blockHosts(target: Page | BrowserContext, hosts: string[])
 /** Simulate "offline, Office.js cannot load": abort requests to appsforoffice.microsoft.com. */
 export async function blockOfficeJs(target: Page | BrowserContext): Promise<void> {
   await blockHosts(target, [OFFICE_JS_HOST]);
-}
-
-/** Abort every http(s) request whose host is not in `allowed` (default: only 127.0.0.1 / localhost). */
-export async function blockAllExcept(
-  target: Page | BrowserContext,
-  allowed: string[] = ["127.0.0.1", "localhost"],
-): Promise<void> {
-  await target.route(
-    (url) =>
-      /^(https?|wss?):$/.test(url.protocol) && !allowed.some((h) => hostMatches(url.hostname, h)),
-    (route) => route.abort("internetdisconnected"),
-  );
 }
 
 /**

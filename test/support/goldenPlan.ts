@@ -37,7 +37,7 @@ export function renderPlan(plan: SheetPlan): string[] {
 }
 
 /** One cell's line. */
-export function renderCell(cell: PlannedCell): string {
+function renderCell(cell: PlannedCell): string {
   const parts = [address(cell.row, cell.col)];
   if (cell.value !== undefined) parts.push(JSON.stringify(cell.value));
   if (cell.formula !== undefined) parts.push(`=${cell.formula}`);

@@ -11,7 +11,7 @@
  * in the tests must isolate itself the same way (test/harness.test.ts checks
  * that every soffice command line in test/ names its own profile).
  */
-import { spawn, spawnSync } from "child_process";
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -77,7 +77,7 @@ function makeProfile(root: string, mode: RecalcMode): string {
 }
 
 /** The argv (after the binary) used for one conversion. Exposed for documentation / debugging. */
-export function sofficeArgs(profileDir: string, outDir: string, inputPath: string): string[] {
+function sofficeArgs(profileDir: string, outDir: string, inputPath: string): string[] {
   return [
     `-env:UserInstallation=${pathToFileURL(profileDir).href}`,
     "--headless",
@@ -267,19 +267,6 @@ export function excelSerial(year: number, month: number, day: number): number {
 export function toExcelSerial(v: unknown): unknown {
   if (v instanceof Date) return (v.getTime() - EXCEL_EPOCH_UTC) / MS_PER_DAY;
   return v;
-}
-
-/** Excel serial -> UTC Date. */
-export function serialToDate(serial: number): Date {
-  return new Date(EXCEL_EPOCH_UTC + serial * MS_PER_DAY);
-}
-
-/** The soffice major.minor version string, e.g. "7.4.7.2", or null. */
-export function sofficeVersion(soffice = findSoffice()): string | null {
-  if (!soffice) return null;
-  const r = spawnSync(soffice, ["--version"], { encoding: "utf8", timeout: 30_000 });
-  const m = /LibreOffice\s+([\d.]+)/.exec(r.stdout ?? "");
-  return m ? m[1] : null;
 }
 
 /**

@@ -18,7 +18,7 @@ const DEFAULT_HINTS: Record<string, string> = {
 
 const alreadyWarned = new Set<string>();
 
-export function isCI(): boolean {
+function isCI(): boolean {
   const ci = process.env.CI;
   return ci !== undefined && ci !== "" && ci !== "0" && ci.toLowerCase() !== "false";
 }

@@ -16,7 +16,7 @@ export type Scalar = string | number | boolean;
 const lastDayOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate(); // m 1-based
 
 /** EDATE on calendar parts: same day of month, moved back to the month's last day. */
-export function edateSerial(y: number, m: number, d: number, months: number): number {
+function edateSerial(y: number, m: number, d: number, months: number): number {
   const total = y * 12 + (m - 1) + months;
   const ny = Math.floor(total / 12);
   const nm = (total % 12) + 1;
@@ -24,7 +24,7 @@ export function edateSerial(y: number, m: number, d: number, months: number): nu
 }
 
 /** Rounding half away from zero to `digits` decimals, as Excel's ROUND (exact for these inputs). */
-export function roundHalfAway(x: number, digits: number): number {
+function roundHalfAway(x: number, digits: number): number {
   const f = 10 ** digits;
   const scaled = Math.abs(x) * f;
   // Nudge by a relative epsilon so 2.675 (stored as 2.67499999…) rounds like Excel's ROUND does.
@@ -40,8 +40,8 @@ export interface SyntheticFixture {
   date: number;
 }
 
-export const SCHEDULE_FIRST_ROW = 22; // 1-based row of instalment 1
-export const INSTALMENTS = 72;
+const SCHEDULE_FIRST_ROW = 22; // 1-based row of instalment 1
+const INSTALMENTS = 72;
 
 /** Builds the synthetic plan with correct cached results (as an engine would give them). */
 export function syntheticPlan(name = "Syntetisk"): SyntheticFixture {

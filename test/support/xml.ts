@@ -8,7 +8,7 @@
  * cannot tell a test that a file is well-formed. DTDs are rejected outright; a manifest has none.
  */
 
-export interface XmlAttribute {
+interface XmlAttribute {
   /** The name as written, e.g. "xsi:type". */
   qname: string;
   /** Namespace URI; "" for unprefixed attributes, which have no namespace. */
@@ -29,7 +29,7 @@ export interface XmlElement {
   line: number;
 }
 
-export class XmlSyntaxError extends Error {
+class XmlSyntaxError extends Error {
   constructor(
     message: string,
     readonly line: number,

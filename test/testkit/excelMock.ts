@@ -65,7 +65,7 @@ function loadItems(this: OfficeMockObject, properties: string | string[]) {
 // Writer: existing sheets (frozen, every method a spy) and the sheets the writer adds (recorded).
 
 /** An existing sheet: frozen, so any property write throws; any method call is recorded. */
-export interface ExistingSheet {
+interface ExistingSheet {
   readonly name: string;
   readonly calls: jest.Mock[];
 }
@@ -97,7 +97,7 @@ function existingSheet(name: string): ExistingSheet & Data {
 }
 
 /** A range the writer asked for, with the mock proxy it got. */
-export interface RecordedRange {
+interface RecordedRange {
   address: string;
   /** true for `getRanges` (several areas), false for `getRange`. */
   areas: boolean;
@@ -638,7 +638,7 @@ export interface ReferenceSetup {
 }
 
 /** A range the appender asked for (other than the A:D it reads). */
-export interface WrittenRange {
+interface WrittenRange {
   address: string;
   range: OfficeMockObject;
   copyFrom: jest.Mock;
@@ -660,7 +660,7 @@ export interface ReferenceWorkbook {
  * `Range.valueTypes` of a row as Excel reports it: an empty cell ("" in `values`) is "Empty", so a
  * typed 0 (a number) can be told from it.
  */
-export function valueTypesOf(row: readonly unknown[]): string[] {
+function valueTypesOf(row: readonly unknown[]): string[] {
   return row.map((value) =>
     value === "" || value === null || value === undefined
       ? "Empty"

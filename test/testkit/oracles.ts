@@ -27,7 +27,7 @@ export interface Ymd {
   d: number;
 }
 
-export function isLeapYear(y: number): boolean {
+function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
@@ -56,17 +56,10 @@ export function dayNumber(iso: string): number {
   return era * 146097 + doe - 719468;
 }
 
-export function nextDayYmd({ y, m, d }: Ymd): Ymd {
+function nextDayYmd({ y, m, d }: Ymd): Ymd {
   if (d < monthLength(y, m)) return { y, m, d: d + 1 };
   if (m < 12) return { y, m: m + 1, d: 1 };
   return { y: y + 1, m: 1, d: 1 };
-}
-
-export function addDaysIso(iso: string, days: number): string {
-  let ymd = parseYmd(iso);
-  if (days < 0) throw new Error("oracle: addDaysIso only walks forward");
-  for (let i = 0; i < days; i++) ymd = nextDayYmd(ymd);
-  return isoOf(ymd);
 }
 
 /** Due date k by stepping month by month from the first due date (k may be 0 or negative). */
@@ -254,7 +247,7 @@ export const BUNDLED_RATES_FILE = path.resolve(
   "../../src/engine/data/reference-rates.json",
 );
 
-export function referenceRateFile(): RateFile {
+function referenceRateFile(): RateFile {
   return JSON.parse(fs.readFileSync(BUNDLED_RATES_FILE, "utf8")) as RateFile;
 }
 

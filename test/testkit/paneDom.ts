@@ -4,7 +4,7 @@
  * Excel actions a test does not expect refused, and a tick for pending promise callbacks.
  */
 import { parseHTML } from "linkedom";
-import type { ExcelActions } from "../../src/taskpane/excelPane";
+import type { ExcelActions } from "../../src/taskpane/excelMode/actions";
 
 const PAGE = '<!doctype html><html lang="sv"><body><main id="app"></main></body></html>';
 /** What the guided view names besides the document (its forms check the events' element types). */

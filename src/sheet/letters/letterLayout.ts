@@ -20,7 +20,7 @@ import { LINE_POINTS, wrappedHeight } from "../wrap";
 import { LETTER_COMMON } from "./texts";
 
 /** Column widths of a letter, A … D (about the printable width of A4 portrait at 100 %). */
-export const LETTER_COLUMN_WIDTHS = [38, 16, 16, 22];
+const LETTER_COLUMN_WIDTHS = [38, 16, 16, 22];
 const LAST_COL = LETTER_COLUMN_WIDTHS.length - 1;
 const TEXT_WIDTH = LETTER_COLUMN_WIDTHS.reduce((sum, w) => sum + w, 0);
 /** The width of a figure or text merged across B … D. */

@@ -8,7 +8,7 @@ import { CellContent } from "../grid";
 import { LAST_COL, SheetLayout } from "../layout";
 import { METHOD_CHOICE_NAMES } from "../texts";
 
-export const SHEET_TITLE = "Återtagande – beräkning av reduceringsbelopp och belopp att betala";
+const SHEET_TITLE = "Återtagande – beräkning av reduceringsbelopp och belopp att betala";
 
 const money = (amount: Dec | null): CellContent =>
   amount === null

@@ -1,61 +1,22 @@
 /**
- * The "Träning" panel in each host: what differs is where the solution's calculation sheet goes (a
- * download in the browser, a new sheet in Excel) and, in Excel, the selected row as a case. Workbook
- * calls go through the Excel pane's action runner, so they never interleave with its other actions.
+ * The "Träning" panel in Excel: the selected row as a case, and the solution's last step writes the
+ * calculation sheet with its letters into the workbook (the browser's half is
+ * standaloneMode/trainingStandalone.ts). Workbook calls go through the Excel pane's action runner, so
+ * they never interleave with its other actions.
  */
-import { EngineError, ReferenceRateTable, calculate } from "../engine";
-import { workbookRateTable } from "../sheet/referenceSheet";
-import { planCaseWorkbook } from "../sheet/caseWorkbook";
-import type { SheetPlan } from "../sheet/types";
-import { parsePracticeCaseName } from "../training/practiceCase";
-import { TRAINING_TEXT } from "../training/messages";
+import { EngineError, ReferenceRateTable, calculate } from "../../engine";
+import { workbookRateTable } from "../../sheet/referenceSheet";
+import { planCaseWorkbook } from "../../sheet/caseWorkbook";
+import { parsePracticeCaseName } from "../../training/practiceCase";
+import { TRAINING_TEXT } from "../../training/messages";
 import { Action, Outcome, excelCall, refused, succeeded } from "./actionRunner";
-import { h } from "./dom";
-import type { ExcelActions } from "./excelPane";
+import { h } from "../ui/dom";
+import type { ExcelActions } from "./actions";
 import { activeRowRefusal } from "./excelTasks";
-import { formMessage } from "./form";
-import { GUIDE_UI_TEXT as G } from "./guideMessages";
-import { UI_TEXT } from "./messages";
-import { Shell, messageOf } from "./shell";
-import { TrainingCase, TrainingPanel, trainingPanel } from "./trainingPanel";
-import { TRAINING_PANE_TEXT as T } from "./trainingMessages";
-
-/** The case a link names: `?ovning=2.47` (or `Övning 2.47`), else none. */
-export function practiceCaseFromSearch(search: string) {
-  const value = new URLSearchParams(search).get("ovning");
-  if (value === null) return undefined;
-  return parsePracticeCaseName(/^\s*övning/i.test(value) ? value : `Övning ${value}`) ?? undefined;
-}
-
-/** The browser's panel: the solution's last step downloads the calculation sheet with its letters. */
-export function standaloneTraining(
-  shell: Shell,
-  parts: {
-    search: string;
-    buildXlsx(plans: SheetPlan[]): Promise<Uint8Array>;
-    save(bytes: Uint8Array, fileName: string): void;
-  },
-): TrainingPanel {
-  return trainingPanel({
-    start: practiceCaseFromSearch(parts.search),
-    letters: {
-      label: G.lettersStandalone,
-      run: async (calc) => {
-        shell.clearError();
-        shell.status(UI_TEXT.downloading);
-        try {
-          const plans = planCaseWorkbook(calc, { letters: true });
-          const fileName = `${plans[0].name}.xlsx`;
-          parts.save(await parts.buildXlsx(plans), fileName);
-          shell.status(UI_TEXT.downloaded(fileName));
-        } catch (error) {
-          shell.status("");
-          shell.error(UI_TEXT.downloadFailed(messageOf(error)));
-        }
-      },
-    },
-  });
-}
+import { GUIDE_UI_TEXT as G } from "../guide/guideMessages";
+import { formMessage, UI_TEXT } from "../ui/messages";
+import { TrainingCase, TrainingPanel, trainingPanel } from "../training/trainingPanel";
+import { TRAINING_PANE_TEXT as T } from "../training/trainingMessages";
 
 /** The pane's runner (actionRunner.ts). */
 export type RunAction = (busyText: string, action: Action) => Promise<void>;

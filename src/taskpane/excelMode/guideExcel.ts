@@ -9,17 +9,18 @@
  * {@link mountExcelGuide} has the shape of the Excel pane's `guide(slot, host)` option: the pane
  * gives it the slot its "Steg för steg" mode shows, and its shell, workbook functions and runner.
  */
-import { Calculation, EngineError, ReferenceRateTable } from "../engine";
-import { planCaseWorkbook } from "../sheet/caseWorkbook";
-import { workbookRateTable } from "../sheet/referenceSheet";
+import { Calculation, EngineError, ReferenceRateTable } from "../../engine";
+import { planCaseWorkbook } from "../../sheet/caseWorkbook";
+import { workbookRateTable } from "../../sheet/referenceSheet";
 import { Outcome, excelCall, refused, succeeded } from "./actionRunner";
-import { h, replace } from "./dom";
-import type { ExcelActions, GuideHost } from "./excelPane";
+import { h, replace } from "../ui/dom";
+import type { ExcelActions } from "./actions";
+import type { GuideHost } from "./excelPane";
 import { activeRowRefusal } from "./excelTasks";
-import { contractToForm } from "./form";
-import { GUIDE_UI_TEXT as G } from "./guideMessages";
-import { GuideView, mountGuideView } from "./guideView";
-import { UI_TEXT } from "./messages";
+import { contractToForm } from "../form/form";
+import { GUIDE_UI_TEXT as G } from "../guide/guideMessages";
+import { GuideView, mountGuideView } from "../guide/guideView";
+import { UI_TEXT } from "../ui/messages";
 
 /** Reads the workbook's reference rates into the table the pane's calculations use. */
 async function rateTable(excel: ExcelActions): Promise<Outcome<ReferenceRateTable>> {

@@ -20,7 +20,7 @@ import {
   ContractInput,
   EngineError,
   ReferenceRateTable,
-} from "../engine";
+} from "../../engine";
 import {
   GUIDE_STEP_IDS,
   Guide,
@@ -29,13 +29,14 @@ import {
   STEP_FIELDS,
   guide,
   stepOfField,
-} from "../guide/steps";
-import { STEP_TITLES } from "../guide/texts";
-import { ContractFormView, contractFormView, watchTyping } from "./contractForm";
-import { Child, h, replace } from "./dom";
-import { FORM_FIELDS, FormField, FormValues, formMessage, formToContract } from "./form";
+} from "../../guide/steps";
+import { STEP_TITLES } from "../../guide/texts";
+import { ContractFormView, contractFormView, watchTyping } from "../form/contractForm";
+import { Child, h, replace } from "../ui/dom";
+import { FORM_FIELDS, FormField, FormValues, formToContract } from "../form/form";
+import { formMessage } from "../ui/messages";
 import { GUIDE_UI_TEXT as G } from "./guideMessages";
-import { fieldProblem } from "./validation";
+import { fieldProblem } from "../form/validation";
 
 /** How the host makes the calculation sheet with the letters. */
 export interface GuideLetters {
@@ -78,7 +79,7 @@ const FIGURE = /^(−?[\d ]+(,\d+)?( kr)?|\d{4}-\d{2}-\d{2}|\d+ av \d+)$/;
  * The guide's model for the form's values: each field's own text checked as the form checks it, then
  * the engine through the model.
  */
-export function guideForValues(values: FormValues, referenceRates?: ReferenceRateTable): Guide {
+function guideForValues(values: FormValues, referenceRates?: ReferenceRateTable): Guide {
   const problems: GuideProblem[] = [];
   const clean: FormValues = { ...values };
   for (const [name, text] of Object.entries(values) as [ContractField, string | undefined][]) {

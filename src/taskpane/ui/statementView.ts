@@ -18,8 +18,8 @@ import {
   formatKronorOre,
   outcomeOf,
   outcomeSentence,
-} from "../engine";
-import { METHOD_NOTE } from "../sheet/texts";
+} from "../../engine";
+import { METHOD_NOTE } from "../../sheet/texts";
 import { h } from "./dom";
 import { UI_TEXT } from "./messages";
 
@@ -73,7 +73,7 @@ function table(
 }
 
 /** The statement (att betala) for each date; the reduction is shown subtracted, as the form has it. */
-export function statementTable(calc: Calculation): HTMLTableElement {
+function statementTable(calc: Calculation): HTMLTableElement {
   const s = calc.statements;
   const rows = STATEMENT_ROWS.map((key) =>
     amountRow(
@@ -86,7 +86,7 @@ export function statementTable(calc: Calculation): HTMLTableElement {
 }
 
 /** Both reductions to the öre at each date, the method used marked. */
-export function reductionsTable(calc: Calculation): HTMLTableElement {
+function reductionsTable(calc: Calculation): HTMLTableElement {
   const s = calc.statements;
   const methodRow = (method: Method, pick: (st: Statement) => Dec) => {
     const used = calc.method === method;
@@ -113,7 +113,7 @@ export function reductionsTable(calc: Calculation): HTMLTableElement {
 }
 
 /** The estimated value and the surplus at each date; null without an estimated value. */
-export function valuationTable(calc: Calculation): HTMLTableElement | null {
+function valuationTable(calc: Calculation): HTMLTableElement | null {
   const value = calc.contract.estimatedValue;
   if (value === null) return null;
   const s = calc.statements;

@@ -4,15 +4,15 @@
  * so the one-click flow (the form, its statement and "Ladda ner .xlsx") stays as it was. The guide's
  * last steps download the calculation sheet with the letters.
  */
-import type { Calculation } from "../engine";
-import type { SheetPlan } from "../sheet/types";
-import { planCaseWorkbook } from "../sheet/caseWorkbook";
-import { h } from "./dom";
-import type { FormValues } from "./form";
-import { GUIDE_UI_TEXT as G } from "./guideMessages";
-import { GuideView, mountGuideView } from "./guideView";
-import { UI_TEXT } from "./messages";
-import { Shell, messageOf } from "./shell";
+import type { Calculation } from "../../engine";
+import type { SheetPlan } from "../../sheet/types";
+import { planCaseWorkbook } from "../../sheet/caseWorkbook";
+import { h } from "../ui/dom";
+import type { FormValues } from "../form/form";
+import { GUIDE_UI_TEXT as G } from "../guide/guideMessages";
+import { GuideView, mountGuideView } from "../guide/guideView";
+import { UI_TEXT } from "../ui/messages";
+import { Shell, messageOf } from "../ui/shell";
 
 export interface StandaloneGuideParts {
   /** What the form mode shows; hidden while the guide is shown. */

@@ -24,13 +24,11 @@
  * of the Referensräntor sheet with its row number. A reference rate that cannot be added is
  * explained under its field.
  */
-import { BUILT_IN_RATES, ContractInput } from "../engine";
-import type { TableRow } from "../sheet/batch";
-import type { HeaderRowAddresses, RowResult, WrongPlace } from "../sheet/headers";
-import { WorkbookReferenceRates, lastKnownHalfYear } from "../sheet/referenceSheet";
-import type { SheetPlan } from "../sheet/types";
+import { BUILT_IN_RATES, ContractInput } from "../../engine";
+import { lastKnownHalfYear } from "../../sheet/referenceSheet";
+import type { ActiveRow, ExcelActions } from "./actions";
 import { Action, actionRunner, succeeded } from "./actionRunner";
-import { h, replace } from "./dom";
+import { h, replace } from "../ui/dom";
 import {
   PanelMemory,
   batchPanel,
@@ -54,58 +52,9 @@ import {
   loadRates,
   previewRow,
 } from "./excelTasks";
-import { EXERCISES_UI_TEXT, UI_TEXT } from "./messages";
-import { Shell } from "./shell";
-import { excelTraining } from "./trainingHosts";
-
-/** The contract row of the active cell, as src/excel/reader.ts reads it. */
-export type ActiveRow = RowResult & {
-  /** The worksheet's name. */
-  sheet: string;
-  /** The row's cells, e.g. `Kontrakt!A3:AB3` (the active cell, e.g. `Kontrakt!A1`, when refused). */
-  address: string;
-  /** Why the cell is not on a contract row, when it is not (the pane says where to go). */
-  place?: WrongPlace;
-  /** Every sheet name in the workbook (so the letters' sheets get free, final names). */
-  sheetNames?: string[];
-};
-
-/** The selection's contract rows, as src/excel/reader.ts reads them. */
-export type SelectedRows =
-  | {
-      ok: true;
-      headers: unknown[];
-      headerRow: HeaderRowAddresses;
-      rows: TableRow[];
-      /** The header row (when selected) and empty rows left out, as `Kontrakt!7:7`. */
-      skipped: { headerRow: string | null; emptyRows: string[] };
-      /** Every sheet name in the workbook. */
-      sheetNames: string[];
-    }
-  | { ok: false; address: string; message: string };
-
-/** What the pane needs from the workbook (src/excel/reader.ts, writer.ts and referenceRates.ts). */
-export interface ExcelActions {
-  readActiveContractRow(): Promise<ActiveRow>;
-  writeSheetPlan(plan: SheetPlan): Promise<{ sheetName: string }>;
-  insertTrainingWorkbook(rows: ContractInput[]): Promise<{ sheetName: string }>;
-  readSelectedContractRows(): Promise<SelectedRows>;
-  /** Writes new sheets under their planned (final) names, refusing if one is taken. */
-  writeSheetPlans(plans: SheetPlan[]): Promise<{ sheetNames: string[] }>;
-  /** The workbook's Referensräntor sheet's rates, or null when it has none. */
-  readWorkbookReferenceRates(): Promise<WorkbookReferenceRates | null>;
-  /** Adds one row (from ISO date, percent) under the sheet's last rate. */
-  appendReferenceRate(from: string, percent: number): Promise<{ address: string }>;
-  // Optional, so a host (or a test) without them still mounts; the pane then leaves the feature out.
-  /** Adds an empty contract table on a new sheet, the cursor on its first data row (e.g. `A2`). */
-  insertContractTable?(): Promise<{ sheetName: string; activeCell: string }>;
-  /** Calls `onChange` at every selection change; resolves to the handler's removal. */
-  watchSelection?(onChange: () => void): Promise<() => Promise<void>>;
-  /** The names of the sheets holding a contract table (their first row is a contract header row). */
-  findContractSheets?(): Promise<string[]>;
-  /** Every sheet name in the workbook (the exercises are planned against them); none if absent. */
-  readSheetNames?(): Promise<string[]>;
-}
+import { EXERCISES_UI_TEXT, UI_TEXT } from "../ui/messages";
+import { Shell } from "../ui/shell";
+import { excelTraining } from "./trainingExcel";
 
 /** What the guided mode gets to work with when the pane mounts it (see {@link ExcelPaneOptions}). */
 export interface GuideHost {
@@ -140,7 +89,7 @@ export interface ExcelPane {
 }
 
 /** The default pause after the last selection change before the row is read. */
-export const SELECTION_DELAY_MS = 250;
+const SELECTION_DELAY_MS = 250;
 
 /** The pane's parts, top to bottom (see {@link mountExcelPane}). */
 function layOut(shell: Shell, excel: ExcelActions, memory: PanelMemory, withGuide: boolean) {
@@ -289,7 +238,7 @@ export function mountExcelPane(
 }
 
 /** The runner's signature (actionRunner.ts). */
-export type Runner = ReturnType<typeof actionRunner>;
+type Runner = ReturnType<typeof actionRunner>;
 
 /**
  * Moves focus to the result the action showed and, when its heading and outcome are not in view,
@@ -307,7 +256,7 @@ function focusResult(area: HTMLElement): boolean {
 }
 
 /** "Markerad rad: …" for a row read by the reader. */
-export function selectedRowText(row: ActiveRow): string {
+function selectedRowText(row: ActiveRow): string {
   const cell = firstCell(row.address);
   if (row.ok) return UI_TEXT.selectedRow(cell, row.contract.caseId);
   if (row.place === "emptyRow") return UI_TEXT.selectedEmptyRow(cell);

@@ -13,10 +13,10 @@ import {
   calculate,
   describeHalfYear,
   formatIsoDate,
-} from "../engine";
-import { calculateRows, planBatchWorkbook } from "../sheet/batch";
-import { planCaseWorkbook } from "../sheet/caseWorkbook";
-import { planSheet } from "../sheet/plan";
+} from "../../engine";
+import { calculateRows, planBatchWorkbook } from "../../sheet/batch";
+import { planCaseWorkbook } from "../../sheet/caseWorkbook";
+import { planSheet } from "../../sheet/plan";
 import {
   KnownHalfYear,
   REFERENCE_SHEET_NAME,
@@ -25,27 +25,26 @@ import {
   planReferenceSheet,
   referenceRowCountOf,
   workbookRateTable,
-} from "../sheet/referenceSheet";
-import type { RowProblem, WrongPlace } from "../sheet/headers";
-import { sameSheetName } from "../sheet/sheetNames";
-import type { RefusedRow } from "../sheet/summary";
-import type { SheetPlan } from "../sheet/types";
+} from "../../sheet/referenceSheet";
+import type { RowProblem, WrongPlace } from "../../sheet/headers";
+import { sameSheetName } from "../../sheet/sheetNames";
+import type { RefusedRow } from "../../sheet/summary";
+import type { SheetPlan } from "../../sheet/types";
 import {
   PracticeCase,
   PracticeCaseError,
   PracticeLevel,
   practiceCases,
-} from "../training/practiceCase";
-import { MAX_HANDOUT_CASES, planExerciseWorkbook } from "../training/workbook";
+} from "../../training/practiceCase";
+import { MAX_HANDOUT_CASES, planExerciseWorkbook } from "../../training/workbook";
 import { Outcome, excelCall, refused, succeeded } from "./actionRunner";
-import { Child, h, replace } from "./dom";
-import type { ActiveRow, ExcelActions } from "./excelPane";
-import { formMessage } from "./form";
+import { Child, h, replace } from "../ui/dom";
+import type { ActiveRow, ExcelActions } from "./actions";
 import type { ExerciseChoiceInput } from "./exercisesPanel";
-import { EXERCISES_UI_TEXT, UI_TEXT } from "./messages";
-import { formatPercent, parsePercentInput } from "./rates";
-import { Shell } from "./shell";
-import { calculationView } from "./statementView";
+import { EXERCISES_UI_TEXT, formMessage, UI_TEXT } from "../ui/messages";
+import { formatPercent, parsePercentInput } from "../form/rates";
+import { Shell } from "../ui/shell";
+import { calculationView } from "../ui/statementView";
 
 /** What the actions work with: the frame, the workbook, where results go. */
 export interface TaskContext {

@@ -4,10 +4,10 @@
  * facit) or put the cases as rows of a new Kontrakt table (for the guided steps and the answer
  * check). The pane wires the buttons (excelPane.ts); the tasks are in excelTasks.ts.
  */
-import { PRACTICE_LEVELS } from "../training/practiceCase";
-import { TRAINING_TEXT } from "../training/messages";
-import { h } from "./dom";
-import { EXERCISES_UI_TEXT } from "./messages";
+import { PRACTICE_LEVELS } from "../../training/practiceCase";
+import { TRAINING_TEXT } from "../../training/messages";
+import { h } from "../ui/dom";
+import { EXERCISES_UI_TEXT } from "../ui/messages";
 
 /** The choice as typed: the task checks it (a bad count or number is named in the alert region). */
 export interface ExerciseChoiceInput {

@@ -3,8 +3,8 @@
  * typed the Swedish way (`1,75`, `1.75` and `1,75 %` all read as 1.75). No DOM here: tested in
  * test/taskpaneLogic.test.ts.
  */
-import { Dec, EngineError, parseDecimal } from "../engine";
-import { UI_TEXT } from "./messages";
+import { Dec, EngineError, parseDecimal } from "../../engine";
+import { UI_TEXT } from "../ui/messages";
 
 /** `2,00 %`, `−0,50 %`: two decimals, as the Referensräntor sheet shows them. */
 export function formatPercent(percent: Dec): string {

@@ -26,11 +26,10 @@ import {
   FieldKind,
   METHOD_NAMES,
   calculate,
-  fieldLabel,
   parseContract,
   parseDecimal,
-} from "../engine";
-import { UI_TEXT } from "./messages";
+} from "../../engine";
+import { UI_TEXT, formMessage } from "../ui/messages";
 
 /** How a field is typed and shown. */
 export type FormFieldKind = "text" | "money" | "percent" | "integer" | "date" | "method";
@@ -231,13 +230,8 @@ export function formToContract(values: FormValues): ContractInput {
 // ---------------------------------------------------------------------------------------------------
 // Messages and the calculation
 
-/** An engine error as the form shows it: every field named by its Swedish label (the schema's). */
-export function formMessage(error: EngineError): string {
-  return error.messageWith(fieldLabel);
-}
-
 /** The contract field an error is about, if it is one. */
-export function errorField(error: EngineError): ContractField | null {
+function errorField(error: EngineError): ContractField | null {
   return FORM_FIELDS.has(error.field as ContractField) ? (error.field as ContractField) : null;
 }
 

@@ -22,20 +22,21 @@ import {
   formatIsoDate,
   formatNumber,
   parseContract,
-} from "../engine";
-import { AnswerField, OUTCOME_ANSWERS, answerFieldsFor } from "../training/answerFields";
-import { AnswerMark, checkAnswers } from "../training/answers";
-import { TRAINING_TEXT } from "../training/messages";
+} from "../../engine";
+import { AnswerField, OUTCOME_ANSWERS, answerFieldsFor } from "../../training/answerFields";
+import { AnswerMark, checkAnswers } from "../../training/answers";
+import { TRAINING_TEXT } from "../../training/messages";
 import {
   PRACTICE_LEVELS,
   PracticeCaseError,
   PracticeLevel,
   checkPracticeCase,
   practiceCase,
-} from "../training/practiceCase";
-import { h, replace } from "./dom";
-import { FORM_GROUPS, contractToForm, formMessage } from "./form";
-import { GuideLetters, mountGuideView } from "./guideView";
+} from "../../training/practiceCase";
+import { h, replace } from "../ui/dom";
+import { FORM_GROUPS, contractToForm } from "../form/form";
+import { formMessage } from "../ui/messages";
+import { GuideLetters, mountGuideView } from "../guide/guideView";
 import { TRAINING_PANE_TEXT as T } from "./trainingMessages";
 
 /** A case to practise on: its name, the contract as read, and its calculation. */
@@ -63,7 +64,7 @@ export interface TrainingPanel {
 }
 
 /** A practice case calculated, or the engine's message (a generated case always passes). */
-export function practiceTrainingCase(
+function practiceTrainingCase(
   level: PracticeLevel,
   number: number,
   referenceRates?: ReferenceRateTable,

@@ -5,10 +5,10 @@
  * reader says what is wrong when the field is reached. A box above the fields holds problems of the
  * contract as a whole (a refused link). Behaviour (when to check) is the pane's (standalonePane.ts).
  */
-import type { ContractField } from "../engine";
-import { Child, h, replace } from "./dom";
+import type { ContractField } from "../../engine";
+import { Child, h, replace } from "../ui/dom";
 import { FORM_GROUPS, FormField, FormGroup, FormValues, METHOD_CHOICES, unitOf } from "./form";
-import { UI_TEXT } from "./messages";
+import { UI_TEXT } from "../ui/messages";
 
 type Input = HTMLInputElement | HTMLSelectElement;
 
@@ -33,7 +33,7 @@ export interface ContractFormView {
   isSelect(field: ContractField): boolean;
 }
 
-export const inputId = (name: string) => `field-${name}`;
+const inputId = (name: string) => `field-${name}`;
 
 /** One labelled input (or the method select) with its unit, the place for its problem and its hint. */
 function fieldControl(f: FormField, idPrefix: string): FieldParts & { element: HTMLElement } {
@@ -167,7 +167,7 @@ export function showFormProblem(view: ContractFormView, ...children: Child[]): v
 }
 
 /** How long typing must pause before the field is checked, in milliseconds. */
-export const SETTLE_MS = 700;
+const SETTLE_MS = 700;
 
 /** What {@link watchTyping} tells its owner: a field is being typed, or a field is to be checked. */
 export interface TypingControl {

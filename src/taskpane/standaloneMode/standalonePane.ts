@@ -13,19 +13,24 @@
  * be); a field the user has not reached yet shows none. While a field is being typed, the last
  * statement stays visible, marked as not matching the form any more, and cannot be downloaded.
  */
-import { Calculation, ContractField, ContractInput, EngineError } from "../engine";
-import { planCaseWorkbook } from "../sheet/caseWorkbook";
-import type { SheetPlan } from "../sheet/types";
-import { ContractFormView, contractFormView, showFormProblem, watchTyping } from "./contractForm";
-import { Child, h, replace } from "./dom";
-import { FormValues, contractToForm, formToContract } from "./form";
+import { Calculation, ContractField, ContractInput, EngineError } from "../../engine";
+import { planCaseWorkbook } from "../../sheet/caseWorkbook";
+import type { SheetPlan } from "../../sheet/types";
+import {
+  ContractFormView,
+  contractFormView,
+  showFormProblem,
+  watchTyping,
+} from "../form/contractForm";
+import { Child, h, replace } from "../ui/dom";
+import { FormValues, contractToForm, formToContract } from "../form/form";
 import { standaloneGuideMode } from "./guideStandalone";
 import { LinkError, contractFromHash, contractLink, exampleFromSearch } from "./link";
-import { UI_TEXT } from "./messages";
-import { Shell, messageOf } from "./shell";
-import { standaloneTraining } from "./trainingHosts";
-import { calculationView } from "./statementView";
-import { FormProblem, unknownFieldProblems, validateForm } from "./validation";
+import { UI_TEXT } from "../ui/messages";
+import { Shell, messageOf } from "../ui/shell";
+import { standaloneTraining } from "./trainingStandalone";
+import { calculationView } from "../ui/statementView";
+import { FormProblem, unknownFieldProblems, validateForm } from "../form/validation";
 
 export interface StandaloneOptions {
   /** The worked examples by number, for `?example=`. */

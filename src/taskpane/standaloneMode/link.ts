@@ -4,11 +4,11 @@
  * be mailed without the contract landing in any web server's log. `?example=1` / `?example=2` start
  * the page on a worked example. No DOM here: the functions take and return strings.
  */
-import { ContractInput } from "../engine";
-import { UI_TEXT } from "./messages";
+import { ContractInput } from "../../engine";
+import { UI_TEXT } from "../ui/messages";
 
-export const CONTRACT_PARAM = "contract";
-export const EXAMPLE_PARAM = "example";
+const CONTRACT_PARAM = "contract";
+const EXAMPLE_PARAM = "example";
 
 /** A link that cannot be read, with a Swedish message for the user. */
 export class LinkError extends Error {

@@ -5,12 +5,11 @@
  * page's body, so once the buttons are enabled again focus returns to it (or moves to the result the
  * action showed), and a keyboard user goes on where they were.
  */
-import { EngineError } from "../engine";
-import { SheetRefusal } from "../sheet/refusal";
-import type { Child } from "./dom";
-import { formMessage } from "./form";
-import { UI_TEXT } from "./messages";
-import { Shell, messageOf } from "./shell";
+import { EngineError } from "../../engine";
+import { SheetRefusal } from "../../sheet/refusal";
+import type { Child } from "../ui/dom";
+import { formMessage, UI_TEXT } from "../ui/messages";
+import { Shell, messageOf } from "../ui/shell";
 
 /**
  * How a step of an action ends: with its value (for a whole action, the text for the status line), or
@@ -106,7 +105,7 @@ export async function excelCall<T>(call: () => Promise<T>): Promise<T> {
 }
 
 /** The alert text for an error: the engine's with Swedish labels, a refusal's, Excel's, or a bug's. */
-export function alertText(error: unknown): string {
+function alertText(error: unknown): string {
   if (error instanceof EngineError) return formMessage(error);
   if (error instanceof SheetRefusal) return UI_TEXT.refused(error.message);
   if (error instanceof ExcelFailure) return UI_TEXT.excelFailed(error.message);

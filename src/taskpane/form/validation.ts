@@ -20,17 +20,16 @@ import {
   parseDecimal,
   parseIsoDate,
   unknownFieldErrors,
-} from "../engine";
+} from "../../engine";
 import {
   FORM_FIELDS,
   FormResult,
   FormValues,
   calculateForm,
   formToContract,
-  formMessage,
   showDecimal,
 } from "./form";
-import { UI_TEXT } from "./messages";
+import { UI_TEXT, formMessage } from "../ui/messages";
 
 /** A problem to show: the field it is about (null: the contract as a whole) and the message. */
 export interface FormProblem {

@@ -1,9 +1,16 @@
 /**
  * Every text the task pane shows, in Swedish (the users' language), in one place. Messages about a
  * contract's fields come from the engine's catalogue (src/engine/messages.ts), rendered with each
- * field's Swedish label from the contract schema (`formMessage` in form.ts); the form's labels and
- * hints come from the schema too.
+ * field's Swedish label from the contract schema ({@link formMessage}); the form's labels and hints
+ * come from the schema too.
  */
+import { EngineError, fieldLabel } from "../../engine";
+
+/** An engine error as the pane shows it: every field named by its Swedish label (the schema's). */
+export function formMessage(error: EngineError): string {
+  return error.messageWith(fieldLabel);
+}
+
 /** "1 ärende", "3 ärenden". */
 function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
