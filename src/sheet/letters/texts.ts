@@ -47,6 +47,7 @@ export const LETTER_COMMON = {
   address: "Adress",
   goods: "Gods",
   /** The sender block's lines' cues where the settings sheet is blank. */
+  senderAuthority: "myndighetens namn på bladet Avsändare",
   senderAddress: "avsändarens adress på bladet Avsändare",
   senderTelephone: "avsändarens telefon på bladet Avsändare",
   /** The recipients' address cues where the calculation sheet has none. */
