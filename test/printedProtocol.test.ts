@@ -17,8 +17,8 @@ import { RESULT_COLUMNS } from "../src/sheet/summaryColumns";
 import { LAST_PERIOD_NOTE, METHOD_CHOICE_NAMES, METHOD_NOTE } from "../src/sheet/texts";
 import { findSoffice } from "./support/libreoffice";
 import { writeXlsxFile } from "../src/export/writeFile";
-import { SheetPlan } from "../src/sheet/types";
 import {
+  CALIBRATION,
   PrintedPdf,
   havePoppler,
   missingWords,
@@ -83,29 +83,6 @@ function expectWhole(pdf: PrintedPdf, texts: string[]): void {
     .filter((t) => t.missing.length > 0);
   expect(missing).toEqual([]);
 }
-
-/**
- * One word in 11-pt text printed at 100 %: what a `pdftotext -bbox` box of 11-pt text measures in
- * the font LibreOffice prints with here, so that a box's height can be read as a text size.
- */
-const CALIBRATION: SheetPlan = {
-  name: "Kalibrering",
-  rowCount: 1,
-  colCount: 1,
-  cells: [{ row: 0, col: 0, value: "Kalibrering", style: "label" }],
-  merges: [],
-  columnWidths: [20],
-  print: {
-    area: "A1:A1",
-    orientation: "portrait",
-    paperSize: "A4",
-    scale: 100,
-    header: "",
-    footer: "",
-    pageBreaksBefore: [],
-  },
-  names: {},
-};
 
 /** The pages' texts (form feeds apart; the last, empty one dropped). */
 const pagesOf = (pdf: PrintedPdf) => pdf.text.split("\f").filter((page) => page.trim() !== "");

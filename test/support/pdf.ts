@@ -12,6 +12,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { pathToFileURL } from "url";
+import type { SheetPlan } from "../../src/sheet/types";
 import { whichSync } from "./which";
 
 /** `pdftotext` and `pdfinfo` (poppler-utils) are both on PATH. */
@@ -97,6 +98,29 @@ export function printToPdf(soffice: string, xlsxPaths: string[]): PrintedPdf[] {
     fs.rmSync(root, { recursive: true, force: true });
   }
 }
+
+/**
+ * One word in 11-pt text printed at 100 %: what a `pdftotext -bbox` box of 11-pt text measures in
+ * the font LibreOffice prints with here, so that a box's height can be read as a text size.
+ */
+export const CALIBRATION: SheetPlan = {
+  name: "Kalibrering",
+  rowCount: 1,
+  colCount: 1,
+  cells: [{ row: 0, col: 0, value: "Kalibrering", style: "label" }],
+  merges: [],
+  columnWidths: [20],
+  print: {
+    area: "A1:A1",
+    orientation: "portrait",
+    paperSize: "A4",
+    scale: 100,
+    header: "",
+    footer: "",
+    pageBreaksBefore: [],
+  },
+  names: {},
+};
 
 /**
  * The printed size in points of the smallest word of each page. `pdftotext -bbox` gives a word's box,
