@@ -395,7 +395,12 @@ describe("letters (issue 11): sheet --letters and batch --sheets --letters", () 
     const result = await run("sheet", EXAMPLE_1_FILE, "--letters", "--out", out);
     expect(result.status).toBe(0);
     expect(result.err).toEqual([]);
-    const names = ["Övning 1", "Underrättelse Övning 1", "Beräkning vid återtagningen"];
+    const names = [
+      "Övning 1",
+      "Underrättelse Övning 1",
+      "Beräkning vid återtagningen",
+      "Avsändare",
+    ];
     expect(await sheetsOf(out)).toEqual(names);
     expect(result.out.join("\n")).toContain(`Blad: ${names.join(", ")}`);
     // The letter's total is a formula whose cached result is the notice date's 77 449 kr.
@@ -417,6 +422,7 @@ describe("letters (issue 11): sheet --letters and batch --sheets --letters", () 
       "Övning 2",
       "Mellanskillnad Övning 2",
       "Beräkning vid återtagningen",
+      "Avsändare",
     ]);
   });
 
@@ -436,6 +442,7 @@ describe("letters (issue 11): sheet --letters and batch --sheets --letters", () 
       "Övning 1",
       "Underrättelse Övning 1",
       "Beräkning vid återtagningen",
+      "Avsändare",
       "Övning 2",
       "Mellanskillnad Övning 2",
       "Beräkning vid återtagningen (2)",

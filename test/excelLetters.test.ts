@@ -84,8 +84,8 @@ describe("Skapa beräkningsblad with Med brev", () => {
     expect(dom.root.querySelector('label[for="with-letters"]')?.textContent).toBe("Med brev");
   });
 
-  test("example 1 in a workbook that has its sheets already: new names, the letters link to the new sheet, nothing existing touched", async () => {
-    const existing = ["Övning 1", "Underrättelse Övning 1"];
+  test("example 1 in a workbook that has its sheets already: new names, the letters link to the new sheet and to the workbook's own sender sheet, nothing existing touched", async () => {
+    const existing = ["Övning 1", "Underrättelse Övning 1", "Avsändare"];
     const { writer, create, letters, status } = await paneOver(1, existing);
     letters.checked = true;
     create.click();
@@ -99,7 +99,8 @@ describe("Skapa beräkningsblad with Med brev", () => {
     for (const letter of names.slice(1)) {
       const formulas = formulasOf(writer, letter);
       expect(formulas.length).toBeGreaterThan(10);
-      for (const formula of formulas) expect(formula).toContain("'Övning 1 (2)'!$");
+      for (const formula of formulas)
+        expect(formula).toMatch(/'Övning 1 \(2\)'!\$|^=IF\('Avsändare'!\$B\$[456]=/);
     }
     expect(status()).toBe(
       "Bladet «Övning 1 (2)» skapat, med «Underrättelse Övning 1 (2)» och «Beräkning vid återtagningen»",
@@ -116,6 +117,7 @@ describe("Skapa beräkningsblad with Med brev", () => {
       "Övning 2",
       "Mellanskillnad Övning 2",
       "Beräkning vid återtagningen",
+      "Avsändare",
     ]);
   });
 
