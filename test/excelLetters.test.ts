@@ -121,6 +121,48 @@ describe("Skapa beräkningsblad with Med brev", () => {
     ]);
   });
 
+  test("the pane's sender fields (entered once, kept) fill the new Avsändare sheet the letters refer to", async () => {
+    // A browser's storage stand-in (linkedom has none).
+    const kept = new Map<string, string>();
+    const storage = {
+      getItem: (key: string) => kept.get(key) ?? null,
+      setItem: (key: string, value: string) => void kept.set(key, value),
+    };
+    Object.defineProperty(globalThis, "localStorage", { value: storage, configurable: true });
+    const { writer, create, letters } = await paneOver(2, []);
+    const field = (key: string) =>
+      dom.root.querySelector(`#excel-sender-${key}`) as HTMLInputElement;
+    // Labelled fields in a fieldset named by its legend (the pane stays keyboard- and AT-usable).
+    expect(dom.root.querySelector('label[for="excel-sender-address"]')?.textContent).toBe(
+      "Postadress",
+    );
+    expect(field("authority").value).toBe("Kronofogden");
+    field("address").value = "Box 1050, 172 21 Sundbyberg";
+    field("address").dispatchEvent(new (dom.window.Event as typeof Event)("change"));
+    field("telephone").value = "0771-73 73 00";
+    field("telephone").dispatchEvent(new (dom.window.Event as typeof Event)("change"));
+    letters.checked = true;
+    create.click();
+    await settle();
+    await settle();
+    const sheet = writer.added.find((s) => s.name === "Avsändare")!;
+    const whole = sheet.ranges.find((r) => "formulas" in r.range)!;
+    const cells = whole.range.formulas as unknown[][];
+    expect([cells[3][1], cells[4][1], cells[5][1]]).toEqual([
+      "Kronofogden",
+      // cellInput keeps a text with digits text (a leading apostrophe): it is not a number.
+      "'Box 1050, 172 21 Sundbyberg",
+      "'0771-73 73 00",
+    ]);
+    // Kept for the next letters, in this pane or the next session.
+    expect(JSON.parse(kept.get("atertag:sender")!)).toEqual({
+      authority: "Kronofogden",
+      address: "Box 1050, 172 21 Sundbyberg",
+      telephone: "0771-73 73 00",
+    });
+    delete (globalThis as { localStorage?: unknown }).localStorage;
+  });
+
   test("without the box: the calculation sheet alone, as before", async () => {
     const { writer, create } = await paneOver(1, ["Övning 1"]);
     create.click();
