@@ -300,11 +300,11 @@ describe("writeSheetPlan", () => {
     // A fixed scale (Excel.PageLayoutZoomOptions.scale), never horizontalFitToPages, which Excel
     // on Windows ignores unless the Page Layout tab has been active (office-js issue 1860).
     expect(layout.zoom).toEqual({ scale: 89 });
-    // The margins in points (PageLayout.leftMargin …): 0.5" sides, 0.75" top and bottom.
+    // The margins in points (PageLayout.leftMargin …): 0.5" all round, header and footer 0.2".
     expect([layout.leftMargin, layout.rightMargin, layout.topMargin, layout.bottomMargin]).toEqual([
-      36, 36, 54, 54,
+      36, 36, 36, 36,
     ]);
-    expect([layout.headerMargin, layout.footerMargin]).toEqual([21.6, 21.6]);
+    expect([layout.headerMargin, layout.footerMargin]).toEqual([14.4, 14.4]);
     expect(layout.setPrintArea).toHaveBeenCalledWith(plan.print.area);
     expect(layout.setPrintTitleRows).toHaveBeenCalledWith("$10:$10");
     expect(layout.headersFooters.state).toBe("Default");

@@ -195,7 +195,7 @@ describe("buildWorkbook / toXlsxBuffer: the synthetic plan read back with ExcelJ
       paperSize: 9,
       orientation: "portrait",
       scale: 85,
-      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      margins: { left: 0.5, right: 0.5, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 },
       printArea: "A1:G94",
       printTitlesRow: "21:21",
     });
@@ -219,7 +219,7 @@ describe("buildWorkbook / toXlsxBuffer: the synthetic plan read back with ExcelJ
     // A fixed scale, not "fit to page" (src/sheet/page.ts): no fitToPage flag, scale="85".
     expect(sheet).not.toMatch(/fitToPage="1"/);
     expect(sheet).toMatch(/<pageSetup[^>]*paperSize="9"[^>]*scale="85"/);
-    expect(sheet).toMatch(/<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75"/);
+    expect(sheet).toMatch(/<pageMargins left="0.5" right="0.5" top="0.5" bottom="0.5"/);
   });
 
   it("can leave out every cached result (formulas only)", async () => {

@@ -229,13 +229,13 @@ describe.each([
       expect(plan.print.scale).toBeGreaterThanOrEqual(READABLE_SCALE);
       expect(plan.print.footer).toContain("inte en officiell blankett");
       expect(plan.print.header).toContain(calc.contract.caseId);
-      // Rows at 15 pt unless planned taller, at the print scale: inside A4's 841.9 pt less 1.5"
+      // Rows at 15 pt unless planned taller, at the print scale: inside A4's 841.9 pt less 1"
       // of margins, with 5 % to spare for a font whose rows are taller.
       const height = Array.from(
         { length: plan.rowCount },
         (_, row) => plan.rowHeights?.[row] ?? 15,
       ).reduce((a, b) => a + b, 0);
-      expect((height * plan.print.scale) / 100).toBeLessThan((841.9 - 108) * 0.95);
+      expect((height * plan.print.scale) / 100).toBeLessThan((841.9 - 72) * 0.95);
     }
   });
 

@@ -148,13 +148,13 @@ describe.each(EXAMPLES)("sheet plan of %s", (example) => {
     const scheduleTitle = plan.cells.find((c) => String(c.value).startsWith("Betalningsplan"))!;
     expect(plan.print.pageBreaksBefore).toContain(scheduleTitle.row + 1);
     // Each page the breaks cut out before the schedule fits one sheet: its rows (15 pt, or their
-    // planned height) at the print scale within A4 landscape's 595.3 pt less 1.5" of margins.
+    // planned height) at the print scale within A4 landscape's 595.3 pt less 1" of margins.
     const starts = [0, ...plan.print.pageBreaksBefore.map((row) => row - 1)];
     const schedulePage = starts.indexOf(scheduleTitle.row);
     for (let p = 0; p < schedulePage; p++) {
       let height = 0;
       for (let row = starts[p]; row < starts[p + 1]; row++) height += plan.rowHeights?.[row] ?? 15;
-      expect({ page: p + 1, printed: (height * plan.print.scale) / 100 <= 595.3 - 108 }).toEqual({
+      expect({ page: p + 1, printed: (height * plan.print.scale) / 100 <= 595.3 - 72 }).toEqual({
         page: p + 1,
         printed: true,
       });

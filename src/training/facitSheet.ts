@@ -170,7 +170,10 @@ export function planFacitSheet(cases: readonly FacitCase[], referenceRowCount: n
       area: `A1:${address(rowCount - 1, FACIT_ANSWER_COLUMNS.length - 1)}`,
       orientation: "landscape",
       paperSize: "A4",
-      scale: scaleToFit(FACIT_ANSWER_COLUMNS.map((col) => col.width), "landscape"),
+      scale: scaleToFit(
+        FACIT_ANSWER_COLUMNS.map((col) => col.width),
+        "landscape",
+      ),
       titleRows: `$${headerRow + 1}:$${headerRow + 1}`,
       header: `&L${FACIT_SHEET_NAME}&RSkapad ${CREATED_DATE_FIELD}`,
       footer: "&RSida &P av &N",

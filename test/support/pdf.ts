@@ -29,7 +29,7 @@ export interface PrintedPdf {
 }
 
 /** A word as `pdftotext -bbox` places it: its text and its box's height in points. */
-export interface PrintedWord {
+interface PrintedWord {
   text: string;
   height: number;
 }

@@ -32,7 +32,7 @@ export const DEFAULT_SENDER: Sender = { authority: "Kronofogden", address: "", t
 export const SENDER_SHEET_NAME = "Avsändare";
 
 /** Where each setting stands on the settings sheet (column B, rows 4 … 6). */
-export const SENDER_CELLS: Readonly<Record<keyof Sender, string>> = {
+const SENDER_CELLS: Readonly<Record<keyof Sender, string>> = {
   authority: "B4",
   address: "B5",
   telephone: "B6",
