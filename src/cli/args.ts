@@ -21,17 +21,29 @@ const FLAG = {
   level: { type: "string" },
   count: { type: "string" },
   seed: { type: "string" },
+  /** The letters' sender (the workbook's Avsändare sheet): authority, address, telephone. */
+  sender: { type: "string" },
+  "sender-address": { type: "string" },
+  "sender-phone": { type: "string" },
 } as const satisfies Record<string, FlagSpec>;
+
+/** The flags of the letters' sender, for the commands that write letters. */
+const SENDER_FLAGS = {
+  sender: FLAG.sender,
+  "sender-address": FLAG["sender-address"],
+  "sender-phone": FLAG["sender-phone"],
+} as const;
 
 /** Each command's flags. */
 const COMMAND_FLAGS = {
   calc: { json: FLAG.json },
-  sheet: { out: FLAG.out, letters: FLAG.letters },
+  sheet: { out: FLAG.out, letters: FLAG.letters, ...SENDER_FLAGS },
   batch: {
     out: FLAG.out,
     json: FLAG.json,
     sheets: FLAG.sheets,
     letters: FLAG.letters,
+    ...SENDER_FLAGS,
   },
   exercises: {
     level: FLAG.level,

@@ -22,6 +22,7 @@ import { writeXlsxFile } from "../export/writeFile";
 import { StreamingWorkbook, writeXlsxStream } from "../export/xlsxStream";
 import { BatchResult, calculateRows, planBatchWorkbook } from "../sheet/batch";
 import { columnLetter } from "../sheet/grid";
+import type { Sender } from "../sheet/letters";
 import { REFERENCE_SHEET_NAME, planReferenceSheet } from "../sheet/referenceSheet";
 import { RefusedRow, SummaryRows } from "../sheet/summary";
 import { CsvError, CsvRecord, countCsvRows, csvFileChunks, openCsv } from "./csv";
@@ -49,6 +50,8 @@ export interface BatchRun {
   sheets: boolean;
   /** With `sheets`: each case's letter sheets after its calculation sheet. */
   letters?: boolean;
+  /** With `letters`: the sender the workbook's Avsändare sheet starts with. */
+  sender?: Sender;
 }
 
 /** What the batch needs from the command line's input and output. */
@@ -89,7 +92,11 @@ export async function runBatch(run: BatchRun, io: BatchIo): Promise<number> {
       const result = await rows.collect();
       written = await writeOrRefuse(run.out, () =>
         writeXlsxFile(
-          planBatchWorkbook(result, { sheets: true, letters: run.letters ?? false }),
+          planBatchWorkbook(result, {
+            sheets: true,
+            letters: run.letters ?? false,
+            sender: run.sender,
+          }),
           run.out!,
         ),
       );

@@ -11,6 +11,7 @@ import { writeXlsxFile } from "../export/writeFile";
 import { SheetPlan } from "../sheet/types";
 import { planSheet } from "../sheet/plan";
 import { planCaseWorkbook } from "../sheet/caseWorkbook";
+import { DEFAULT_SENDER, Sender } from "../sheet/letters";
 import { PARTIAL_STATUS, runBatch } from "./batch";
 import { parseCommandArgs } from "./args";
 import { exercises } from "./exercises";
@@ -89,14 +90,41 @@ function xlsxOut(out: string | undefined): string | null {
   return out;
 }
 
+/** The sender flags' names and the {@link Sender} field each sets. */
+const SENDER_FLAG_FIELDS = [
+  ["sender", "authority"],
+  ["sender-address", "address"],
+  ["sender-phone", "telephone"],
+] as const;
+
+/**
+ * The letters' sender from `--sender`, `--sender-address` and `--sender-phone` over the default
+ * (Kronofogden, the rest blank); a sender flag without `--letters`, or with an empty text, is refused.
+ */
+function senderOf(
+  values: Partial<Record<(typeof SENDER_FLAG_FIELDS)[number][0], string>>,
+  letters: boolean,
+): Sender {
+  const sender: Sender = { ...DEFAULT_SENDER };
+  for (const [flag, field] of SENDER_FLAG_FIELDS) {
+    const value = values[flag];
+    if (value === undefined) continue;
+    if (!letters) throw new UsageError(`${CLI_TEXT.senderNeedsLetters(`--${flag}`)}\n${USAGE}`);
+    if (value.trim() === "") throw new UsageError(CLI_TEXT.senderEmpty(`--${flag}`));
+    sender[field] = value.trim();
+  }
+  return sender;
+}
+
 async function sheet(args: string[], io: CliIo): Promise<void> {
   const { values, positionals } = parseCommandArgs("sheet", args);
   const letters = values.letters ?? false;
+  const sender = senderOf(values, letters);
   if (positionals.length !== 1) throw new UsageError(`${CLI_TEXT.exactlyOneFile}\n${USAGE}`);
   const out = xlsxOut(values.out);
   if (out === null) throw new UsageError(`${CLI_TEXT.outRequired}\n${USAGE}`);
   const calculation = await loadContractFile(positionals[0]);
-  const plans = planCaseWorkbook(calculation, { letters });
+  const plans = planCaseWorkbook(calculation, { letters, sender });
   const written = await writeWorkbook(plans, out);
   const sheets = letters ? `\n${CLI_TEXT.sheetsWritten(plans.map((plan) => plan.name))}` : "";
   io.out(`${statementText(calculation)}\n\n${CLI_TEXT.wrote([written])}${sheets}`);
@@ -107,12 +135,13 @@ async function batch(args: string[], io: CliIo): Promise<number> {
   const json = values.json ?? false;
   const sheets = values.sheets ?? false;
   const letters = values.letters ?? false;
+  const sender = senderOf(values, letters);
   if (files.length !== 1) throw new UsageError(`${CLI_TEXT.exactlyOneCsv}\n${USAGE}`);
   const out = xlsxOut(values.out);
   if (out === null && !json) throw new UsageError(`${CLI_TEXT.outOrJson}\n${USAGE}`);
   if (letters && !sheets) throw new UsageError(`${CLI_TEXT.lettersNeedSheets}\n${USAGE}`);
   if (letters && out === null) throw new UsageError(`${CLI_TEXT.lettersNeedOut}\n${USAGE}`);
-  return runBatch({ file: files[0], out, json, sheets, letters }, io);
+  return runBatch({ file: files[0], out, json, sheets, letters, sender }, io);
 }
 
 async function examples(args: string[], io: CliIo): Promise<void> {

@@ -39,11 +39,13 @@ export const CLI_TEXT = {
   usage: [
     "Användning:",
     "  npx atertag calc FIL.json [FIL.json ...] [--json]   beräkna och skriv ut",
-    "  npx atertag sheet FIL.json --out FIL.xlsx [--letters]",
+    "  npx atertag sheet FIL.json --out FIL.xlsx [--letters [AVSÄNDARE]]",
     "                                                     beräkningsbladet som .xlsx (+ breven som blad)",
-    "  npx atertag batch FIL.csv --out FIL.xlsx [--sheets [--letters]] [--json]",
+    "  npx atertag batch FIL.csv --out FIL.xlsx [--sheets [--letters [AVSÄNDARE]]] [--json]",
     "                                                     många kontrakt: sammanställning (+ ett blad per ärende,",
     "                                                     + varje ärendes brev)",
+    "  AVSÄNDARE: [--sender MYNDIGHET] [--sender-address ADRESS] [--sender-phone TELEFON]",
+    "                                                     brevens avsändare (bladet Avsändare; förval Kronofogden)",
     "  npx atertag exercises --level 1-4 [--count N] [--seed S] --out FIL.xlsx [--json]",
     "                                                     övningar Övning L.S, L.(S+1), …: ett blad per övning + Facit",
     "  npm run examples                                    övningsexemplen 1 och 2 (skriver out/*.xlsx)",
@@ -80,6 +82,9 @@ export const CLI_TEXT = {
     "--letters kräver --sheets: breven är blad bredvid varje ärendes beräkningsblad och hämtar " +
     "beloppen därifrån med formler, så utan beräkningsbladen finns inget att länka till",
   lettersNeedOut: "--letters skriver breven i arbetsboken: ange --out FIL.xlsx",
+  senderNeedsLetters: (flag: string) =>
+    `${flag} är brevens avsändare och gäller bara med --letters`,
+  senderEmpty: (flag: string) => `${flag} kräver en text som inte är tom`,
   batchDone: (calculated: number, refused: number) =>
     `${calculated} ${calculated === 1 ? "ärende" : "ärenden"} beräknade, ` +
     `${refused} ${refused === 1 ? "rad" : "rader"} kunde inte beräknas.`,

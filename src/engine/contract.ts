@@ -36,7 +36,11 @@ export type MethodChoice = "auto" | "rule78" | "actual";
 export interface Contract extends CreditTerms {
   caseId: string;
   creditor: string;
+  /** The applicant's postal address, for the letters ("" when not given). */
+  creditorAddress: string;
   debtor: string;
+  /** The debtor's postal address, for the letters ("" when not given). */
+  debtorAddress: string;
   goods: string;
   contractDate: Day | null;
   cashPrice: Dec | null;
@@ -308,7 +312,9 @@ export function parseContract(raw: unknown): Contract {
   return {
     caseId,
     creditor: r.text("creditor", false),
+    creditorAddress: r.text("creditorAddress", false),
     debtor: r.text("debtor", false),
+    debtorAddress: r.text("debtorAddress", false),
     goods: r.text("goods", false),
     contractDate: dates.contractDate,
     cashPrice: r.money("cashPrice"),

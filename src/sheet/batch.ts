@@ -15,6 +15,7 @@ import {
 } from "../engine";
 import { HeaderRowAddresses, fieldForHeader, rowToContract } from "./headers";
 import { planCaseWorkbook } from "./caseWorkbook";
+import type { Sender } from "./letters";
 import { REFERENCE_SHEET_NAME, planReferenceSheet } from "./referenceSheet";
 import { SheetNameClaims } from "./sheetNames";
 import { RefusedRow, SUMMARY_SHEET_NAME, planSummary } from "./summary";
@@ -77,6 +78,8 @@ export interface BatchPlanOptions {
   sheets: boolean;
   /** With `sheets`: each case's letter sheets after its calculation sheet (src/sheet/caseWorkbook.ts). */
   letters?: boolean;
+  /** With `letters`: the sender of a new Avsändare sheet (default Kronofogden). */
+  sender?: Sender;
   table?: ReferenceRateTable;
   /** Sheet names already in the workbook (Excel), so new names never collide. */
   existingSheetNames?: readonly string[];
@@ -103,6 +106,7 @@ export function planBatchWorkbook(result: BatchResult, options: BatchPlanOptions
         const plans = planCaseWorkbook(calc, {
           letters: options.letters ?? false,
           existingSheetNames: names.taken,
+          sender: options.sender,
         });
         names.take(plans.map((plan) => plan.name));
         return plans;

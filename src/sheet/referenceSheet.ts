@@ -9,6 +9,7 @@
  * to the right (F1), so a range such as A2:B60 holds only rates and blank rows, and the row under
  * the last entry is free for the next half-year.
  */
+import { scaleToFit } from "./page";
 import {
   BUILT_IN_RATES,
   Day,
@@ -110,7 +111,7 @@ export function planReferenceSheet(
       area: `A1:D${g.row}`,
       orientation: "portrait",
       paperSize: "A4",
-      fitToWidth: 1,
+      scale: scaleToFit([14, 18, 14, 30], "portrait"),
       titleRows: "$1:$1",
       header: `&L${REFERENCE_SHEET_NAME}`,
       footer: "&RSida &P av &N",

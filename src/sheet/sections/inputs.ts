@@ -2,7 +2,14 @@
  * The sheet's head and the contract's inputs (yellow cells a user may edit): case, parties, dates,
  * the law that applies, then every contract figure the formulas below read.
  */
-import { Day, Dec, METHOD_NAMES, STATUTORY_MARGIN_PERCENT, excelSerialFromDay } from "../../engine";
+import {
+  CONTRACT_SCHEMA,
+  Day,
+  Dec,
+  METHOD_NAMES,
+  STATUTORY_MARGIN_PERCENT,
+  excelSerialFromDay,
+} from "../../engine";
 import { FORMATS } from "../formats";
 import { CellContent } from "../grid";
 import { LAST_COL, SheetLayout } from "../layout";
@@ -28,7 +35,19 @@ export function planHeader(s: SheetLayout): void {
   s.next(2);
   s.input("caseId", "Ärende", { value: c.caseId, numberFormat: FORMATS.text }, "caseId");
   s.input("creditor", "Sökande", { value: c.creditor, numberFormat: FORMATS.text }, "creditor");
+  s.input(
+    "creditorAddress",
+    CONTRACT_SCHEMA.creditorAddress.label,
+    { value: c.creditorAddress, numberFormat: FORMATS.text },
+    "creditorAddress",
+  );
   s.input("debtor", "Svarande", { value: c.debtor, numberFormat: FORMATS.text }, "debtor");
+  s.input(
+    "debtorAddress",
+    CONTRACT_SCHEMA.debtorAddress.label,
+    { value: c.debtorAddress, numberFormat: FORMATS.text },
+    "debtorAddress",
+  );
   s.input("goods", "Gods", { value: c.goods, numberFormat: FORMATS.text }, "goods");
   s.input("contractDate", "Kontraktsdatum", dateCell(c.contractDate), "contractDate");
   s.input("applicationDate", "Ansökningsdag", dateCell(c.applicationDate), "applicationDate");

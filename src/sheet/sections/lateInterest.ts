@@ -51,6 +51,7 @@ export function planLateInterest(s: SheetLayout): void {
 
 /** "Till återtagningsdagen 2012-12-20", a formula of the date cell so that it follows an edit. */
 function planTableTitle(s: SheetLayout, st: Statement): void {
+  s.blockStarts.push(s.row);
   const text = `Till ${DAY_NAMES[st.label]}`;
   const date = `{${DATE_INPUT[st.label]}}`;
   s.put(0, {

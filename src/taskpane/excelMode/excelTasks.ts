@@ -16,6 +16,7 @@ import {
 } from "../../engine";
 import { calculateRows, planBatchWorkbook } from "../../sheet/batch";
 import { planCaseWorkbook } from "../../sheet/caseWorkbook";
+import type { Sender } from "../../sheet/letters";
 import { planSheet } from "../../sheet/plan";
 import {
   KnownHalfYear,
@@ -197,15 +198,21 @@ export async function previewRow(context: TaskContext): Promise<Outcome> {
 
 /**
  * Writes the active row's calculation sheet; `withLetters`, also the letter sheets the case calls
- * for, linked to it (src/sheet/caseWorkbook.ts), under names free in the workbook.
+ * for, linked to it (src/sheet/caseWorkbook.ts), under names free in the workbook, and, where the
+ * workbook has no "Avsändare" sheet yet, that sheet with `sender` (the pane's fields).
  */
-export async function createSheet(context: TaskContext, withLetters = false): Promise<Outcome> {
+export async function createSheet(
+  context: TaskContext,
+  withLetters = false,
+  sender?: Sender,
+): Promise<Outcome> {
   const read = await readAndCalculate(context);
   if (!read.ok) return read;
   if (withLetters) {
     const plans = planCaseWorkbook(read.value.calc, {
       letters: true,
       existingSheetNames: read.value.row.sheetNames ?? [],
+      sender,
     });
     const { sheetNames } = await excelCall(() => context.excel.writeSheetPlans(plans));
     return succeeded(UI_TEXT.writtenWithLetters(sheetNames[0], sheetNames.slice(1)));

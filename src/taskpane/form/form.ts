@@ -71,7 +71,10 @@ function field(name: ContractField): FormField {
 
 /** Every contract field, once, in the groups the form shows. */
 export const FORM_GROUPS: readonly FormGroup[] = [
-  { title: "Ärende", fields: ["caseId", "creditor", "debtor", "goods"] },
+  {
+    title: "Ärende",
+    fields: ["caseId", "creditor", "creditorAddress", "debtor", "debtorAddress", "goods"],
+  },
   { title: "Kredit", fields: ["cashPrice", "downPayment", "creditAmount", "annualRate"] },
   {
     title: "Avbetalningar",

@@ -15,6 +15,8 @@
  */
 import { Calculation, ContractField, ContractInput, EngineError } from "../../engine";
 import { planCaseWorkbook } from "../../sheet/caseWorkbook";
+import type { Sender } from "../../sheet/letters";
+import { senderFields } from "../form/senderFields";
 import type { SheetPlan } from "../../sheet/types";
 import {
   ContractFormView,
@@ -232,11 +234,19 @@ export function mountStandalonePane(shell: Shell, options: StandaloneOptions): v
   const view = contractFormView();
   const bar = toolbar(options.examples);
   const result = h("div", { class: "result-area" });
+  // The letters' sender, entered once (kept in the browser's storage), folded under the form.
+  const sender = senderFields("download");
+  const senderFold = h(
+    "details",
+    { class: "panel fold sender-fold" },
+    h("summary", {}, UI_TEXT.senderLegend),
+    sender.element,
+  );
   const formArea = h(
     "div",
     { class: "standalone" },
     h("div", { class: "results" }, result),
-    h("div", { class: "inputs" }, view.formProblem, view.form),
+    h("div", { class: "inputs" }, view.formProblem, view.form, senderFold),
   );
   const control = formController(shell, view, result, bar.download);
   const guided = standaloneGuideMode(shell, {
@@ -289,7 +299,10 @@ export function mountStandalonePane(shell: Shell, options: StandaloneOptions): v
     await offerLink(shell, bar.linkBox, link);
   });
   bar.download.addEventListener("click", () =>
-    downloadSheet(shell, bar.download, control.current, options.buildXlsx, bar.letters.checked),
+    downloadSheet(shell, bar.download, control.current, options.buildXlsx, {
+      letters: bar.letters.checked,
+      sender: sender.sender(),
+    }),
   );
   loadFromAddress();
 }
@@ -316,14 +329,14 @@ async function downloadSheet(
   download: HTMLButtonElement,
   current: () => Calculation | null,
   buildXlsx: StandaloneOptions["buildXlsx"],
-  letters: boolean,
+  { letters, sender }: { letters: boolean; sender: Sender },
 ): Promise<void> {
   const calc = current();
   if (calc === null) return;
   download.disabled = true;
   shell.status(UI_TEXT.downloading);
   try {
-    const plans = planCaseWorkbook(calc, { letters });
+    const plans = planCaseWorkbook(calc, { letters, sender });
     const plan = plans[0];
     const bytes = await buildXlsx(plans);
     const fileName = `${plan.name}.xlsx`;

@@ -211,6 +211,12 @@ export const UI_TEXT = {
   withLetters: "Med brev",
   withLettersHelp:
     "Lägger även till brevet som utfallet kräver (underrättelse eller begäran om mellanskillnad) och beräkningen vid återtagningen, som egna blad länkade till beräkningsbladet.",
+  /** The letters' sender (src/taskpane/form/senderFields.ts). */
+  senderLegend: "Avsändare i breven",
+  senderHint:
+    "Fylls i en gång och sparas här. Breven hämtar avsändaren från bladet Avsändare, som skapas med " +
+    "de här uppgifterna; finns bladet redan i arbetsboken ändrar du avsändaren där.",
+  senderLabels: { authority: "Myndighet", address: "Postadress", telephone: "Telefon" },
   writtenWithLetters: (sheet: string, letters: readonly string[]) =>
     `Bladet «${sheet}» skapat, med ${letters.map((name) => `«${name}»`).join(" och ")}`,
 } as const;
