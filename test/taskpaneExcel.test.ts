@@ -423,7 +423,7 @@ describe("Excel mode: reference rates", () => {
       46204, // 2026-07-01
       1.75,
       `EDATE(A${plan.rowCount},6)-1`,
-      "Tillagd av användaren",
+      "Tillagd av användaren (panelen Referensräntor)",
     ]);
     expect(text('[role="status"]')).toBe(
       "Bladet Referensräntor skapat, med halvåret 2026-07-01–2026-12-31 (1,75 %) sist.",

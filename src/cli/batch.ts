@@ -130,7 +130,7 @@ async function streamSummary(book: StreamingWorkbook, rows: RowSource): Promise<
   });
   sheet.write(summary.foot(rows.refused));
   sheet.finish(summary.frame());
-  book.addPlan({ ...planReferenceSheet(table, BUILT_IN_RATES), name: REFERENCE_SHEET_NAME });
+  book.addPlan({ ...planReferenceSheet(table), name: REFERENCE_SHEET_NAME });
 }
 
 /**

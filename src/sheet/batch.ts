@@ -119,6 +119,6 @@ export function planBatchWorkbook(result: BatchResult, options: BatchPlanOptions
   });
   const reference = options.referenceSheet
     ? []
-    : [{ ...planReferenceSheet(table, BUILT_IN_RATES), name: REFERENCE_SHEET_NAME }];
+    : [{ ...planReferenceSheet(table), name: REFERENCE_SHEET_NAME }];
   return [{ ...summary, name: summaryName }, ...cases.flat(), ...reference];
 }

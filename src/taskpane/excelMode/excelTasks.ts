@@ -22,6 +22,7 @@ import {
   REFERENCE_SHEET_NAME,
   WorkbookReferenceRates,
   lastKnownHalfYear,
+  PANEL_WHERE,
   planReferenceSheet,
   referenceRowCountOf,
   workbookRateTable,
@@ -274,8 +275,10 @@ export async function addReferenceRate(
   const shown = formatPercent(typed.percent);
   let done: string;
   if (rates === null) {
-    const extended = ReferenceRateTable.withEntries([{ from, percent: typed.percent.toString() }]);
-    await excelCall(() => excel.writeSheetPlans([planReferenceSheet(extended, BUILT_IN_RATES)]));
+    const extended = ReferenceRateTable.withEntries([
+      { from, percent: typed.percent.toString(), where: PANEL_WHERE },
+    ]);
+    await excelCall(() => excel.writeSheetPlans([planReferenceSheet(extended)]));
     done = UI_TEXT.rateSheetCreated(halfYear, shown);
   } else {
     const { address } = await excelCall(() =>
