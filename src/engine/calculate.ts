@@ -166,7 +166,10 @@ function statementAt(
       from: contract.interestFrom,
       to: date,
       contractRate: contract.lateInterestRate,
-      fields: { from: "interestFrom", to: label === "notice" ? "noticeDate" : "repossessionDate" },
+      // The first day of interest derived from the application date is named by the date the user gave.
+      fields: contract.interestFromStated
+        ? { from: "interestFrom", to: DATE_FIELDS[label] }
+        : { from: "applicationDate", fromValue: contract.applicationDate, to: DATE_FIELDS[label] },
     },
     table,
   );
@@ -200,6 +203,9 @@ function statementAt(
     surplus,
   };
 }
+
+/** The contract field of each statement's date. */
+const DATE_FIELDS = { notice: "noticeDate", repossession: "repossessionDate" } as const;
 
 type StatementParts = Omit<StatementLines<Dec>, "amountExclInterest" | "amountInclInterest">;
 

@@ -19,6 +19,9 @@ import { dayFromExcelSerial, parseIsoDate } from "./dateInput";
 import { Day, describeHalfYear, formatIsoDate, halfYearStart, partsOfDay } from "./dates";
 import { EngineError, check } from "./errors";
 
+/** How to add a missing half-year, where the caller does not say (the engine's own callers). */
+const DEFAULT_ADD_HINT = "lägg till den i referensräntetabellen";
+
 /** Where a half-year's figure comes from. */
 export type RateSource =
   /** The built-in table, checked against the Riksbank's notice or table. */
@@ -52,18 +55,26 @@ export class ReferenceRateTable {
   private readonly byHalfYear: ReadonlyMap<Day, RateRow>;
   readonly first: Day;
   readonly last: Day;
+  /** How a missing half-year is added where the user works (ends the missing-rate message). */
+  readonly addHint: string;
 
-  private constructor(byHalfYear: Map<Day, RateRow>) {
+  private constructor(byHalfYear: Map<Day, RateRow>, addHint: string) {
     this.byHalfYear = byHalfYear;
+    this.addHint = addHint;
     const starts = [...byHalfYear.keys()].sort((a, b) => a - b);
     this.first = starts[0];
     this.last = starts[starts.length - 1];
   }
 
-  /** The built-in table, optionally extended or overridden by caller-supplied entries. */
+  /**
+   * The built-in table, optionally extended or overridden by caller-supplied entries. `addHint` says
+   * how the user adds a half-year where they work (`lägg till halvåret med --rates FIL`), for the
+   * message about a missing one; by default, the generic {@link DEFAULT_ADD_HINT}.
+   */
   static withEntries(
     extra: readonly ReferenceRateEntry[] = [],
     field = "referenceRates",
+    addHint: string = DEFAULT_ADD_HINT,
   ): ReferenceRateTable {
     const map = new Map<Day, RateRow>();
     for (const entry of builtInTable.rates) {
@@ -92,7 +103,7 @@ export class ReferenceRateTable {
       const where = entry.where ?? entry.label ?? `${field}[${index}]`;
       if (!restated) map.set(from, { from, percent, source: { kind: "user", where } });
     });
-    return new ReferenceRateTable(map);
+    return new ReferenceRateTable(map, addHint);
   }
 
   /**
@@ -103,7 +114,13 @@ export class ReferenceRateTable {
     const start = halfYearStart(day);
     const row = this.byHalfYear.get(start);
     if (row === undefined) {
-      throw new EngineError("rateMissing", field, formatIsoDate(shown), describeHalfYear(start));
+      throw new EngineError(
+        "rateMissing",
+        field,
+        formatIsoDate(shown),
+        describeHalfYear(start),
+        this.addHint,
+      );
     }
     return row.percent;
   }

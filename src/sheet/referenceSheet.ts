@@ -10,7 +10,6 @@
  * the last entry is free for the next half-year.
  */
 import {
-  BUILT_IN_RATES,
   Day,
   Dec,
   RowRateEntry,
@@ -54,6 +53,8 @@ export const REFERENCE_MESSAGES = {
     `${from} är inte början på ett halvår (1 januari eller 1 juli); referensräntan gäller per kalenderhalvår`,
   duplicate: (from: string, row: number) =>
     `halvåret från ${from} finns redan på rad ${row} i bladet ${REFERENCE_SHEET_NAME}; ändra den raden direkt i bladet`,
+  /** How a missing half-year is added in Excel: on this sheet, or from the task pane's panel. */
+  addRate: `lägg till halvåret på bladet ${REFERENCE_SHEET_NAME} (en rad under den sista) eller i panelen ${REFERENCE_SHEET_NAME}`,
   rowTaken: (row: number) =>
     `rad ${row} i bladet ${REFERENCE_SHEET_NAME} (under den sista räntan) är inte tom; flytta innehållet i A${row}:D${row} och försök igen`,
 } as const;
@@ -172,8 +173,11 @@ export function workbookReferenceRates(block: CellBlock): WorkbookReferenceRates
  * its `Referensräntor` sheet (null: the workbook has none). A bad row's error names its sheet row.
  */
 export function workbookRateTable(rates: WorkbookReferenceRates | null): ReferenceRateTable {
-  if (rates === null) return BUILT_IN_RATES;
-  return ReferenceRateTable.withEntries(rates.entries, REFERENCE_SHEET_NAME);
+  return ReferenceRateTable.withEntries(
+    rates?.entries ?? [],
+    REFERENCE_SHEET_NAME,
+    REFERENCE_MESSAGES.addRate,
+  );
 }
 
 /** The last half-year known, its rate, and where that comes from. */
