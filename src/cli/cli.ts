@@ -12,6 +12,7 @@ import { SheetPlan } from "../sheet/types";
 import { planSheet } from "../sheet/plan";
 import { planCaseWorkbook } from "../sheet/caseWorkbook";
 import { PARTIAL_STATUS, runBatch } from "./batch";
+import { parseCommandArgs } from "./args";
 import { exercises } from "./exercises";
 import { JsonSyntaxError, parseJsonFile } from "./json";
 import { CLI_TEXT } from "./messages";
@@ -63,15 +64,12 @@ async function loadContractFile(file: string): Promise<Calculation> {
 }
 
 async function calc(args: string[], io: CliIo): Promise<void> {
-  const json = args.includes("--json");
-  const files = args.filter((arg) => arg !== "--json");
-  const unknown = files.find((arg) => arg.startsWith("--"));
-  if (unknown) throw new UsageError(`${CLI_TEXT.unknownFlag(unknown)}\n${USAGE}`);
+  const { values, positionals: files } = parseCommandArgs("calc", args);
   if (files.length === 0) throw new UsageError(`${CLI_TEXT.atLeastOneFile}\n${USAGE}`);
   // Validate everything before printing anything, so output is all or nothing.
   const calcs: Calculation[] = [];
   for (const file of files) calcs.push(await loadContractFile(file));
-  if (json) {
+  if (values.json) {
     const reports = calcs.map(toReport);
     io.out(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
   } else {
@@ -84,26 +82,20 @@ async function writeWorkbook(plans: SheetPlan[], out: string): Promise<string> {
   return writeOrRefuse(out, () => writeXlsxFile(plans, out));
 }
 
-/** Splits `--out FILE` from the other arguments. */
-function takeOut(args: string[]): { out: string | null; rest: string[] } {
-  const at = args.indexOf("--out");
-  if (at === -1) return { out: null, rest: args };
-  const out = args[at + 1];
-  if (out === undefined || out.startsWith("--"))
-    throw new UsageError(`${CLI_TEXT.outNeedsFile}\n${USAGE}`);
-  return { out, rest: [...args.slice(0, at), ...args.slice(at + 2)] };
+/** `--out` as given: it must name an .xlsx file. */
+function xlsxOut(out: string | undefined): string | null {
+  if (out === undefined) return null;
+  if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError(CLI_TEXT.notXlsx(out));
+  return out;
 }
 
 async function sheet(args: string[], io: CliIo): Promise<void> {
-  const { out, rest: given } = takeOut(args);
-  const letters = given.includes("--letters");
-  const rest = given.filter((arg) => arg !== "--letters");
-  const unknown = rest.find((arg) => arg.startsWith("--"));
-  if (unknown) throw new UsageError(`${CLI_TEXT.unknownFlag(unknown)}\n${USAGE}`);
-  if (rest.length !== 1) throw new UsageError(`${CLI_TEXT.exactlyOneFile}\n${USAGE}`);
+  const { values, positionals } = parseCommandArgs("sheet", args);
+  const letters = values.letters ?? false;
+  if (positionals.length !== 1) throw new UsageError(`${CLI_TEXT.exactlyOneFile}\n${USAGE}`);
+  const out = xlsxOut(values.out);
   if (out === null) throw new UsageError(`${CLI_TEXT.outRequired}\n${USAGE}`);
-  if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError(CLI_TEXT.notXlsx(out));
-  const calculation = await loadContractFile(rest[0]);
+  const calculation = await loadContractFile(positionals[0]);
   const plans = planCaseWorkbook(calculation, { letters });
   const written = await writeWorkbook(plans, out);
   const sheets = letters ? `\n${CLI_TEXT.sheetsWritten(plans.map((plan) => plan.name))}` : "";
@@ -111,27 +103,26 @@ async function sheet(args: string[], io: CliIo): Promise<void> {
 }
 
 async function batch(args: string[], io: CliIo): Promise<number> {
-  const { out, rest } = takeOut(args);
-  const json = rest.includes("--json");
-  const sheets = rest.includes("--sheets");
-  const letters = rest.includes("--letters");
-  const files = rest.filter((arg) => !["--json", "--sheets", "--letters"].includes(arg));
-  const unknown = files.find((arg) => arg.startsWith("--"));
-  if (unknown) throw new UsageError(`${CLI_TEXT.unknownFlag(unknown)}\n${USAGE}`);
+  const { values, positionals: files } = parseCommandArgs("batch", args);
+  const json = values.json ?? false;
+  const sheets = values.sheets ?? false;
+  const letters = values.letters ?? false;
   if (files.length !== 1) throw new UsageError(`${CLI_TEXT.exactlyOneCsv}\n${USAGE}`);
+  const out = xlsxOut(values.out);
   if (out === null && !json) throw new UsageError(`${CLI_TEXT.outOrJson}\n${USAGE}`);
-  if (out !== null && !out.toLowerCase().endsWith(".xlsx"))
-    throw new UsageError(CLI_TEXT.notXlsx(out));
   if (letters && !sheets) throw new UsageError(`${CLI_TEXT.lettersNeedSheets}\n${USAGE}`);
   if (letters && out === null) throw new UsageError(`${CLI_TEXT.lettersNeedOut}\n${USAGE}`);
   return runBatch({ file: files[0], out, json, sheets, letters }, io);
 }
 
 async function examples(args: string[], io: CliIo): Promise<void> {
+  const { values, positionals } = parseCommandArgs("examples", args);
+  if (positionals.length > 0)
+    throw new UsageError(`${CLI_TEXT.unexpected(positionals[0])}\n${USAGE}`);
   const files = EXAMPLE_FILES.map((file) => path.join(EXAMPLES_DIR, file));
   const calcs: Calculation[] = [];
   for (const file of files) calcs.push(await loadContractFile(file));
-  if (args.includes("--json")) {
+  if (values.json) {
     io.out(JSON.stringify(calcs.map(toReport), null, 2));
     return;
   }

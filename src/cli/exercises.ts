@@ -19,6 +19,7 @@ import {
   calculatePracticeCase,
   planExerciseWorkbook,
 } from "../training/workbook";
+import { parseCommandArgs } from "./args";
 import { CLI_TEXT, EXERCISES_TEXT } from "./messages";
 import { UsageError } from "./usageError";
 
@@ -33,18 +34,6 @@ export interface ExercisesIo {
 
 /** Writes the plans to `out` (the command line's atomic writer) and returns the path written. */
 export type WorkbookWriter = (plans: SheetPlan[], out: string) => Promise<string>;
-
-/** Takes `flag VALUE` out of `args`; null when the flag is absent. */
-function takeValue(args: string[], flag: string): { value: string | null; rest: string[] } {
-  const at = args.indexOf(flag);
-  if (at === -1) return { value: null, rest: args };
-  const value = args[at + 1];
-  if (value === undefined || value.startsWith("--"))
-    throw new UsageError(`${EXERCISES_TEXT.needsValue(flag)}\n${CLI_TEXT.usage}`);
-  const rest = [...args.slice(0, at), ...args.slice(at + 2)];
-  if (rest.includes(flag)) throw new UsageError(EXERCISES_TEXT.twice(flag));
-  return { value, rest };
-}
 
 /** A whole number from `min` to `max` given to `flag`, or a usage error naming both. */
 function wholeNumber(flag: string, text: string, min: number, max: number): number {
@@ -64,28 +53,22 @@ interface ExercisesRun {
 
 /** The command's flags, checked; every problem is a usage error naming the flag and its value. */
 function parseExercisesArgs(args: string[]): ExercisesRun {
-  let rest = args.filter((arg) => arg !== "--json");
-  const json = rest.length !== args.length;
-  const take = (flag: string) => {
-    const taken = takeValue(rest, flag);
-    rest = taken.rest;
-    return taken.value;
-  };
-  const [level, count, seed, out] = ["--level", "--count", "--seed", "--out"].map(take);
-  if (rest.length > 0) {
-    const unknown = rest.find((arg) => arg.startsWith("--"));
-    throw new UsageError(
-      `${unknown ? CLI_TEXT.unknownFlag(unknown) : EXERCISES_TEXT.unexpected(rest[0])}\n${CLI_TEXT.usage}`,
-    );
-  }
-  if (level === null) throw new UsageError(`${EXERCISES_TEXT.levelRequired}\n${CLI_TEXT.usage}`);
+  const { values, positionals } = parseCommandArgs("exercises", args);
+  const { level, count, seed } = values;
+  const json = values.json ?? false;
+  const out = values.out ?? null;
+  if (positionals.length > 0)
+    throw new UsageError(`${CLI_TEXT.unexpected(positionals[0])}\n${CLI_TEXT.usage}`);
+  if (level === undefined)
+    throw new UsageError(`${EXERCISES_TEXT.levelRequired}\n${CLI_TEXT.usage}`);
   if (!PRACTICE_LEVELS.map(String).includes(level))
     throw new UsageError(EXERCISES_TEXT.badLevel(level));
   if (out === null && !json) throw new UsageError(`${CLI_TEXT.outOrJson}\n${CLI_TEXT.usage}`);
   if (out !== null && !out.toLowerCase().endsWith(".xlsx"))
     throw new UsageError(CLI_TEXT.notXlsx(out));
-  const n = count === null ? DEFAULT_EXERCISES : wholeNumber("--count", count, 1, MAX_EXERCISES);
-  const first = seed === null ? 1 : wholeNumber("--seed", seed, 1, MAX_PRACTICE_NUMBER);
+  const n =
+    count === undefined ? DEFAULT_EXERCISES : wholeNumber("--count", count, 1, MAX_EXERCISES);
+  const first = seed === undefined ? 1 : wholeNumber("--seed", seed, 1, MAX_PRACTICE_NUMBER);
   if (first + n - 1 > MAX_PRACTICE_NUMBER)
     throw new UsageError(EXERCISES_TEXT.pastLast(first, n, MAX_PRACTICE_NUMBER));
   return { level: Number(level) as PracticeLevel, count: n, first, out, json };

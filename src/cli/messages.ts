@@ -62,11 +62,14 @@ export const CLI_TEXT = {
     `: ${jsonProblemText(problem)}. Ett kontrakt skrivs som ett JSON-objekt, t.ex. ` +
     `{"caseId": "Övning 1", "creditAmount": 115000, …}`,
   unknownFlag: (flag: string) => `Okänd flagga ${flag}`,
+  needsValue: (flag: string) => `${flag} kräver ett värde`,
+  switchTakesNoValue: (flag: string) => `${flag} tar inget värde`,
+  givenTwice: (flag: string) => `${flag} är angiven två gånger`,
+  unexpected: (arg: string) => `Oväntat argument ${JSON.stringify(arg)}`,
   unknownCommand: (command: string) => `Okänt kommando ${JSON.stringify(command)}`,
   atLeastOneFile: "Ange minst en kontraktsfil",
   exactlyOneFile: "Ange exakt en kontraktsfil",
   exactlyOneCsv: "Ange exakt en CSV-fil",
-  outNeedsFile: "--out kräver ett filnamn",
   outRequired: "Ange --out FIL.xlsx",
   outOrJson: "Ange --out FIL.xlsx eller --json",
   notXlsx: (out: string) => `--out ${JSON.stringify(out)} måste sluta på .xlsx`,
@@ -91,9 +94,6 @@ export const CLI_TEXT = {
 export const EXERCISES_TEXT = {
   levelRequired: "Ange --level 1, 2, 3 eller 4",
   badLevel: (value: string) => `--level ${JSON.stringify(value)} måste vara 1, 2, 3 eller 4`,
-  needsValue: (flag: string) => `${flag} kräver ett värde`,
-  twice: (flag: string) => `${flag} är angiven två gånger`,
-  unexpected: (arg: string) => `Oväntat argument ${JSON.stringify(arg)}`,
   range: (flag: string, value: string, min: number, max: number) =>
     `${flag} ${JSON.stringify(value)} måste vara ett heltal från ${min} till ${formatNumber(max)}`,
   pastLast: (first: number, count: number, last: number) =>
