@@ -5,7 +5,7 @@
 export { Dec } from "./decimal";
 export { EngineError, check } from "./errors";
 export type { ErrorKind } from "./errors";
-export type { ErrorCode, FieldNamer } from "./messages";
+export type { ErrorCode, FieldNamer, MessageArgs } from "./messages";
 export {
   addMonths,
   countDueDates,

@@ -11,7 +11,7 @@
  * (a namer returns a phrase such as "fältet installmentsPaid", and rendering capitalises it).
  */
 import type { Dec } from "./decimal";
-import { Day, formatIsoDate } from "./dates";
+import { Day, describeHalfYear, formatIsoDate } from "./dates";
 import { formatKronorOre, formatNumber } from "./format";
 import { CONTRACT_SCHEMA, ContractField } from "./schema";
 
@@ -125,8 +125,8 @@ const messages = {
     `med kreditbeloppet och räntan: ${scheduleMissText(miss)}, mer än avrundning av avbetalningen ` +
     `kan förklara (högst ${formatKronorOre(tolerance)})`,
   /** `addHint` says how to add the half-year where the user works (the rate table's). */
-  rateMissing: (s: Subject, halfYear: string, addHint: string) =>
-    `Referensränta saknas för halvåret ${halfYear} (${s.field} ${s.value}); ${addHint}`,
+  rateMissing: (s: Subject, halfYearStart: Day, addHint: string) =>
+    `Referensränta saknas för halvåret ${describeHalfYear(halfYearStart)} (${s.field} ${s.value}); ${addHint}`,
   rateEntryNotHalfYear: (s: Subject) =>
     `${s.field} (${s.value}) måste vara 1 januari eller 1 juli (referensräntan gäller per kalenderhalvår)`,
   duplicateRateEntry: (s: Subject) =>

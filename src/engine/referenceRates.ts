@@ -16,7 +16,7 @@
 import builtInTable from "./data/reference-rates.json";
 import { Dec } from "./decimal";
 import { dayFromExcelSerial, parseIsoDate } from "./dateInput";
-import { Day, describeHalfYear, formatIsoDate, halfYearStart, partsOfDay } from "./dates";
+import { Day, formatIsoDate, halfYearStart, partsOfDay } from "./dates";
 import { EngineError, check } from "./errors";
 
 /** How to add a missing half-year, where the caller does not say (the engine's own callers). */
@@ -114,13 +114,7 @@ export class ReferenceRateTable {
     const start = halfYearStart(day);
     const row = this.byHalfYear.get(start);
     if (row === undefined) {
-      throw new EngineError(
-        "rateMissing",
-        field,
-        formatIsoDate(shown),
-        describeHalfYear(start),
-        this.addHint,
-      );
+      throw new EngineError("rateMissing", field, formatIsoDate(shown), start, this.addHint);
     }
     return row.percent;
   }

@@ -5,7 +5,6 @@
  * workbook's Referensräntor sheet, read afresh for each action (the user may have edited it).
  */
 import {
-  BUILT_IN_RATES,
   Calculation,
   ContractInput,
   EngineError,
