@@ -53,7 +53,14 @@ export {
 export type { FieldKind, FieldSpec } from "./schema";
 export { STATEMENT_LABELS, STATEMENT_ROWS, calculate, statementLines } from "./calculate";
 export type { Calculation, Method, Statement, StatementLabel, StatementLines } from "./calculate";
-export { DATE_LABELS, METHOD_NAMES, formatKronor, formatKronorOre, formatNumber } from "./format";
+export {
+  DATE_LABELS,
+  METHOD_NAMES,
+  formatKronor,
+  formatKronorOre,
+  formatNumber,
+  formatPercent,
+} from "./format";
 export { OUTCOME_TEXT, outcomeOf, outcomeSentence, toReport } from "./report";
 export { LAW_TABLE_COVERS_BEFORE, LAW_WARNING, OWN_WORK_FEE_CAP } from "./law";
 export type { CalculationReport, Outcome } from "./report";

@@ -12,6 +12,7 @@ import {
   calculate,
   describeHalfYear,
   formatIsoDate,
+  formatPercent,
 } from "../../engine";
 import { calculateRows, planBatchWorkbook } from "../../sheet/batch";
 import { planCaseWorkbook } from "../../sheet/caseWorkbook";
@@ -42,7 +43,7 @@ import { Child, h, replace } from "../ui/dom";
 import type { ActiveRow, ExcelActions } from "./actions";
 import type { ExerciseChoiceInput } from "./exercisesPanel";
 import { EXERCISES_UI_TEXT, formMessage, UI_TEXT } from "../ui/messages";
-import { formatPercent, parsePercentInput } from "../form/rates";
+import { parsePercentInput } from "../form/rates";
 import { Shell } from "../ui/shell";
 import { calculationView } from "../ui/statementView";
 

@@ -16,9 +16,10 @@ import {
   nextHalfYearStart,
   parseIsoDate,
   partsOfDay,
+  formatPercent,
 } from "../../engine";
 import { PANEL_WHERE, REFERENCE_MESSAGES, REFERENCE_SHEET_NAME } from "../../sheet/referenceSheet";
-import { formatPercent, parsePercentInput } from "../form/rates";
+import { parsePercentInput } from "../form/rates";
 import { h, replace } from "../ui/dom";
 import { UI_TEXT } from "../ui/messages";
 
