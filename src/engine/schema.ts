@@ -26,7 +26,7 @@ export interface IntegerRange {
  * application, setting the dates, the reduction from the contract's terms, the amount to pay, the
  * value of the goods. The guided mode asks for each field at its stage.
  */
-export type ProcedureStage = "application" | "dates" | "reduction" | "amountDue" | "valuation";
+type ProcedureStage = "application" | "dates" | "reduction" | "amountDue" | "valuation";
 
 /** One field of the contract. */
 export interface FieldSpec {
