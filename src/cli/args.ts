@@ -18,6 +18,7 @@ const FLAG = {
   json: { type: "boolean" },
   letters: { type: "boolean" },
   sheets: { type: "boolean" },
+  sheet: { type: "string" },
   level: { type: "string" },
   count: { type: "string" },
   seed: { type: "string" },
@@ -32,6 +33,7 @@ const COMMAND_FLAGS = {
     json: FLAG.json,
     sheets: FLAG.sheets,
     letters: FLAG.letters,
+    sheet: FLAG.sheet,
   },
   exercises: {
     level: FLAG.level,

@@ -112,7 +112,7 @@ async function batch(args: string[], io: CliIo): Promise<number> {
   if (out === null && !json) throw new UsageError(`${CLI_TEXT.outOrJson}\n${USAGE}`);
   if (letters && !sheets) throw new UsageError(`${CLI_TEXT.lettersNeedSheets}\n${USAGE}`);
   if (letters && out === null) throw new UsageError(`${CLI_TEXT.lettersNeedOut}\n${USAGE}`);
-  return runBatch({ file: files[0], out, json, sheets, letters }, io);
+  return runBatch({ file: files[0], out, json, sheets, letters, sheet: values.sheet ?? null }, io);
 }
 
 async function examples(args: string[], io: CliIo): Promise<void> {

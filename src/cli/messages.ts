@@ -86,6 +86,33 @@ export const CLI_TEXT = {
   /** Where a refused CSV row is: its line in the file. */
   row: (line: number) => `rad ${line}`,
   csvUnclosedQuote: (line: number) => `Rad ${line}: ett citattecken stängs aldrig`,
+  csvBadQuote: (line: number) =>
+    `Rad ${line}: ett citattecken står fel (ett fält inom citattecken måste sluta med citattecknet; skriv "" för ett citattecken i fältet)`,
+  oldExcel:
+    "Filen är en arbetsbok i det gamla Excel-formatet (.xls); spara den som Excel-arbetsbok (.xlsx) eller CSV",
+  notTable:
+    "Filen är varken CSV (text) eller en Excel-arbetsbok (.xlsx); spara tabellen som .xlsx eller CSV",
+  xlsxNotZip: "Filen heter .xlsx men är ingen Excel-arbetsbok; spara tabellen som .xlsx eller CSV",
+  xlsxUnreadable:
+    "Filen är ingen läsbar Excel-arbetsbok (.xlsx); öppna den i Excel och spara den igen som .xlsx eller CSV",
+  noSheets: "Arbetsboken har inga kalkylblad",
+  noSuchSheet: (sheet: string, names: string[]) =>
+    `Arbetsboken har inget blad ${JSON.stringify(sheet)}; bladen heter ${names.map((n) => JSON.stringify(n)).join(", ")}`,
+  sheetNeedsXlsx: (sheet: string) =>
+    `--sheet ${JSON.stringify(sheet)} gäller bara en Excel-arbetsbok (.xlsx), och filen är CSV`,
+  emptySheet: (sheet: string) => `Bladet ${JSON.stringify(sheet)} är tomt: rubrikraden saknas`,
+  missingColumn: (header: string) => `Kolumnen ${header} saknas i rubrikraden`,
+  readAsWindows1252: (file: string) =>
+    `Obs: ${file} är inte UTF-8 och lästes som Windows-1252 (Excels "CSV (semikolonavgränsad)")`,
+  blankRowsSkipped: (file: string, count: number) =>
+    `Obs: ${file}: ${count} ${count === 1 ? "tom rad" : "tomma rader"} hoppades över`,
+  noDataRows: "Tabellen har en rubrikrad men inga kontraktsrader; ingen fil skrevs",
+  notContractTable: (line: number) =>
+    `Rubrikraden (rad ${line}) namnger inte kontraktets fält (Ärende, Nominell ränta, Första förfallodag, …); ` +
+    "är det rätt fil, och rätt blad (--sheet NAMN)?",
+  nothingComputed: "Inget ärende kunde beräknas; ingen fil skrevs",
+  duplicateCaseId: (file: string, caseId: string, first: number, line: number) =>
+    `Varning: ${file} rad ${line}: ärendet ${JSON.stringify(caseId)} finns redan på rad ${first}`,
   csvEmpty: "Filen är tom: rubrikraden saknas",
   internalError: (detail: string) => `Internt fel: ${detail}`,
 } as const;
