@@ -22,18 +22,20 @@ const FLAG = {
   level: { type: "string" },
   count: { type: "string" },
   seed: { type: "string" },
+  rates: { type: "string" },
 } as const satisfies Record<string, FlagSpec>;
 
 /** Each command's flags. */
 const COMMAND_FLAGS = {
-  calc: { json: FLAG.json },
-  sheet: { out: FLAG.out, letters: FLAG.letters },
+  calc: { json: FLAG.json, rates: FLAG.rates },
+  sheet: { out: FLAG.out, letters: FLAG.letters, rates: FLAG.rates },
   batch: {
     out: FLAG.out,
     json: FLAG.json,
     sheets: FLAG.sheets,
     letters: FLAG.letters,
     sheet: FLAG.sheet,
+    rates: FLAG.rates,
   },
   exercises: {
     level: FLAG.level,
@@ -41,8 +43,10 @@ const COMMAND_FLAGS = {
     seed: FLAG.seed,
     out: FLAG.out,
     json: FLAG.json,
+    rates: FLAG.rates,
   },
   examples: { json: FLAG.json },
+  rates: { rates: FLAG.rates },
 } as const satisfies Record<string, Record<string, FlagSpec>>;
 
 export type Command = keyof typeof COMMAND_FLAGS;

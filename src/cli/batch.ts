@@ -17,7 +17,13 @@
  * as before, and is therefore limited to {@link SHEETS_LIMIT} cases.
  */
 import { CLI_TEXT } from "./messages";
-import { BUILT_IN_RATES, Calculation, CalculationReport, toReport } from "../engine";
+import {
+  BUILT_IN_RATES,
+  Calculation,
+  CalculationReport,
+  ReferenceRateTable,
+  toReport,
+} from "../engine";
 import { writeXlsxFile } from "../export/writeFile";
 import { StreamingWorkbook, writeXlsxStream } from "../export/xlsxStream";
 import { BatchResult, planBatchWorkbook, rowCalculator } from "../sheet/batch";
@@ -53,6 +59,8 @@ export interface BatchRun {
   letters?: boolean;
   /** The worksheet of an .xlsx table (`--sheet NAME`); null for the first. */
   sheet?: string | null;
+  /** The reference rates (`--rates FIL` on the built-in table); default the built-in table. */
+  rates?: ReferenceRateTable;
 }
 
 /** What the batch needs from the command line's input and output. */
@@ -97,9 +105,11 @@ export async function runBatch(run: BatchRun, io: BatchIo): Promise<number> {
   );
   const json = run.json ? new JsonArrayPrinter(io.out) : null;
   const table = await readErrors(run.file, () => openTable(run.file, scan));
+  const rates = run.rates ?? BUILT_IN_RATES;
   const rows = new RowSource(
     run.file,
     scan.header,
+    rates,
     table,
     (calc) => json?.add(toReport(calc)),
     progress,
@@ -107,7 +117,7 @@ export async function runBatch(run: BatchRun, io: BatchIo): Promise<number> {
 
   let written: string | null = null;
   try {
-    written = await writeBatch(run, rows);
+    written = await writeBatch(run, rows, rates);
   } catch (error) {
     if (!(error instanceof NothingComputed)) throw error;
   } finally {
@@ -129,23 +139,36 @@ export async function runBatch(run: BatchRun, io: BatchIo): Promise<number> {
 }
 
 /** Reads every row and writes what the run asks for; the path written, or null for `--json` alone. */
-async function writeBatch(run: BatchRun, rows: RowSource): Promise<string | null> {
+async function writeBatch(
+  run: BatchRun,
+  rows: RowSource,
+  rates: ReferenceRateTable,
+): Promise<string | null> {
   const out = run.out;
   if (out !== null && run.sheets) {
     const result = await rows.collect();
     if (result.calculations.length === 0) throw new NothingComputed();
-    const plans = planBatchWorkbook(result, { sheets: true, letters: run.letters ?? false });
+    const plans = planBatchWorkbook(result, {
+      sheets: true,
+      letters: run.letters ?? false,
+      table: rates,
+    });
     return writeOrRefuse(out, () => writeXlsxFile(plans, out));
   }
   if (out !== null)
-    return writeOrRefuse(out, () => writeXlsxStream(out, (book) => streamSummary(book, rows)));
+    return writeOrRefuse(out, () =>
+      writeXlsxStream(out, (book) => streamSummary(book, rows, rates)),
+    );
   await rows.drainAll();
   return null;
 }
 
 /** The summary-only workbook, streamed: Sammanställning row by row, then Referensräntor. */
-async function streamSummary(book: StreamingWorkbook, rows: RowSource): Promise<void> {
-  const table = BUILT_IN_RATES;
+async function streamSummary(
+  book: StreamingWorkbook,
+  rows: RowSource,
+  table: ReferenceRateTable,
+): Promise<void> {
   const summary = new SummaryRows({ sheets: false, referenceRowCount: table.entries().length });
   const sheet = book.addSheet(summary.layout());
   sheet.write(summary.head());
@@ -180,11 +203,12 @@ class RowSource {
   constructor(
     private readonly file: string,
     header: string[],
+    rates: ReferenceRateTable,
     private readonly table: AsyncIterable<TableRecord>,
     private readonly onCalc: (calc: Calculation) => void,
     private readonly progress: Progress,
   ) {
-    this.calculateRow = rowCalculator(header);
+    this.calculateRow = rowCalculator(header, rates);
     this.caseIdCol = header.findIndex((header) => fieldForHeader(header) === "caseId");
   }
 

@@ -46,7 +46,11 @@ export const CLI_TEXT = {
     "                                                     + varje ärendes brev)",
     "  npx atertag exercises --level 1-4 [--count N] [--seed S] --out FIL.xlsx [--json]",
     "                                                     övningar Övning L.S, L.(S+1), …: ett blad per övning + Facit",
+    "  npx atertag rates [--rates FIL]                     referensräntorna som gäller, med källa per halvår",
     "  npm run examples                                    övningsexemplen 1 och 2 (skriver out/*.xlsx)",
+    "",
+    "  --rates FIL (calc, sheet, batch, exercises, rates): referensräntor som läggs till eller ersätter",
+    "  den inbyggda tabellen, en CSV- eller xlsx-fil med kolumnerna Från och Procent (docs/reference-rates.md)",
   ].join("\n"),
   /** One line on stderr for input the user can fix (exit status 2). */
   errorLine: (message: string) => `Fel: ${message}`,
@@ -101,6 +105,15 @@ export const CLI_TEXT = {
   sheetNeedsXlsx: (sheet: string) =>
     `--sheet ${JSON.stringify(sheet)} gäller bara en Excel-arbetsbok (.xlsx), och filen är CSV`,
   emptySheet: (sheet: string) => `Bladet ${JSON.stringify(sheet)} är tomt: rubrikraden saknas`,
+  /** How a missing half-year is added on the command line (ends the engine's message). */
+  addRate:
+    "lägg till halvåret med --rates FIL (en CSV- eller xlsx-fil med kolumnerna Från och Procent, se docs/reference-rates.md)",
+  rateDecimals: (cell: string, text: string) =>
+    `Cellen ${cell} (${JSON.stringify(text)}): referensräntan anges i procent med högst två decimaler, t.ex. 1,75`,
+  noRates: "Filen har rubrikraden men inga referensräntor",
+  ratesHeader: ["Halvår", "Procent", "Källa"],
+  /** A warning on stderr (the JSON output stays a report). */
+  warningLine: (caseId: string, warning: string) => `Varning: ${caseId}: ${warning}`,
   missingColumn: (header: string) => `Kolumnen ${header} saknas i rubrikraden`,
   readAsWindows1252: (file: string) =>
     `Obs: ${file} är inte UTF-8 och lästes som Windows-1252 (Excels "CSV (semikolonavgränsad)")`,
