@@ -208,6 +208,10 @@ export function mountExcelPane(
     result: parts.result,
     showKnown: rates.showKnown,
     showRateProblem: rates.showProblem,
+    goToRates: () => {
+      rates.element.open = true;
+      rates.input.focus();
+    },
   };
   const buttons = [
     ...[row.create, row.preview, insert.table, insert.insert, batch.summary, rates.add],

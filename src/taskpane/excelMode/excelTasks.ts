@@ -57,6 +57,8 @@ export interface TaskContext {
   showKnown(known: KnownHalfYear): void;
   /** Shows the typed reference rate's problem beside its field (null: none). */
   showRateProblem(message: string | null): void;
+  /** Opens the reference-rate panel and puts the cursor in its field (a missing half-year). */
+  goToRates(): void;
 }
 
 /** The workbook's rates and the engine's table built from them. */
@@ -139,9 +141,16 @@ async function readAndCalculate(
     calc = calculate(row.contract, { referenceRates: loaded.value.table });
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
-    // The row is valid but cannot be calculated (a date past the reference-rate table).
+    // The row is valid but cannot be calculated (a date past the reference-rate table): the way to
+    // add the half-year, the Referensräntor panel, is offered beside the message.
     const message = formMessage(error);
-    return rowProblems(row.address, [{ field: error.field, address: row.address, message }]);
+    const refusal = rowProblems(row.address, [
+      { field: error.field, address: row.address, message },
+    ]);
+    if (error.code !== "rateMissing") return refusal;
+    const goTo = h("button", { type: "button", class: "link-button" }, UI_TEXT.goToRates);
+    goTo.addEventListener("click", () => context.goToRates());
+    return refused(...refusal.problem, h("p", {}, goTo));
   }
   const ignored = row.ignoredHeaders.map((i) => `${i.header} (${i.address})`).join(", ");
   replace(
