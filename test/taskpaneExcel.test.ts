@@ -440,8 +440,16 @@ describe("Excel mode: reference rates", () => {
     expect(text('[role="alert"]')).toContain(
       "Referensränta saknas för halvåret 2026-07-01–2026-12-31",
     );
-
+    // Where it is added in Excel, and a button that goes there: the panel opened, its field focused.
+    expect(text('[role="alert"]')).toContain(
+      "lägg till halvåret på bladet Referensräntor (en rad under den sista) eller i panelen Referensräntor",
+    );
     const input = dom.root.querySelector("#next-rate") as HTMLInputElement;
+    const focus = jest.spyOn(input, "focus");
+    button("Gå till Referensräntor").click();
+    expect((dom.root.querySelector("details#rates") as HTMLDetailsElement).open).toBe(true);
+    expect(focus).toHaveBeenCalled();
+
     input.value = "1,75";
     button("Lägg till halvåret").click();
     expect(text('[role="status"]')).toBe("Lägger till halvåret …");
@@ -453,7 +461,7 @@ describe("Excel mode: reference rates", () => {
       46204, // 2026-07-01
       1.75,
       `EDATE(A${plan.rowCount},6)-1`,
-      "Tillagd av användaren",
+      "Tillagd av användaren (panelen Referensräntor)",
     ]);
     expect(text('[role="status"]')).toBe(
       "Bladet Referensräntor skapat, med halvåret 2026-07-01–2026-12-31 (1,75 %) sist.",

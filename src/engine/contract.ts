@@ -53,6 +53,8 @@ export interface Contract extends CreditTerms {
   applicationDate: Day;
   claimedInterest: Dec;
   interestFrom: Day;
+  /** Whether the first day of interest was stated (not the day after the application date). */
+  interestFromStated: boolean;
   interestCapital: Dec;
   /** Whether the interest-bearing capital was stated (not the unpaid credit claim by default). */
   interestCapitalStated: boolean;
@@ -325,6 +327,7 @@ export function parseContract(raw: unknown): Contract {
     applicationDate: dates.applicationDate,
     claimedInterest: r.money("claimedInterest") ?? new Dec(0),
     interestFrom: dates.interestFrom,
+    interestFromStated: r.has("interestFrom"),
     interestCapital: r.money("interestCapital") ?? claim.unpaidCreditClaim,
     interestCapitalStated: r.has("interestCapital"),
     lateInterestRate,

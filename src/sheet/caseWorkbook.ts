@@ -23,12 +23,18 @@ import {
   planSenderSheet,
 } from "./letters";
 import { planSheet } from "./plan";
+import { REFERENCE_SHEET_NAME, planReferenceSheet } from "./referenceSheet";
 import { fileSheetName, uniqueSheetName } from "./sheetNames";
 import { SheetPlan } from "./types";
 
 export interface CaseWorkbookOptions {
   /** Add the letter sheets the case calls for. */
   letters: boolean;
+  /**
+   * A new workbook (a file, not the user's open one): when the calculation's reference rates hold the
+   * user's rows, the Referensräntor sheet comes last, each row with its source.
+   */
+  rateSheet?: boolean;
   /** Sheet names the workbook already has (or a batch has claimed), which the new names avoid. */
   existingSheetNames?: readonly string[];
   /** The sender for a new sender sheet (default: Kronofogden, address and telephone to fill in). */
@@ -37,7 +43,12 @@ export interface CaseWorkbookOptions {
 
 /** The calculation sheet, then the letter sheets that fit the case (with `letters`). */
 export function planCaseWorkbook(calc: Calculation, options: CaseWorkbookOptions): SheetPlan[] {
-  const taken = [...(options.existingSheetNames ?? [])];
+  const withRates = options.rateSheet === true && calc.referenceRates.hasUserEntries();
+  // The rate sheet's name is fixed (formulas and the functions' ranges name it): claimed first.
+  const taken = [
+    ...(options.existingSheetNames ?? []),
+    ...(withRates ? [REFERENCE_SHEET_NAME] : []),
+  ];
   // Found before any new name is chosen: a case named "Avsändare" gets "Avsändare (2)".
   const senderExists = hasSenderSheet(taken);
   if (options.letters && !senderExists) taken.push(SENDER_SHEET_NAME);
@@ -45,12 +56,15 @@ export function planCaseWorkbook(calc: Calculation, options: CaseWorkbookOptions
   const name = uniqueSheetName(fileSheetName(calcPlan.name), taken);
   taken.push(name);
   const sheet = { ...calcPlan, name };
-  if (!options.letters) return [sheet];
+  const rates = withRates
+    ? [{ ...planReferenceSheet(calc.referenceRates), name: REFERENCE_SHEET_NAME }]
+    : [];
+  if (!options.letters) return [sheet, ...rates];
   const sender = { sheet: SENDER_SHEET_NAME, sender: options.sender ?? DEFAULT_SENDER };
   const letters = lettersFor(calc).map((kind) => {
     const letterName = letterSheetName(LETTER_SHEET_PREFIX[kind], calc.contract.caseId, taken);
     taken.push(letterName);
     return planLetter(kind, calc, { name, plan: sheet }, sender, letterName);
   });
-  return [sheet, ...letters, ...(senderExists ? [] : [planSenderSheet(sender.sender)])];
+  return [sheet, ...letters, ...(senderExists ? [] : [planSenderSheet(sender.sender)]), ...rates];
 }

@@ -214,6 +214,10 @@ export function mountExcelPane(
     result: parts.result,
     showKnown: rates.showKnown,
     showRateProblem: rates.showProblem,
+    goToRates: () => {
+      rates.element.open = true;
+      rates.input.focus();
+    },
   };
   const buttons = [
     ...[row.create, row.preview, insert.table, insert.insert, batch.summary, rates.add],

@@ -31,6 +31,7 @@ import { LinkError, contractFromHash, contractLink, exampleFromSearch } from "./
 import { UI_TEXT } from "../ui/messages";
 import { Shell, messageOf } from "../ui/shell";
 import { standaloneTraining } from "./trainingStandalone";
+import { RatesPanel, browserRateStore, ratesPanel } from "./ratesPanel";
 import { calculationView } from "../ui/statementView";
 import { FormProblem, unknownFieldProblems, validateForm } from "../form/validation";
 
@@ -92,10 +93,17 @@ function isEmpty(values: FormValues): boolean {
 /** Where the result would be: why there is none, and each problem with a way to its field. */
 function placeholderView(
   view: ContractFormView,
+  rates: RatesPanel,
   problems: readonly FormProblem[],
   text: string = UI_TEXT.noResult,
 ): HTMLElement {
-  const items = problems.map(({ field, message }) => {
+  const items = problems.map(({ field, message, missingRate }) => {
+    // A missing rate is added in the Referensräntor panel, not at the date the message names.
+    if (missingRate !== undefined) {
+      const goTo = h("button", { type: "button", class: "link-button" }, UI_TEXT.goToRates);
+      goTo.addEventListener("click", () => rates.goTo(missingRate));
+      return h("li", {}, message, " ", goTo);
+    }
     if (field === null) return h("li", {}, message);
     const goTo = h("button", { type: "button", class: "link-button" }, UI_TEXT.goToField);
     goTo.addEventListener("click", () => view.focus(field));
@@ -130,6 +138,7 @@ function formController(
   view: ContractFormView,
   result: HTMLElement,
   download: HTMLButtonElement,
+  rates: RatesPanel,
 ) {
   let current: Calculation | null = null;
   let reached = new Set<ContractField>();
@@ -146,7 +155,7 @@ function formController(
   };
 
   const placeholder = (problems: readonly FormProblem[] = [], text?: string) =>
-    replace(result, placeholderView(view, problems, text));
+    replace(result, placeholderView(view, rates, problems, text));
 
   const showProblems = (problems: readonly FormProblem[]) => {
     const inline = new Map<ContractField, string>();
@@ -175,7 +184,7 @@ function formController(
     }
     let outcome: ReturnType<typeof validateForm>;
     try {
-      outcome = validateForm(values);
+      outcome = validateForm(values, rates.table());
     } catch (error) {
       view.showProblems(new Map());
       shell.error(UI_TEXT.internalError(messageOf(error)));
@@ -248,15 +257,29 @@ export function mountStandalonePane(shell: Shell, options: StandaloneOptions): v
     h("div", { class: "results" }, result),
     h("div", { class: "inputs" }, view.formProblem, view.form, senderFold),
   );
-  const control = formController(shell, view, result, bar.download);
+  const rates = ratesPanel({
+    store: browserRateStore(),
+    changed: () => control.evaluate(true),
+    status: (text) => shell.status(text),
+  });
+  const control = formController(shell, view, result, bar.download, rates);
   const guided = standaloneGuideMode(shell, {
     formArea: [bar.element, formArea],
+    rates: () => rates.table(),
     read: () => view.read(),
     load: (values) => control.load(values, []),
     buildXlsx: options.buildXlsx,
     save: saveFile,
   });
-  replace(shell.content, guided.switcher, bar.element, bar.linkBox, formArea, guided.area);
+  replace(
+    shell.content,
+    guided.switcher,
+    bar.element,
+    bar.linkBox,
+    formArea,
+    rates.element,
+    guided.area,
+  );
   const training = standaloneTraining(shell, {
     search: window.location.search,
     buildXlsx: options.buildXlsx,
@@ -336,7 +359,7 @@ async function downloadSheet(
   download.disabled = true;
   shell.status(UI_TEXT.downloading);
   try {
-    const plans = planCaseWorkbook(calc, { letters, sender });
+    const plans = planCaseWorkbook(calc, { letters, sender, rateSheet: true });
     const plan = plans[0];
     const bytes = await buildXlsx(plans);
     const fileName = `${plan.name}.xlsx`;
