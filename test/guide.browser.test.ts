@@ -169,6 +169,7 @@ describeChromium("guided mode in Chromium at 350 px", () => {
       expect(names.slice(1).map((name) => name.split(" ")[0])).toEqual([
         "Underrättelse",
         "Beräkning",
+        "Avsändare",
       ]);
       expect(await focused(page)).toBe("button.primary|Ladda ner .xlsx med brev");
 
@@ -307,6 +308,7 @@ describeChromium("guided mode in Chromium at 350 px", () => {
       expect(names.slice(2).map((name) => name.split(" ")[0])).toEqual([
         "Underrättelse",
         "Beräkning",
+        "Avsändare",
       ]);
       expect(await focused(page)).toBe("button.primary|Skapa beräkningsblad med brev");
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
