@@ -146,7 +146,14 @@ describe("the workbook's rates (pure)", () => {
     expect(planReferenceRow(block, "2026-07-01", 1.75)).toEqual({
       row: 50,
       address: "A50:D50",
-      formulas: [[SERIAL_2026_07_01, 1.75, "=EDATE(A50,6)-1", "Tillagd av användaren (panelen Referensräntor)"]],
+      formulas: [
+        [
+          SERIAL_2026_07_01,
+          1.75,
+          "=EDATE(A50,6)-1",
+          "Tillagd av användaren (panelen Referensräntor)",
+        ],
+      ],
       numberFormats: [["yyyy-mm-dd", "0.00", "yyyy-mm-dd", "General"]],
       formatsFrom: 49,
     });
@@ -270,7 +277,12 @@ describe("appendReferenceRate", () => {
     expect(book.written).toHaveLength(1);
     const [row] = book.written;
     expect(row.range.formulas).toEqual([
-      [SERIAL_2026_07_01, 1.75, "=EDATE(A50,6)-1", "Tillagd av användaren (panelen Referensräntor)"],
+      [
+        SERIAL_2026_07_01,
+        1.75,
+        "=EDATE(A50,6)-1",
+        "Tillagd av användaren (panelen Referensräntor)",
+      ],
     ]);
     expect(row.range.numberFormat).toEqual([["yyyy-mm-dd", "0.00", "yyyy-mm-dd", "General"]]);
     // The source names the rate sheet: a bare "A49:D49" would be read from the active sheet.

@@ -246,7 +246,7 @@ export type FormResult =
   | { ok: false; field: ContractField | null; message: string; missingRate?: Day };
 
 /** The half-year a missing-rate error is about (its start), so the pane can go where it is added. */
-export function missingRateOf(error: EngineError): Day | undefined {
+function missingRateOf(error: EngineError): Day | undefined {
   return error.code === "rateMissing" ? (error.args as MessageArgs<"rateMissing">)[0] : undefined;
 }
 

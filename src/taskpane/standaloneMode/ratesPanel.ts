@@ -24,7 +24,7 @@ import { h, replace } from "../ui/dom";
 import { UI_TEXT } from "../ui/messages";
 
 /** One half-year added on the page: its first day (ISO) and its rate in percent ("1.75"). */
-export interface StoredRate {
+interface StoredRate {
   from: string;
   percent: string;
 }
@@ -82,7 +82,7 @@ export function browserRateStore(): RateStore {
 }
 
 /** The table of the page: the built-in one with the rows added here on top. */
-export function pageRateTable(rows: readonly StoredRate[]): ReferenceRateTable {
+function pageRateTable(rows: readonly StoredRate[]): ReferenceRateTable {
   return ReferenceRateTable.withEntries(
     rows.map((row) => ({ ...row, where: PANEL_WHERE })),
     REFERENCE_SHEET_NAME,
