@@ -134,6 +134,37 @@ class HelpPagesPlugin {
   }
 }
 
+/**
+ * The functions' metadata as the add-in ships it: the generator's JSON with
+ * `allowCustomDataForDataTypeAny` false. custom-functions-metadata writes it as true for every
+ * add-in (no tag or option turns it off, generate.js); with it, Excel passes data-type values
+ * (entity cards, linked data types: "Custom functions and data types", CustomFunctionsRuntime 1.4)
+ * to parameters typed `any`, which src/functions/coerce.ts does not handle. Off, such a cell arrives
+ * as its plain value, as on hosts before 1.4.
+ */
+function shippedFunctionsMetadata(json) {
+  const metadata = JSON.parse(json);
+  return JSON.stringify({ ...metadata, allowCustomDataForDataTypeAny: false }, null, 4);
+}
+
+/** Applies {@link shippedFunctionsMetadata} to the emitted functions.json. */
+class FunctionsMetadataPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("FunctionsMetadataPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "FunctionsMetadataPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        (assets) => {
+          const asset = assets["functions.json"];
+          if (asset === undefined) return;
+          const json = shippedFunctionsMetadata(asset.source().toString());
+          compilation.updateAsset("functions.json", new sources.RawSource(json));
+        },
+      );
+    });
+  }
+}
+
 /** Dev-server https options: office-addin-dev-certs creates and trusts a localhost certificate. */
 async function httpsServerOptions() {
   const devCerts = require("office-addin-dev-certs");
@@ -200,6 +231,7 @@ module.exports = async (env = {}) => {
         output: "functions.json",
         input: FUNCTIONS_SOURCE,
       }),
+      new FunctionsMetadataPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -230,3 +262,4 @@ module.exports = async (env = {}) => {
 
 // For test/deployment.test.ts.
 module.exports.deploymentId = deploymentId;
+module.exports.shippedFunctionsMetadata = shippedFunctionsMetadata;
