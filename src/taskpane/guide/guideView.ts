@@ -1,8 +1,10 @@
 /**
  * The guided mode's view: the workshop's seven steps (src/guide/steps.ts), one at a time, in both
- * hosts. Each step has a heading, ONE primary button that follows the step ("Nästa: Reduceringsbelopp",
- * at the last step the letters), the step's result right under it (figures, why, points to check),
- * then the step's own fields, built and checked as the form's (contractForm.ts, validation.ts).
+ * hosts. Each step has a heading, the step's result right under it (figures, why, points to check),
+ * then ONE primary button that follows the step ("Nästa: Reduceringsbelopp", at the last step the
+ * letters) and "Ändra uppgifterna i steget", then the step's own fields, built and checked as the
+ * form's (contractForm.ts, validation.ts). By keyboard: focus lands on the new step's result; the
+ * next Tab is the primary button, the one after it the way into the step's fields.
  *
  * - The list of steps above shows where the user is (aria-current="step") and each visited step's key
  *   figure, so a change in an early step is seen to carry through the later ones at once.
@@ -102,6 +104,8 @@ interface GuideDom {
   element: HTMLElement;
   heading: HTMLElement;
   primary: HTMLButtonElement;
+  /** "Ändra uppgifterna i steget": from a result shown to the step's first field in one jump. */
+  edit: HTMLButtonElement;
   back: HTMLButtonElement;
   lettersButton: HTMLButtonElement;
   result: HTMLElement;
@@ -118,6 +122,7 @@ function guideDom(
   const primary = h("button", { type: "button", class: "primary" });
   const back = h("button", { type: "button" }, G.back);
   const lettersButton = h("button", { type: "button" }, options.letters.label);
+  const edit = h("button", { type: "button", class: "link-button guide-edit" }, G.editInputs);
   const result = h("section", {
     class: "guide-result",
     "aria-live": "polite",
@@ -137,13 +142,13 @@ function guideDom(
       "div",
       { class: "guide-step" },
       heading,
-      h("div", { class: "guide-actions" }, primary, lettersButton, back),
       result,
+      h("div", { class: "guide-actions" }, primary, edit, lettersButton, back),
       inputs,
       noInputs,
     ),
   );
-  return { element, heading, primary, back, lettersButton, result, stepList, noInputs };
+  return { element, heading, primary, edit, back, lettersButton, result, stepList, noInputs };
 }
 
 /** Where the view leads the user when a link in it is followed. */
@@ -231,6 +236,9 @@ function renderActions(dom: GuideDom, state: GuideState, lettersLabel: string): 
   dom.primary.disabled = last && !ready;
   dom.lettersButton.hidden = state.step !== TOTAL - 1 || !ready;
   dom.back.hidden = state.step === 1;
+  dom.edit.hidden =
+    currentStep(state).state !== "ready" ||
+    STEP_FIELDS[GUIDE_STEP_IDS[state.step - 1]].length === 0;
 }
 
 /** Mounts the guided view into `container` (its content is replaced). */
@@ -279,7 +287,7 @@ export function mountGuideView(container: HTMLElement, options: GuideViewOptions
   const runLetters = async (button: HTMLButtonElement) => {
     const calc = state.model.calc;
     if (calc === null) return;
-    const buttons = [dom.primary, dom.lettersButton, dom.back];
+    const buttons = [dom.primary, dom.edit, dom.lettersButton, dom.back];
     for (const b of buttons) b.disabled = true;
     try {
       await options.letters.run(calc);
@@ -290,6 +298,10 @@ export function mountGuideView(container: HTMLElement, options: GuideViewOptions
     }
   };
 
+  // A press on the step's buttons keeps focus where it is until the click: leaving a field re-renders
+  // the result above them, which would move the button away from under the pointer mid-click.
+  for (const button of [dom.primary, dom.back])
+    button.addEventListener("mousedown", (event) => event.preventDefault());
   dom.primary.addEventListener("click", () => {
     if (state.step === TOTAL) return void runLetters(dom.primary);
     const outcome = next(state, read(), rates);
@@ -298,6 +310,10 @@ export function mountGuideView(container: HTMLElement, options: GuideViewOptions
     else focusResult();
   });
   dom.lettersButton.addEventListener("click", () => void runLetters(dom.lettersButton));
+  dom.edit.addEventListener("click", () => {
+    const first = forms[state.step - 1]?.form.querySelector<HTMLElement>("input, select");
+    first?.focus();
+  });
   dom.back.addEventListener("click", () => moves.toStep(state.step - 1));
   watchTyping(forms, {
     editing: () => dom.result.classList.add("stale"),
