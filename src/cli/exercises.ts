@@ -2,8 +2,9 @@
  * `atertag exercises --level L [--count N] [--seed S] (--out FIL.xlsx | --json)`: a handout of
  * practice cases (src/training). The cases are "Övning L.S", "Övning L.(S+1)", … — `--seed` is the
  * number of the first case, so the same command (or the same case number alone) always gives the
- * same contracts. `--out` writes the workbook (an exercise sheet per case, Facit, Referensräntor)
- * atomically; `--json` prints an array of `{ "contract": …, "answers": … }`, the contract as
+ * same contracts. `--out FIL.xlsx` writes two workbooks, each atomically: FIL.xlsx for the trainees
+ * (an exercise sheet per case and Referensräntor, no answers, so it prints whole) and
+ * FIL-facit.xlsx for the trainer (the same sheets and Facit, its formulas over their facts); `--json` prints an array of `{ "contract": …, "answers": … }`, the contract as
  * `calc` reads a file and the answers exactly what `calc --json` prints for it.
  */
 import { toReport } from "../engine";
@@ -74,6 +75,11 @@ function parseExercisesArgs(args: string[]): ExercisesRun {
   return { level: Number(level) as PracticeLevel, count: n, first, out, json };
 }
 
+/** The trainer's file beside the trainees': `övningar.xlsx` → `övningar-facit.xlsx`. */
+function facitFile(out: string): string {
+  return out.replace(/\.xlsx$/i, (extension) => `-facit${extension}`);
+}
+
 /** Runs `atertag exercises`; a bad flag is a {@link UsageError} (exit 2), nothing written. */
 export async function exercises(
   args: string[],
@@ -83,7 +89,12 @@ export async function exercises(
   const run = parseExercisesArgs(args);
   const cases = practiceCases(run.level, run.first, run.count);
   const written =
-    run.out === null ? null : await writeWorkbook(planExerciseWorkbook(cases), run.out);
+    run.out === null
+      ? null
+      : [
+          await writeWorkbook(planExerciseWorkbook(cases, { facit: false }), run.out),
+          await writeWorkbook(planExerciseWorkbook(cases), facitFile(run.out)),
+        ];
   if (run.json) {
     const items = cases.map((pc) => ({
       contract: pc.contract,
@@ -92,6 +103,6 @@ export async function exercises(
     io.out(JSON.stringify(items, null, 2));
     return;
   }
-  io.out(CLI_TEXT.wrote([written!]));
+  io.out(CLI_TEXT.wrote(written!));
   io.out(EXERCISES_TEXT.done(run.level, cases[0].name, cases[cases.length - 1].name, cases.length));
 }

@@ -45,7 +45,7 @@ export const CLI_TEXT = {
     "                                                     många kontrakt: sammanställning (+ ett blad per ärende,",
     "                                                     + varje ärendes brev)",
     "  npx atertag exercises --level 1-4 [--count N] [--seed S] --out FIL.xlsx [--json]",
-    "                                                     övningar Övning L.S, L.(S+1), …: ett blad per övning + Facit",
+    "                                                     övningar Övning L.S, L.(S+1), …: FIL.xlsx utan svar + FIL-facit.xlsx",
     "  npm run examples                                    övningsexemplen 1 och 2 (skriver out/*.xlsx)",
   ].join("\n"),
   /** One line on stderr for input the user can fix (exit status 2). */
@@ -100,5 +100,5 @@ export const EXERCISES_TEXT = {
     `--seed ${first} med --count ${count} går förbi den sista övningen (${formatNumber(last)})`,
   done: (level: number, first: string, last: string, count: number) =>
     `${count} ${count === 1 ? "övning" : "övningar"} på nivå ${level} (${first === last ? first : `${first} – ${last}`}): ` +
-    "ett blad per övning, Facit och Referensräntor.",
+    "ett blad per övning och Referensräntor för deltagarna, facit i en egen fil.",
 } as const;

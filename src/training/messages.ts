@@ -41,7 +41,7 @@ export const EXERCISE_TEXT = {
   } satisfies Record<AnswerKey, string>,
   answerNote:
     "Varje rad i uppställningen avrundas till hela kronor och summorna är summor av de avrundade " +
-    "raderna. Facit står på bladet Facit.",
+    "raderna.",
   pageHeader: "Övning i återtagande",
 } as const;
 

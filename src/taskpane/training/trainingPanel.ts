@@ -168,7 +168,11 @@ function showMark(control: AnswerControl, mark: AnswerMark | null): void {
       " ",
       mark.hint.text,
       " ",
-      h("span", { class: "citation" }, mark.hint.citation),
+      h(
+        "a",
+        { class: "citation", href: mark.hint.href, target: "_blank", rel: "noopener" },
+        mark.hint.citation,
+      ),
     );
     hint.hidden = false;
   } else {
