@@ -105,6 +105,25 @@ describe("the workbook as plans", () => {
     expect(notes).toContain("vad som följer vid återtagningen: Underrättelse eller Mellanskillnad");
   });
 
+  test("with the add-in's folder, each note links to its convention in the built help page", () => {
+    const base = "https://addin.example.se/atertag/";
+    const [sheet] = planExerciseWorkbook(cases, { helpBase: base, facit: false });
+    const notes = sheet.cells.filter((c) => c.col === 3 && c.formula !== undefined);
+    const byText = Object.fromEntries(notes.map((c) => [String(c.result), c.formula]));
+    // t and the reduction: conventions §4 (the rule of 78's count); the amounts to pay: §7.
+    expect(
+      byText["avbetalningar som återstår vid dagen; nästa förfallodag räknas som passerad"],
+    ).toBe(
+      `HYPERLINK("${base}conventions.html#avsnitt-4","avbetalningar som återstår vid dagen; nästa förfallodag räknas som passerad")`,
+    );
+    expect(
+      Object.values(byText).every((f) =>
+        f!.startsWith(`HYPERLINK("${base}conventions.html#avsnitt-`),
+      ),
+    ).toBe(true);
+    expect(notes.length).toBe(7);
+  });
+
   test("a taken name gets a counter, and the facit links to the sheet actually written", () => {
     const named = planExerciseWorkbook(cases, { existingSheetNames: ["Övning 2.48", "Facit"] });
     expect(named.map((p) => p.name)).toEqual([

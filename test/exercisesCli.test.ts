@@ -63,6 +63,41 @@ describe("the handout workbook", () => {
     ).toEqual(["övningar-facit.xlsx", "övningar.xlsx"]);
   });
 
+  test("--help-url links the notes to the conventions there; a URL that is no folder is refused", async () => {
+    const out = path.join(dir, "länkad.xlsx");
+    const r = await run(
+      "exercises",
+      "--level",
+      "1",
+      "--count",
+      "1",
+      "--help-url",
+      "https://addin.example.se/atertag",
+      "--out",
+      out,
+    );
+    expect(r.status).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const links = wb.worksheets[0]
+      .getColumn(4)
+      .values.filter(
+        (v): v is ExcelJS.CellFormulaValue => typeof v === "object" && v !== null && "formula" in v,
+      )
+      .map((v) => v.formula);
+    expect(links.length).toBe(7);
+    expect(links[1]).toMatch(
+      /^HYPERLINK\("https:\/\/addin\.example\.se\/atertag\/conventions\.html#avsnitt-4",/,
+    );
+    fs.rmSync(out);
+    fs.rmSync(path.join(dir, "länkad-facit.xlsx"));
+
+    const bad = await run("exercises", "--level", "1", "--help-url", "ftp://x/?y", "--out", out);
+    expect(bad.status).toBe(2);
+    expect(bad.err.join("\n")).toContain('--help-url "ftp://x/?y" måste vara tilläggets adress');
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   test("a missing --out folder is refused, naming it, and nothing is written", async () => {
     const missing = path.join(dir, "finns-inte", "övningar.xlsx");
     const r = await run("exercises", "--level", "1", "--out", missing);

@@ -21,6 +21,7 @@ const FLAG = {
   level: { type: "string" },
   count: { type: "string" },
   seed: { type: "string" },
+  "help-url": { type: "string" },
 } as const satisfies Record<string, FlagSpec>;
 
 /** Each command's flags. */
@@ -37,6 +38,7 @@ const COMMAND_FLAGS = {
     level: FLAG.level,
     count: FLAG.count,
     seed: FLAG.seed,
+    "help-url": FLAG["help-url"],
     out: FLAG.out,
     json: FLAG.json,
   },

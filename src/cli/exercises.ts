@@ -50,6 +50,8 @@ interface ExercisesRun {
   first: number;
   out: string | null;
   json: boolean;
+  /** The add-in's deployed folder: the exercise sheets' notes link to the conventions there. */
+  helpBase: string | undefined;
 }
 
 /** The command's flags, checked; every problem is a usage error naming the flag and its value. */
@@ -72,7 +74,21 @@ function parseExercisesArgs(args: string[]): ExercisesRun {
   const first = seed === undefined ? 1 : wholeNumber("--seed", seed, 1, MAX_PRACTICE_NUMBER);
   if (first + n - 1 > MAX_PRACTICE_NUMBER)
     throw new UsageError(EXERCISES_TEXT.pastLast(first, n, MAX_PRACTICE_NUMBER));
-  return { level: Number(level) as PracticeLevel, count: n, first, out, json };
+  const helpBase = values["help-url"] === undefined ? undefined : helpFolder(values["help-url"]);
+  return { level: Number(level) as PracticeLevel, count: n, first, out, json, helpBase };
+}
+
+/** `--help-url`: an http(s) folder URL (the build's `--env url`), with its final "/". */
+function helpFolder(text: string): string {
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {
+    url = null;
+  }
+  if (url === null || !/^https?:$/.test(url.protocol) || url.search !== "" || url.hash !== "")
+    throw new UsageError(EXERCISES_TEXT.badHelpUrl(text));
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
 
 /** The trainer's file beside the trainees': `övningar.xlsx` → `övningar-facit.xlsx`. */
@@ -92,8 +108,14 @@ export async function exercises(
     run.out === null
       ? null
       : [
-          await writeWorkbook(planExerciseWorkbook(cases, { facit: false }), run.out),
-          await writeWorkbook(planExerciseWorkbook(cases), facitFile(run.out)),
+          await writeWorkbook(
+            planExerciseWorkbook(cases, { facit: false, helpBase: run.helpBase }),
+            run.out,
+          ),
+          await writeWorkbook(
+            planExerciseWorkbook(cases, { helpBase: run.helpBase }),
+            facitFile(run.out),
+          ),
         ];
   if (run.json) {
     const items = cases.map((pc) => ({

@@ -44,7 +44,7 @@ export const CLI_TEXT = {
     "  npx atertag batch FIL.csv --out FIL.xlsx [--sheets [--letters]] [--json]",
     "                                                     många kontrakt: sammanställning (+ ett blad per ärende,",
     "                                                     + varje ärendes brev)",
-    "  npx atertag exercises --level 1-4 [--count N] [--seed S] --out FIL.xlsx [--json]",
+    "  npx atertag exercises --level 1-4 [--count N] [--seed S] [--help-url URL] --out FIL.xlsx [--json]",
     "                                                     övningar Övning L.S, L.(S+1), …: FIL.xlsx utan svar + FIL-facit.xlsx",
     "  npm run examples                                    övningsexemplen 1 och 2 (skriver out/*.xlsx)",
   ].join("\n"),
@@ -96,6 +96,8 @@ export const EXERCISES_TEXT = {
   badLevel: (value: string) => `--level ${JSON.stringify(value)} måste vara 1, 2, 3 eller 4`,
   range: (flag: string, value: string, min: number, max: number) =>
     `${flag} ${JSON.stringify(value)} måste vara ett heltal från ${min} till ${formatNumber(max)}`,
+  badHelpUrl: (value: string) =>
+    `--help-url ${JSON.stringify(value)} måste vara tilläggets adress, t.ex. https://server.example/atertag/`,
   pastLast: (first: number, count: number, last: number) =>
     `--seed ${first} med --count ${count} går förbi den sista övningen (${formatNumber(last)})`,
   done: (level: number, first: string, last: string, count: number) =>

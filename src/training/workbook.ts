@@ -35,6 +35,11 @@ export interface ExerciseWorkbookOptions {
    * plan is returned) and the facit looks up its `rowCount` rows from row 2.
    */
   referenceSheet?: { rowCount: number };
+  /**
+   * The add-in's deployed folder URL (the base of the help pages): the notes beside the answers
+   * link to the conventions there. Without it the notes are plain text.
+   */
+  helpBase?: string;
   /** Whether the facit is planned (the trainer's set); false for the trainees' set. Default true. */
   facit?: boolean;
 }
@@ -59,7 +64,9 @@ export function planExerciseWorkbook(
   const table = options.table ?? BUILT_IN_RATES;
   // The reference sheet's name is fixed: the facit's formulas look the rates up there.
   const names = new SheetNameClaims([...(options.existingSheetNames ?? []), REFERENCE_SHEET_NAME]);
-  const exercises = cases.map((pc) => planExerciseSheet(pc, names.claim(pc.name)));
+  const exercises = cases.map((pc) =>
+    planExerciseSheet(pc, names.claim(pc.name), options.helpBase),
+  );
   const reference = options.referenceSheet
     ? []
     : [{ ...planReferenceSheet(table, BUILT_IN_RATES), name: REFERENCE_SHEET_NAME }];
