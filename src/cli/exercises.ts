@@ -21,6 +21,7 @@ import {
   planExerciseWorkbook,
 } from "../training/workbook";
 import { parseCommandArgs } from "./args";
+import { loadRates } from "./rates";
 import { CLI_TEXT, EXERCISES_TEXT } from "./messages";
 import { UsageError } from "./usageError";
 
@@ -31,6 +32,7 @@ const DEFAULT_EXERCISES = 20;
 
 export interface ExercisesIo {
   out: (text: string) => void;
+  err: (text: string) => void;
 }
 
 /** Writes the plans to `out` (the command line's atomic writer) and returns the path written. */
@@ -52,6 +54,8 @@ interface ExercisesRun {
   json: boolean;
   /** The add-in's deployed folder: the exercise sheets' notes link to the conventions there. */
   helpBase: string | undefined;
+  /** `--rates FIL`, if given. */
+  rates?: string;
 }
 
 /** The command's flags, checked; every problem is a usage error naming the flag and its value. */
@@ -75,7 +79,15 @@ function parseExercisesArgs(args: string[]): ExercisesRun {
   if (first + n - 1 > MAX_PRACTICE_NUMBER)
     throw new UsageError(EXERCISES_TEXT.pastLast(first, n, MAX_PRACTICE_NUMBER));
   const helpBase = values["help-url"] === undefined ? undefined : helpFolder(values["help-url"]);
-  return { level: Number(level) as PracticeLevel, count: n, first, out, json, helpBase };
+  return {
+    level: Number(level) as PracticeLevel,
+    count: n,
+    first,
+    out,
+    json,
+    helpBase,
+    rates: values.rates,
+  };
 }
 
 /** `--help-url`: an http(s) folder URL (the build's `--env url`), with its final "/". */
@@ -103,24 +115,26 @@ export async function exercises(
   writeWorkbook: WorkbookWriter,
 ): Promise<void> {
   const run = parseExercisesArgs(args);
+  const { table, notices } = await loadRates(run.rates);
+  for (const notice of notices) io.err(notice);
   const cases = practiceCases(run.level, run.first, run.count);
   const written =
     run.out === null
       ? null
       : [
           await writeWorkbook(
-            planExerciseWorkbook(cases, { facit: false, helpBase: run.helpBase }),
+            planExerciseWorkbook(cases, { table, facit: false, helpBase: run.helpBase }),
             run.out,
           ),
           await writeWorkbook(
-            planExerciseWorkbook(cases, { helpBase: run.helpBase }),
+            planExerciseWorkbook(cases, { table, helpBase: run.helpBase }),
             facitFile(run.out),
           ),
         ];
   if (run.json) {
     const items = cases.map((pc) => ({
       contract: pc.contract,
-      answers: toReport(calculatePracticeCase(pc)),
+      answers: toReport(calculatePracticeCase(pc, table)),
     }));
     io.out(JSON.stringify(items, null, 2));
     return;

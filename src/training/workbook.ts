@@ -69,7 +69,7 @@ export function planExerciseWorkbook(
   );
   const reference = options.referenceSheet
     ? []
-    : [{ ...planReferenceSheet(table, BUILT_IN_RATES), name: REFERENCE_SHEET_NAME }];
+    : [{ ...planReferenceSheet(table), name: REFERENCE_SHEET_NAME }];
   if (options.facit === false) return [...exercises, ...reference];
   const facitName = names.claim(FACIT_SHEET_NAME);
   const facit = planFacitSheet(

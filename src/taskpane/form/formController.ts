@@ -4,7 +4,7 @@
  * is being typed, the last statement stays visible, marked as not matching the form any more, and
  * cannot be downloaded.
  */
-import { Calculation, ContractField } from "../../engine";
+import { Calculation, ContractField, Day, ReferenceRateTable } from "../../engine";
 import { Child, h, replace } from "../ui/dom";
 import { UI_TEXT } from "../ui/messages";
 import { Shell, messageOf } from "../ui/shell";
@@ -12,6 +12,13 @@ import { calculationView } from "../ui/statementView";
 import { ContractFormView, showFormProblem } from "./contractForm";
 import { FormValues } from "./form";
 import { FormProblem, validateForm } from "./validation";
+
+/** The page's reference rates: the table to calculate with, and the way to add a missing rate. */
+export interface FormRates {
+  table(): ReferenceRateTable;
+  /** Brings the user to where the half-year's rate is added. */
+  goTo(from?: Day): void;
+}
 
 /** Whether nothing but the method (which always has a value) is filled in. */
 function isEmpty(values: FormValues): boolean {
@@ -21,10 +28,17 @@ function isEmpty(values: FormValues): boolean {
 /** Where the result would be: why there is none, and each problem with a way to its field. */
 function placeholderView(
   view: ContractFormView,
+  rates: FormRates,
   problems: readonly FormProblem[],
   text: string = UI_TEXT.noResult,
 ): HTMLElement {
-  const items = problems.map(({ field, message }) => {
+  const items = problems.map(({ field, message, missingRate }) => {
+    // A missing rate is added in the Referensräntor panel, not at the date the message names.
+    if (missingRate !== undefined) {
+      const goTo = h("button", { type: "button", class: "link-button" }, UI_TEXT.goToRates);
+      goTo.addEventListener("click", () => rates.goTo(missingRate));
+      return h("li", {}, message, " ", goTo);
+    }
     if (field === null) return h("li", {}, message);
     const goTo = h("button", { type: "button", class: "link-button" }, UI_TEXT.goToField);
     goTo.addEventListener("click", () => view.focus(field));
@@ -50,7 +64,12 @@ function linkRefusalView(messages: readonly string[], goOn: () => void): Child[]
 }
 
 /** The result area: a calculation, a placeholder, and the "not matching the form" mark. */
-function resultArea(result: HTMLElement, download: HTMLButtonElement, view: ContractFormView) {
+function resultArea(
+  result: HTMLElement,
+  download: HTMLButtonElement,
+  view: ContractFormView,
+  rates: FormRates,
+) {
   const staleNote = h("p", { class: "stale-note" }, UI_TEXT.staleResult);
   let current: Calculation | null = null;
   const setStale = (stale: boolean) => {
@@ -68,7 +87,7 @@ function resultArea(result: HTMLElement, download: HTMLButtonElement, view: Cont
     },
     placeholder: (problems: readonly FormProblem[] = [], text?: string) => {
       view.showProblems(new Map());
-      replace(result, placeholderView(view, problems, text));
+      replace(result, placeholderView(view, rates, problems, text));
     },
     show: (calc: Calculation) => {
       view.showProblems(new Map());
@@ -103,8 +122,9 @@ export function formController(
   view: ContractFormView,
   result: HTMLElement,
   download: HTMLButtonElement,
+  rates: FormRates,
 ) {
-  const area = resultArea(result, download, view);
+  const area = resultArea(result, download, view, rates);
   let reached = new Set<ContractField>();
   let linkProblems: string[] = [];
   /** What was last shown: an event that changed nothing (a blur after the pause) redraws nothing. */
@@ -121,14 +141,14 @@ export function formController(
     if (isEmpty(values)) return area.placeholder();
     let outcome: ReturnType<typeof validateForm>;
     try {
-      outcome = validateForm(values);
+      outcome = validateForm(values, rates.table());
     } catch (error) {
       area.placeholder();
       return shell.error(UI_TEXT.internalError(messageOf(error)));
     }
     if (outcome.ok) return area.show(outcome.calc);
     showProblems(shell, view, reached, outcome.problems);
-    replace(result, placeholderView(view, outcome.problems));
+    replace(result, placeholderView(view, rates, outcome.problems));
   };
 
   /** Refuses the linked contract for its unknown fields, with a way to go on without them. */

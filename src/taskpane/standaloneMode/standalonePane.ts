@@ -15,6 +15,8 @@
  */
 import { Calculation, ContractInput, EngineError } from "../../engine";
 import { planCaseWorkbook } from "../../sheet/caseWorkbook";
+import type { Sender } from "../../sheet/letters";
+import { senderFields } from "../form/senderFields";
 import type { SheetPlan } from "../../sheet/types";
 import { contractFormView, watchTyping } from "../form/contractForm";
 import { formController } from "../form/formController";
@@ -25,6 +27,7 @@ import { LinkError, contractFromHash, contractLink, exampleFromSearch } from "./
 import { UI_TEXT } from "../ui/messages";
 import { Shell, messageOf } from "../ui/shell";
 import { standaloneTraining } from "./trainingStandalone";
+import { browserRateStore, ratesPanel } from "./ratesPanel";
 import { unknownFieldProblems } from "../form/validation";
 
 export interface StandaloneOptions {
@@ -82,21 +85,43 @@ export function mountStandalonePane(shell: Shell, options: StandaloneOptions): v
   const view = contractFormView();
   const bar = toolbar(options.examples);
   const result = h("div", { class: "result-area" });
+  // The letters' sender, entered once (kept in the browser's storage), folded under the form.
+  const sender = senderFields("download");
+  const senderFold = h(
+    "details",
+    { class: "panel fold sender-fold" },
+    h("summary", {}, UI_TEXT.senderLegend),
+    sender.element,
+  );
   const formArea = h(
     "div",
     { class: "standalone" },
     h("div", { class: "results" }, result),
-    h("div", { class: "inputs" }, view.formProblem, view.form),
+    h("div", { class: "inputs" }, view.formProblem, view.form, senderFold),
   );
-  const control = formController(shell, view, result, bar.download);
+  const rates = ratesPanel({
+    store: browserRateStore(),
+    changed: () => control.evaluate(true),
+    status: (text) => shell.status(text),
+  });
+  const control = formController(shell, view, result, bar.download, rates);
   const guided = standaloneGuideMode(shell, {
     formArea: [bar.element, formArea],
+    rates: () => rates.table(),
     read: () => view.read(),
     load: (values) => control.load(values, []),
     buildXlsx: options.buildXlsx,
     save: saveFile,
   });
-  replace(shell.content, guided.switcher, bar.element, bar.linkBox, formArea, guided.area);
+  replace(
+    shell.content,
+    guided.switcher,
+    bar.element,
+    bar.linkBox,
+    formArea,
+    rates.element,
+    guided.area,
+  );
   const training = standaloneTraining(shell, {
     search: window.location.search,
     buildXlsx: options.buildXlsx,
@@ -139,7 +164,10 @@ export function mountStandalonePane(shell: Shell, options: StandaloneOptions): v
     await offerLink(shell, bar.linkBox, link);
   });
   bar.download.addEventListener("click", () =>
-    downloadSheet(shell, bar.download, control.current, options.buildXlsx, bar.letters.checked),
+    downloadSheet(shell, bar.download, control.current, options.buildXlsx, {
+      letters: bar.letters.checked,
+      sender: sender.sender(),
+    }),
   );
   loadFromAddress();
 }
@@ -166,14 +194,14 @@ async function downloadSheet(
   download: HTMLButtonElement,
   current: () => Calculation | null,
   buildXlsx: StandaloneOptions["buildXlsx"],
-  letters: boolean,
+  { letters, sender }: { letters: boolean; sender: Sender },
 ): Promise<void> {
   const calc = current();
   if (calc === null) return;
   download.disabled = true;
   shell.status(UI_TEXT.downloading);
   try {
-    const plans = planCaseWorkbook(calc, { letters });
+    const plans = planCaseWorkbook(calc, { letters, sender, rateSheet: true });
     const plan = plans[0];
     const bytes = await buildXlsx(plans);
     const fileName = `${plan.name}.xlsx`;
