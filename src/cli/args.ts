@@ -22,6 +22,7 @@ const FLAG = {
   level: { type: "string" },
   count: { type: "string" },
   seed: { type: "string" },
+  "help-url": { type: "string" },
   /** The letters' sender (the workbook's Avsändare sheet): authority, address, telephone. */
   sender: { type: "string" },
   "sender-address": { type: "string" },
@@ -53,6 +54,7 @@ const COMMAND_FLAGS = {
     level: FLAG.level,
     count: FLAG.count,
     seed: FLAG.seed,
+    "help-url": FLAG["help-url"],
     out: FLAG.out,
     json: FLAG.json,
     rates: FLAG.rates,

@@ -46,8 +46,8 @@ export const CLI_TEXT = {
     "                                                     + varje ärendes brev)",
     "  AVSÄNDARE: [--sender MYNDIGHET] [--sender-address ADRESS] [--sender-phone TELEFON]",
     "                                                     brevens avsändare (bladet Avsändare; förval Kronofogden)",
-    "  npx atertag exercises --level 1-4 [--count N] [--seed S] --out FIL.xlsx [--json]",
-    "                                                     övningar Övning L.S, L.(S+1), …: ett blad per övning + Facit",
+    "  npx atertag exercises --level 1-4 [--count N] [--seed S] [--help-url URL] --out FIL.xlsx [--json]",
+    "                                                     övningar Övning L.S, L.(S+1), …: FIL.xlsx utan svar + FIL-facit.xlsx",
     "  npx atertag rates [--rates FIL]                     referensräntorna som gäller, med källa per halvår",
     "  npm run examples                                    övningsexemplen 1 och 2 (skriver out/*.xlsx)",
     "",
@@ -141,9 +141,11 @@ export const EXERCISES_TEXT = {
   badLevel: (value: string) => `--level ${JSON.stringify(value)} måste vara 1, 2, 3 eller 4`,
   range: (flag: string, value: string, min: number, max: number) =>
     `${flag} ${JSON.stringify(value)} måste vara ett heltal från ${min} till ${formatNumber(max)}`,
+  badHelpUrl: (value: string) =>
+    `--help-url ${JSON.stringify(value)} måste vara tilläggets adress, t.ex. https://server.example/atertag/`,
   pastLast: (first: number, count: number, last: number) =>
     `--seed ${first} med --count ${count} går förbi den sista övningen (${formatNumber(last)})`,
   done: (level: number, first: string, last: string, count: number) =>
     `${count} ${count === 1 ? "övning" : "övningar"} på nivå ${level} (${first === last ? first : `${first} – ${last}`}): ` +
-    "ett blad per övning, Facit och Referensräntor.",
+    "ett blad per övning och Referensräntor för deltagarna, facit i en egen fil.",
 } as const;

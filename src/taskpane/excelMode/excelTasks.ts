@@ -48,6 +48,12 @@ import { parsePercentInput } from "../form/rates";
 import { Shell } from "../ui/shell";
 import { calculationView } from "../ui/statementView";
 
+/** The folder the pane was loaded from: the add-in's, where the help pages are too. */
+function paneFolder(): string | undefined {
+  const href = globalThis.location?.href ?? "";
+  return /^https?:/.test(href) ? new URL(".", href).href : undefined;
+}
+
 /** What the actions work with: the frame, the workbook, where results go. */
 export interface TaskContext {
   shell: Shell;
@@ -349,6 +355,7 @@ export async function insertExercises(
     plans = planExerciseWorkbook(cases.value, {
       table,
       existingSheetNames: existing,
+      helpBase: paneFolder(),
       referenceSheet: rates === null ? undefined : { rowCount: referenceRowCountOf(rates) },
     });
   } catch (error) {
