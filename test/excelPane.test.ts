@@ -357,17 +357,18 @@ describe("the pane's layout", () => {
     const folds = [...dom.root.querySelectorAll("details.panel")];
     expect(folds.map((d) => plain(d.querySelector("summary")?.textContent))).toEqual([
       "Hela tabellen",
+      "Avsändare i breven",
       "Referensräntor",
       "Övningar",
       "Träning",
     ]);
-    expect(folds.map((d) => d.hasAttribute("open"))).toEqual([false, false, false, false]);
+    expect(folds.map((d) => d.hasAttribute("open"))).toEqual([false, false, false, false, false]);
     mountExcelPane(createShell(dom.root, "excel"), fakeExcel({}), WORKED_EXAMPLE_ROWS, {
       memory: memoryOf({ rates: true }),
     });
     await settle();
     const reopened = [...dom.root.querySelectorAll("details.panel")];
-    expect(reopened.map((d) => d.hasAttribute("open"))).toEqual([false, true, false, false]);
+    expect(reopened.map((d) => d.hasAttribute("open"))).toEqual([false, false, true, false, false]);
   });
 
   test("the guided mode's slot: mounted by the guide, with a switch 'Steg för steg' / 'Snabbt'", async () => {

@@ -47,13 +47,16 @@ export function planSchedule(s: SheetLayout): ScheduleRows {
   const titleRow = s.row;
   s.banner("Betalningsplan (avbetalningsplan), belopp i kronor");
   s.next();
-  const headerRow = s.row;
-  s.tableHeader(HEADERS, [COL.mark]);
   const schedule = paymentSchedule(s.calc.contract);
-  const firstRow = s.row;
+  // The check and the note stand above the table (the check, row 1; the note, row 2; then the
+  // header): so the table ends with its sums, and no printed page holds only what follows it.
+  const headerRow = s.row + 2;
+  const firstRow = headerRow + 1;
+  const lastRow = firstRow + schedule.length - 1;
+  planScheduleChecks(s, schedule, lastRow);
+  s.tableHeader(HEADERS, [COL.mark]);
   const marks = markedRows(s);
   for (const row of schedule) planScheduleRow(s, row, firstRow, marks.get(row.k));
-  const lastRow = s.row - 1;
   planScheduleTotals(s, schedule, firstRow, lastRow);
   return { titleRow, headerRow };
 }
@@ -119,7 +122,7 @@ function planScheduleRow(
   s.next();
 }
 
-/** The sums of payments, interest, amortisation and fees, and the check against the credit claim. */
+/** The sums of payments, interest, amortisation and fees. */
 function planScheduleTotals(
   s: SheetLayout,
   schedule: ScheduleRow[],
@@ -144,6 +147,10 @@ function planScheduleTotals(
   s.name("schedulePayments", COL.payment);
   s.name("scheduleFees", COL.fee);
   s.next();
+}
+
+/** The check that the schedule adds up to the credit claim, and the note on a negative last interest. */
+function planScheduleChecks(s: SheetLayout, schedule: ScheduleRow[], lastRow: number): void {
   s.check(
     "Kontroll: betalningar + avgifter + uppläggningsavgift = kreditfordran",
     1,
