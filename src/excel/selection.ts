@@ -4,6 +4,7 @@
  * them). The pane decides what to show; this module only registers the handler and reads.
  *
  * API used: Workbook.onSelectionChanged, EventHandlerResult.remove (ExcelApi 1.2);
+ * Office.addin.onVisibilityModeChanged (SharedRuntime 1.1);
  * Worksheet.getUsedRangeOrNullObject (1.4); WorksheetCollection.load, Range.getRow, values (1.1).
  */
 import { isContractHeaderRow } from "../sheet/headers";
@@ -28,6 +29,20 @@ export async function watchSelection(onChange: () => void): Promise<Unwatch> {
       registration.remove();
       await context.sync();
     });
+}
+
+/**
+ * Calls `onChange(visible)` whenever the task pane is shown or hidden. With the shared runtime
+ * (manifest.xml: `lifetime="long"`, SharedRuntime 1.1) closing the pane hides it without unloading
+ * the page, and the runtime also starts for the custom functions alone ("Show or hide the task pane
+ * of your Office Add-in", learn.microsoft.com/office/dev/add-ins/develop/show-hide-add-in;
+ * `Office.addin.onVisibilityModeChanged`, learn.microsoft.com/javascript/api/office/office.addin),
+ * so the pane keeps its selection handler only while it is visible. Resolves to the handler's removal.
+ */
+export async function watchPaneVisibility(onChange: (visible: boolean) => void): Promise<Unwatch> {
+  return Office.addin.onVisibilityModeChanged((message) =>
+    onChange(message.visibilityMode === Office.VisibilityMode.taskpane),
+  );
 }
 
 /**

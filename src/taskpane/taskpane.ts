@@ -11,7 +11,7 @@
  */
 import { readActiveContractRow, readSelectedContractRows } from "../excel/reader";
 import { appendReferenceRate, readWorkbookReferenceRates } from "../excel/referenceRates";
-import { findContractSheets, watchSelection } from "../excel/selection";
+import { findContractSheets, watchPaneVisibility, watchSelection } from "../excel/selection";
 import {
   insertContractTable,
   insertTrainingWorkbook,
@@ -83,6 +83,7 @@ async function main(): Promise<void> {
       appendReferenceRate,
       insertContractTable,
       watchSelection,
+      watchPaneVisibility,
       findContractSheets,
       readSheetNames,
     },

@@ -60,6 +60,8 @@ export interface ExcelActions {
   insertContractTable?(): Promise<{ sheetName: string; activeCell: string }>;
   /** Calls `onChange` at every selection change; resolves to the handler's removal. */
   watchSelection?(onChange: () => void): Promise<() => Promise<void>>;
+  /** Calls `onChange(visible)` when the pane is shown or hidden; resolves to the removal. */
+  watchPaneVisibility?(onChange: (visible: boolean) => void): Promise<() => Promise<void>>;
   /** The names of the sheets holding a contract table (their first row is a contract header row). */
   findContractSheets?(): Promise<string[]>;
   /** Every sheet name in the workbook (the exercises are planned against them); none if absent. */
