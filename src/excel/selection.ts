@@ -5,7 +5,8 @@
  *
  * API used: Workbook.onSelectionChanged, EventHandlerResult.remove (ExcelApi 1.2);
  * Office.addin.onVisibilityModeChanged (SharedRuntime 1.1);
- * Worksheet.getUsedRangeOrNullObject (1.4); WorksheetCollection.load, Range.getRow, values (1.1).
+ * Worksheet.getUsedRangeOrNullObject (1.4); WorksheetCollection.load / getItem, Range.getRow, values
+ * (1.1).
  */
 import { isContractHeaderRow } from "../sheet/headers";
 import { countedSync, runExcel, runExcelOn } from "./context";
@@ -55,17 +56,33 @@ export async function findContractSheets(): Promise<string[]> {
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name");
     await sync();
-    const used = worksheets.items.map((sheet) => sheet.getUsedRangeOrNullObject(true));
-    for (const range of used) range.load("rowIndex");
-    await sync();
-    const firstRows = used.map((range) => (range.isNullObject ? null : range.getRow(0)));
-    for (const row of firstRows) row?.load("values");
-    await sync();
-    return worksheets.items
-      .filter((_, i) => {
-        const row = firstRows[i];
-        return row !== null && isContractHeaderRow(row.values[0] ?? []);
-      })
-      .map((sheet) => sheet.name);
+    return contractSheetsAmong(
+      context,
+      sync,
+      worksheets.items.map((sheet) => sheet.name),
+    );
+  });
+}
+
+/**
+ * {@link findContractSheets} among sheets whose names are known (read earlier in the same batch):
+ * two syncs, their used ranges and their first rows.
+ */
+export async function contractSheetsAmong(
+  context: Excel.RequestContext,
+  sync: () => Promise<void>,
+  names: readonly string[],
+): Promise<string[]> {
+  const used = names.map((name) =>
+    context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true),
+  );
+  for (const range of used) range.load("rowIndex");
+  await sync();
+  const firstRows = used.map((range) => (range.isNullObject ? null : range.getRow(0)));
+  for (const row of firstRows) row?.load("values");
+  await sync();
+  return names.filter((_, i) => {
+    const row = firstRows[i];
+    return row !== null && isContractHeaderRow(row.values[0] ?? []);
   });
 }

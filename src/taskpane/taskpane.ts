@@ -9,6 +9,7 @@
  * the page and waits for Office as long as it takes, showing "Startar …"; in a frame with no sign of
  * Office it loads them too but waits at most {@link HOST_WAIT_MS}.
  */
+import { readForAction } from "../excel/actionRead";
 import { readActiveContractRow, readSelectedContractRows } from "../excel/reader";
 import { appendReferenceRate, readWorkbookReferenceRates } from "../excel/referenceRates";
 import { findContractSheets, watchPaneVisibility, watchSelection } from "../excel/selection";
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
       watchPaneVisibility,
       findContractSheets,
       readSheetNames,
+      readForAction,
     },
     trainingRows: WORKED_EXAMPLE_ROWS,
     examples: WORKED_EXAMPLES,
