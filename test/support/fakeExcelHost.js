@@ -87,7 +87,15 @@
     return first + ":" + letters(box.c1) + (box.r1 + 1);
   }
 
-  var book = { sheets: [], active: null, selection: null, handlers: [], reads: 0, syncs: 0, batches: 0 };
+  var book = {
+    sheets: [],
+    active: null,
+    selection: null,
+    handlers: [],
+    reads: 0,
+    syncs: 0,
+    batches: 0,
+  };
 
   function findSheet(name) {
     var key = String(name).toLowerCase();
