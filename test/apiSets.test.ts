@@ -37,7 +37,7 @@ interface Requirement {
 }
 
 /** The requirements a declaration's JSDoc names (none: available everywhere the API is). */
-export function requirementsIn(doc: string): Requirement[] {
+function requirementsIn(doc: string): Requirement[] {
   const found: Requirement[] = [];
   const add = (text: string) => {
     let last = "";
