@@ -13,7 +13,8 @@
  * page's Content-Security-Policy (test/taskpane.browser.test.ts downloads a file to prove it).
  * CustomFunctionsMetadataPlugin writes dist/functions.json from the JSDoc and TypeScript types in
  * src/functions/functions.ts, and appends `CustomFunctions.associate(id, fn)` for each
- * @customfunction to that file's source as webpack loads it.
+ * @customfunction to that file's source as webpack loads it. {@link HelpPagesPlugin} writes the help
+ * pages, help.html (its function reference from that functions.json) and conventions.html.
  *
  * `npm run build` works offline: the dev-server certificates are only requested by `webpack serve`.
  *
@@ -27,6 +28,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const MinimizerPlugin = require("minimizer-webpack-plugin");
+const { helpPages, helpSources } = require("./scripts/helpPages");
 
 const DEV_SERVER_PORT = 3000; // every URL in manifest.xml is https://localhost:3000/...
 const DEV_ORIGIN = `https://localhost:${DEV_SERVER_PORT}/`;
@@ -101,6 +103,31 @@ class DeploymentUrlPlugin {
             if (name === "manifest.xml") deployed = withDeploymentId(deployed, this.url);
             if (deployed !== text) compilation.updateAsset(name, new sources.RawSource(deployed));
           }
+        },
+      );
+    });
+  }
+}
+
+/**
+ * Emits help.html and conventions.html (scripts/helpPages.js): the function reference is made from
+ * the functions.json this very build emits, so the page and what Excel shows never differ. Runs
+ * before {@link DeploymentUrlPlugin}; the pages' sources are watched, so the dev server rebuilds
+ * them when the template or docs/conventions.md changes.
+ */
+class HelpPagesPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("HelpPagesPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "HelpPagesPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        (assets) => {
+          for (const file of helpSources()) compilation.fileDependencies.add(file);
+          // Missing only when the metadata failed, which CustomFunctionsMetadataPlugin reports.
+          if (!assets["functions.json"]) return;
+          const metadata = JSON.parse(assets["functions.json"].source().toString());
+          for (const [name, html] of Object.entries(helpPages(metadata)))
+            compilation.emitAsset(name, new sources.RawSource(html));
         },
       );
     });
@@ -215,11 +242,11 @@ module.exports = async (env = {}) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "[name][ext]" },
-          { from: "src/help/help.html", to: "help.html" },
           { from: "src/help/help.css", to: "help.css" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
         ],
       }),
+      new HelpPagesPlugin(),
       new DeploymentUrlPlugin(url),
     ],
     devServer: serving

@@ -20,6 +20,7 @@ import {
   planExerciseWorkbook,
 } from "../training/workbook";
 import { parseCommandArgs } from "./args";
+import { loadRates } from "./rates";
 import { CLI_TEXT, EXERCISES_TEXT } from "./messages";
 import { UsageError } from "./usageError";
 
@@ -30,6 +31,7 @@ const DEFAULT_EXERCISES = 20;
 
 export interface ExercisesIo {
   out: (text: string) => void;
+  err: (text: string) => void;
 }
 
 /** Writes the plans to `out` (the command line's atomic writer) and returns the path written. */
@@ -49,6 +51,8 @@ interface ExercisesRun {
   first: number;
   out: string | null;
   json: boolean;
+  /** `--rates FIL`, if given. */
+  rates?: string;
 }
 
 /** The command's flags, checked; every problem is a usage error naming the flag and its value. */
@@ -71,7 +75,14 @@ function parseExercisesArgs(args: string[]): ExercisesRun {
   const first = seed === undefined ? 1 : wholeNumber("--seed", seed, 1, MAX_PRACTICE_NUMBER);
   if (first + n - 1 > MAX_PRACTICE_NUMBER)
     throw new UsageError(EXERCISES_TEXT.pastLast(first, n, MAX_PRACTICE_NUMBER));
-  return { level: Number(level) as PracticeLevel, count: n, first, out, json };
+  return {
+    level: Number(level) as PracticeLevel,
+    count: n,
+    first,
+    out,
+    json,
+    rates: values.rates,
+  };
 }
 
 /** Runs `atertag exercises`; a bad flag is a {@link UsageError} (exit 2), nothing written. */
@@ -81,13 +92,15 @@ export async function exercises(
   writeWorkbook: WorkbookWriter,
 ): Promise<void> {
   const run = parseExercisesArgs(args);
+  const { table, notices } = await loadRates(run.rates);
+  for (const notice of notices) io.err(notice);
   const cases = practiceCases(run.level, run.first, run.count);
   const written =
-    run.out === null ? null : await writeWorkbook(planExerciseWorkbook(cases), run.out);
+    run.out === null ? null : await writeWorkbook(planExerciseWorkbook(cases, { table }), run.out);
   if (run.json) {
     const items = cases.map((pc) => ({
       contract: pc.contract,
-      answers: toReport(calculatePracticeCase(pc)),
+      answers: toReport(calculatePracticeCase(pc, table)),
     }));
     io.out(JSON.stringify(items, null, 2));
     return;

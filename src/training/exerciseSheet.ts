@@ -9,6 +9,7 @@
  * and one column per date. Every fact and answer cell is in the plan's names (`input.creditAmount`,
  * `answer.repossession.t`, …).
  */
+import { scaleToFit } from "../sheet/page";
 import {
   CONTRACT_SCHEMA,
   ContractField,
@@ -142,7 +143,7 @@ export function planExerciseSheet(pc: PracticeCase, name = validSheetName(pc.nam
       area: `A1:${address(rowCount - 1, LAST_COL)}`,
       orientation: "portrait",
       paperSize: "A4",
-      fitToWidth: 1,
+      scale: scaleToFit(EXERCISE_COLUMN_WIDTHS, "portrait"),
       header: `&L${EXERCISE_TEXT.pageHeader}&C${pc.name.replace(/&/g, "&&")}&RSkapad ${CREATED_DATE_FIELD}`,
       footer: `&L${pc.name.replace(/&/g, "&&")}`,
       pageBreaksBefore: [],

@@ -65,6 +65,6 @@ export function planExerciseWorkbook(
   );
   const reference = options.referenceSheet
     ? []
-    : [{ ...planReferenceSheet(table, BUILT_IN_RATES), name: REFERENCE_SHEET_NAME }];
+    : [{ ...planReferenceSheet(table), name: REFERENCE_SHEET_NAME }];
   return [...exercises, { ...facit, name: facitName }, ...reference];
 }

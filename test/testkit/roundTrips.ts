@@ -102,6 +102,7 @@ export async function actionRoundTrips(): Promise<ActionTrips[]> {
       result: document.createElement("div") as unknown as HTMLElement,
       showKnown: () => undefined,
       showRateProblem: () => undefined,
+      goToRates: () => undefined,
     };
     const measure = async (action: string, run: () => Promise<Outcome>): Promise<ActionTrips> => {
       const before = book.roundTrips();

@@ -15,6 +15,8 @@
  */
 import { Calculation, ContractField, ContractInput, EngineError } from "../../engine";
 import { planCaseWorkbook } from "../../sheet/caseWorkbook";
+import type { Sender } from "../../sheet/letters";
+import { senderFields } from "../form/senderFields";
 import type { SheetPlan } from "../../sheet/types";
 import {
   ContractFormView,
@@ -29,6 +31,7 @@ import { LinkError, contractFromHash, contractLink, exampleFromSearch } from "./
 import { UI_TEXT } from "../ui/messages";
 import { Shell, messageOf } from "../ui/shell";
 import { standaloneTraining } from "./trainingStandalone";
+import { RatesPanel, browserRateStore, ratesPanel } from "./ratesPanel";
 import { calculationView } from "../ui/statementView";
 import { FormProblem, unknownFieldProblems, validateForm } from "../form/validation";
 
@@ -90,10 +93,17 @@ function isEmpty(values: FormValues): boolean {
 /** Where the result would be: why there is none, and each problem with a way to its field. */
 function placeholderView(
   view: ContractFormView,
+  rates: RatesPanel,
   problems: readonly FormProblem[],
   text: string = UI_TEXT.noResult,
 ): HTMLElement {
-  const items = problems.map(({ field, message }) => {
+  const items = problems.map(({ field, message, missingRate }) => {
+    // A missing rate is added in the Referensräntor panel, not at the date the message names.
+    if (missingRate !== undefined) {
+      const goTo = h("button", { type: "button", class: "link-button" }, UI_TEXT.goToRates);
+      goTo.addEventListener("click", () => rates.goTo(missingRate));
+      return h("li", {}, message, " ", goTo);
+    }
     if (field === null) return h("li", {}, message);
     const goTo = h("button", { type: "button", class: "link-button" }, UI_TEXT.goToField);
     goTo.addEventListener("click", () => view.focus(field));
@@ -128,6 +138,7 @@ function formController(
   view: ContractFormView,
   result: HTMLElement,
   download: HTMLButtonElement,
+  rates: RatesPanel,
 ) {
   let current: Calculation | null = null;
   let reached = new Set<ContractField>();
@@ -144,7 +155,7 @@ function formController(
   };
 
   const placeholder = (problems: readonly FormProblem[] = [], text?: string) =>
-    replace(result, placeholderView(view, problems, text));
+    replace(result, placeholderView(view, rates, problems, text));
 
   const showProblems = (problems: readonly FormProblem[]) => {
     const inline = new Map<ContractField, string>();
@@ -173,7 +184,7 @@ function formController(
     }
     let outcome: ReturnType<typeof validateForm>;
     try {
-      outcome = validateForm(values);
+      outcome = validateForm(values, rates.table());
     } catch (error) {
       view.showProblems(new Map());
       shell.error(UI_TEXT.internalError(messageOf(error)));
@@ -232,21 +243,43 @@ export function mountStandalonePane(shell: Shell, options: StandaloneOptions): v
   const view = contractFormView();
   const bar = toolbar(options.examples);
   const result = h("div", { class: "result-area" });
+  // The letters' sender, entered once (kept in the browser's storage), folded under the form.
+  const sender = senderFields("download");
+  const senderFold = h(
+    "details",
+    { class: "panel fold sender-fold" },
+    h("summary", {}, UI_TEXT.senderLegend),
+    sender.element,
+  );
   const formArea = h(
     "div",
     { class: "standalone" },
     h("div", { class: "results" }, result),
-    h("div", { class: "inputs" }, view.formProblem, view.form),
+    h("div", { class: "inputs" }, view.formProblem, view.form, senderFold),
   );
-  const control = formController(shell, view, result, bar.download);
+  const rates = ratesPanel({
+    store: browserRateStore(),
+    changed: () => control.evaluate(true),
+    status: (text) => shell.status(text),
+  });
+  const control = formController(shell, view, result, bar.download, rates);
   const guided = standaloneGuideMode(shell, {
     formArea: [bar.element, formArea],
+    rates: () => rates.table(),
     read: () => view.read(),
     load: (values) => control.load(values, []),
     buildXlsx: options.buildXlsx,
     save: saveFile,
   });
-  replace(shell.content, guided.switcher, bar.element, bar.linkBox, formArea, guided.area);
+  replace(
+    shell.content,
+    guided.switcher,
+    bar.element,
+    bar.linkBox,
+    formArea,
+    rates.element,
+    guided.area,
+  );
   const training = standaloneTraining(shell, {
     search: window.location.search,
     buildXlsx: options.buildXlsx,
@@ -289,7 +322,10 @@ export function mountStandalonePane(shell: Shell, options: StandaloneOptions): v
     await offerLink(shell, bar.linkBox, link);
   });
   bar.download.addEventListener("click", () =>
-    downloadSheet(shell, bar.download, control.current, options.buildXlsx, bar.letters.checked),
+    downloadSheet(shell, bar.download, control.current, options.buildXlsx, {
+      letters: bar.letters.checked,
+      sender: sender.sender(),
+    }),
   );
   loadFromAddress();
 }
@@ -316,14 +352,14 @@ async function downloadSheet(
   download: HTMLButtonElement,
   current: () => Calculation | null,
   buildXlsx: StandaloneOptions["buildXlsx"],
-  letters: boolean,
+  { letters, sender }: { letters: boolean; sender: Sender },
 ): Promise<void> {
   const calc = current();
   if (calc === null) return;
   download.disabled = true;
   shell.status(UI_TEXT.downloading);
   try {
-    const plans = planCaseWorkbook(calc, { letters });
+    const plans = planCaseWorkbook(calc, { letters, sender, rateSheet: true });
     const plan = plans[0];
     const bytes = await buildXlsx(plans);
     const fileName = `${plan.name}.xlsx`;
