@@ -26,7 +26,7 @@ export interface ActionReadRequest {
 }
 
 /** The workbook's rates, or the problem with its Referensräntor sheet (a bad row, named). */
-export type RatesRead =
+type RatesRead =
   { ok: true; rates: WorkbookReferenceRates | null } | { ok: false; error: EngineError };
 
 export interface ActionRead {
