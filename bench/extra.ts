@@ -1,6 +1,8 @@
 /**
  * Measurements beyond the engine: context.sync calls per written sheet (the Excel writer against
- * office-addin-mock, counting every sync the mock context receives), the time a 300-contract batch
+ * office-addin-mock, counting every sync the mock context receives) and per pane action (batches,
+ * syncs, and with each batch's closing sync, over the stand-in Excel: test/testkit/roundTrips.ts),
+ * the time a 300-contract batch
  * takes from CSV text to .xlsx bytes (summary only, in memory), and the streaming batch at 2 000 and
  * 20 000 contracts, each in a child process for its peak memory (bench/batchScale.ts).
  */
@@ -15,6 +17,7 @@ import { parseCsv } from "../src/cli/csv";
 import { toXlsxBuffer } from "../src/export/xlsx";
 import { writeSheetPlan } from "../src/excel/writer";
 import { batchScaleMeasurements } from "./batchScale";
+import { actionRoundTrips } from "../test/testkit/roundTrips";
 
 const EXAMPLES = path.join(__dirname, "..", "examples");
 const example = (n: number) =>
@@ -126,9 +129,26 @@ async function batch300Seconds(): Promise<number> {
   return Math.round(Number(process.hrtime.bigint() - start) / 1e6) / 1000;
 }
 
+/**
+ * The most batches and syncs any pane action costs (create sheet, with letters, summary, practice
+ * sheets, a wrong place refused), over the stand-in Excel (test/testkit/roundTrips.ts);
+ * `roundTripsPerAction` adds each batch's closing sync.
+ */
+async function perAction(): Promise<Record<string, number>> {
+  const trips = await actionRoundTrips();
+  const most = (key: "batches" | "syncs" | "roundTrips") =>
+    Math.max(...trips.map((trip) => trip[key]));
+  return {
+    batchesPerAction: most("batches"),
+    syncsPerAction: most("syncs"),
+    roundTripsPerAction: most("roundTrips"),
+  };
+}
+
 export async function extraMeasurements(): Promise<Record<string, number>> {
   return {
     syncsPerSheet: await syncsPerSheet(),
+    ...(await perAction()),
     batch300Seconds: await batch300Seconds(),
     ...(await batchScaleMeasurements()),
   };

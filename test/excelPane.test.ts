@@ -1,14 +1,15 @@
 /**
  * The Excel pane's ergonomics (issue 11 item 1), without a browser: the reader says WHY a cell is in
  * the wrong place and the pane turns that into one sentence saying where to go; the selected-row line
- * follows Excel's selection-changed event (registered once, debounced, removed on unload); the empty
+ * follows Excel's selection-changed event (registered once, debounced, removed on unload and while the
+ * pane is hidden); the empty
  * contract table for a real case (its headers read back through the reader); the result with the
  * outcome's date first and the reduction before the statement; the guided mode's slot.
  * The layout, focus and viewport checks run in Chromium: test/excelPane.browser.test.ts.
  */
 import { CONTRACT_FIELDS, ContractInput, calculate, parseContract } from "../src/engine";
 import { readActiveContractRow } from "../src/excel/reader";
-import { findContractSheets, watchSelection } from "../src/excel/selection";
+import { findContractSheets, watchPaneVisibility, watchSelection } from "../src/excel/selection";
 import { insertContractTable } from "../src/excel/writer";
 import { columnLetter } from "../src/sheet/grid";
 import { SWEDISH_HEADERS, contractTable, isContractHeaderRow } from "../src/sheet/headers";
@@ -278,6 +279,78 @@ describe("the selected row", () => {
           : "Markerad rad: Kontrakt!A2 (2 uppgifter att rätta)",
       );
     }
+  });
+});
+
+// Issue 20 point 2: with the shared runtime, hiding the pane keeps the page; the selection handler
+// (a batch and its syncs at every selection change) is registered only while the pane is visible.
+describe("the selection handler only while the pane is visible", () => {
+  test("watchPaneVisibility: Office.addin.onVisibilityModeChanged's message as visible true/false", async () => {
+    let handler: (message: { visibilityMode: string }) => void = () => undefined;
+    const remove = jest.fn(async () => undefined);
+    (globalThis as Record<string, unknown>).Office = {
+      VisibilityMode: { hidden: "Hidden", taskpane: "Taskpane" },
+      addin: {
+        onVisibilityModeChanged: jest.fn(async (h: typeof handler) => {
+          handler = h;
+          return remove;
+        }),
+      },
+    };
+    const seen: boolean[] = [];
+    const unwatch = await watchPaneVisibility((visible) => seen.push(visible));
+    handler({ visibilityMode: "Hidden" });
+    handler({ visibilityMode: "Taskpane" });
+    expect(seen).toEqual([false, true]);
+    await unwatch();
+    expect(remove).toHaveBeenCalledTimes(1);
+  });
+
+  test("over the mock workbook: hidden → no handler and no reads; shown → registered again and the row read", async () => {
+    const book = readerWorkbook({ grid: trainingGrid(), active: { row: 1, col: 0 } });
+    const events = selectionEvents(book.mock);
+    installExcel(book.mock);
+    let paneShown: (visible: boolean) => void = () => undefined;
+    const stopVisibility = jest.fn(async () => undefined);
+    const read = jest.fn(() => readActiveContractRow());
+    const { pane, text } = mount(
+      fakeExcel({
+        readActiveContractRow: read,
+        watchSelection,
+        watchPaneVisibility: async (onChange) => {
+          paneShown = onChange;
+          return stopVisibility;
+        },
+      }),
+    );
+    await settle();
+    expect(events.handlers()).toBe(1);
+    expect(text(".selected-row")).toBe("Markerad rad: Kontrakt!A2 (Övning 1)");
+
+    paneShown(false); // the user closes the pane; the page lives on
+    await settle();
+    expect(events.handlers()).toBe(0);
+    const readsWhileHidden = read.mock.calls.length;
+    await events.fire();
+    await wait(40);
+    expect(read.mock.calls.length).toBe(readsWhileHidden);
+
+    paneShown(true); // opened again: registered anew, the row read at once
+    await settle();
+    expect(events.handlers()).toBe(1);
+    expect(events.added).toHaveBeenCalledTimes(2);
+    expect(read.mock.calls.length).toBe(readsWhileHidden + 1);
+    await events.fire();
+    await wait(40);
+    expect(read.mock.calls.length).toBe(readsWhileHidden + 2);
+
+    paneShown(true); // shown twice: still one handler
+    await settle();
+    expect(events.handlers()).toBe(1);
+
+    await pane.dispose(); // pagehide: both handlers removed
+    expect(events.handlers()).toBe(0);
+    expect(stopVisibility).toHaveBeenCalledTimes(1);
   });
 });
 

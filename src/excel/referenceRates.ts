@@ -27,7 +27,7 @@ import {
 } from "../sheet/referenceSheet";
 import { SheetRefusal } from "../sheet/refusal";
 import { sameSheetName } from "../sheet/sheetNames";
-import { CountedSync, countedSync, runExcel, sheetReference } from "./context";
+import { CountedSync, JointRead, countedSync, runExcel, sheetReference } from "./context";
 
 /** The table's columns A–D, whose used part is read (the note to the right is not). */
 const TABLE_COLUMNS = `A:${columnLetter(REFERENCE_HEADERS.length - 1)}`;
@@ -102,18 +102,29 @@ function shownDate(value: unknown): string {
  * whose percent cell is empty (naming every such cell, e.g. `'Referensräntor'!B50 (2026-07-01)`).
  */
 export async function readWorkbookReferenceRates(): Promise<WorkbookReferenceRates | null> {
-  return runExcel(async (context) => {
-    const sync = countedSync(context);
-    const sheet = await findReferenceSheet(context, sync);
-    if (sheet === null) return null;
-    const block = await readTableBlock(sheet, sync);
-    const empty = emptyPercentCells(block);
-    if (empty.length > 0) {
-      const cells = empty.map((cell) => `${sheetReference(sheet.name)}!${cell}`).join(", ");
-      throw new EngineError("required", `Referensräntan i ${cells}`, "");
-    }
-    return workbookReferenceRates(block);
-  });
+  return runExcel((context) => readRates(context, countedSync(context)));
+}
+
+/** {@link readWorkbookReferenceRates} as one read of a joint batch (context.ts `jointReads`). */
+export function referenceRatesRead(
+  context: Excel.RequestContext,
+): JointRead<WorkbookReferenceRates | null> {
+  return (sync) => readRates(context, sync);
+}
+
+async function readRates(
+  context: Excel.RequestContext,
+  sync: CountedSync,
+): Promise<WorkbookReferenceRates | null> {
+  const sheet = await findReferenceSheet(context, sync);
+  if (sheet === null) return null;
+  const block = await readTableBlock(sheet, sync);
+  const empty = emptyPercentCells(block);
+  if (empty.length > 0) {
+    const cells = empty.map((cell) => `${sheetReference(sheet.name)}!${cell}`).join(", ");
+    throw new EngineError("required", `Referensräntan i ${cells}`, "");
+  }
+  return workbookReferenceRates(block);
 }
 
 export interface AppendResult {

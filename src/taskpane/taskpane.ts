@@ -9,9 +9,10 @@
  * the page and waits for Office as long as it takes, showing "Startar …"; in a frame with no sign of
  * Office it loads them too but waits at most {@link HOST_WAIT_MS}.
  */
+import { readForAction } from "../excel/actionRead";
 import { readActiveContractRow, readSelectedContractRows } from "../excel/reader";
 import { appendReferenceRate, readWorkbookReferenceRates } from "../excel/referenceRates";
-import { findContractSheets, watchSelection } from "../excel/selection";
+import { findContractSheets, watchPaneVisibility, watchSelection } from "../excel/selection";
 import {
   insertContractTable,
   insertTrainingWorkbook,
@@ -83,8 +84,10 @@ async function main(): Promise<void> {
       appendReferenceRate,
       insertContractTable,
       watchSelection,
+      watchPaneVisibility,
       findContractSheets,
       readSheetNames,
+      readForAction,
     },
     trainingRows: WORKED_EXAMPLE_ROWS,
     examples: WORKED_EXAMPLES,

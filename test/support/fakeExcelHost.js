@@ -13,7 +13,8 @@
  * object that accepts everything, so a writer's formatting calls go through.
  *
  * The test drives it through `window.__workbook`: `select(sheet, "A3")`, `setRow(sheet, row, values)`,
- * `grid(sheet)`, `sheetNames()`, `reads()` (active-cell reads so far) and `handlers()`.
+ * `selectRange(sheet, "A2:C3")`, `grid(sheet)`, `sheetNames()`, `reads()` (active-cell reads so far),
+ * `handlers()` and `roundTrips()` (Excel.run batches and context.sync calls so far).
  */
 (function () {
   "use strict";
@@ -86,7 +87,15 @@
     return first + ":" + letters(box.c1) + (box.r1 + 1);
   }
 
-  var book = { sheets: [], active: null, handlers: [], reads: 0, syncs: 0 };
+  var book = {
+    sheets: [],
+    active: null,
+    selection: null,
+    handlers: [],
+    reads: 0,
+    syncs: 0,
+    batches: 0,
+  };
 
   function findSheet(name) {
     var key = String(name).toLowerCase();
@@ -147,6 +156,7 @@
   }
   function setActive(sheet, row, col) {
     book.active = { sheet: sheet.name, row: row, col: col };
+    book.selection = null;
     fire();
   }
 
@@ -308,6 +318,11 @@
             return book.sheets.map(sheetObject);
           },
           load: function () {},
+          getItem: function (name) {
+            var sheet = findSheet(name);
+            if (sheet === null) throw new Error("fake Excel: no sheet " + name);
+            return sheetObject(sheet);
+          },
           add: function (name) {
             if (findSheet(name)) throw new Error("fake Excel: the sheet " + name + " exists");
             return sheetObject(newSheet(name));
@@ -319,7 +334,22 @@
           return rangeOf(findSheet(a.sheet), { r0: a.row, c0: a.col, r1: a.row, c1: a.col });
         },
         getSelectedRanges: function () {
-          throw new Error("fake Excel: getSelectedRanges is not modelled");
+          // One area: the range set by __workbook.selectRange, else the active cell.
+          var a = book.active;
+          var sheet = findSheet(a.sheet);
+          var box = book.selection || { r0: a.row, c0: a.col, r1: a.row, c1: a.col };
+          var area = rangeOf(sheet, box);
+          return wrap({
+            load: function () {},
+            get address() {
+              return area.address;
+            },
+            areas: collection([area]),
+            worksheet: sheetObject(sheet),
+            getTables: function () {
+              return area.getTables();
+            },
+          });
         },
         onSelectionChanged: {
           add: function (handler) {
@@ -373,6 +403,7 @@
     run: function (first, second) {
       var batch = typeof first === "function" ? first : second;
       var context = first && first.workbook && first.sync ? first : makeContext();
+      book.batches++;
       return Promise.resolve().then(function () {
         return batch(context);
       });
@@ -381,7 +412,18 @@
   window.__workbook = {
     select: function (name, address) {
       var box = parseAddress(address);
+      book.selection = null;
       setActive(findSheet(name), box.r0, box.c0);
+    },
+    /** Selects a whole range (its first cell active), e.g. `selectRange("Kontrakt", "A2:C3")`. */
+    selectRange: function (name, address) {
+      var box = parseAddress(address);
+      setActive(findSheet(name), box.r0, box.c0);
+      book.selection = box;
+    },
+    /** The `Excel.run` batches and `context.sync()` calls so far. */
+    roundTrips: function () {
+      return { batches: book.batches, syncs: book.syncs };
     },
     setRow: function (name, row, values) {
       write(findSheet(name), { r0: row, c0: 0 }, [values]);

@@ -420,8 +420,13 @@ export function sheetsWorkbook(sheets: { name: string; grid: unknown[][] }[]): S
       getRow: (index: number) => ({ load, values: [grid[index]] }),
     }),
   }));
+  const getItem = (name: string) => {
+    const found = items.find((sheet) => sheet.name === name);
+    if (found === undefined) throw new Error(`mock: no sheet ${name}`);
+    return found;
+  };
   const mock = new OfficeMockObject({
-    context: { workbook: { worksheets: { items, load: loadItems } } },
+    context: { workbook: { worksheets: { items, load: loadItems, getItem } } },
   });
   const sync = jest.spyOn(mock.context, "sync");
   return { mock, sync };

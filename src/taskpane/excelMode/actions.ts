@@ -3,7 +3,7 @@
  * The entry file wires these to src/excel/ (reader, writer, reference rates, selection), so the pane,
  * its tasks and the Excel halves of the guide and training run, and are tested, without Office.
  */
-import type { ContractInput } from "../../engine";
+import type { ContractInput, EngineError } from "../../engine";
 import type { TableRow } from "../../sheet/batch";
 import type { HeaderRowAddresses, RowResult, WrongPlace } from "../../sheet/headers";
 import type { WorkbookReferenceRates } from "../../sheet/referenceSheet";
@@ -43,6 +43,25 @@ export type SelectedRows =
     }
   | { ok: false; address: string; message: string };
 
+/** What an action asks to read: a row (none, the active cell's, the selection's) and the rates. */
+export interface ActionRequest {
+  row?: "active" | "selection";
+  /** Read the Referensräntor sheet (default true). */
+  rates?: boolean;
+}
+
+/** What an action reads, in one batch (src/excel/actionRead.ts). */
+export interface ActionInput {
+  activeRow?: ActiveRow;
+  selection?: SelectedRows;
+  /** The workbook's rates (null: no Referensräntor sheet), or the problem with its sheet. */
+  rates?: { ok: true; rates: WorkbookReferenceRates | null } | { ok: false; error: EngineError };
+  /** Every sheet name in the workbook. */
+  sheetNames: string[];
+  /** When the active row is in a wrong place: the sheets holding a contract table. */
+  contractSheets?: string[];
+}
+
 /** What the pane needs from the workbook (src/excel/reader.ts, writer.ts and referenceRates.ts). */
 export interface ExcelActions {
   readActiveContractRow(): Promise<ActiveRow>;
@@ -60,8 +79,15 @@ export interface ExcelActions {
   insertContractTable?(): Promise<{ sheetName: string; activeCell: string }>;
   /** Calls `onChange` at every selection change; resolves to the handler's removal. */
   watchSelection?(onChange: () => void): Promise<() => Promise<void>>;
+  /** Calls `onChange(visible)` when the pane is shown or hidden; resolves to the removal. */
+  watchPaneVisibility?(onChange: (visible: boolean) => void): Promise<() => Promise<void>>;
   /** The names of the sheets holding a contract table (their first row is a contract header row). */
   findContractSheets?(): Promise<string[]>;
   /** Every sheet name in the workbook (the exercises are planned against them); none if absent. */
   readSheetNames?(): Promise<string[]>;
+  /**
+   * What an action needs, read in one batch; absent, the pane reads it with the calls above
+   * (several batches), as a host or a test without it offers.
+   */
+  readForAction?(request: ActionRequest): Promise<ActionInput>;
 }

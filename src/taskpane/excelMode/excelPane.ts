@@ -277,7 +277,9 @@ function selectedRowText(row: ActiveRow): string {
 /**
  * Keeps the selected-row line current: reads the active row at mount, then after each burst of
  * selection changes once the selection has rested `delayMs`; an older read that answers late is
- * dropped. Registers Excel's handler once; `dispose` removes it.
+ * dropped. Excel's selection handler is registered only while the pane is visible: hiding the pane
+ * (the shared runtime keeps the page alive) removes it, so selection changes then cost no batch;
+ * showing it again registers it anew and reads the row. `dispose` removes both handlers.
  */
 function watchSelectedRow(
   excel: ExcelActions,
@@ -297,21 +299,37 @@ function watchSelectedRow(
     }
   };
   const schedule = () => {
-    if (disposed) return;
+    if (disposed || watching === null) return;
     clearTimeout(timer);
     timer = setTimeout(() => void read(), delayMs);
   };
-  const registered = excel.watchSelection
-    ? excel.watchSelection(schedule).catch(() => null)
+  type Removal = Promise<(() => Promise<void>) | null>;
+  let watching: Removal | null = null;
+  const start = () => {
+    if (disposed || watching !== null) return;
+    watching = excel.watchSelection
+      ? excel.watchSelection(schedule).catch(() => null)
+      : Promise.resolve(null);
+    void read();
+  };
+  const stop = async () => {
+    clearTimeout(timer);
+    const removal = watching;
+    watching = null;
+    const unwatch = await removal;
+    await unwatch?.().catch(() => undefined);
+  };
+  start();
+  const visibility: Removal = excel.watchPaneVisibility
+    ? excel.watchPaneVisibility((visible) => void (visible ? start() : stop())).catch(() => null)
     : Promise.resolve(null);
-  void read();
   return {
     refresh: schedule,
     dispose: async () => {
       if (disposed) return;
       disposed = true;
-      clearTimeout(timer);
-      const unwatch = await registered;
+      await stop();
+      const unwatch = await visibility;
       await unwatch?.().catch(() => undefined);
     },
   };

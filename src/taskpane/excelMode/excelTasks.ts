@@ -41,7 +41,7 @@ import {
 import { MAX_HANDOUT_CASES, planExerciseWorkbook } from "../../training/workbook";
 import { Outcome, excelCall, refused, succeeded } from "./actionRunner";
 import { Child, h, replace } from "../ui/dom";
-import type { ActiveRow, ExcelActions, SkippedRows } from "./actions";
+import type { ActionInput, ActionRequest, ActiveRow, ExcelActions, SkippedRows } from "./actions";
 import type { ExerciseChoiceInput } from "./exercisesPanel";
 import { EXERCISES_UI_TEXT, formMessage, UI_TEXT } from "../ui/messages";
 import { parsePercentInput } from "../form/rates";
@@ -75,14 +75,45 @@ interface Rates {
 }
 
 /**
- * Reads the workbook's Referensräntor sheet and builds the table every calculation uses; shows the
- * last half-year. A bad row of the sheet is refused, naming the row.
+ * What an action needs from the workbook, read in one batch when the host offers it
+ * (`readForAction`), else with one call each: the rates first, then the row, then the sheet names.
  */
-export async function loadRates({ excel, showKnown }: TaskContext): Promise<Outcome<Rates>> {
-  let rates: WorkbookReferenceRates | null;
+export async function readInput(excel: ExcelActions, request: ActionRequest): Promise<ActionInput> {
+  const read = excel.readForAction;
+  if (read) return excelCall(() => read(request));
+  let rates: ActionInput["rates"];
+  if (request.rates !== false) {
+    try {
+      rates = { ok: true, rates: await excelCall(() => excel.readWorkbookReferenceRates()) };
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      rates = { ok: false, error };
+    }
+  }
+  const activeRow =
+    request.row === "active" ? await excelCall(() => excel.readActiveContractRow()) : undefined;
+  const selection =
+    request.row === "selection"
+      ? await excelCall(() => excel.readSelectedContractRows())
+      : undefined;
+  const names = activeRow?.sheetNames ?? (selection?.ok ? selection.sheetNames : undefined);
+  const sheetNames =
+    names ?? (await excelCall(() => excel.readSheetNames?.() ?? Promise.resolve([])));
+  return { rates, activeRow, selection, sheetNames };
+}
+
+/**
+ * The table every calculation uses, built from the workbook's rates as read; shows the last
+ * half-year. A bad row of the Referensräntor sheet is refused, naming the row.
+ */
+export function useRates(
+  { showKnown }: Pick<TaskContext, "showKnown">,
+  read: ActionInput["rates"],
+): Outcome<Rates> {
+  if (read !== undefined && !read.ok) return refused(UI_TEXT.ratesSheetProblem(read.error.message));
+  const rates = read?.rates ?? null;
   let table: ReferenceRateTable;
   try {
-    rates = await excelCall(() => excel.readWorkbookReferenceRates());
     table = workbookRateTable(rates);
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
@@ -90,6 +121,12 @@ export async function loadRates({ excel, showKnown }: TaskContext): Promise<Outc
   }
   showKnown(lastKnownHalfYear(rates, table));
   return succeeded({ rates, table });
+}
+
+/** Reads the workbook's Referensräntor sheet alone and builds the table (see {@link useRates}). */
+export async function loadRates(context: TaskContext): Promise<Outcome<Rates>> {
+  const input = await readInput(context.excel, { rates: true });
+  return useRates(context, input.rates);
 }
 
 /** A row that cannot be calculated: each problem with the address of its cell. */
@@ -119,10 +156,11 @@ export function firstCell(address: string): string {
 async function wrongPlace(
   { excel }: Pick<TaskContext, "excel">,
   row: ActiveRow & { ok: false; place: WrongPlace },
+  contractSheets?: string[],
 ): Promise<{ ok: false; problem: Child[] }> {
   if (row.place === "emptyRow") return refused(h("p", {}, UI_TEXT.emptyRow(row.address)));
   const find = excel.findContractSheets;
-  const sheets = find ? await excelCall(() => find()) : null;
+  const sheets = contractSheets ?? (find ? await excelCall(() => find()) : null);
   const onOne =
     (row.place === "headerRow" || row.place === "outsideData") &&
     (sheets ?? []).some((name) => sameSheetName(name, row.sheet));
@@ -133,16 +171,14 @@ async function wrongPlace(
 /** Reads the active row and calculates it (and shows it), or refuses with the row's problems. */
 async function readAndCalculate(
   context: TaskContext,
-): Promise<Outcome<{ row: ActiveRow; calc: Calculation }>> {
+): Promise<Outcome<{ row: ActiveRow; calc: Calculation; sheetNames: string[] }>> {
   const { excel, result } = context;
   replace(result); // never leave an earlier row's figures beside this row's outcome
-  const loaded = await loadRates(context);
+  const input = await readInput(excel, { row: "active" });
+  const loaded = useRates(context, input.rates);
   if (!loaded.ok) return loaded;
-  const row = await excelCall(() => excel.readActiveContractRow());
-  if (!row.ok) {
-    const { place } = row;
-    return place ? wrongPlace(context, { ...row, place }) : rowProblems(row.address, row.problems);
-  }
+  const row = input.activeRow!;
+  if (!row.ok) return activeRowRefusal(excel, row, input.contractSheets);
   let calc: Calculation;
   try {
     calc = calculate(row.contract, { referenceRates: loaded.value.table });
@@ -165,7 +201,7 @@ async function readAndCalculate(
     calculationView(calc),
     ignored ? h("p", { class: "hint" }, UI_TEXT.ignoredHeaders(ignored)) : null,
   );
-  return succeeded({ row, calc });
+  return succeeded({ row, calc, sheetNames: input.sheetNames });
 }
 
 /** Refused rows for the alert region, each with where it is and why. */
@@ -227,7 +263,7 @@ export async function createSheet(
   if (withLetters) {
     const plans = planCaseWorkbook(read.value.calc, {
       letters: true,
-      existingSheetNames: read.value.row.sheetNames ?? [],
+      existingSheetNames: read.value.sheetNames,
       sender,
     });
     const { sheetNames } = await excelCall(() => context.excel.writeSheetPlans(plans));
@@ -251,10 +287,11 @@ function skippedText({ headerRow, emptyRows, hiddenRows }: SkippedRows): string 
 export async function createSummary(context: TaskContext, withSheets: boolean): Promise<Outcome> {
   const { shell, excel, result } = context;
   replace(result);
-  const loaded = await loadRates(context);
+  const input = await readInput(excel, { row: "selection" });
+  const loaded = useRates(context, input.rates);
   if (!loaded.ok) return loaded;
   const { rates, table } = loaded.value;
-  const read = await excelCall(() => excel.readSelectedContractRows());
+  const read = input.selection!;
   if (!read.ok) return refused(h("p", {}, UI_TEXT.noRows), h("p", {}, read.message));
   const rows = calculateRows(read.headers, read.rows, table, read.headerRow);
   if (rows.calculations.length === 0)
@@ -346,10 +383,11 @@ export async function insertExercises(
   const { shell, excel } = context;
   const cases = chosenCases(choice);
   if (!cases.ok) return cases;
-  const loaded = await loadRates(context);
+  const input = await readInput(excel, {});
+  const loaded = useRates(context, input.rates);
   if (!loaded.ok) return loaded;
   const { rates, table } = loaded.value;
-  const existing = (await excelCall(() => excel.readSheetNames?.() ?? Promise.resolve([]))) ?? [];
+  const existing = input.sheetNames;
   let plans: SheetPlan[];
   try {
     plans = planExerciseWorkbook(cases.value, {
@@ -395,7 +433,10 @@ export async function insertPracticeRows(
 export async function activeRowRefusal(
   excel: ExcelActions,
   row: ActiveRow & { ok: false },
+  contractSheets?: string[],
 ): Promise<{ ok: false; problem: Child[] }> {
   const { place } = row;
-  return place ? wrongPlace({ excel }, { ...row, place }) : rowProblems(row.address, row.problems);
+  return place
+    ? wrongPlace({ excel }, { ...row, place }, contractSheets)
+    : rowProblems(row.address, row.problems);
 }

@@ -9,32 +9,21 @@
  * {@link mountExcelGuide} has the shape of the Excel pane's `guide(slot, host)` option: the pane
  * gives it the slot its "Steg för steg" mode shows, and its shell, workbook functions and runner.
  */
-import { Calculation, EngineError, ReferenceRateTable } from "../../engine";
+import { Calculation } from "../../engine";
 import { planCaseWorkbook } from "../../sheet/caseWorkbook";
-import { workbookRateTable } from "../../sheet/referenceSheet";
-import { Outcome, excelCall, refused, succeeded } from "./actionRunner";
+import { Outcome, excelCall, succeeded } from "./actionRunner";
 import { h, replace } from "../ui/dom";
 import type { ExcelActions } from "./actions";
 import type { GuideHost } from "./excelPane";
-import { activeRowRefusal } from "./excelTasks";
+import { activeRowRefusal, readInput, useRates } from "./excelTasks";
 import { contractToForm } from "../form/form";
 import { GUIDE_UI_TEXT as G } from "../guide/guideMessages";
 import { GuideView, mountGuideView } from "../guide/guideView";
 import { UI_TEXT } from "../ui/messages";
 
-/** Reads the workbook's reference rates into the table the pane's calculations use. */
-async function rateTable(excel: ExcelActions): Promise<Outcome<ReferenceRateTable>> {
-  try {
-    return succeeded(workbookRateTable(await excelCall(() => excel.readWorkbookReferenceRates())));
-  } catch (error) {
-    if (!(error instanceof EngineError)) throw error;
-    return refused(UI_TEXT.ratesSheetProblem(error.message));
-  }
-}
-
 /** Writes the calculation sheet and the case's letters under names free in the workbook now. */
 async function writeCaseSheets(excel: ExcelActions, calc: Calculation): Promise<Outcome> {
-  const { sheetNames: existing = [] } = await excelCall(() => excel.readActiveContractRow());
+  const { sheetNames: existing } = await readInput(excel, { rates: false });
   const plans = planCaseWorkbook(calc, { letters: true, existingSheetNames: existing });
   const { sheetNames } = await excelCall(() => excel.writeSheetPlans(plans));
   return succeeded(UI_TEXT.writtenWithLetters(sheetNames[0], sheetNames.slice(1)));
@@ -67,13 +56,14 @@ export function mountExcelGuide(slot: HTMLElement, host: Pick<GuideHost, "excel"
   let guide: GuideView | null = null;
 
   const open = async (): Promise<Outcome> => {
-    const table = await rateTable(excel);
-    if (!table.ok) return table;
-    const row = await excelCall(() => excel.readActiveContractRow());
-    if (!row.ok) return activeRowRefusal(excel, row);
+    const input = await readInput(excel, { row: "active" });
+    const rates = useRates({ showKnown: () => undefined }, input.rates);
+    if (!rates.ok) return rates;
+    const row = input.activeRow!;
+    if (!row.ok) return activeRowRefusal(excel, row, input.contractSheets);
     guide = mountGuideView(area, {
       values: contractToForm(row.input).values,
-      referenceRates: table.value,
+      referenceRates: rates.value.table,
       note: `${UI_TEXT.readRow(row.address)} ${G.excelNote}`,
       letters: {
         label: G.lettersExcel,

@@ -4,15 +4,14 @@
  * standaloneMode/trainingStandalone.ts). Workbook calls go through the Excel pane's action runner, so
  * they never interleave with its other actions.
  */
-import { EngineError, ReferenceRateTable, calculate } from "../../engine";
-import { workbookRateTable } from "../../sheet/referenceSheet";
+import { EngineError, calculate } from "../../engine";
 import { planCaseWorkbook } from "../../sheet/caseWorkbook";
 import { parsePracticeCaseName } from "../../training/practiceCase";
 import { TRAINING_TEXT } from "../../training/messages";
 import { Action, Outcome, excelCall, refused, succeeded } from "./actionRunner";
 import { h } from "../ui/dom";
 import type { ExcelActions } from "./actions";
-import { activeRowRefusal } from "./excelTasks";
+import { activeRowRefusal, readInput, useRates } from "./excelTasks";
 import { GUIDE_UI_TEXT as G } from "../guide/guideMessages";
 import { formMessage, UI_TEXT } from "../ui/messages";
 import { TrainingCase, TrainingPanel, trainingPanel } from "../training/trainingPanel";
@@ -27,17 +26,14 @@ export type RunAction = (busyText: string, action: Action) => Promise<void>;
  */
 export function excelTraining(excel: ExcelActions, run: RunAction): TrainingPanel {
   const readRow = async (): Promise<Outcome<TrainingCase>> => {
-    let table: ReferenceRateTable;
+    const input = await readInput(excel, { row: "active" });
+    const rates = useRates({ showKnown: () => undefined }, input.rates);
+    if (!rates.ok) return rates;
+    const row = input.activeRow!;
+    // Says where to go from a wrong place.
+    if (!row.ok) return activeRowRefusal(excel, row, input.contractSheets);
     try {
-      table = workbookRateTable(await excelCall(() => excel.readWorkbookReferenceRates()));
-    } catch (error) {
-      if (!(error instanceof EngineError)) throw error;
-      return refused(UI_TEXT.ratesSheetProblem(error.message));
-    }
-    const row = await excelCall(() => excel.readActiveContractRow());
-    if (!row.ok) return activeRowRefusal(excel, row); // says where to go from a wrong place
-    try {
-      const calc = calculate(row.contract, { referenceRates: table });
+      const calc = calculate(row.contract, { referenceRates: rates.value.table });
       const name = row.contract.caseId;
       const practice = parsePracticeCaseName(name);
       const level = practice === null ? "" : ` ${TRAINING_TEXT.levels[practice.level]}.`;
@@ -67,9 +63,7 @@ export function excelTraining(excel: ExcelActions, run: RunAction): TrainingPane
       label: G.lettersExcel,
       run: (calc) =>
         run(G.lettersBusy, async () => {
-          const { sheetNames: existing = [] } = await excelCall(() =>
-            excel.readActiveContractRow(),
-          );
+          const { sheetNames: existing } = await readInput(excel, { rates: false });
           const plans = planCaseWorkbook(calc, { letters: true, existingSheetNames: existing });
           const { sheetNames } = await excelCall(() => excel.writeSheetPlans(plans));
           return succeeded(UI_TEXT.writtenWithLetters(sheetNames[0], sheetNames.slice(1)));
