@@ -26,7 +26,7 @@ import { REFERENCE_SHEET_NAME, planReferenceSheet } from "../sheet/referenceShee
 import { RefusedRow, SummaryRows } from "../sheet/summary";
 import { fieldForHeader, isContractHeaderRow } from "../sheet/headers";
 import { CsvError } from "./csv";
-import { TableError, TableRecord, openTable, scanTable, tableNotices } from "./table";
+import { TableError, TableScan, TableRecord, openTable, scanTable, tableNotices } from "./table";
 import { Progress, ProgressSink, groupThousands } from "./progress";
 import { UsageError, writeOrRefuse } from "./usageError";
 
@@ -97,13 +97,7 @@ export async function runBatch(run: BatchRun, io: BatchIo): Promise<number> {
   );
   const json = run.json ? new JsonArrayPrinter(io.out) : null;
   const table = await readErrors(run.file, () => openTable(run.file, scan));
-  const rows = new RowSource(
-    run.file,
-    scan.header,
-    table,
-    (calc) => json?.add(toReport(calc)),
-    progress,
-  );
+  const rows = new RowSource(run.file, scan, table, (calc) => json?.add(toReport(calc)), progress);
 
   let written: string | null = null;
   try {
@@ -179,13 +173,15 @@ class RowSource {
 
   constructor(
     private readonly file: string,
-    header: string[],
+    scan: TableScan,
     private readonly table: AsyncIterable<TableRecord>,
     private readonly onCalc: (calc: Calculation) => void,
     private readonly progress: Progress,
   ) {
-    this.calculateRow = rowCalculator(header);
-    this.caseIdCol = header.findIndex((header) => fieldForHeader(header) === "caseId");
+    this.calculateRow = rowCalculator(scan.header, BUILT_IN_RATES, undefined, {
+      decimalComma: scan.decimalComma,
+    });
+    this.caseIdCol = scan.header.findIndex((header) => fieldForHeader(header) === "caseId");
   }
 
   /** Calls `consume` with each calculated case in file order (the table is read once). */

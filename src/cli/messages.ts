@@ -35,6 +35,13 @@ function jsonProblemText(problem: JsonProblem): string {
   }
 }
 
+/** A case id as messages show it: cut to its start beyond 40 characters (a pasted cell). */
+function shownId(caseId: string): string {
+  return caseId.length > 40
+    ? `${caseId.slice(0, 25)}… (${formatNumber(caseId.length)} tecken)`
+    : caseId;
+}
+
 export const CLI_TEXT = {
   usage: [
     "Användning:",
@@ -52,7 +59,7 @@ export const CLI_TEXT = {
   errorLine: (message: string) => `Fel: ${message}`,
   /** A refused row of a batch. */
   refusedRow: (file: string, where: string, caseId: string, reason: string) =>
-    `Fel: ${file} ${where}${caseId ? ` (${caseId})` : ""}: ${reason}`,
+    `Fel: ${file} ${where}${caseId ? ` (${shownId(caseId)})` : ""}: ${reason}`,
   inFile: (file: string, message: string) => `${file}: ${message}`,
   unreadable: (file: string, code: string) => `${file}: Filen kan inte läsas (${code})`,
   unwritable: (file: string, code: string) => `${file}: Filen kan inte skrivas (${code})`,
@@ -112,7 +119,9 @@ export const CLI_TEXT = {
     "är det rätt fil, och rätt blad (--sheet NAMN)?",
   nothingComputed: "Inget ärende kunde beräknas; ingen fil skrevs",
   duplicateCaseId: (file: string, caseId: string, first: number, line: number) =>
-    `Varning: ${file} rad ${line}: ärendet ${JSON.stringify(caseId)} finns redan på rad ${first}`,
+    `Varning: ${file} rad ${line}: ärendet ${JSON.stringify(shownId(caseId))} finns redan på rad ${first}`,
+  csvRecordTooLong: (line: number, max: number) =>
+    `Rad ${line} är längre än ${formatNumber(max)} tecken; en kontraktsrad är aldrig så lång (har en cell fått en hel text inklistrad?)`,
   csvEmpty: "Filen är tom: rubrikraden saknas",
   internalError: (detail: string) => `Internt fel: ${detail}`,
 } as const;
