@@ -49,6 +49,7 @@ export { checkScheduleRepays, scheduleClosing } from "./scheduleCheck";
 export type { Contract, ContractField, ContractInput, MethodChoice } from "./contract";
 export {
   CONTRACT_SCHEMA,
+  MAX_AMOUNT_KRONOR,
   MAX_INSTALLMENTS,
   REQUIRED_FIELDS,
   REQUIRED_UNLESS,
