@@ -13,7 +13,8 @@
  * page's Content-Security-Policy (test/taskpane.browser.test.ts downloads a file to prove it).
  * CustomFunctionsMetadataPlugin writes dist/functions.json from the JSDoc and TypeScript types in
  * src/functions/functions.ts, and appends `CustomFunctions.associate(id, fn)` for each
- * @customfunction to that file's source as webpack loads it.
+ * @customfunction to that file's source as webpack loads it. {@link HelpPagesPlugin} writes the help
+ * pages, help.html (its function reference from that functions.json) and conventions.html.
  *
  * `npm run build` works offline: the dev-server certificates are only requested by `webpack serve`.
  *
@@ -27,6 +28,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const MinimizerPlugin = require("minimizer-webpack-plugin");
+const { helpPages, helpSources } = require("./scripts/helpPages");
 
 const DEV_SERVER_PORT = 3000; // every URL in manifest.xml is https://localhost:3000/...
 const DEV_ORIGIN = `https://localhost:${DEV_SERVER_PORT}/`;
@@ -107,6 +109,62 @@ class DeploymentUrlPlugin {
   }
 }
 
+/**
+ * Emits help.html and conventions.html (scripts/helpPages.js): the function reference is made from
+ * the functions.json this very build emits, so the page and what Excel shows never differ. Runs
+ * before {@link DeploymentUrlPlugin}; the pages' sources are watched, so the dev server rebuilds
+ * them when the template or docs/conventions.md changes.
+ */
+class HelpPagesPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("HelpPagesPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "HelpPagesPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        (assets) => {
+          for (const file of helpSources()) compilation.fileDependencies.add(file);
+          // Missing only when the metadata failed, which CustomFunctionsMetadataPlugin reports.
+          if (!assets["functions.json"]) return;
+          const metadata = JSON.parse(assets["functions.json"].source().toString());
+          for (const [name, html] of Object.entries(helpPages(metadata)))
+            compilation.emitAsset(name, new sources.RawSource(html));
+        },
+      );
+    });
+  }
+}
+
+/**
+ * The functions' metadata as the add-in ships it: the generator's JSON with
+ * `allowCustomDataForDataTypeAny` false. custom-functions-metadata writes it as true for every
+ * add-in (no tag or option turns it off, generate.js); with it, Excel passes data-type values
+ * (entity cards, linked data types: "Custom functions and data types", CustomFunctionsRuntime 1.4)
+ * to parameters typed `any`, which src/functions/coerce.ts does not handle. Off, such a cell arrives
+ * as its plain value, as on hosts before 1.4.
+ */
+function shippedFunctionsMetadata(json) {
+  const metadata = JSON.parse(json);
+  return JSON.stringify({ ...metadata, allowCustomDataForDataTypeAny: false }, null, 4);
+}
+
+/** Applies {@link shippedFunctionsMetadata} to the emitted functions.json. */
+class FunctionsMetadataPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("FunctionsMetadataPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "FunctionsMetadataPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        (assets) => {
+          const asset = assets["functions.json"];
+          if (asset === undefined) return;
+          const json = shippedFunctionsMetadata(asset.source().toString());
+          compilation.updateAsset("functions.json", new sources.RawSource(json));
+        },
+      );
+    });
+  }
+}
+
 /** Dev-server https options: office-addin-dev-certs creates and trusts a localhost certificate. */
 async function httpsServerOptions() {
   const devCerts = require("office-addin-dev-certs");
@@ -173,6 +231,7 @@ module.exports = async (env = {}) => {
         output: "functions.json",
         input: FUNCTIONS_SOURCE,
       }),
+      new FunctionsMetadataPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -183,11 +242,11 @@ module.exports = async (env = {}) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "[name][ext]" },
-          { from: "src/help/help.html", to: "help.html" },
           { from: "src/help/help.css", to: "help.css" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
         ],
       }),
+      new HelpPagesPlugin(),
       new DeploymentUrlPlugin(url),
     ],
     devServer: serving
@@ -203,3 +262,4 @@ module.exports = async (env = {}) => {
 
 // For test/deployment.test.ts.
 module.exports.deploymentId = deploymentId;
+module.exports.shippedFunctionsMetadata = shippedFunctionsMetadata;

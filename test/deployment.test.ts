@@ -78,6 +78,11 @@ describe(`dist/ built with --env url=${SAMPLE_URL}`, () => {
     expect(missing).toEqual([]);
   });
 
+  test("functions.json: data-type values for `any` parameters turned off (issue 20 point 3)", () => {
+    const metadata = JSON.parse(read("functions.json")) as Record<string, unknown>;
+    expect(metadata.allowCustomDataForDataTypeAny).toBe(false);
+  });
+
   test("functions.json: each function's help link is help.html#ID on the deployment URL", () => {
     const metadata = JSON.parse(read("functions.json")) as {
       functions: { id: string; helpUrl?: string }[];

@@ -39,7 +39,7 @@ describe("readActiveContractRow", () => {
     expect(result).toMatchObject({
       sheet: "Kontrakt",
       row: 3,
-      address: "Kontrakt!A3:AB3",
+      address: "Kontrakt!A3:AD3",
       syncs: 2,
     });
     expect(book.sync).toHaveBeenCalledTimes(2);
@@ -65,7 +65,7 @@ describe("readActiveContractRow", () => {
     expect(result).toMatchObject({
       sheet: "Övning 1",
       row: 6,
-      address: "'Övning 1'!B6:AC6",
+      address: "'Övning 1'!B6:AE6",
       syncs: 2,
     });
     expect(book.written()).toEqual([]);
@@ -165,7 +165,7 @@ describe("readActiveContractRow", () => {
         grid: [...trainingGrid(), trainingGrid()[0].map(() => ""), trainingGrid()[1]],
         active: { row: 3, col: 1 },
       },
-      "A4:AB4",
+      "A4:AD4",
       "tom",
       2,
     ],
@@ -210,7 +210,7 @@ describe("readSelectedContractRows", () => {
     const result = await readSelectedContractRows();
     expect(run).toHaveBeenCalledTimes(1);
     expect(book.sync).toHaveBeenCalledTimes(result.syncs);
-    // A third sync only to learn which rows are visible, when some (not all) of them are hidden.
+    // A third sync only when some rows and the first used column are hidden (the block's own view).
     expect(result.syncs).toBeLessThanOrEqual(book.visibleViews.length > 0 ? 3 : 2);
     expect(book.add).not.toHaveBeenCalled();
     return { book, result };
@@ -241,7 +241,7 @@ describe("readSelectedContractRows", () => {
       hiddenRows: [],
     });
     expect(selected.headers).toEqual(trainingGrid()[0]);
-    expect(selected.headerRow.address).toBe("A1:AB1");
+    expect(selected.headerRow.address).toBe("A1:AD1");
     expect(selected.headerRow.addressOf(27)).toBe("AB1");
     expect(selected).toMatchObject({
       sheet: "Kontrakt",
@@ -268,7 +268,7 @@ describe("readSelectedContractRows", () => {
       "'Övning 1'!9:9",
     ]);
     expect(selected.rows[0].addressOf(0)).toBe("B6");
-    expect(selected.headerRow.address).toBe("B5:AC5");
+    expect(selected.headerRow.address).toBe("B5:AE5");
     expect(selected.skipped).toEqual({
       headerRow: "'Övning 1'!5:5",
       emptyRows: ["'Övning 1'!8:8"],
@@ -312,7 +312,7 @@ describe("readSelectedContractRows", () => {
 
   // Issue 10 item 3: selecting the rows of a filtered table selects the filtered-out rows too; only
   // the visible rows may reach the summary.
-  test("a filtered table: only the visible rows, the filtered-out ones listed; 3 syncs", async () => {
+  test("a filtered table: only the visible rows, the filtered-out ones listed; 2 syncs", async () => {
     const grid = [...gridWithBlank()];
     const fourth = [...grid[2]];
     fourth[column("caseId")] = "Övning 4";
@@ -331,11 +331,49 @@ describe("readSelectedContractRows", () => {
       emptyRows: ["Kontrakt!4:4"],
       hiddenRows: ["Kontrakt!3:3", "Kontrakt!5:5"],
     });
-    expect(selected.syncs).toBe(3);
-    expect(book.visibleViews).toEqual(["2:6"]);
+    expect(selected.syncs).toBe(2);
+    // One column's visible view (issue 20 point 6): one address per visible row.
+    expect(book.columnViews).toEqual(["A2:A6"]);
+    expect(book.visibleViews).toEqual([]);
+    expect(book.viewCells()).toBe(3); // rows 2, 4 and 6
     // What calculateRows receives: the filtered-out contracts are not among them.
     const batch = calculateRows(selected.headers, selected.rows, undefined, selected.headerRow);
     expect(batch.calculations.map((c) => c.contract.caseId)).toEqual(["Övning 1", "Övning 4"]);
+  });
+
+  test("a big filtered table: the visible view holds one address per visible row, not rows × columns", async () => {
+    const grid = trainingGrid();
+    const rows = Array.from({ length: 2000 }, (_, i) => {
+      const row = [...grid[1]];
+      row[column("caseId")] = `Ärende ${i + 1}`;
+      return row;
+    });
+    const hiddenRows = Array.from({ length: 1000 }, (_, i) => 2 * i + 1); // every other row
+    const { book, result } = await read({
+      grid: [grid[0], ...rows],
+      areas: [{ row: 0, col: 0, rowCount: 1048576 }],
+      table: {},
+      hiddenRows,
+    });
+    expect(ok(result).rows).toHaveLength(1000);
+    expect(ok(result).skipped.hiddenRows).toHaveLength(1000);
+    expect(result.syncs).toBe(2);
+    // 1 000 visible rows (and the header) in column A; rows × all 28 columns would be 28 028.
+    expect(book.viewCells()).toBe(1001);
+    expect(grid[0].length).toBe(28);
+  });
+
+  test("the first used column hidden too: the block's own visible view, in a third sync", async () => {
+    const { book, result } = await read({
+      grid: gridWithBlank(),
+      areas: [{ row: 1, col: 0, rowCount: 4 }],
+      hiddenRows: [2],
+      hiddenColumns: [0],
+    });
+    expect(ok(result).rows.map((r) => r.where)).toEqual(["Kontrakt!2:2", "Kontrakt!5:5"]);
+    expect(ok(result).skipped.hiddenRows).toEqual(["Kontrakt!3:3"]);
+    expect(result.syncs).toBe(3);
+    expect(book.visibleViews).toEqual(["2:5"]);
   });
 
   test("no hidden row among those read: no visible view asked for, still 2 syncs", async () => {

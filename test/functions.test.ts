@@ -434,3 +434,35 @@ describe("never NaN or Infinity", () => {
     expect(results[0].toFixed(2)).toBe("780.00"); // 26 unearned fees of 30, no interest at 0 %
   });
 });
+
+// Issue 20 point 3: the shipped metadata turns off data-type values for `any` parameters (a
+// CustomFunctionsRuntime 1.4 feature the coercion does not handle), which the generator turns on.
+describe("functions.json as shipped", () => {
+  const { shippedFunctionsMetadata } = require("../webpack.config.js") as {
+    shippedFunctionsMetadata: (json: string) => string;
+  };
+
+  test("allowCustomDataForDataTypeAny: the generator's true becomes false; the functions stay", async () => {
+    const { generateCustomFunctionsMetadata } = require("custom-functions-metadata") as {
+      generateCustomFunctionsMetadata(
+        input: string[],
+        wantConsoleOutput?: boolean,
+      ): Promise<{ metadataJson: string; errors: string[] }>;
+    };
+    const generated = await generateCustomFunctionsMetadata(
+      [require("path").resolve(__dirname, "../src/functions/functions.ts")],
+      false,
+    );
+    expect(generated.errors).toEqual([]);
+    const raw = JSON.parse(generated.metadataJson) as Record<string, unknown>;
+    expect(raw.allowCustomDataForDataTypeAny).toBe(true);
+    const shipped = JSON.parse(shippedFunctionsMetadata(generated.metadataJson)) as {
+      allowCustomDataForDataTypeAny: boolean;
+      functions: { id: string }[];
+    };
+    expect(shipped.allowCustomDataForDataTypeAny).toBe(false);
+    expect(shipped.functions.map((f) => f.id)).toEqual(
+      (raw.functions as { id: string }[]).map((f) => f.id),
+    );
+  }, 60_000);
+});

@@ -39,8 +39,8 @@ const MAX_LONG_STRING = 250;
 
 /** The minimum versions this add-in needs; the VersionOverrides may only be stricter. */
 const REQUIRED_SETS = {
-  base: { SharedRuntime: "1.1", CustomFunctionsRuntime: "1.2", ExcelApi: "1.9" },
-  overrides: { SharedRuntime: "1.1", CustomFunctionsRuntime: "1.2", ExcelApi: "1.9" },
+  base: { SharedRuntime: "1.1", CustomFunctionsRuntime: "1.3", ExcelApi: "1.9" },
+  overrides: { SharedRuntime: "1.1", CustomFunctionsRuntime: "1.3", ExcelApi: "1.9" },
 };
 
 /** Which resource list the resid of each referencing element must point into. */
@@ -316,7 +316,7 @@ const CHECKS = {
     return problems;
   },
 
-  "requires SharedRuntime 1.1, CustomFunctionsRuntime 1.2 and ExcelApi": (root) => {
+  "requires SharedRuntime 1.1, CustomFunctionsRuntime 1.3 and ExcelApi": (root) => {
     const problems: string[] = [];
     const base = requirementSets(
       childrenNamed(root, NS.app, "Requirements").flatMap((r) =>
@@ -629,22 +629,22 @@ const BREAKAGES: Breakage[] = [
     problem: /Metadata is https:\/\/localhost:3000\/metadata.json/,
   },
   {
-    check: "requires SharedRuntime 1.1, CustomFunctionsRuntime 1.2 and ExcelApi",
-    change: "CustomFunctionsRuntime 1.1",
+    check: "requires SharedRuntime 1.1, CustomFunctionsRuntime 1.3 and ExcelApi",
+    change: "CustomFunctionsRuntime 1.2 (ErrorCode.invalidValue is 1.3)",
     mutate: edit(
+      '<Set Name="CustomFunctionsRuntime" MinVersion="1.3"/>',
       '<Set Name="CustomFunctionsRuntime" MinVersion="1.2"/>',
-      '<Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>',
     ),
-    problem: /base requires CustomFunctionsRuntime 1.1, needs 1.2/,
+    problem: /base requires CustomFunctionsRuntime 1.2, needs 1.3/,
   },
   {
-    check: "requires SharedRuntime 1.1, CustomFunctionsRuntime 1.2 and ExcelApi",
+    check: "requires SharedRuntime 1.1, CustomFunctionsRuntime 1.3 and ExcelApi",
     change: "no SharedRuntime in the overrides",
     mutate: edit(/\s*<bt:Set Name="SharedRuntime" MinVersion="1.1"\/>/, ""),
     problem: /VersionOverrides requirements lack SharedRuntime/,
   },
   {
-    check: "requires SharedRuntime 1.1, CustomFunctionsRuntime 1.2 and ExcelApi",
+    check: "requires SharedRuntime 1.1, CustomFunctionsRuntime 1.3 and ExcelApi",
     change: "overrides laxer than base",
     mutate: edit(
       '<Set Name="ExcelApi" MinVersion="1.9"/>',
@@ -653,7 +653,7 @@ const BREAKAGES: Breakage[] = [
     problem: /at least the base ExcelApi 1.10, has 1.9/,
   },
   {
-    check: "requires SharedRuntime 1.1, CustomFunctionsRuntime 1.2 and ExcelApi",
+    check: "requires SharedRuntime 1.1, CustomFunctionsRuntime 1.3 and ExcelApi",
     change: "base ExcelApi below what src/excel calls",
     mutate: edit(
       '<Set Name="ExcelApi" MinVersion="1.9"/>',

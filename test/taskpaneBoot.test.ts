@@ -3,13 +3,21 @@
  * item 8; src/taskpane/boot.ts): from the marks office.js itself reads to find its host
  * (office.debug.js `_retrieveHostInfo`). And the wait without a time limit used inside Office.
  */
-import { HostProbe, PageSurroundings, officePlacement, waitForHost } from "../src/taskpane/boot";
+import {
+  HostProbe,
+  PageSurroundings,
+  PageWindow,
+  officePlacement,
+  readSurroundings,
+  waitForHost,
+} from "../src/taskpane/boot";
 
 const plainTab: PageSurroundings = {
   search: "",
   windowName: "",
   storedHostInfo: false,
   externalHostInfo: false,
+  agaveHostInfo: false,
   framed: false,
 };
 
@@ -22,6 +30,7 @@ describe("officePlacement", () => {
     ${"Excel on the web, framed, _host_Info after another parameter"} | ${{ search: "?et=&_host_Info=Excel|Web|16.00|sv-SE|x|0", framed: true }} | ${"office"}
     ${"Excel on Mac"}                                                 | ${{ search: "?_host_Info=Excel$Mac$16.01$sv-SE$$$$0" }}                  | ${"office"}
     ${"the Windows bridge window.external.GetHostInfo"}               | ${{ externalHostInfo: true }}                                            | ${"office"}
+    ${"a host bridge only as agaveHost.GetHostInfo"}                  | ${{ agaveHostInfo: true }}                                               | ${"office"}
     ${"host info kept in sessionStorage after a navigation"}          | ${{ storedHostInfo: true }}                                              | ${"office"}
     ${"window.name with hostInfo (Office's dialogs)"}                 | ${{ windowName: '{"hostInfo":"Excel|Win32|16.01|sv-SE"}' }}              | ${"office"}
     ${"an ordinary window name"}                                      | ${{ windowName: "results" }}                                             | ${"standalone"}
@@ -29,6 +38,62 @@ describe("officePlacement", () => {
     ${"a frame with no sign of Office"}                               | ${{ framed: true }}                                                      | ${"framed"}
   `("$scenario → $placement", ({ page, placement }) => {
     expect(officePlacement({ ...plainTab, ...page })).toBe(placement);
+  });
+});
+
+describe("readSurroundings: a stand-in host window giving one signal only", () => {
+  /** A plain tab's window: no query, no name, empty storage, not framed, no bridge. */
+  const plainWindow = (): PageWindow => {
+    const win: PageWindow = {
+      location: { search: "" },
+      name: "",
+      sessionStorage: { getItem: () => null },
+      top: null,
+      self: null,
+      external: {},
+    };
+    win.top = win.self = win;
+    return win;
+  };
+
+  test("a plain tab is standalone", () => {
+    expect(officePlacement(readSurroundings(plainWindow()))).toBe("standalone");
+  });
+
+  test("only agaveHost.GetHostInfo (office.debug.js _retrieveHostInfo reads it first) → office", () => {
+    const win = { ...plainWindow(), agaveHost: { GetHostInfo: () => "Excel|Win32|16.01|sv-SE" } };
+    win.top = win.self = win;
+    expect(readSurroundings(win)).toEqual({ ...plainTab, agaveHostInfo: true });
+    expect(officePlacement(readSurroundings(win))).toBe("office");
+  });
+
+  test("only window.external.GetHostInfo → office", () => {
+    const win = { ...plainWindow(), external: { GetHostInfo: () => "Excel|Win32|16.01|sv-SE" } };
+    win.top = win.self = win;
+    expect(officePlacement(readSurroundings(win))).toBe("office");
+  });
+
+  test("blocked storage, a throwing host object and a cross-origin top are read as no signal / framed", () => {
+    const win = plainWindow();
+    win.sessionStorage = {
+      getItem: () => {
+        throw new Error("SecurityError");
+      },
+    };
+    win.agaveHost = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error("host object");
+        },
+      },
+    );
+    Object.defineProperty(win, "top", {
+      get: () => {
+        throw new Error("cross-origin");
+      },
+    });
+    expect(readSurroundings(win)).toEqual({ ...plainTab, framed: true });
   });
 });
 

@@ -42,7 +42,7 @@ const okRow = (input: ContractInput): ActiveRow => ({
   input,
   ignoredHeaders: [{ header: "Anteckning", address: "AC1" }],
   sheet: "Kontrakt",
-  address: "Kontrakt!A2:AB2",
+  address: "Kontrakt!A2:AD2",
 });
 
 const dom = usePaneDom();
@@ -126,7 +126,7 @@ describe("Excel mode", () => {
     for (const figure of ["4 785", "77 449 kr", "77 551 kr", "Underrättelse", "Återtagning"])
       expect(result).toContain(figure);
     expect(result).toContain("Anteckning (AC1)");
-    expect(text('[role="status"]')).toBe("Kontraktet på Kontrakt!A2:AB2.");
+    expect(text('[role="status"]')).toBe("Kontraktet på Kontrakt!A2:AD2.");
   });
 
   it("lists a row's problems with the address of each cell, and writes nothing", async () => {
@@ -142,13 +142,13 @@ describe("Excel mode", () => {
           },
           {
             field: "repossessionDate",
-            address: "A1:AB1",
+            address: "A1:AD1",
             message: "kolumnen Återtagningsdag saknas i rubrikraden",
           },
         ],
         ignoredHeaders: [],
         sheet: "Kontrakt",
-        address: "Kontrakt!A3:AB3",
+        address: "Kontrakt!A3:AD3",
       }),
       writeSheetPlan: write,
     });
@@ -158,9 +158,9 @@ describe("Excel mode", () => {
     const items = [...dom.root.querySelectorAll('[role="alert"] li')].map((li) => li.textContent);
     expect(items).toEqual([
       'F3 Kontantpris måste vara ett tal, fick "abc"',
-      "A1:AB1 kolumnen Återtagningsdag saknas i rubrikraden",
+      "A1:AD1 kolumnen Återtagningsdag saknas i rubrikraden",
     ]);
-    expect(text('[role="alert"]')).toContain("Raden Kontrakt!A3:AB3 kan inte beräknas:");
+    expect(text('[role="alert"]')).toContain("Raden Kontrakt!A3:AD3 kan inte beräknas:");
     expect(text('[role="status"]')).toBe("");
     expect(button("Skapa beräkningsblad").disabled).toBe(false);
   });
@@ -196,7 +196,7 @@ describe("Excel mode", () => {
     await settle();
     expect(text('[role="alert"]')).toMatch(/Referensränta saknas/);
     // Listed like the row's other problems, with the row it is about.
-    expect(text('[role="alert"]')).toContain("Raden Kontrakt!A2:AB2 kan inte beräknas:");
+    expect(text('[role="alert"]')).toContain("Raden Kontrakt!A2:AD2 kan inte beräknas:");
     expect(dom.root.querySelectorAll('[role="alert"] li').length).toBe(1);
     expect(text('[role="alert"]')).not.toMatch(/\b(noticeDate|repossessionDate)\b/);
   });
@@ -230,7 +230,11 @@ describe("Excel mode", () => {
 // A whole table at once.
 
 /** Rows as src/excel/reader.ts reads them: sheet Kontrakt, header on row 1, contracts from row 2. */
-function selection(inputs: ContractInput[], sheetNames = ["Kontrakt"]): SelectedRows {
+function selection(
+  inputs: ContractInput[],
+  sheetNames = ["Kontrakt"],
+  hiddenRows: string[] = [],
+): SelectedRows {
   const table = contractTable(inputs);
   const letter = (col: number) => String.fromCharCode(65 + col);
   const rows: TableRow[] = table.rows.map((values, i) => ({
@@ -241,9 +245,9 @@ function selection(inputs: ContractInput[], sheetNames = ["Kontrakt"]): Selected
   return {
     ok: true,
     headers: table.headers,
-    headerRow: { address: "A1:AB1", addressOf: (col) => `${letter(col % 26)}1` },
+    headerRow: { address: "A1:AD1", addressOf: (col) => `${letter(col % 26)}1` },
     rows,
-    skipped: { headerRow: "Kontrakt!1:1", emptyRows: ["Kontrakt!5:5"] },
+    skipped: { headerRow: "Kontrakt!1:1", emptyRows: ["Kontrakt!5:5"], hiddenRows },
     sheetNames,
   };
 }
@@ -313,6 +317,32 @@ describe("Excel mode: a whole table at once", () => {
       "Bladet «Sammanställning» skapat med 2 ärenden, 2 beräkningsblad; bladet Referensräntor fanns redan och används som det är. Hoppade över rubrikraden och 1 tom rad.",
     );
     expect(text('[role="alert"]')).toBe("");
+  });
+
+  it("says how many selected rows were skipped as hidden, and which (issue 20 point 1)", async () => {
+    const { button, text } = await mount({
+      readSelectedContractRows: async () =>
+        selection([example1], ["Kontrakt"], ["Kontrakt!4:4", "Kontrakt!7:7"]),
+      writeSheetPlans: async (plans) => ({ sheetNames: plans.map((p) => p.name) }),
+    });
+    button("Skapa sammanställning").click();
+    await settle();
+    expect(text('[role="status"]')).toBe(
+      "Bladet «Sammanställning» skapat med 1 ärende och bladet Referensräntor. Hoppade över rubrikraden och 1 tom rad. 2 dolda rader hoppades över: Kontrakt!4:4, Kontrakt!7:7.",
+    );
+  });
+
+  it("names the first ten hidden rows only (a filter may hide thousands)", async () => {
+    const hidden = Array.from({ length: 12 }, (_, i) => `Kontrakt!${i + 10}:${i + 10}`);
+    const { button, text } = await mount({
+      readSelectedContractRows: async () => selection([example1], ["Kontrakt"], hidden),
+      writeSheetPlans: async (plans) => ({ sheetNames: plans.map((p) => p.name) }),
+    });
+    button("Skapa sammanställning").click();
+    await settle();
+    expect(text('[role="status"]')).toContain(
+      "12 dolda rader hoppades över: Kontrakt!10:10, Kontrakt!11:11, Kontrakt!12:12, Kontrakt!13:13, Kontrakt!14:14, Kontrakt!15:15, Kontrakt!16:16, Kontrakt!17:17, Kontrakt!18:18, Kontrakt!19:19 med flera.",
+    );
   });
 
   it("writes nothing when no row can be calculated, and lists every row", async () => {
@@ -397,7 +427,7 @@ function workbookWithRates() {
 
 describe("Excel mode: reference rates", () => {
   const later = contractIn2026H2();
-  const laterRow = (): ActiveRow => ({ ...okRow(later), address: "Kontrakt!A2:AB2" });
+  const laterRow = (): ActiveRow => ({ ...okRow(later), address: "Kontrakt!A2:AD2" });
 
   it("a case in 2026-H2 fails until the half-year is added, then calculates; the next one is appended", async () => {
     const book = workbookWithRates();
@@ -410,8 +440,16 @@ describe("Excel mode: reference rates", () => {
     expect(text('[role="alert"]')).toContain(
       "Referensränta saknas för halvåret 2026-07-01–2026-12-31",
     );
-
+    // Where it is added in Excel, and a button that goes there: the panel opened, its field focused.
+    expect(text('[role="alert"]')).toContain(
+      "lägg till halvåret på bladet Referensräntor (en rad under den sista) eller i panelen Referensräntor",
+    );
     const input = dom.root.querySelector("#next-rate") as HTMLInputElement;
+    const focus = jest.spyOn(input, "focus");
+    button("Gå till Referensräntor").click();
+    expect((dom.root.querySelector("details#rates") as HTMLDetailsElement).open).toBe(true);
+    expect(focus).toHaveBeenCalled();
+
     input.value = "1,75";
     button("Lägg till halvåret").click();
     expect(text('[role="status"]')).toBe("Lägger till halvåret …");
@@ -423,7 +461,7 @@ describe("Excel mode: reference rates", () => {
       46204, // 2026-07-01
       1.75,
       `EDATE(A${plan.rowCount},6)-1`,
-      "Tillagd av användaren",
+      "Tillagd av användaren (panelen Referensräntor)",
     ]);
     expect(text('[role="status"]')).toBe(
       "Bladet Referensräntor skapat, med halvåret 2026-07-01–2026-12-31 (1,75 %) sist.",

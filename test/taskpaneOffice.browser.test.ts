@@ -136,6 +136,18 @@ describeChromium("where the task pane loads office.js (Chromium)", () => {
     expect(await csp(page)).toEqual([]);
   });
 
+  it("a host whose only signal is agaveHost.GetHostInfo (no _host_Info): office.js, Excel mode", async () => {
+    const { page, cdn } = await newPage("stub");
+    await page.addInitScript(() => {
+      (window as unknown as { agaveHost: object }).agaveHost = {
+        GetHostInfo: () => "Excel|Win32|16.01|sv-SE|x|0",
+      };
+    });
+    await page.goto(`${pane.url}taskpane.html`, { waitUntil: "commit" });
+    await page.waitForSelector('main[data-mode="excel"]', { timeout: 15_000 });
+    expect(cdn).toEqual([OFFICE_JS_URL]);
+  });
+
   it("opened by Office with the CDN unreachable: standalone once office.js fails, functions inert", async () => {
     const { page, monitor } = await newPage("offline");
     await page.goto(`${pane.url}taskpane.html?${HOST_INFO}&example=2`, { waitUntil: "commit" });

@@ -17,11 +17,18 @@
  * as before, and is therefore limited to {@link SHEETS_LIMIT} cases.
  */
 import { CLI_TEXT } from "./messages";
-import { BUILT_IN_RATES, Calculation, CalculationReport, toReport } from "../engine";
+import {
+  BUILT_IN_RATES,
+  Calculation,
+  CalculationReport,
+  ReferenceRateTable,
+  toReport,
+} from "../engine";
 import { writeXlsxFile } from "../export/writeFile";
 import { StreamingWorkbook, writeXlsxStream } from "../export/xlsxStream";
 import { BatchResult, planBatchWorkbook, rowCalculator } from "../sheet/batch";
 import { columnLetter } from "../sheet/grid";
+import type { Sender } from "../sheet/letters";
 import { REFERENCE_SHEET_NAME, planReferenceSheet } from "../sheet/referenceSheet";
 import { RefusedRow, SummaryRows } from "../sheet/summary";
 import { fieldForHeader, isContractHeaderRow } from "../sheet/headers";
@@ -51,8 +58,12 @@ export interface BatchRun {
   sheets: boolean;
   /** With `sheets`: each case's letter sheets after its calculation sheet. */
   letters?: boolean;
+  /** With `letters`: the sender the workbook's Avsändare sheet starts with. */
+  sender?: Sender;
   /** The worksheet of an .xlsx table (`--sheet NAME`); null for the first. */
   sheet?: string | null;
+  /** The reference rates (`--rates FIL` on the built-in table); default the built-in table. */
+  rates?: ReferenceRateTable;
 }
 
 /** What the batch needs from the command line's input and output. */
@@ -97,11 +108,19 @@ export async function runBatch(run: BatchRun, io: BatchIo): Promise<number> {
   );
   const json = run.json ? new JsonArrayPrinter(io.out) : null;
   const table = await readErrors(run.file, () => openTable(run.file, scan));
-  const rows = new RowSource(run.file, scan, table, (calc) => json?.add(toReport(calc)), progress);
+  const rates = run.rates ?? BUILT_IN_RATES;
+  const rows = new RowSource(
+    run.file,
+    scan,
+    rates,
+    table,
+    (calc) => json?.add(toReport(calc)),
+    progress,
+  );
 
   let written: string | null = null;
   try {
-    written = await writeBatch(run, rows);
+    written = await writeBatch(run, rows, rates);
   } catch (error) {
     if (!(error instanceof NothingComputed)) throw error;
   } finally {
@@ -123,23 +142,37 @@ export async function runBatch(run: BatchRun, io: BatchIo): Promise<number> {
 }
 
 /** Reads every row and writes what the run asks for; the path written, or null for `--json` alone. */
-async function writeBatch(run: BatchRun, rows: RowSource): Promise<string | null> {
+async function writeBatch(
+  run: BatchRun,
+  rows: RowSource,
+  rates: ReferenceRateTable,
+): Promise<string | null> {
   const out = run.out;
   if (out !== null && run.sheets) {
     const result = await rows.collect();
     if (result.calculations.length === 0) throw new NothingComputed();
-    const plans = planBatchWorkbook(result, { sheets: true, letters: run.letters ?? false });
+    const plans = planBatchWorkbook(result, {
+      sheets: true,
+      letters: run.letters ?? false,
+      sender: run.sender,
+      table: rates,
+    });
     return writeOrRefuse(out, () => writeXlsxFile(plans, out));
   }
   if (out !== null)
-    return writeOrRefuse(out, () => writeXlsxStream(out, (book) => streamSummary(book, rows)));
+    return writeOrRefuse(out, () =>
+      writeXlsxStream(out, (book) => streamSummary(book, rows, rates)),
+    );
   await rows.drainAll();
   return null;
 }
 
 /** The summary-only workbook, streamed: Sammanställning row by row, then Referensräntor. */
-async function streamSummary(book: StreamingWorkbook, rows: RowSource): Promise<void> {
-  const table = BUILT_IN_RATES;
+async function streamSummary(
+  book: StreamingWorkbook,
+  rows: RowSource,
+  table: ReferenceRateTable,
+): Promise<void> {
   const summary = new SummaryRows({ sheets: false, referenceRowCount: table.entries().length });
   const sheet = book.addSheet(summary.layout());
   sheet.write(summary.head());
@@ -154,7 +187,7 @@ async function streamSummary(book: StreamingWorkbook, rows: RowSource): Promise<
   if (rows.calculated === 0) throw new NothingComputed();
   sheet.write(summary.foot(rows.refused));
   sheet.finish(summary.frame());
-  book.addPlan({ ...planReferenceSheet(table, BUILT_IN_RATES), name: REFERENCE_SHEET_NAME });
+  book.addPlan({ ...planReferenceSheet(table), name: REFERENCE_SHEET_NAME });
 }
 
 /**
@@ -174,11 +207,12 @@ class RowSource {
   constructor(
     private readonly file: string,
     scan: TableScan,
+    rates: ReferenceRateTable,
     private readonly table: AsyncIterable<TableRecord>,
     private readonly onCalc: (calc: Calculation) => void,
     private readonly progress: Progress,
   ) {
-    this.calculateRow = rowCalculator(scan.header, BUILT_IN_RATES, undefined, {
+    this.calculateRow = rowCalculator(scan.header, rates, undefined, {
       decimalComma: scan.decimalComma,
     });
     this.caseIdCol = scan.header.findIndex((header) => fieldForHeader(header) === "caseId");

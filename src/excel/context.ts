@@ -20,6 +20,59 @@ export function countedSync(context: Excel.RequestContext): CountedSync {
   return sync as CountedSync;
 }
 
+/** One read of a {@link jointReads} batch: queues loads, awaits `sync()`, reads, as if alone. */
+export type JointRead<T> = (sync: CountedSync) => Promise<T>;
+
+/**
+ * Runs several reads in ONE batch with their round trips shared: each read is written as if it were
+ * alone (queue loads, `await sync()`, read what came back, maybe queue more), and a `context.sync()`
+ * happens only once every read still running waits for one. So reads of two syncs each cost two
+ * syncs together, not four (each sync is a network round trip on the web: "Minimize the number of
+ * sync() calls", learn.microsoft.com/office/dev/add-ins/concepts/correlated-objects-pattern).
+ * Resolves to the reads' results in order and the number of syncs made; a read that throws ends the
+ * batch with its error once the others have settled.
+ */
+export async function jointReads<T extends unknown[]>(
+  context: Excel.RequestContext,
+  reads: { [K in keyof T]: JointRead<T[K]> },
+): Promise<{ results: T; syncs: number }> {
+  let running = reads.length; // all counted before any starts, so the first sync waits for all
+  let waiting: { resolve(): void; reject(error: unknown): void }[] = [];
+  let count = 0;
+  const flush = () => {
+    if (waiting.length === 0 || waiting.length < running) return;
+    const released = waiting;
+    waiting = [];
+    count++;
+    context.sync().then(
+      () => released.forEach((w) => w.resolve()),
+      (error: unknown) => released.forEach((w) => w.reject(error)),
+    );
+  };
+  const sync = (() =>
+    new Promise<void>((resolve, reject) => {
+      waiting.push({ resolve, reject });
+      flush();
+    })) as CountedSync;
+  Object.defineProperty(sync, "count", { get: () => count });
+  const settled = await Promise.allSettled(
+    (reads as JointRead<unknown>[]).map(async (read) => {
+      try {
+        return await read(sync);
+      } finally {
+        running--;
+        flush();
+      }
+    }),
+  );
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failed) throw failed.reason;
+  return {
+    results: settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as T,
+    syncs: count,
+  };
+}
+
 /** The options every batch of this add-in runs with (see {@link runExcel}). */
 const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 

@@ -18,7 +18,14 @@ import {
   isContractHeaderRow,
   rowToContract,
 } from "../sheet/headers";
-import { countedSync, localAddress, runExcel, sheetReference } from "./context";
+import {
+  CountedSync,
+  JointRead,
+  countedSync,
+  localAddress,
+  runExcel,
+  sheetReference,
+} from "./context";
 
 /** Where the row read is. */
 interface RowLocation {
@@ -45,11 +52,19 @@ export type ActiveRowResult = RowResult & RowLocation & { place?: WrongPlace };
 export async function readActiveContractRow(
   context?: Excel.RequestContext,
 ): Promise<ActiveRowResult> {
-  return context ? readActiveRow(context) : runExcel(readActiveRow);
+  const read = (ctx: Excel.RequestContext) => readActiveRow(ctx, countedSync(ctx));
+  return context ? read(context) : runExcel(read);
 }
 
-async function readActiveRow(context: Excel.RequestContext): Promise<ActiveRowResult> {
-  const sync = countedSync(context);
+/** {@link readActiveContractRow} as one read of a joint batch (context.ts `jointReads`). */
+export function activeRowRead(context: Excel.RequestContext): JointRead<ActiveRowResult> {
+  return (sync) => readActiveRow(context, sync);
+}
+
+async function readActiveRow(
+  context: Excel.RequestContext,
+  sync: CountedSync,
+): Promise<ActiveRowResult> {
   const cell = context.workbook.getActiveCell();
   cell.load("address,rowIndex,columnIndex");
   const sheet = cell.worksheet;
@@ -166,7 +181,7 @@ export interface SelectedRows {
   skipped: { headerRow: string | null; emptyRows: string[]; hiddenRows: string[] };
   /** Every worksheet name in the workbook (so new sheets get free names). */
   sheetNames: string[];
-  /** The number of `context.sync()` calls made (2; 3 when some of the rows read are hidden). */
+  /** The number of `context.sync()` calls made (2; 3 when rows and the first used column are hidden). */
   syncs: number;
 }
 
@@ -191,27 +206,97 @@ export type SelectedRowsResult = SelectedRows | NoSelectedRows;
  * (its data rows only), else the first row of the used range. Only VISIBLE rows count: selecting the
  * rows of a filtered table selects the filtered-out rows too, and those must not reach the summary.
  * The header row, empty rows and hidden rows are left out (and listed); values are not validated
- * here (`calculateRows` does that row by row).
+ * here (`calculateRows` does that row by row). Runs its own `Excel.run` unless a request context is
+ * given.
  *
  * Two syncs: the first locates the selection's areas, the sheet, the tables crossed, the used range
  * and the workbook's sheet names; the second reads the header row and, in one block, the data rows
  * between the selection's first and last row (rows between two areas are read but not used) with
- * whether they are hidden. Only when some of them are hidden (`rowHidden` null: mixed), a third reads
- * which rows the block's visible view holds. Hidden columns are still read: the header row gives
- * every column its meaning.
+ * whether they are hidden, and the visible view of ONE column over those rows (one address per
+ * visible row: a view of rows × all columns of a big filtered table can pass Excel on the web's 5 MB
+ * response limit, "Resource limits and performance optimization for Office Add-ins"). Only when that
+ * column is itself hidden and some rows are, a third sync reads the block's own visible view. Hidden
+ * columns are still read: the header row gives every column its meaning.
  *
  * API used: Workbook.getSelectedRanges, RangeAreas.areas / getTables (ExcelApi 1.9);
  * Range.getIntersectionOrNullObject, Worksheet.getUsedRangeOrNullObject (1.4); Range.getVisibleView,
- * RangeView.cellAddresses (1.3); Range.rowHidden (1.2); the rest 1.1.
+ * RangeView.cellAddresses, Worksheet.getRangeByIndexes (1.3); Range.rowHidden / columnHidden (1.2);
+ * the rest 1.1.
  */
 export async function readSelectedContractRows(
   context?: Excel.RequestContext,
 ): Promise<SelectedRowsResult> {
-  return context ? readSelection(context) : runExcel(readSelection);
+  const read = (ctx: Excel.RequestContext) => readSelection(ctx, countedSync(ctx));
+  return context ? read(context) : runExcel(read);
 }
 
-async function readSelection(context: Excel.RequestContext): Promise<SelectedRowsResult> {
-  const sync = countedSync(context);
+/** {@link readSelectedContractRows} as one read of a joint batch (context.ts `jointReads`). */
+export function selectedRowsRead(context: Excel.RequestContext): JointRead<SelectedRowsResult> {
+  return (sync) => readSelection(context, sync);
+}
+
+async function readSelection(
+  context: Excel.RequestContext,
+  sync: CountedSync,
+): Promise<SelectedRowsResult> {
+  const found = locateSelection(context);
+  await sync();
+  const facts = selectionFacts(found);
+  const refuse = (message: string, address = facts.local): NoSelectedRows => ({
+    ok: false,
+    sheet: found.sheet.name,
+    selection: found.selection.address,
+    address,
+    message,
+    sheetNames: facts.sheetNames,
+    syncs: sync.count,
+  });
+  const region = dataRegion(found);
+  if (typeof region === "string") return refuse(region);
+  const candidates = queueCandidateRows(found, region.range, facts);
+  await sync();
+  const isVisible = await visibleRows(candidates, sync);
+  const { row: headerRow, col: firstCol, count: colCount } = region.geometry();
+  const sheet = sheetReference(found.sheet.name);
+  const lines: SheetLines = {
+    where: (r) => `${sheet}!${r + 1}:${r + 1}`,
+    cellIn: (r) => (col) => `${columnLetter(firstCol + col)}${r + 1}`,
+  };
+  const sorted = sortRows(
+    candidates.block,
+    { headerRow, isSelected: facts.isSelected, isVisible },
+    lines,
+  );
+  if (sorted.rows.length === 0) return refuse(ROW_MESSAGES.noContractRows(facts.local));
+  const span = `${columnLetter(firstCol)}${headerRow + 1}:${columnLetter(firstCol + colCount - 1)}${headerRow + 1}`;
+  return {
+    ok: true,
+    sheet: found.sheet.name,
+    selection: found.selection.address,
+    headers: region.header.values[0] ?? [],
+    headerRow: { address: span, addressOf: lines.cellIn(headerRow) },
+    rows: sorted.rows,
+    skipped: {
+      headerRow: facts.isSelected(headerRow) ? lines.where(headerRow) : null,
+      emptyRows: sorted.emptyRows,
+      hiddenRows: sorted.hiddenRows,
+    },
+    sheetNames: facts.sheetNames,
+    syncs: sync.count,
+  };
+}
+
+/** The selection's proxies, their loads queued for the first sync. */
+interface FoundSelection {
+  selection: Excel.RangeAreas;
+  areas: Excel.RangeCollection;
+  sheet: Excel.Worksheet;
+  tables: Excel.TableScopedCollection;
+  used: Excel.Range;
+  worksheets: Excel.WorksheetCollection;
+}
+
+function locateSelection(context: Excel.RequestContext): FoundSelection {
   const selection = context.workbook.getSelectedRanges();
   selection.load("address");
   const areas = selection.areas;
@@ -224,111 +309,150 @@ async function readSelection(context: Excel.RequestContext): Promise<SelectedRow
   used.load("rowIndex,columnIndex,rowCount,columnCount");
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
-  await sync();
+  return { selection, areas, sheet, tables, used, worksheets };
+}
 
-  const sheetNames = worksheets.items.map((item) => item.name);
+/** What the first sync tells of the selection: its rows, their span, its local address. */
+interface SelectionFacts {
+  sheetNames: string[];
+  isSelected(row: number): boolean;
+  /** The first and last sheet row (0-based) selected. */
+  lo: number;
+  hi: number;
+  /** The selection without its sheet, e.g. `A3:C7,A9`. */
+  local: string;
+}
+
+function selectionFacts({ selection, areas, worksheets }: FoundSelection): SelectionFacts {
   const selected = areas.items.map((area) => ({ first: area.rowIndex, count: area.rowCount }));
-  const isSelected = (row: number) =>
-    selected.some((area) => row >= area.first && row < area.first + area.count);
-  const lo = Math.min(...selected.map((area) => area.first));
-  const hi = Math.max(...selected.map((area) => area.first + area.count - 1));
-  const local = selection.address
-    .split(",")
-    .map((part) => localAddress(part))
-    .join(",");
-  const refuse = (message: string, address = local): NoSelectedRows => ({
-    ok: false,
-    sheet: sheet.name,
-    selection: selection.address,
-    address,
-    message,
-    sheetNames,
-    syncs: sync.count,
-  });
-
-  // The header row and the data region whose rows count: the table's body, or the used range.
-  let header: Excel.Range;
-  let headerGeometry: () => { row: number; col: number; count: number };
-  let region: Excel.Range;
-  if (tables.items.length > 1) {
-    return refuse(ROW_MESSAGES.severalTables(tables.items.map((t) => t.name).join(", ")));
-  }
-  const table = tables.items[0];
-  if (table !== undefined) {
-    header = table.getHeaderRowRange();
-    header.load("values,rowIndex,columnIndex,columnCount");
-    headerGeometry = () => ({
-      row: header.rowIndex,
-      col: header.columnIndex,
-      count: header.columnCount,
-    });
-    region = table.getDataBodyRange();
-  } else {
-    if (used.isNullObject) return refuse(ROW_MESSAGES.emptySheet(sheet.name));
-    header = used.getRow(0);
-    header.load("values");
-    headerGeometry = () => ({ row: used.rowIndex, col: used.columnIndex, count: used.columnCount });
-    region = used;
-  }
-  // Whole rows lo … hi (1-based "7:12") crossed with the region: the candidate rows, read at once.
-  const block = region.getIntersectionOrNullObject(`${lo + 1}:${hi + 1}`);
-  block.load("values,rowIndex,rowHidden");
-  await sync();
-  const isVisible = block.isNullObject ? () => true : await visibleRows(block, sync);
-
-  const { row: headerRow, col: firstCol, count: colCount } = headerGeometry();
-  const span = (r: number) =>
-    `${columnLetter(firstCol)}${r + 1}:${columnLetter(firstCol + colCount - 1)}${r + 1}`;
-  const cellIn = (r: number) => (col: number) => `${columnLetter(firstCol + col)}${r + 1}`;
-  const where = (r: number) => `${sheetReference(sheet.name)}!${r + 1}:${r + 1}`;
-  const rows: SelectedRow[] = [];
-  const emptyRows: string[] = [];
-  const hiddenRows: string[] = [];
-  if (!block.isNullObject) {
-    block.values.forEach((values, i) => {
-      const r = block.rowIndex + i;
-      if (r === headerRow || !isSelected(r)) return;
-      if (!isVisible(r)) {
-        hiddenRows.push(where(r));
-        return;
-      }
-      if (values.every((value) => value === "" || value === null || value === undefined)) {
-        emptyRows.push(where(r));
-        return;
-      }
-      rows.push({ where: where(r), values, addressOf: cellIn(r) });
-    });
-  }
-  if (rows.length === 0) return refuse(ROW_MESSAGES.noContractRows(local));
   return {
-    ok: true,
-    sheet: sheet.name,
-    selection: selection.address,
-    headers: header.values[0] ?? [],
-    headerRow: { address: span(headerRow), addressOf: cellIn(headerRow) },
-    rows,
-    skipped: { headerRow: isSelected(headerRow) ? where(headerRow) : null, emptyRows, hiddenRows },
-    sheetNames,
-    syncs: sync.count,
+    sheetNames: worksheets.items.map((item) => item.name),
+    isSelected: (row) => selected.some((a) => row >= a.first && row < a.first + a.count),
+    lo: Math.min(...selected.map((area) => area.first)),
+    hi: Math.max(...selected.map((area) => area.first + area.count - 1)),
+    local: selection.address
+      .split(",")
+      .map((part) => localAddress(part))
+      .join(","),
   };
 }
 
+/** The header row and the data region whose rows count: the table's body, or the used range. */
+interface DataRegion {
+  header: Excel.Range;
+  /** The header row's position, once the second sync has loaded it. */
+  geometry: () => { row: number; col: number; count: number };
+  range: Excel.Range;
+}
+
+/** The region of the selection's table or sheet (header loads queued), or why there is none. */
+function dataRegion({ tables, used, sheet }: FoundSelection): DataRegion | string {
+  if (tables.items.length > 1)
+    return ROW_MESSAGES.severalTables(tables.items.map((t) => t.name).join(", "));
+  const table = tables.items[0];
+  if (table !== undefined) {
+    const header = table.getHeaderRowRange();
+    header.load("values,rowIndex,columnIndex,columnCount");
+    return {
+      header,
+      geometry: () => ({
+        row: header.rowIndex,
+        col: header.columnIndex,
+        count: header.columnCount,
+      }),
+      range: table.getDataBodyRange(),
+    };
+  }
+  if (used.isNullObject) return ROW_MESSAGES.emptySheet(sheet.name);
+  const header = used.getRow(0);
+  header.load("values");
+  return {
+    header,
+    geometry: () => ({ row: used.rowIndex, col: used.columnIndex, count: used.columnCount }),
+    range: used,
+  };
+}
+
+/** The candidate rows' block and one column's visible view over them, queued for the second sync. */
+interface CandidateRows {
+  block: Excel.Range;
+  /** The first used column over the block's rows (null when they are outside the used range). */
+  column: Excel.Range | null;
+  columnView: Excel.RangeView | null;
+}
+
+function queueCandidateRows(
+  { sheet, used }: FoundSelection,
+  region: Excel.Range,
+  { lo, hi }: SelectionFacts,
+): CandidateRows {
+  // Whole rows lo … hi (1-based "7:12") crossed with the region: the candidate rows, read at once.
+  const block = region.getIntersectionOrNullObject(`${lo + 1}:${hi + 1}`);
+  block.load("values,rowIndex,rowHidden");
+  // Row visibility is the sheet row's, so any visible column shows it: the used range's first,
+  // over the selected rows inside the used range (a table lies inside it).
+  const top = used.isNullObject ? lo : Math.max(lo, used.rowIndex);
+  const bottom = used.isNullObject ? -1 : Math.min(hi, used.rowIndex + used.rowCount - 1);
+  if (bottom < top) return { block, column: null, columnView: null };
+  const column = sheet.getRangeByIndexes(top, used.columnIndex, bottom - top + 1, 1);
+  column.load("columnHidden");
+  const columnView = column.getVisibleView();
+  columnView.load("cellAddresses");
+  return { block, column, columnView };
+}
+
+/** The sheet row (0-based) of each row of a visible view's cell addresses. */
+function viewRows(view: Excel.RangeView): Set<number> {
+  return new Set(
+    view.cellAddresses.map((cells) => Number(/(\d+)$/.exec(localAddress(cells[0] ?? ""))?.[1]) - 1),
+  );
+}
+
 /**
- * Which sheet rows (0-based) of a block are visible. `rowHidden` (loaded) is false when none is
- * hidden, true when all are, and null when some are: only then is the block's visible view read (one
- * more sync), its rows named by their cells' addresses.
+ * Which sheet rows (0-based) of the block are visible. `rowHidden` (loaded) is false when none is
+ * hidden, true when all are, and null when some are: only then is the column's visible view used
+ * (or, when that column is hidden, the block's own view is read: one more sync).
  */
 async function visibleRows(
-  block: Excel.Range,
+  { block, column, columnView }: CandidateRows,
   sync: () => Promise<void>,
 ): Promise<(row: number) => boolean> {
-  if (block.rowHidden === false) return () => true;
+  if (block.isNullObject || block.rowHidden === false) return () => true;
   if (block.rowHidden === true) return () => false;
+  if (column !== null && columnView !== null && column.columnHidden === false) {
+    const visible = viewRows(columnView);
+    return (row) => visible.has(row);
+  }
   const view = block.getVisibleView();
   view.load("cellAddresses");
   await sync();
-  const visible = new Set(
-    view.cellAddresses.map((cells) => Number(/(\d+)$/.exec(localAddress(cells[0] ?? ""))?.[1]) - 1),
-  );
+  const visible = viewRows(view);
   return (row) => visible.has(row);
+}
+
+/** How a sheet row is named: `where(7)` is `Kontrakt!8:8`, `cellIn(7)(2)` e.g. `C8`. */
+interface SheetLines {
+  where(row: number): string;
+  cellIn(row: number): (col: number) => string;
+}
+
+/** The block's selected rows sorted into contract rows, empty rows and hidden rows. */
+function sortRows(
+  block: Excel.Range,
+  test: { headerRow: number; isSelected(row: number): boolean; isVisible(row: number): boolean },
+  { where, cellIn }: SheetLines,
+): { rows: SelectedRow[]; emptyRows: string[]; hiddenRows: string[] } {
+  const rows: SelectedRow[] = [];
+  const emptyRows: string[] = [];
+  const hiddenRows: string[] = [];
+  if (block.isNullObject) return { rows, emptyRows, hiddenRows };
+  block.values.forEach((values, i) => {
+    const r = block.rowIndex + i;
+    if (r === test.headerRow || !test.isSelected(r)) return;
+    if (!test.isVisible(r)) hiddenRows.push(where(r));
+    else if (values.every((value) => value === "" || value === null || value === undefined))
+      emptyRows.push(where(r));
+    else rows.push({ where: where(r), values, addressOf: cellIn(r) });
+  });
+  return { rows, emptyRows, hiddenRows };
 }

@@ -15,6 +15,7 @@ import {
 } from "../engine";
 import { HeaderRowAddresses, TableReading, contractRowReader, fieldForHeader } from "./headers";
 import { planCaseWorkbook } from "./caseWorkbook";
+import type { Sender } from "./letters";
 import { REFERENCE_SHEET_NAME, planReferenceSheet } from "./referenceSheet";
 import { SheetNameClaims } from "./sheetNames";
 import { RefusedRow, SUMMARY_SHEET_NAME, planSummary } from "./summary";
@@ -90,6 +91,8 @@ export interface BatchPlanOptions {
   sheets: boolean;
   /** With `sheets`: each case's letter sheets after its calculation sheet (src/sheet/caseWorkbook.ts). */
   letters?: boolean;
+  /** With `letters`: the sender of a new Avsändare sheet (default Kronofogden). */
+  sender?: Sender;
   table?: ReferenceRateTable;
   /** Sheet names already in the workbook (Excel), so new names never collide. */
   existingSheetNames?: readonly string[];
@@ -116,6 +119,7 @@ export function planBatchWorkbook(result: BatchResult, options: BatchPlanOptions
         const plans = planCaseWorkbook(calc, {
           letters: options.letters ?? false,
           existingSheetNames: names.taken,
+          sender: options.sender,
         });
         names.take(plans.map((plan) => plan.name));
         return plans;
@@ -132,6 +136,6 @@ export function planBatchWorkbook(result: BatchResult, options: BatchPlanOptions
   });
   const reference = options.referenceSheet
     ? []
-    : [{ ...planReferenceSheet(table, BUILT_IN_RATES), name: REFERENCE_SHEET_NAME }];
+    : [{ ...planReferenceSheet(table), name: REFERENCE_SHEET_NAME }];
   return [{ ...summary, name: summaryName }, ...cases.flat(), ...reference];
 }

@@ -27,19 +27,26 @@ export interface PageSurroundings {
   storedHostInfo: boolean;
   /** Whether `window.external.GetHostInfo` exists (the Windows desktop hosts' bridge). */
   externalHostInfo: boolean;
+  /**
+   * Whether a global `agaveHost` offers `GetHostInfo` (a host that injects its bridge under that name;
+   * office.js then copies it to `window.external.GetHostInfo` itself).
+   */
+  agaveHostInfo: boolean;
   /** Whether the page is in a frame (`window.top !== window`): Office on the web frames it. */
   framed: boolean;
 }
 
 /**
  * Where the page runs: `office` when Office has left one of the marks office.js itself reads to find
- * its host (office.debug.js `_retrieveHostInfo`: the `_host_Info` query parameter, which Office adds on
- * the web, Windows and Mac; `window.external.GetHostInfo`; `window.name`; the session's stored
- * value); `framed` in a frame without any; `standalone` in a plain browser tab.
+ * its host (office.debug.js `_retrieveHostInfo`, in its order: `agaveHost.GetHostInfo`,
+ * `window.external.GetHostInfo`, the `_host_Info` query parameter (which Office adds on the web,
+ * Windows and Mac), `window.name`, the session's stored value); `framed` in a frame without any;
+ * `standalone` in a plain browser tab.
  */
 export function officePlacement(page: PageSurroundings): "office" | "framed" | "standalone" {
   const query = new URLSearchParams(page.search);
-  if (query.has("_host_Info") || page.externalHostInfo || page.storedHostInfo) return "office";
+  const bridge = page.agaveHostInfo || page.externalHostInfo;
+  if (bridge || query.has("_host_Info") || page.storedHostInfo) return "office";
   try {
     const named = JSON.parse(page.windowName) as { hostInfo?: unknown } | null;
     if (named !== null && typeof named === "object" && named.hostInfo) return "office";
@@ -47,6 +54,54 @@ export function officePlacement(page: PageSurroundings): "office" | "framed" | "
     // not JSON: an ordinary window name
   }
   return page.framed ? "framed" : "standalone";
+}
+
+/** The parts of a window {@link readSurroundings} looks at (a stand-in host in tests). */
+export interface PageWindow {
+  location: { search: string };
+  name: string;
+  sessionStorage?: Pick<Storage, "getItem">;
+  top: unknown;
+  self: unknown;
+  external?: unknown;
+  agaveHost?: unknown;
+}
+
+/** Whether `holder` has a `GetHostInfo` member, read defensively (a host object may throw). */
+function offersHostInfo(holder: unknown): boolean {
+  try {
+    return (
+      typeof holder === "object" &&
+      holder !== null &&
+      typeof (holder as { GetHostInfo?: unknown }).GetHostInfo !== "undefined"
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** What `win` shows of its surroundings, read defensively (storage may be blocked, top cross-origin). */
+export function readSurroundings(win: PageWindow): PageSurroundings {
+  let storedHostInfo = false;
+  try {
+    storedHostInfo = (win.sessionStorage?.getItem("hostInfoValue") ?? null) !== null;
+  } catch {
+    // storage blocked: nothing stored
+  }
+  let framed = true;
+  try {
+    framed = win.top !== win.self;
+  } catch {
+    // a cross-origin top: framed
+  }
+  return {
+    search: win.location.search,
+    windowName: win.name,
+    storedHostInfo,
+    externalHostInfo: offersHostInfo(win.external),
+    agaveHostInfo: offersHostInfo(win.agaveHost),
+    framed,
+  };
 }
 
 /** What the host reports when ready; `host` is null outside an Office application. */

@@ -21,37 +21,13 @@ import {
 } from "../excel/writer";
 import type { SheetPlan } from "../sheet/types";
 import { HOST_WAIT_MS, startTaskPane } from "./app";
-import { HostProbe, PageSurroundings, documentParsed, officePlacement } from "./boot";
+import { HostProbe, documentParsed, officePlacement, readSurroundings } from "./boot";
 import { WORKED_EXAMPLES, WORKED_EXAMPLE_ROWS } from "./examples";
 
 /** Office's JavaScript library (the page's Content-Security-Policy allows this origin). */
 const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 /** The custom functions' bundle, beside this page (webpack.config.js). */
 const FUNCTIONS_JS_URL = "functions.js";
-
-/** What this window shows of its surroundings, read defensively (storage may be blocked). */
-function surroundings(): PageSurroundings {
-  let storedHostInfo = false;
-  try {
-    storedHostInfo = window.sessionStorage.getItem("hostInfoValue") !== null;
-  } catch {
-    // storage blocked: nothing stored
-  }
-  let framed = true;
-  try {
-    framed = window.top !== window.self;
-  } catch {
-    // a cross-origin top: framed
-  }
-  const external = (window as { external?: { GetHostInfo?: unknown } }).external;
-  return {
-    search: window.location.search,
-    windowName: window.name,
-    storedHostInfo,
-    externalHostInfo: typeof external?.GetHostInfo !== "undefined",
-    framed,
-  };
-}
 
 /**
  * Adds scripts to the page to run in the given order (dynamic scripts are async unless told not to
@@ -92,7 +68,7 @@ async function main(): Promise<void> {
   await documentParsed(document);
   const root = document.getElementById("app");
   if (root === null) return;
-  const placement = officePlacement(surroundings());
+  const placement = officePlacement(readSurroundings(window));
   const script = placement === "standalone" ? null : addScripts([OFFICE_JS_URL, FUNCTIONS_JS_URL]);
   await startTaskPane(root, {
     probe: officeProbe(script),

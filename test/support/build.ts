@@ -23,6 +23,8 @@ export const SAMPLE_URL = "https://addin.example.se/atertag/";
 const INPUTS = [
   "src",
   "assets",
+  "docs/conventions.md", // rendered into conventions.html
+  "scripts/helpPages.js",
   "manifest.xml",
   "webpack.config.js",
   "tsconfig.json",

@@ -129,6 +129,7 @@ function rangeMock(address: string, areas: boolean): RecordedRange {
         },
       },
       autofitColumns: jest.fn(),
+      autofitRows: jest.fn(),
     },
     merge: jest.fn(),
     select: jest.fn(),
@@ -468,6 +469,8 @@ export interface SelectionSetup {
   otherSheets?: string[];
   /** Sheet rows (0-based) that are hidden, e.g. filtered out of a table. */
   hiddenRows?: number[];
+  /** Sheet columns (0-based) that are hidden. */
+  hiddenColumns?: number[];
 }
 
 export interface SelectionWorkbook {
@@ -478,6 +481,10 @@ export interface SelectionWorkbook {
   intersections: string[];
   /** The blocks (as their whole-row addresses) whose visible view the reader asked for. */
   visibleViews: string[];
+  /** The single-column ranges (e.g. `A2:A6`) whose visible view the reader asked for. */
+  columnViews: string[];
+  /** How many cell addresses the visible views returned in all (the response's size). */
+  viewCells: () => number;
 }
 
 const EXCEL_ROWS = 1048576;
@@ -500,7 +507,24 @@ export function selectionWorkbook(setup: SelectionSetup): SelectionWorkbook {
   };
   const intersections: string[] = [];
   const visibleViews: string[] = [];
+  const columnViews: string[] = [];
+  let viewCells = 0;
   const hiddenRows = new Set(setup.hiddenRows ?? []);
+  const hiddenColumns = new Set(setup.hiddenColumns ?? []);
+  /** RangeView.cellAddresses of rows × columns: the visible cells only, sheet-qualified. */
+  const visibleCells = (rows: number[], cols: number[]) => {
+    const cells = rows
+      .filter((r) => !hiddenRows.has(r))
+      .map((r) =>
+        cols
+          .filter((c) => !hiddenColumns.has(c))
+          .map((c) => `${reference(sheetName)}!${letters(c)}${r + 1}`),
+      )
+      .filter((row) => row.length > 0);
+    viewCells += cells.reduce((n, row) => n + row.length, 0);
+    return cells;
+  };
+  const span = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
   const add = jest.fn();
   const tableItems: unknown[] = [];
   const bodyRows = grid.length - 1 - (setup.table?.totals ? 1 : 0);
@@ -526,13 +550,7 @@ export function selectionWorkbook(setup: SelectionSetup): SelectionWorkbook {
       rowHidden: rowHidden ?? "mixed", // the mock cannot hold null as data: set below
       getVisibleView() {
         visibleViews.push(address);
-        // RangeView.cellAddresses: the visible cells only, sheet-qualified.
-        const cellAddresses = values
-          .map((row, i) => ({ row, r: lo + i }))
-          .filter(({ r }) => !hiddenRows.has(r))
-          .map(({ row, r }) =>
-            row.map((_, c) => `${reference(sheetName)}!${letters(origin.col + c)}${r + 1}`),
-          );
+        const cellAddresses = visibleCells(span(lo, values.length), span(origin.col, width));
         return addChild(block, { cellAddresses });
       },
     });
@@ -588,6 +606,20 @@ export function selectionWorkbook(setup: SelectionSetup): SelectionWorkbook {
             getUsedRangeOrNullObject() {
               return mock.context.workbook.selection.worksheet.usedRange;
             },
+            getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number) {
+              if (colCount !== 1) throw new Error("mock: only single-column ranges by indexes");
+              const address = `${letters(col)}${row + 1}:${letters(col)}${row + rowCount}`;
+              const sheet = mock.context.workbook.selection.worksheet;
+              const range: OfficeMockObject = addChild(sheet, {
+                columnHidden: hiddenColumns.has(col),
+                getVisibleView() {
+                  columnViews.push(address);
+                  const cellAddresses = visibleCells(span(row, rowCount), [col]);
+                  return addChild(range, { cellAddresses });
+                },
+              });
+              return range;
+            },
           },
         },
         getSelectedRanges() {
@@ -623,7 +655,7 @@ export function selectionWorkbook(setup: SelectionSetup): SelectionWorkbook {
   for (const name of setup.moreTables ?? []) tableItems.push({ name });
   workbook.selection.worksheet.usedRange.isNullObject = grid.length === 0;
   const sync = jest.spyOn(mock.context, "sync");
-  return { mock, sync, add, intersections, visibleViews };
+  return { mock, sync, add, intersections, visibleViews, columnViews, viewCells: () => viewCells };
 }
 
 // ---------------------------------------------------------------------------------------------------

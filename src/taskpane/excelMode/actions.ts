@@ -21,6 +21,15 @@ export type ActiveRow = RowResult & {
   sheetNames?: string[];
 };
 
+/** The selected rows left out, each as `Kontrakt!7:7`. */
+export interface SkippedRows {
+  /** The header row, when selected. */
+  headerRow: string | null;
+  emptyRows: string[];
+  /** Rows filtered out or hidden by hand (selecting a filtered table's rows selects them too). */
+  hiddenRows: string[];
+}
+
 /** The selection's contract rows, as src/excel/reader.ts reads them. */
 export type SelectedRows =
   | {
@@ -28,8 +37,7 @@ export type SelectedRows =
       headers: unknown[];
       headerRow: HeaderRowAddresses;
       rows: TableRow[];
-      /** The header row (when selected) and empty rows left out, as `Kontrakt!7:7`. */
-      skipped: { headerRow: string | null; emptyRows: string[] };
+      skipped: SkippedRows;
       /** Every sheet name in the workbook. */
       sheetNames: string[];
     }

@@ -12,6 +12,9 @@ export function formMessage(error: EngineError): string {
 }
 
 /** "1 ärende", "3 ärenden". */
+/** How many hidden rows the summary's message names (a filter may hide thousands). */
+const HIDDEN_ROWS_NAMED = 10;
+
 function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -121,6 +124,12 @@ export const UI_TEXT = {
       : "; bladet Referensräntor fanns redan och används som det är."),
   skippedRows: (header: boolean, empty: number) =>
     ` Hoppade över ${[header ? "rubrikraden" : "", empty > 0 ? count(empty, "tom rad", "tomma rader") : ""].filter(Boolean).join(" och ")}.`,
+  /** The selected rows left out as hidden (filtered out or hidden by hand), the first ten named. */
+  hiddenRows: (rows: readonly string[]) =>
+    ` ${count(rows.length, "dold rad hoppades", "dolda rader hoppades")} över: ` +
+    rows.slice(0, HIDDEN_ROWS_NAMED).join(", ") +
+    (rows.length > HIDDEN_ROWS_NAMED ? ` med flera` : "") +
+    ".",
 
   // Excel mode: reference rates
   ratesHeading: "Referensräntor",
@@ -146,6 +155,28 @@ export const UI_TEXT = {
     `Referensräntan (${text} %) måste ligga mellan −100 och 100 procent.`,
   ratesSheetProblem: (message: string) =>
     `Bladet Referensräntor kan inte användas: ${message}. Rätta raden i bladet och försök igen.`,
+
+  // Standalone mode: the reference rates panel (the percent is read and checked as in Excel mode)
+  ratesIntroStandalone:
+    "Referensräntan fastställs per kalenderhalvår (1 januari och 1 juli). Lägg till ett halvår som den inbyggda tabellen saknar: det sparas i den här webbläsaren och används i alla beräkningar på sidan och i nedladdade filer (bladet Referensräntor).",
+  lastKnownHere: (halfYear: string, percent: string, added: boolean) =>
+    `Senast kända halvår: ${halfYear}, ${percent} (${added ? "tillagt här" : "inbyggd tabell"}).`,
+  rateFromLabel: "Halvåret från (1 januari eller 1 juli)",
+  rateFromEmpty: "Skriv halvårets första dag, t.ex. 2026-07-01.",
+  ratePercentLabel: "Referensränta (%)",
+  rateStoredHelp:
+    "Riksbankens beslutade referensränta, t.ex. 1,75. Sparas bara i den här webbläsaren (offentliga uppgifter, inga personuppgifter).",
+  /** How a missing half-year is added on the standalone page (ends the engine's message). */
+  addRateInPanel: "lägg till den i panelen Referensräntor",
+  goToRates: "Gå till Referensräntor",
+  rateAddedHere: (halfYear: string, percent: string) =>
+    `Halvåret ${halfYear} (${percent}) tillagt; beräkningarna på sidan använder det.`,
+  rateReplacedHere: (halfYear: string, percent: string, before: string) =>
+    `Halvåret ${halfYear} är nu ${percent} (var ${before}); beräkningarna på sidan använder det.`,
+  rateRemoved: (halfYear: string) => `Halvåret ${halfYear} borttaget ur tabellen här.`,
+  userRatesCaption: "Tillagda i den här webbläsaren:",
+  removeRate: "Ta bort",
+  removeRateLabel: (halfYear: string) => `Ta bort halvåret ${halfYear}`,
 
   // Standalone mode
   examples: "Exempel:",
@@ -203,6 +234,12 @@ export const UI_TEXT = {
   withLetters: "Med brev",
   withLettersHelp:
     "Lägger även till brevet som utfallet kräver (underrättelse eller begäran om mellanskillnad) och beräkningen vid återtagningen, som egna blad länkade till beräkningsbladet.",
+  /** The letters' sender (src/taskpane/form/senderFields.ts). */
+  senderLegend: "Avsändare i breven",
+  senderHint:
+    "Fylls i en gång och sparas här. Breven hämtar avsändaren från bladet Avsändare, som skapas med " +
+    "de här uppgifterna; finns bladet redan i arbetsboken ändrar du avsändaren där.",
+  senderLabels: { authority: "Myndighet", address: "Postadress", telephone: "Telefon" },
   writtenWithLetters: (sheet: string, letters: readonly string[]) =>
     `Bladet «${sheet}» skapat, med ${letters.map((name) => `«${name}»`).join(" och ")}`,
 } as const;
