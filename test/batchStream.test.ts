@@ -95,6 +95,7 @@ describe("CSV read in chunks", () => {
     const scan = await scanCsv(file);
     expect(scan).toEqual({
       encoding: "utf-8",
+      delimiter: ";",
       header: ["a", "b", "c"],
       headerLine: 1,
       rows: 4,

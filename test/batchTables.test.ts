@@ -6,7 +6,7 @@
  * with both rows, a file that is no table refused in one line with nothing written, and
  * readTableColumns (the small-table reader a rate table uses).
  *
- * Expected figures are the workshop's (DOMAIN.md §8): example 1 totals 77 449 kr at the notice date
+ * Expected figures are the workshop's (docs/conventions.md, conventions §8): example 1 totals 77 449 kr at the notice date
  * and 77 551 kr at the repossession date; example 2 totals 93 335 and 93 529 kr.
  */
 import * as fs from "fs";

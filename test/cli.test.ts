@@ -251,13 +251,13 @@ describe("messages read as a Swedish user expects (issue 9, items 13 and 14)", (
   });
 
   test.each`
-    field                 | value      | message                                                                                                                            | scenario
-    ${"installmentsPaid"} | ${99}      | ${"Fältet installmentsPaid (99) är större än fältet installments (72)"}                                                            | ${"a count over its limit"}
-    ${"installments"}     | ${72.5}    | ${"Fältet installments måste vara ett heltal, fick 72,5"}                                                                          | ${"a decimal comma, not a point"}
-    ${"annualRate"}       | ${5.95}    | ${"Fältet annualRate (5,95) ska anges som decimalbråk, t.ex. 0,0595 för 5,95 %"}                                                   | ${"a rate in percent"}
-    ${"residual"}         | ${-40000}  | ${"Fältet residual får inte vara negativt, fick −40 000"}                                                                          | ${"thousands grouped, a real minus sign"}
-    ${"installments"}     | ${1201}    | ${"Fältet installments (1 201) ligger utanför tillåtet intervall 1–1 200"}                                                         | ${"the schema's range"}
-    ${"creditAmount"}     | ${72000.5} | ${"Fältet creditAmount (72 000,5) stämmer inte: fältet cashPrice 143 750,00 kr − fältet downPayment 28 750,00 kr = 115 000,00 kr"} | ${"amounts in kronor and öre"}
+    field                 | value      | message                                                                                                                                                                                                | scenario
+    ${"installmentsPaid"} | ${99}      | ${"Fältet installmentsPaid (99) är större än fältet installments (72)"}                                                                                                                                | ${"a count over its limit"}
+    ${"installments"}     | ${72.5}    | ${"Fältet installments måste vara ett heltal, fick 72,5"}                                                                                                                                              | ${"a decimal comma, not a point"}
+    ${"annualRate"}       | ${595}     | ${"Fältet annualRate (595) är ingen ränta: skriv den med procenttecken (5,95 %) eller som decimalbråk (0,0595); ett tal utan procenttecken under 1 är ett decimalbråk, från 1 till under 100 procent"} | ${"a rate of 100 % or more"}
+    ${"residual"}         | ${-40000}  | ${"Fältet residual får inte vara negativt, fick −40 000"}                                                                                                                                              | ${"thousands grouped, a real minus sign"}
+    ${"installments"}     | ${1201}    | ${"Fältet installments (1 201) ligger utanför tillåtet intervall 1–1 200"}                                                                                                                             | ${"the schema's range"}
+    ${"creditAmount"}     | ${72000.5} | ${"Fältet creditAmount (72 000,5) stämmer inte: fältet cashPrice 143 750,00 kr − fältet downPayment 28 750,00 kr = 115 000,00 kr"}                                                                     | ${"amounts in kronor and öre"}
   `("$scenario: $message", async ({ field, value, message }) => {
     const { file, line } = await lineFor(
       "bad.json",

@@ -49,7 +49,7 @@ describe("wrong types, negative amounts, unknown fields", () => {
     ${"installments"}     | ${"seventy-two"}   | ${"notNumber"}      | ${'"seventy-two"'}   | ${"a count in words"}
     ${"installments"}     | ${72.5}            | ${"notInteger"}     | ${"72,5"}            | ${"a fractional count"}
     ${"installments"}     | ${0}               | ${"outOfRange"}     | ${"0"}               | ${"no instalments"}
-    ${"firstDueDate"}     | ${40086}           | ${"notDate"}        | ${"40 086"}          | ${"a date as a serial number in JSON"}
+    ${"firstDueDate"}     | ${40086.5}         | ${"dateWithTime"}   | ${"40 086,5"}        | ${"a serial number with a time of day"}
     ${"noticeDate"}       | ${"15/12/2012"}    | ${"notDate"}        | ${'"15/12/2012"'}    | ${"a day-first date"}
     ${"applicationDate"}  | ${"2012-02-30"}    | ${"invalidDate"}    | ${'"2012-02-30"'}    | ${"an impossible date"}
     ${"caseId"}           | ${{ id: 1 }}       | ${"notText"}        | ${'{"id":1}'}        | ${"an object as text"}
@@ -58,9 +58,9 @@ describe("wrong types, negative amounts, unknown fields", () => {
     ${"claimedInterest"}  | ${"-487"}          | ${"negative"}       | ${'"-487"'}          | ${"a negative amount as text"}
     ${"estimatedValue"}   | ${-1}              | ${"negative"}       | ${"−1"}              | ${"a negative value of the goods"}
     ${"residual"}         | ${"40 000 kronor"} | ${"notNumber"}      | ${'"40 000 kronor"'} | ${"an amount with words"}
-    ${"annualRate"}       | ${5.95}            | ${"rateAsFraction"} | ${"5,95"}            | ${"the rate in percent instead of a fraction"}
-    ${"annualRate"}       | ${1}               | ${"rateAsFraction"} | ${"1"}               | ${"a rate of 100 %"}
-    ${"lateInterestRate"} | ${12}              | ${"rateAsFraction"} | ${"12"}              | ${"a late-interest rate in percent"}
+    ${"annualRate"}       | ${100}             | ${"rateAsFraction"} | ${"100"}             | ${"a rate of 100 % (a bare number from 1 is percent)"}
+    ${"annualRate"}       | ${"595 %"}         | ${"rateAsFraction"} | ${'"595 %"'}         | ${"a rate of 595 %"}
+    ${"lateInterestRate"} | ${120}             | ${"rateAsFraction"} | ${"120"}             | ${"a late-interest rate of 120 %"}
     ${"installmentsPaid"} | ${-1}              | ${"outOfRange"}     | ${"−1"}              | ${"negative instalments paid"}
   `("$scenario: $field = $value → $code", ({ field, value, code, shown }) => {
     const error = engineErrorOf(() => parseContract({ ...exampleRow(1), [field]: value }));

@@ -172,12 +172,12 @@ describe("every rejection path: error code, argument name and value in the messa
     ["RULE78 total 0", "#VALUE!", ["total", "0"], () => F.rule78(0, 0, 23816)],
     ["RULE78 negative remaining", "#VALUE!", ["remaining", "−1"], () => F.rule78(-1, 72, 23816)],
     [
-      "ACTUALREDUCTION rate as percent (5.95)",
+      "ACTUALREDUCTION rate of 100 % or more (595)",
       "#VALUE!",
-      ["annualRate", "5,95"],
-      A("2012-12-15", { 1: 5.95 }),
+      ["annualRate", "595"],
+      A("2012-12-15", { 1: 595 }),
     ],
-    ["ACTUALREDUCTION rate = 1", "#VALUE!", ["annualRate", "1"], A("2012-12-15", { 1: 1 })],
+    ["ACTUALREDUCTION rate = 100", "#VALUE!", ["annualRate", "100"], A("2012-12-15", { 1: 100 })],
     [
       "ACTUALREDUCTION negative rate",
       "#VALUE!",
@@ -282,10 +282,10 @@ describe("every rejection path: error code, argument name and value in the messa
       () => F.lateInterestFn(-1, "2012-09-05", "2012-12-15", null, null),
     ],
     [
-      "LATEINTEREST contract rate as percent",
+      "LATEINTEREST contract rate of 120 %",
       "#VALUE!",
-      ["contractRate", "12"],
-      () => F.lateInterestFn(79048, "2012-09-05", "2012-12-15", null, 12),
+      ["contractRate", "120"],
+      () => F.lateInterestFn(79048, "2012-09-05", "2012-12-15", null, 120),
     ],
     [
       "LATEINTEREST margin 100 points",

@@ -249,10 +249,10 @@ describe("rowToContract", () => {
     expect(problems[0].message).not.toContain("repossessionDate");
   });
 
-  test("a rate written as a percentage number is refused at its cell", () => {
+  test("a rate of 100 or more is refused at its cell (a bare number from 1 is percent)", () => {
     const { headers, values } = swedishRow();
     const at = headers.indexOf(SWEDISH_HEADERS.annualRate);
-    values[at] = 5.95;
+    values[at] = 595;
     expect(problemsOf(read(headers, values)).map((p) => [p.field, p.address])).toEqual([
       ["annualRate", `${columnLetter(at)}3`],
     ]);

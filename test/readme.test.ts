@@ -23,7 +23,10 @@ describe("docs/cli.md", () => {
     expect(readme).toContain(
       "| `installments` | Antal avbetalningar, Antal betalningar, Antal månader, Löptid | whole number 1–1200 | yes |  |",
     );
-    expect(readme).toContain("| `basicFee` | Grundavgift | amount in kr, ≥ 0 |  | *600 kr* |");
+    // The bound on every amount: 1 000 000 000 kr (MAX_AMOUNT_KRONOR, issue 18).
+    expect(readme).toContain(
+      "| `basicFee` | Grundavgift | amount in kr, 0–1 000 000 000 |  | *600 kr* |",
+    );
     expect(readme).toContain(
       "| `installmentsPaid` | Betalda avbetalningar, Antal betalda avbetalningar, Antal betalda | whole number 0–1200 | unless `unpaidCreditClaim` |  |",
     );

@@ -359,14 +359,18 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
       expect(await problems(opened)).toEqual([]);
     });
 
-    it("a rate typed as a fraction is named at the rate field, not the instalment", async () => {
+    it("a rate below 1 % typed without its sign is named at the rate field, not the instalment", async () => {
       const opened = await open("?example=1", "offline", PANE);
       const { page } = opened;
-      await page.fill("#field-annualRate", "0.0595");
+      // 1 622 kr is the annuity at 0,5 % (test/taskpaneLogic.test.ts); typed "0,5" reads as 50 %.
+      await page.fill("#field-installmentAmount", "1622");
+      await page.fill("#field-annualRate", "0,5");
       await page.press("#field-annualRate", "Tab");
       await page.waitForSelector("#field-annualRate-problem:visible");
       const f = await fieldAndProblem(page, "annualRate");
-      expect(f.text).toContain("0,0595 % — menade du 5,95 %?");
+      expect(f.text).toContain(
+        "0,5 läses som 50 % (ett tal under 1 utan procenttecken är ett decimalbråk) — menade du 0,5 %?",
+      );
       expect(f.describedBy[0]).toBe("field-annualRate-problem");
       expect(f.describedBy).toContain("field-annualRate-hint");
       expect(await page.getAttribute("#field-installmentAmount", "aria-invalid")).toBeNull();

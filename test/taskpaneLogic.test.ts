@@ -125,7 +125,8 @@ describe("form → contract JSON", () => {
     ["residual", "0", 0, "zero is a value, not an empty field"],
     ["annualRate", "5,95", 0.0595, "percent to fraction, exactly"],
     ["annualRate", "5,95 %", 0.0595, "a trailing percent sign"],
-    ["annualRate", "0,1", 0.001, "a small rate"],
+    ["annualRate", "0,1 %", 0.001, "a small rate, with its sign"],
+    ["annualRate", "0,1", 0.1, "a bare number below 1 is a fraction"],
     ["lateInterestRate", "10.5", 0.105, "decimal point in percent"],
     [
       "cashPrice",
@@ -149,8 +150,8 @@ describe("form → contract JSON", () => {
   });
 
   it.each([
-    ["150", "outOfRange"],
-    ["100", "outOfRange"],
+    ["150", "rateAsFraction"],
+    ["100", "rateAsFraction"],
     ["-1", "negative"],
     ["fem", "notNumber"],
   ])("refuses the rate %p (%s), naming the field and the value as typed", (text, code) => {
@@ -226,7 +227,9 @@ describe("calculateForm", () => {
     expect(result).toEqual({
       ok: false,
       field: "annualRate",
-      message: 'Nominell ränta ("595") ligger utanför tillåtet intervall från 0 % till under 100 %',
+      message:
+        'Nominell ränta ("595") är ingen ränta: skriv den med procenttecken (5,95 %) eller som ' +
+        "decimalbråk (0,0595); ett tal utan procenttecken under 1 är ett decimalbråk, från 1 till under 100 procent",
     });
   });
 });
@@ -275,31 +278,32 @@ describe("checking the form field by field (validation.ts)", () => {
     });
   });
 
-  it("names a rate typed as a fraction at the rate field, where the engine blames the instalment", () => {
-    const values = { ...valuesOf(example1), annualRate: "0.0595" };
-    // Taken as 0,0595 %, the contract's instalment (1 903 kr) repays the credit too fast.
-    const plain = calculateForm(values);
-    expect(plain.ok || plain.field).toBe("installmentAmount");
-    expect(validateForm(values)).toEqual({
+  it("reads a rate by the contract's one rule: 0,0595, 5,95 and 5,95 % are the same contract", () => {
+    const typed = ["0.0595", "0,0595", "5,95", "5,95 %"].map((annualRate) =>
+      formToContract({ ...valuesOf(example1), annualRate }),
+    );
+    for (const input of typed) expect(input.annualRate).toBe(0.0595);
+  });
+
+  it("a bare rate below 1 is a fraction; where meant in percent, the rate field is named", () => {
+    // The annuity of 115 000 kr over 72 months at 0,5 % a year, rounded up to whole kronor.
+    const i = 0.005 / 12;
+    const annuity = Math.ceil((115000 * i) / (1 - Math.pow(1 + i, -72)));
+    expect(annuity).toBe(1622);
+    const low = { ...valuesOf(example1), installmentAmount: String(annuity) };
+    expect(validateForm({ ...low, annualRate: "0,5 %" }).ok).toBe(true);
+    // Typed "0,5": read as 50 %, which the 1 622 kr instalment cannot repay; 0,5 % fits.
+    expect(validateForm({ ...low, annualRate: "0,5" })).toEqual({
       ok: false,
       problems: [
         {
           field: "annualRate",
           message:
-            "0,0595 % — menade du 5,95 %? Räntan skrivs i procent här, inte som decimalbråk.",
+            "0,5 läses som 50 % (ett tal under 1 utan procenttecken är ett decimalbråk) — menade du 0,5 %? Skriv då procenttecknet.",
         },
       ],
     });
-  });
-
-  it("keeps a genuine rate under 1 %, and gives no hint where 100 times the rate does not fit either", () => {
-    // The annuity of 115 000 kr over 72 months at 0,5 % a year, rounded up to whole kronor.
-    const i = 0.005 / 12;
-    const annuity = Math.ceil((115000 * i) / (1 - Math.pow(1 + i, -72)));
-    expect(annuity).toBe(1622);
-    const low = { ...valuesOf(example1), annualRate: "0,5", installmentAmount: String(annuity) };
-    expect(validateForm(low).ok).toBe(true);
-    // 0,5 % with the 5,95 % instalment: 50 % does not fit it either, so the instalment is named.
+    // With the 5,95 % instalment neither 50 % nor 0,5 % fits, so the instalment is named.
     const result = validateForm({ ...valuesOf(example1), annualRate: "0,5" });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems.map((p) => p.field)).toEqual(["installmentAmount"]);

@@ -33,7 +33,7 @@ import { REFERENCE_SHEET_NAME, planReferenceSheet } from "../sheet/referenceShee
 import { RefusedRow, SummaryRows } from "../sheet/summary";
 import { fieldForHeader, isContractHeaderRow } from "../sheet/headers";
 import { CsvError } from "./csv";
-import { TableError, TableRecord, openTable, scanTable, tableNotices } from "./table";
+import { TableError, TableScan, TableRecord, openTable, scanTable, tableNotices } from "./table";
 import { Progress, ProgressSink, groupThousands } from "./progress";
 import { UsageError, writeOrRefuse } from "./usageError";
 
@@ -111,7 +111,7 @@ export async function runBatch(run: BatchRun, io: BatchIo): Promise<number> {
   const rates = run.rates ?? BUILT_IN_RATES;
   const rows = new RowSource(
     run.file,
-    scan.header,
+    scan,
     rates,
     table,
     (calc) => json?.add(toReport(calc)),
@@ -206,14 +206,16 @@ class RowSource {
 
   constructor(
     private readonly file: string,
-    header: string[],
+    scan: TableScan,
     rates: ReferenceRateTable,
     private readonly table: AsyncIterable<TableRecord>,
     private readonly onCalc: (calc: Calculation) => void,
     private readonly progress: Progress,
   ) {
-    this.calculateRow = rowCalculator(header, rates);
-    this.caseIdCol = header.findIndex((header) => fieldForHeader(header) === "caseId");
+    this.calculateRow = rowCalculator(scan.header, rates, undefined, {
+      decimalComma: scan.decimalComma,
+    });
+    this.caseIdCol = scan.header.findIndex((header) => fieldForHeader(header) === "caseId");
   }
 
   /** Calls `consume` with each calculated case in file order (the table is read once). */

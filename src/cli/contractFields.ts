@@ -3,7 +3,14 @@
  * that the documentation cannot drift from what the parser accepts; test/readme.test.ts compares the
  * page with it.
  */
-import { CONTRACT_FIELDS, CONTRACT_SCHEMA, FieldKind, FieldSpec } from "../engine";
+import {
+  CONTRACT_FIELDS,
+  CONTRACT_SCHEMA,
+  FieldKind,
+  FieldSpec,
+  MAX_AMOUNT_KRONOR,
+  formatNumber,
+} from "../engine";
 
 /** The markers around the generated table in docs/cli.md. */
 const TABLE_BEGIN = "<!-- contract-fields:begin (generated from src/engine/schema.ts) -->";
@@ -11,9 +18,9 @@ const TABLE_END = "<!-- contract-fields:end -->";
 
 const KIND_TEXT: Readonly<Record<FieldKind, string>> = {
   text: "text",
-  date: "date `YYYY-MM-DD`",
-  money: "amount in kr, ≥ 0",
-  rate: "decimal fraction, 0 ≤ r < 1 (`0.0595`)",
+  date: "date `YYYY-MM-DD` or Excel serial",
+  money: `amount in kr, 0–${formatNumber(MAX_AMOUNT_KRONOR)}`,
+  rate: "rate: `5,95 %`, `0,0595` or `5,95`",
   integer: "whole number",
   method: "`auto`, `rule78` or `actual`",
 };
@@ -25,7 +32,7 @@ function requirementText(spec: FieldSpec): string {
 }
 
 function kindText(spec: FieldSpec): string {
-  if (spec.positive) return "amount in kr, > 0";
+  if (spec.positive) return `amount in kr, > 0, ≤ ${formatNumber(MAX_AMOUNT_KRONOR)}`;
   const range = spec.range ? ` ${spec.range.min}–${spec.range.max}` : "";
   return KIND_TEXT[spec.kind] + range;
 }

@@ -56,6 +56,12 @@ export function isBlankRecord(cells: readonly unknown[]): boolean {
   return cells.every((cell) => cell === null || cell === undefined || String(cell).trim() === "");
 }
 
+/**
+ * The longest record read, in characters: a contract row is a few hundred; a longer one (a megabyte
+ * pasted into a cell) refuses the file at once instead of being read whole.
+ */
+const MAX_RECORD_CHARS = 65_536;
+
 /** csv-parse's options for a delimiter: ragged rows allowed, quotes inside a field kept. */
 function parserOptions(delimiter: string) {
   return {
@@ -66,6 +72,7 @@ function parserOptions(delimiter: string) {
     relax_quotes: true,
     skip_empty_lines: false,
     record_delimiter: ["\r\n", "\n", "\r"],
+    max_record_size: MAX_RECORD_CHARS,
   };
 }
 
@@ -73,6 +80,8 @@ function parserOptions(delimiter: string) {
 function csvError(error: unknown): unknown {
   const { code, lines } = error as { code?: string; lines?: number };
   if (code === "CSV_QUOTE_NOT_CLOSED") return new CsvError(CLI_TEXT.csvUnclosedQuote(lines ?? 0));
+  if (code === "CSV_MAX_RECORD_SIZE")
+    return new CsvError(CLI_TEXT.csvRecordTooLong(lines ?? 0, MAX_RECORD_CHARS));
   if (typeof code === "string" && /QUOTE/.test(code))
     return new CsvError(CLI_TEXT.csvBadQuote(lines ?? 0));
   return error;
@@ -159,6 +168,7 @@ async function openParser(chunks: AsyncIterable<string>): Promise<{
 /** What the first pass over a CSV file finds. */
 export interface CsvScan {
   encoding: CsvEncoding;
+  delimiter: string;
   /** The header row's cells, trimmed, and its line. */
   header: string[];
   headerLine: number;
@@ -197,7 +207,7 @@ export async function scanCsv(file: string): Promise<CsvScan> {
       }
     }
   }
-  const { parser } = await openParser(latin1());
+  const { delimiter, parser } = await openParser(latin1());
   const counts = { blank: 0 };
   let records = 0;
   let head: CsvRecord | null = null;
@@ -212,7 +222,8 @@ export async function scanCsv(file: string): Promise<CsvScan> {
     const bytes = Buffer.from(cell, "latin1");
     return (encoding === "utf-8" ? bytes.toString("utf8") : windows1252(bytes)).trim();
   });
-  return { encoding, header, headerLine: head.line, rows: records - 1, blank: counts.blank };
+  const rows = records - 1;
+  return { encoding, delimiter, header, headerLine: head.line, rows, blank: counts.blank };
 }
 
 /** An open CSV file: its header, read; its data rows, read as they are taken. */

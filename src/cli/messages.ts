@@ -35,13 +35,20 @@ function jsonProblemText(problem: JsonProblem): string {
   }
 }
 
+/** A case id as messages show it: cut to its start beyond 40 characters (a pasted cell). */
+function shownId(caseId: string): string {
+  return caseId.length > 40
+    ? `${caseId.slice(0, 25)}… (${formatNumber(caseId.length)} tecken)`
+    : caseId;
+}
+
 export const CLI_TEXT = {
   usage: [
     "Användning:",
     "  npx atertag calc FIL.json [FIL.json ...] [--json]   beräkna och skriv ut",
     "  npx atertag sheet FIL.json --out FIL.xlsx [--letters [AVSÄNDARE]]",
     "                                                     beräkningsbladet som .xlsx (+ breven som blad)",
-    "  npx atertag batch FIL.csv --out FIL.xlsx [--sheets [--letters [AVSÄNDARE]]] [--json]",
+    "  npx atertag batch FIL.csv|FIL.xlsx [--sheet NAMN] --out FIL.xlsx [--sheets [--letters [AVSÄNDARE]]] [--json]",
     "                                                     många kontrakt: sammanställning (+ ett blad per ärende,",
     "                                                     + varje ärendes brev)",
     "  AVSÄNDARE: [--sender MYNDIGHET] [--sender-address ADRESS] [--sender-phone TELEFON]",
@@ -58,7 +65,7 @@ export const CLI_TEXT = {
   errorLine: (message: string) => `Fel: ${message}`,
   /** A refused row of a batch. */
   refusedRow: (file: string, where: string, caseId: string, reason: string) =>
-    `Fel: ${file} ${where}${caseId ? ` (${caseId})` : ""}: ${reason}`,
+    `Fel: ${file} ${where}${caseId ? ` (${shownId(caseId)})` : ""}: ${reason}`,
   inFile: (file: string, message: string) => `${file}: ${message}`,
   unreadable: (file: string, code: string) => `${file}: Filen kan inte läsas (${code})`,
   unwritable: (file: string, code: string) => `${file}: Filen kan inte skrivas (${code})`,
@@ -75,7 +82,7 @@ export const CLI_TEXT = {
   unknownCommand: (command: string) => `Okänt kommando ${JSON.stringify(command)}`,
   atLeastOneFile: "Ange minst en kontraktsfil",
   exactlyOneFile: "Ange exakt en kontraktsfil",
-  exactlyOneCsv: "Ange exakt en CSV-fil",
+  exactlyOneCsv: "Ange exakt en tabell (CSV eller .xlsx)",
   outRequired: "Ange --out FIL.xlsx",
   outOrJson: "Ange --out FIL.xlsx eller --json",
   notXlsx: (out: string) => `--out ${JSON.stringify(out)} måste sluta på .xlsx`,
@@ -130,7 +137,9 @@ export const CLI_TEXT = {
     "är det rätt fil, och rätt blad (--sheet NAMN)?",
   nothingComputed: "Inget ärende kunde beräknas; ingen fil skrevs",
   duplicateCaseId: (file: string, caseId: string, first: number, line: number) =>
-    `Varning: ${file} rad ${line}: ärendet ${JSON.stringify(caseId)} finns redan på rad ${first}`,
+    `Varning: ${file} rad ${line}: ärendet ${JSON.stringify(shownId(caseId))} finns redan på rad ${first}`,
+  csvRecordTooLong: (line: number, max: number) =>
+    `Rad ${line} är längre än ${formatNumber(max)} tecken; en kontraktsrad är aldrig så lång (har en cell fått en hel text inklistrad?)`,
   csvEmpty: "Filen är tom: rubrikraden saknas",
   internalError: (detail: string) => `Internt fel: ${detail}`,
 } as const;

@@ -122,6 +122,13 @@ export interface TableScan {
   format: TableFormat;
   /** CSV only: the encoding found (Windows-1252 when the bytes are not UTF-8). */
   encoding: CsvEncoding | null;
+  /** CSV only: the delimiter found. */
+  delimiter: string | null;
+  /**
+   * Whether the comma is the decimal separator: in a workbook (Swedish Excel) and a CSV delimited
+   * by semicolons or tabs, not in a comma-separated CSV.
+   */
+  decimalComma: boolean;
   /** The worksheet read (.xlsx only). */
   sheetName: string | null;
   /** The header row's cells, trimmed, and its line (CSV) or row number (.xlsx). */
@@ -146,7 +153,8 @@ export async function scanTable(file: string, sheet: string | null): Promise<Tab
   if (format === "csv") {
     if (sheet !== null) throw new TableError(CLI_TEXT.sheetNeedsXlsx(sheet));
     const scan = await scanCsv(file);
-    return { format, sheetName: null, records: null, ...scan };
+    const decimalComma = scan.delimiter !== ",";
+    return { format, sheetName: null, records: null, decimalComma, ...scan };
   }
   const ws = pickSheet(await readWorkbook(file), sheet);
   const { records, blank } = worksheetRecords(ws);
@@ -154,6 +162,8 @@ export async function scanTable(file: string, sheet: string | null): Promise<Tab
   return {
     format,
     encoding: null,
+    delimiter: null,
+    decimalComma: true,
     sheetName: ws.name,
     header: records[0].cells.map((cell) => String(cell).trim()),
     headerLine: records[0].line,

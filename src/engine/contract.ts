@@ -13,7 +13,7 @@
  * - `noticeDate` and `estimatedValue` may be left out (then no notice statement, no surplus).
  */
 import { Dec } from "./decimal";
-import { parseIsoDate } from "./dateInput";
+import { parseDateInput } from "./dateInput";
 import { Day, formatIsoDate } from "./dates";
 import { EngineError, check } from "./errors";
 import { CreditTerms } from "./reduction";
@@ -22,6 +22,8 @@ import {
   CONTRACT_SCHEMA,
   ContractField,
   DEFAULT_BASIC_FEE_KRONOR,
+  MAX_AMOUNT_KRONOR,
+  MAX_NUMBER_CHARS,
   integerRange,
   isContractField,
   nearestField,
@@ -71,6 +73,8 @@ export interface Contract extends CreditTerms {
 export type ContractInput = Record<string, unknown>;
 
 const NUMERIC_TEXT = /^-?\d+(\.\d+)?$/;
+/** `60.000`, `1.487`, `1.234.567,50`: a point that may group thousands. */
+const AMBIGUOUS_POINT = /^-?\d{1,3}(\.\d{3})+(,\d*)?$/;
 const DEFAULT_BASIC_FEE = new Dec(DEFAULT_BASIC_FEE_KRONOR);
 
 /**
@@ -85,21 +89,65 @@ export function unknownFieldErrors(input: ContractInput): EngineError<"unknownFi
     .map((key) => new EngineError("unknownField", key, input[key], nearestField(key)));
 }
 
-/** Reads a decimal from a JSON number or numeric text (spaces as thousands separators, comma or point). */
-export function parseDecimal(value: unknown, field: string): Dec {
+/**
+ * Reads a decimal from a JSON number or numeric text: spaces (also no-break) as thousands separators,
+ * a decimal comma or point, a trailing "kr". Text longer than {@link MAX_NUMBER_CHARS} is refused
+ * unread. With `decimalComma` (a Swedish CSV or workbook, where the comma is the decimal separator),
+ * a point followed by groups of three digits (`60.000`, `1.487`) is refused as ambiguous: thousands
+ * or decimals?
+ */
+export function parseDecimal(value: unknown, field: string, decimalComma = false): Dec {
   if (typeof value === "number") {
     check(Number.isFinite(value), "notNumber", field, value);
     return new Dec(String(value));
   }
   if (typeof value === "string") {
+    check(value.length <= MAX_NUMBER_CHARS, "tooLong", field, value, MAX_NUMBER_CHARS);
     const text = value
       .replace(/[\s\u00a0\u202f]/g, "")
       .replace(/kr$/i, "")
       .replace(",", ".");
     check(NUMERIC_TEXT.test(text), "notNumber", field, value);
+    if (decimalComma && AMBIGUOUS_POINT.test(value.trim())) {
+      const digits = value.trim().replace(/\./g, "");
+      throw new EngineError("ambiguousPoint", field, value, digits, value.trim().replace(".", ","));
+    }
     return new Dec(text);
   }
   throw new EngineError("notNumber", field, value);
+}
+
+/** An amount of money: 0 to {@link MAX_AMOUNT_KRONOR} kr; errors name the field and the value. */
+export function parseAmount(value: unknown, field: string, decimalComma = false): Dec {
+  const amount = parseDecimal(value, field, decimalComma);
+  check(!amount.isNegative(), "negative", field, value);
+  check(amount.lte(MAX_AMOUNT_KRONOR), "tooLarge", field, value, MAX_AMOUNT_KRONOR);
+  return amount;
+}
+
+/** Rates from 1 up to this are percent; at or above it a rate is refused. */
+const PERCENT_LIMIT = 100;
+
+/**
+ * A rate (annualRate, lateInterestRate, a function's rate argument) as a fraction, by one rule in
+ * every place a rate is written (JSON, CSV, .xlsx, the form, the custom functions):
+ * - with a percent sign it is percent: `5,95 %` → 0.0595;
+ * - without, a number below 1 is a decimal fraction (`0,0595` → 0.0595, as a cell formatted 5,95 %
+ *   holds it) and a number from 1 up to 100 is percent (`5,95` → 0.0595);
+ * - so a rate below 1 % needs its percent sign (`0,5 %`; a bare 0,5 is 50 %);
+ * - a negative rate, or 100 % or more, is refused.
+ */
+export function parseRate(value: unknown, field: string, decimalComma = false): Dec {
+  const percentText = typeof value === "string" && /%\s*$/.test(value);
+  const number = parseDecimal(
+    percentText ? (value as string).replace(/\s*%\s*$/, "") : value,
+    field,
+    decimalComma,
+  );
+  check(!number.isNegative(), "negative", field, value);
+  const percent = percentText || number.gte(1);
+  check(!percent || number.lessThan(PERCENT_LIMIT), "rateAsFraction", field, value);
+  return percent ? number.dividedBy(100) : number;
 }
 
 function isMissing(value: unknown): boolean {
@@ -128,9 +176,12 @@ class FieldReader {
 
   money(field: ContractField): Dec | null {
     if (!this.has(field)) return null;
-    const amount = parseDecimal(this.input[field], field);
-    check(!amount.isNegative(), "negative", field, this.input[field]);
-    return amount;
+    return parseAmount(this.input[field], field);
+  }
+
+  rate(field: ContractField): Dec | null {
+    if (!this.has(field)) return null;
+    return parseRate(this.input[field], field);
   }
 
   requiredMoney(field: ContractField): Dec {
@@ -156,9 +207,7 @@ class FieldReader {
 
   date(field: ContractField): Day | null {
     if (!this.has(field)) return null;
-    const value = this.input[field];
-    check(typeof value === "string", "notDate", field, value);
-    return parseIsoDate(value as string, field);
+    return parseDateInput(this.input[field], field);
   }
 
   requiredDate(field: ContractField): Day {
@@ -206,8 +255,8 @@ function creditAmountOf(r: FieldReader): Dec {
  */
 function creditTermsOf(r: FieldReader): { terms: CreditTerms; setupFee: Dec } {
   const creditAmount = creditAmountOf(r);
-  const annualRate = r.requiredMoney("annualRate");
-  check(annualRate.lessThan(1), "rateAsFraction", "annualRate", r.input.annualRate);
+  const annualRate = r.rate("annualRate");
+  if (annualRate === null) throw new EngineError("required", "annualRate", r.input.annualRate);
   const installments = r.integer("installments");
   if (installments === null)
     throw new EngineError("required", "installments", r.input.installments);
@@ -278,9 +327,8 @@ function caseDatesOf(r: FieldReader, firstDueDate: Day) {
 
 /** A lower contractual late-interest rate, or null (0 means none). */
 function lateInterestRateOf(r: FieldReader): Dec | null {
-  const rate = r.money("lateInterestRate");
+  const rate = r.rate("lateInterestRate");
   if (rate === null) return null;
-  check(rate.lessThan(1), "rateAsFraction", "lateInterestRate", r.input.lateInterestRate);
   return rate.isZero() ? null : rate;
 }
 

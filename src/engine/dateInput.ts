@@ -31,3 +31,20 @@ export function dayFromExcelSerial(serial: number, field: string): Day {
   check(serial !== 60, "excelLeapBug", field, serial);
   return serial > 60 ? serial - EXCEL_EPOCH_OFFSET : serial - EXCEL_EPOCH_OFFSET + 1;
 }
+
+/** An Excel serial number written as text ("40086"): whole days, no sign, no separators. */
+const SERIAL_TEXT = /^\d{1,7}$/;
+
+/**
+ * A date as a contract gives it, in every place one enters (JSON, CSV, .xlsx, the form, the custom
+ * functions): ISO text `YYYY-MM-DD`, or an Excel 1900-system serial number, as a number or as digits
+ * (`40086` = 2009-09-30), which is what a date cell holds.
+ */
+export function parseDateInput(value: unknown, field: string): Day {
+  if (typeof value === "number") return dayFromExcelSerial(value, field);
+  if (typeof value !== "string") throw new EngineError("notDate", field, value);
+  const text = value.trim();
+  if (text.length > 40) throw new EngineError("notDate", field, value);
+  if (SERIAL_TEXT.test(text)) return dayFromExcelSerial(Number(text), field);
+  return parseIsoDate(value, field);
+}

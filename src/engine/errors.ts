@@ -63,18 +63,37 @@ function jsonFieldName(field: string): string {
  * show), numbers the Swedish way (`72,5`, `−40 000`), booleans as Swedish Excel shows them.
  */
 function describeValue(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") return shortText(value);
   if (value === undefined) return "inget värde";
   if (value === null) return "null";
-  if (typeof value === "number") return formatNumber(value);
+  if (typeof value === "number") return shortNumber(formatNumber(value));
   if (typeof value === "boolean") return value ? "SANT" : "FALSKT";
-  if (value instanceof Dec) return formatNumber(value);
+  if (value instanceof Dec) return shortNumber(formatNumber(value));
   try {
     const json = JSON.stringify(value);
     return json.length > 60 ? json.slice(0, 57) + "..." : json;
   } catch {
     return Object.prototype.toString.call(value);
   }
+}
+
+/** The longest value shown whole in a message; a longer one is cut (see {@link shortText}). */
+const SHOWN_CHARS = 40;
+
+/**
+ * Text quoted as written, cut when longer than {@link SHOWN_CHARS} characters to its start and its
+ * length: `"9999999999999999999999999…" (1 000 000 tecken)`, so a megabyte pasted into a cell is
+ * never echoed whole.
+ */
+function shortText(text: string): string {
+  if (text.length <= SHOWN_CHARS) return JSON.stringify(text);
+  return `${JSON.stringify(text.slice(0, SHOWN_CHARS - 15) + "…")} (${formatNumber(text.length)} tecken)`;
+}
+
+/** A formatted number, cut as {@link shortText} cuts text (a JSON number may be 1e300). */
+function shortNumber(shown: string): string {
+  if (shown.length <= SHOWN_CHARS) return shown;
+  return `${shown.slice(0, SHOWN_CHARS - 15)}… (${formatNumber(shown.length)} tecken)`;
 }
 
 /** Throws unless the condition holds; keeps validation code to one line per rule. */

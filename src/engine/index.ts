@@ -18,7 +18,7 @@ export {
   nextHalfYearStart,
   partsOfDay,
 } from "./dates";
-export { dayFromExcelSerial, parseIsoDate } from "./dateInput";
+export { dayFromExcelSerial, parseDateInput, parseIsoDate } from "./dateInput";
 export type { Day } from "./dates";
 export {
   BUILT_IN_RATES,
@@ -38,11 +38,19 @@ export {
   rule78Reduction,
 } from "./reduction";
 export type { ActualReduction, CreditTerms, ScheduleRow } from "./reduction";
-export { CONTRACT_FIELDS, parseContract, parseDecimal, unknownFieldErrors } from "./contract";
+export {
+  CONTRACT_FIELDS,
+  parseAmount,
+  parseContract,
+  parseDecimal,
+  parseRate,
+  unknownFieldErrors,
+} from "./contract";
 export { checkScheduleRepays, scheduleClosing } from "./scheduleCheck";
 export type { Contract, ContractField, ContractInput, MethodChoice } from "./contract";
 export {
   CONTRACT_SCHEMA,
+  MAX_AMOUNT_KRONOR,
   MAX_INSTALLMENTS,
   REQUIRED_FIELDS,
   REQUIRED_UNLESS,

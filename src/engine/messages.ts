@@ -106,7 +106,15 @@ const messages = {
   outOfRange: (s: Subject, range: Range) =>
     `${s.field} (${s.value}) ligger utanför tillåtet intervall ${rangeText(range)}`,
   rateAsFraction: (s: Subject) =>
-    `${s.field} (${s.value}) ska anges som decimalbråk, t.ex. 0,0595 för 5,95 %`,
+    `${s.field} (${s.value}) är ingen ränta: skriv den med procenttecken (5,95 %) eller som ` +
+    "decimalbråk (0,0595); ett tal utan procenttecken under 1 är ett decimalbråk, från 1 till under 100 procent",
+  tooLarge: (s: Subject, max: number) =>
+    `${s.field} (${s.value}) är större än ${formatNumber(max)} kr, den övre gränsen för ett belopp`,
+  tooLong: (s: Subject, max: number) =>
+    `${s.field} (${s.value}) är inget tal: längre än ${formatNumber(max)} tecken`,
+  ambiguousPoint: (s: Subject, thousands: string, decimals: string) =>
+    `${s.field} (${s.value}): punkten är tvetydig där decimaltecknet är komma; skriv ${thousands} ` +
+    `om punkten skiljer tusental, ${decimals} om den är ett decimaltecken`,
   notDate: (s: Subject) =>
     `${s.field} måste vara ett datum ÅÅÅÅ-MM-DD eller ett Excel-datum, fick ${s.value}`,
   invalidDate: (s: Subject) => `${s.field} (${s.value}) är inget giltigt datum`,

@@ -38,7 +38,10 @@ export interface FieldSpec {
   aliases: readonly string[];
   kind: FieldKind;
   requirement: Requirement;
-  /** Allowed whole numbers (integer fields). Rates are always fractions in [0, 1), money ≥ 0. */
+  /**
+   * Allowed whole numbers (integer fields). Rates are read by `parseRate` (contract.ts); money is from 0 to
+   * {@link MAX_AMOUNT_KRONOR}.
+   */
   range?: IntegerRange;
   /** An amount that must be more than 0 (not merely not negative). */
   positive?: boolean;
@@ -53,6 +56,20 @@ export interface FieldSpec {
  * that keeps the payment schedule a sheet can hold, not a legal limit.
  */
 export const MAX_INSTALLMENTS = 1200;
+
+/**
+ * The largest amount any money field accepts: 1 000 000 000 kr. No consumer credit comes near it
+ * (a car or a boat on credit is at most a few million kronor), so a larger figure is a typing error or
+ * a pasted cell; the bound also keeps every figure the engine derives well inside the 15 significant
+ * digits that Excel and JSON numbers carry exactly.
+ */
+export const MAX_AMOUNT_KRONOR = 1_000_000_000;
+
+/**
+ * The most characters a number may be written with ("1 000 000 000,00 kr" is 19): longer text is
+ * refused before it is read, so that a megabyte pasted into a cell costs nothing.
+ */
+export const MAX_NUMBER_CHARS = 40;
 
 /** grundavgift since 2008 (förordning 1992:1094, 6 §), in kronor: the default basic fee. */
 export const DEFAULT_BASIC_FEE_KRONOR = 600;

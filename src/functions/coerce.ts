@@ -9,9 +9,10 @@ import {
   Dec,
   EngineError,
   check,
-  dayFromExcelSerial,
+  parseAmount,
+  parseDateInput,
   parseDecimal,
-  parseIsoDate,
+  parseRate,
 } from "../engine";
 
 /** A value as Excel may pass it to a custom function. */
@@ -35,11 +36,11 @@ export function optionalNumber(value: CellValue, name: string, fallback: Dec): D
   return isOmitted(value) ? fallback : requiredNumber(value, name);
 }
 
-/** A required amount of money, zero or more. */
+/** A required amount of money, from zero to the schema's bound (`parseAmount`). */
 export function requiredAmount(value: CellValue, name: string): Dec {
-  const amount = requiredNumber(value, name);
-  check(!amount.isNegative(), "negative", name, value);
-  return amount;
+  if (isOmitted(value)) throw new EngineError("required", name, value);
+  if (typeof value === "boolean") throw new EngineError("notNumber", name, value);
+  return parseAmount(value, name);
 }
 
 /** An optional amount, zero or more; omitted gives 0. */
@@ -55,17 +56,23 @@ export function requiredInteger(value: CellValue, name: string, min: number, max
   return number.toNumber();
 }
 
-/** A rate as a decimal fraction in [0, 1), e.g. 0.0595. */
+/**
+ * A rate, read by the contract's one rule (`parseRate`): 0.0595, a cell formatted 5,95 %, 5.95 or the
+ * text "5,95 %" are all 5,95 %.
+ */
 export function requiredRate(value: CellValue, name: string): Dec {
-  const rate = requiredAmount(value, name);
-  check(rate.lessThan(1), "rateAsFraction", name, value);
-  return rate;
+  if (isOmitted(value)) throw new EngineError("required", name, value);
+  if (typeof value === "boolean") throw new EngineError("notNumber", name, value);
+  return parseRate(value, name);
+}
+
+/** An optional rate (`parseRate`); omitted gives 0. */
+export function optionalRate(value: CellValue, name: string): Dec {
+  return isOmitted(value) ? new Dec(0) : requiredRate(value, name);
 }
 
 /** A date: an Excel serial number (whole days) or ISO text `YYYY-MM-DD`. */
 export function requiredDate(value: CellValue, name: string): Day {
   if (isOmitted(value)) throw new EngineError("required", name, value);
-  if (typeof value === "number") return dayFromExcelSerial(value, name);
-  if (typeof value === "string") return parseIsoDate(value, name);
-  throw new EngineError("notDate", name, value);
+  return parseDateInput(value, name);
 }

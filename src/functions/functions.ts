@@ -37,6 +37,7 @@ import {
   requiredAmount,
   requiredDate,
   requiredInteger,
+  optionalRate,
   requiredRate,
 } from "./coerce";
 import { FUNCTION_TEXT } from "./messages";
@@ -310,8 +311,7 @@ export function lateInterestFn(
   rates?: any[][],
 ): number {
   return excelNumber(() => {
-    const cap = optionalAmount(contractRate, "contractRate");
-    check(cap.lessThan(1), "rateAsFraction", "contractRate", contractRate);
+    const cap = optionalRate(contractRate, "contractRate");
     // An empty cell arrives as 0 on Excel desktop and as null on the web: both mean the statutory 8.
     const given = optionalNumber(marginPercent, "marginPercent", STATUTORY_MARGIN_PERCENT);
     const margin = given.isZero() ? STATUTORY_MARGIN_PERCENT : given;

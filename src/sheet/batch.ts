@@ -13,7 +13,7 @@ import {
   calculate,
   fieldLabel,
 } from "../engine";
-import { HeaderRowAddresses, contractRowReader, fieldForHeader } from "./headers";
+import { HeaderRowAddresses, TableReading, contractRowReader, fieldForHeader } from "./headers";
 import { planCaseWorkbook } from "./caseWorkbook";
 import type { Sender } from "./letters";
 import { REFERENCE_SHEET_NAME, planReferenceSheet } from "./referenceSheet";
@@ -47,8 +47,9 @@ export function rowCalculator(
   headers: unknown[],
   table: ReferenceRateTable = BUILT_IN_RATES,
   headerRow?: HeaderRowAddresses,
+  reading: TableReading = {},
 ): (row: TableRow) => RowOutcome {
-  const read = contractRowReader(headers, headerRow);
+  const read = contractRowReader(headers, headerRow, reading);
   const caseIdCol = headers.findIndex((header) => fieldForHeader(header) === "caseId");
   return (row) => {
     const caseId = caseIdCol >= 0 ? String(row.values[caseIdCol] ?? "") : "";

@@ -22,20 +22,21 @@ import {
   Contract,
   ContractField,
   ContractInput,
-  Dec,
   EngineError,
   FieldKind,
   FieldSpec,
   REQUIRED_FIELDS,
   REQUIRED_UNLESS,
-  dayFromExcelSerial,
   excelSerialFromDay,
   formatIsoDate,
   integerRange,
   isContractField,
+  parseAmount,
   parseContract,
+  parseDateInput,
   parseDecimal,
   parseIsoDate,
+  parseRate,
 } from "../engine";
 
 export type { FieldKind } from "../engine";
@@ -178,29 +179,24 @@ function isMissing(value: unknown): boolean {
  * Reads one field's cell into the JSON form `parseContract` accepts; throws an {@link EngineError}
  * about `field` for a bad value (rendered with the header the user wrote by the caller).
  */
-function readField(field: ContractField, value: unknown): unknown {
+function readField(field: ContractField, value: unknown, decimalComma: boolean): unknown {
   switch (FIELD_KINDS[field]) {
     case "text":
       if (typeof value === "string") return value.trim();
       if (typeof value === "number") return String(value);
       throw new EngineError("notText", field, value);
     case "date":
-      if (typeof value === "number") return formatIsoDate(dayFromExcelSerial(value, field));
-      if (typeof value === "string") return formatIsoDate(parseIsoDate(value, field));
-      throw new EngineError("notDate", field, value);
+      return formatIsoDate(parseDateInput(value, field));
     case "money": {
-      const amount = parseDecimal(value, field);
-      if (amount.isNegative()) throw new EngineError("negative", field, value);
+      const amount = parseAmount(value, field, decimalComma);
       return typeof value === "number" ? value : amount.toFixed();
     }
     case "rate": {
-      const rate = parseRate(value, field);
-      if (rate.isNegative()) throw new EngineError("negative", field, value);
-      if (!rate.lessThan(1)) throw new EngineError("rateAsFraction", field, value);
-      return typeof value === "number" ? value : rate.toFixed();
+      const rate = parseRate(value, field, decimalComma);
+      return typeof value === "number" ? rate.toNumber() : rate.toFixed();
     }
     case "integer": {
-      const number = parseDecimal(value, field);
+      const number = parseDecimal(value, field, decimalComma);
       if (!number.isInteger()) throw new EngineError("notInteger", field, value);
       const range = integerRange(field);
       if (number.lt(range.min) || number.gt(range.max))
@@ -215,14 +211,6 @@ function readField(field: ContractField, value: unknown): unknown {
   }
 }
 
-/** A rate as a fraction; text ending in "%" is a percentage ("5,95 %" → 0.0595). */
-function parseRate(value: unknown, field: ContractField): Dec {
-  if (typeof value === "string" && /%\s*$/.test(value)) {
-    return parseDecimal(value.replace(/%\s*$/, ""), field).dividedBy(100);
-  }
-  return parseDecimal(value, field);
-}
-
 /** A header row resolved once per table: which column holds each field, and what is wrong with it. */
 interface ResolvedHeaders {
   headers: readonly unknown[];
@@ -232,6 +220,8 @@ interface ResolvedHeaders {
   problems: readonly RowProblem[];
   ignoredHeaders: IgnoredHeader[];
   headerRowAddress: string;
+  /** Whether the comma is the decimal separator (a Swedish CSV or workbook). */
+  decimalComma: boolean;
 }
 
 /** Columns by field: the first column naming a field; later ones are duplicates. */
@@ -239,6 +229,7 @@ function resolveHeaders(
   headers: readonly unknown[],
   headerAddressOf: (col: number) => string,
   headerRowAddress: string,
+  decimalComma: boolean,
 ): ResolvedHeaders {
   const problems: RowProblem[] = [];
   const ignoredHeaders: IgnoredHeader[] = [];
@@ -266,7 +257,24 @@ function resolveHeaders(
     );
     problems.push({ field, address: headerAddressOf(col), message });
   });
-  return { headers, columnOf, duplicated, problems, ignoredHeaders, headerRowAddress };
+  return {
+    headers,
+    columnOf,
+    duplicated,
+    problems,
+    ignoredHeaders,
+    headerRowAddress,
+    decimalComma,
+  };
+}
+
+/** How a table's text is written. */
+export interface TableReading {
+  /**
+   * The comma is the decimal separator (Swedish Excel, a semicolon CSV; the default): a point that
+   * may group thousands (`60.000`) is refused as ambiguous. False for a comma-separated CSV.
+   */
+  decimalComma?: boolean;
 }
 
 /** Reads one data row of a table whose header row was resolved once. */
@@ -285,6 +293,7 @@ export type ContractRowReader = (
 export function contractRowReader(
   headers: readonly unknown[],
   headerRow?: HeaderRowAddresses,
+  options: TableReading = {},
 ): ContractRowReader {
   let resolved: ResolvedHeaders | null = null;
   return (values, addressOf) => {
@@ -292,6 +301,7 @@ export function contractRowReader(
       headers,
       headerRow?.addressOf ?? addressOf,
       headerRow?.address ?? ROW_MESSAGES.headerRow,
+      options.decimalComma ?? true,
     );
     return readRow(resolved, values, addressOf);
   };
@@ -331,7 +341,7 @@ function readRow(
     const col = columnOf.get(field);
     if (col === undefined || duplicated.has(field) || isMissing(values[col])) continue;
     try {
-      input[field] = readField(field, values[col]);
+      input[field] = readField(field, values[col], table.decimalComma);
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
       problems.push({ field, address: addressOf(col), message: error.messageWith(labelOf) });

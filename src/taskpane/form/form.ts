@@ -7,7 +7,8 @@
  * grouping is the form's own. Conventions of the form, each chosen so that what the user sees is what
  * the workbook shows:
  * - labels are the schema's Swedish labels, the headers of the training workbook's `Kontrakt` sheet;
- * - rates are typed in percent (`5,95` for 0.0595) and converted exactly, in decimals, both ways;
+ * - rates are typed by the contract's one rule (`5,95`, `5,95 %` or `0,0595` for 0.0595; a rate
+ *   below 1 % with its sign, `0,5 %`) and converted exactly, in decimals, both ways;
  * - numbers are shown with a decimal comma and read with comma or point, spaces allowed (`143 750`);
  * - dates are ISO text (ÅÅÅÅ-MM-DD), as in the contract JSON, so a mistyped date is reported with
  *   its value instead of silently becoming empty as a browser date picker would make it;
@@ -31,6 +32,7 @@ import {
   calculate,
   parseContract,
   parseDecimal,
+  parseRate,
 } from "../../engine";
 import { UI_TEXT, formMessage } from "../ui/messages";
 
@@ -193,15 +195,12 @@ function readNumber(text: string, name: ContractField): number | string {
   }
 }
 
-/** A rate typed in percent: from 0 % to under 100 %. */
-const PERCENT_FIELD_RANGE = { min: 0, max: 100, exclusive: "max", unit: "%" } as const;
-
-/** A percentage as a fraction (5,95 → 0.0595), exactly; refuses what is not a rate in percent. */
+/**
+ * A rate as typed, by the contract's one rule (`parseRate`): `5,95` and `5,95 %` are percent, a number
+ * below 1 without a sign is a fraction (`0,0595`); converted exactly to the fraction.
+ */
 function readPercent(text: string, name: ContractField): number | string {
-  const percent = parseDecimal(text.replace(/\s*%\s*$/, ""), name);
-  if (percent.isNegative()) throw new EngineError("negative", name, text);
-  if (percent.gte(100)) throw new EngineError("outOfRange", name, text, PERCENT_FIELD_RANGE);
-  return jsonNumber(percent.dividedBy(100));
+  return jsonNumber(parseRate(text, name));
 }
 
 /**

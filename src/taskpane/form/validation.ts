@@ -6,9 +6,10 @@
  *   outside 0–100 %), so every such field gets its message, not only the first one.
  * - The rules that span fields are the engine's (`parseContract`, the calculation); it names the first
  *   broken one, which is shown at the field it names.
- * - A rate typed as a fraction (0,0595 for 5,95 %) makes the instalment look wrong, so the engine
- *   blames the instalment; when reading the rate as a percentage would remove that problem, the
- *   problem is shown at the rate field instead ("0,0595 % — menade du 5,95 %?").
+ * - A rate below 1 typed without its percent sign is a fraction (`0,5` is 50 %, the contract's one
+ *   rule); meant as 0,5 % it makes the instalment look wrong, so the engine blames the instalment;
+ *   when reading it with the sign would remove that problem, the problem is shown at the rate field
+ *   instead ("0,5 läses som 50 % — menade du 0,5 %?").
  * - A `#contract=` link is refused, as the command line refuses the file, when it carries a field
  *   the engine does not know; the engine's message is shown as it comes (it names the field).
  */
@@ -97,27 +98,28 @@ export function validateForm(values: FormValues, referenceRates?: ReferenceRateT
 }
 
 /**
- * The rate's problem instead of `outcome`'s when the nominal rate reads as a fraction: above 0 and
- * below 1 (percent), and the contract fails elsewhere at that rate but not there at 100 times it.
+ * The rate's problem instead of `outcome`'s when the nominal rate was typed below 1 without a percent
+ * sign (so read as a fraction), and the contract fails elsewhere at that rate but not there with the
+ * sign.
  */
 function withFractionHint(values: FormValues, outcome: FormResult): FormResult {
   if (outcome.ok || outcome.field === "annualRate") return outcome;
-  const typed = (values.annualRate ?? "").trim().replace(/\s*%$/, "");
-  let percent;
+  const typed = (values.annualRate ?? "").trim();
+  if (typed.endsWith("%")) return outcome;
+  let fraction;
   try {
-    percent = parseDecimal(typed, "annualRate");
+    fraction = parseDecimal(typed, "annualRate");
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
     return outcome;
   }
-  if (!(percent.greaterThan(0) && percent.lessThan(1))) return outcome;
-  const meant = showDecimal(percent.times(100));
-  const retried = calculateForm({ ...values, annualRate: meant });
+  if (!(fraction.greaterThan(0) && fraction.lessThan(1))) return outcome;
+  const retried = calculateForm({ ...values, annualRate: `${typed} %` });
   if (!retried.ok && retried.field === outcome.field) return outcome; // not the rate's doing
   return {
     ok: false,
     field: "annualRate",
-    message: UI_TEXT.rateLooksLikeFraction(showDecimal(percent), meant),
+    message: UI_TEXT.rateLooksLikeFraction(showDecimal(fraction), showDecimal(fraction.times(100))),
   };
 }
 

@@ -204,8 +204,9 @@ export const UI_TEXT = {
   unknownExample: (value: string) =>
     `Det finns inget exempel ${value}; välj Övning 1 eller Övning 2.`,
   goToField: "Gå till fältet",
-  rateLooksLikeFraction: (typed: string, meant: string) =>
-    `${typed} % — menade du ${meant} %? Räntan skrivs i procent här, inte som decimalbråk.`,
+  rateLooksLikeFraction: (typed: string, asPercent: string) =>
+    `${typed} läses som ${asPercent} % (ett tal under 1 utan procenttecken är ett decimalbråk) — ` +
+    `menade du ${typed} %? Skriv då procenttecknet.`,
 
   // The contract form (labels and help texts are the contract schema's)
   whenEmpty: (meaning: string) => `Tomt: ${meaning}.`,
