@@ -55,8 +55,7 @@ interface Internals {
   zip: { append: unknown; abort: unknown };
   _worksheets: ({ _stream?: { pipes?: Writable[] } } | undefined)[];
 }
-const internalsOf = (book: StreamingWorkbook) =>
-  (book as unknown as { writer: Internals }).writer;
+const internalsOf = (book: StreamingWorkbook) => (book as unknown as { writer: Internals }).writer;
 
 /** Streams the small sheet to a file; returns the XML of one part of the package. */
 async function streamedPart(part: string): Promise<string> {
@@ -150,7 +149,7 @@ test("workaround 'abort' (StreamingWorkbook.removeTemp): the writer's zip still 
   expect(fs.existsSync(book.temp)).toBe(false);
 });
 
-test("workaround 'inline strings' (texts as a one-run rich text): constant texts are written t=\"inlineStr\", never t=\"str\"", async () => {
+test('workaround \'inline strings\' (texts as a one-run rich text): constant texts are written t="inlineStr", never t="str"', async () => {
   const xml = await streamedPart("xl/worksheets/sheet1.xml");
   expect(xml).toMatch(/<c r="A1"[^>]*t="inlineStr"/);
   expect(xml).toMatch(/<c r="A2"[^>]*t="inlineStr"/);
