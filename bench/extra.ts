@@ -2,7 +2,8 @@
  * Measurements beyond the engine: context.sync calls per written sheet (the Excel writer against
  * office-addin-mock, counting every sync the mock context receives), the time a 300-contract batch
  * takes from CSV text to .xlsx bytes (summary only, in memory), and the streaming batch at 2 000 and
- * 20 000 contracts, each in a child process for its peak memory (bench/batchScale.ts).
+ * 20 000 contracts, each in a child process for its peak memory (bench/batchScale.ts), and the
+ * command's start (bench/cliStart.ts).
  */
 import fs from "fs";
 import path from "path";
@@ -15,6 +16,7 @@ import { parseCsv } from "../src/cli/csv";
 import { toXlsxBuffer } from "../src/export/xlsx";
 import { writeSheetPlan } from "../src/excel/writer";
 import { batchScaleMeasurements } from "./batchScale";
+import { cliStartMeasurements } from "./cliStart";
 
 const EXAMPLES = path.join(__dirname, "..", "examples");
 const example = (n: number) =>
@@ -131,5 +133,6 @@ export async function extraMeasurements(): Promise<Record<string, number>> {
     syncsPerSheet: await syncsPerSheet(),
     batch300Seconds: await batch300Seconds(),
     ...(await batchScaleMeasurements()),
+    ...cliStartMeasurements(),
   };
 }
