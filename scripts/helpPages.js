@@ -13,7 +13,7 @@
  *   gets the id `avsnitt-N` (the pane and the training hints link there, so the scheme is fixed);
  *   every other heading gets GitHub's slug, and the file's own links to GitHub slugs are pointed at
  *   those ids. The page is Swedish around an English article (lang="en"); the Swedish terms the file
- *   sets in italics are marked lang="sv".
+ *   sets in italics are marked lang="sv"; B_m and B_(k−1) in the prose become subscripts.
  *
  * webpack.config.js emits both pages from the functions.json of the same build (HelpPagesPlugin).
  * `node scripts/helpPages.js DIR` writes them, with help.css, into DIR from a freshly generated
@@ -288,6 +288,11 @@ function conventionsArticle(markdown, marked) {
       heading(token) {
         const inner = this.parser.parseInline(token.tokens);
         return `<h${token.depth} id="${ids.get(token)}">${inner}</h${token.depth}>\n`;
+      },
+      // Prose only, not code: B_m and B_(k−1) as subscripts, as on the help page.
+      text(token) {
+        if (token.tokens) return this.parser.parseInline(token.tokens);
+        return subscripts(token.escaped ? token.text : escapeHtml(token.text));
       },
       em(token) {
         const inner = this.parser.parseInline(token.tokens);

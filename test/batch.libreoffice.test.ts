@@ -69,7 +69,7 @@ describeSoffice("summary sheet recalculated by LibreOffice", () => {
       expect(at("t vid återtagning")).toBe(32);
     });
     expect(read(`${col("Utfall")}${Number(summary.names.firstRow) + 1}`)).toBe(
-      "Värdet överstiger skulden: sökanden ska betala mellanskillnaden innan godset tas: 1471 kr",
+      "Värdet överstiger skulden: sökanden ska betala mellanskillnaden innan godset tas: 1 471 kr",
     );
   });
 

@@ -12,7 +12,7 @@ import ExcelJS from "exceljs";
 import { CalculationReport, calculate, parseContract } from "../src/engine";
 import { BATCH_MESSAGES, JsonArrayPrinter, SHEETS_LIMIT } from "../src/cli/batch";
 import { CliIo, runCli } from "../src/cli/cli";
-import { CsvReader, parseCsv } from "../src/cli/csv";
+import { openCsv, parseCsv, scanCsv } from "../src/cli/csv";
 import { buildWorkbook } from "../src/export/xlsx";
 import { writeXlsxStream } from "../src/export/xlsxStream";
 import { planBatchWorkbook } from "../src/sheet/batch";
@@ -88,18 +88,24 @@ describe("CSV read in chunks", () => {
     expect(table.rows).toEqual(expected);
   });
 
-  test.each(Array.from({ length: 12 }, (_, i) => i + 1))(
-    "chunks of %i characters give the same records",
-    (size) => {
-      const reader = new CsvReader();
-      const records = [];
-      for (let i = 0; i < text.length; i += size)
-        records.push(...reader.push(text.slice(i, i + size)));
-      records.push(...reader.end());
-      expect(records.slice(1)).toEqual(expected);
-      expect(reader.delimiter).toBe(";");
-    },
-  );
+  test("read from a file (scanned, then streamed through csv-parse): the same records", async () => {
+    const file = path.join(dir, "tricky.csv");
+    fs.writeFileSync(file, text, "utf8");
+    const scan = await scanCsv(file);
+    expect(scan).toEqual({
+      encoding: "utf-8",
+      header: ["a", "b", "c"],
+      headerLine: 1,
+      rows: 4,
+      blank: 1,
+    });
+    const csv = await openCsv(file, scan.encoding);
+    expect(csv.delimiter).toBe(";");
+    expect(csv.header).toEqual(["a", "b", "c"]);
+    const records = [];
+    for await (const record of csv.rows) records.push(record);
+    expect(records).toEqual(expected);
+  });
 });
 
 describe("JSON array printed element by element", () => {

@@ -290,7 +290,12 @@ describe("letters (issue 11): sheet --letters and batch --sheets --letters", () 
     const result = await run("sheet", EXAMPLE_1_FILE, "--letters", "--out", out);
     expect(result.status).toBe(0);
     expect(result.err).toEqual([]);
-    const names = ["Övning 1", "Underrättelse Övning 1", "Beräkning vid återtagningen"];
+    const names = [
+      "Övning 1",
+      "Underrättelse Övning 1",
+      "Beräkning vid återtagningen",
+      "Avsändare",
+    ];
     expect(await sheetsOf(out)).toEqual(names);
     expect(result.out.join("\n")).toContain(`Blad: ${names.join(", ")}`);
     // The letter's total is a formula whose cached result is the notice date's 77 449 kr.
@@ -304,6 +309,49 @@ describe("letters (issue 11): sheet --letters and batch --sheets --letters", () 
     expect(totals).toContain(79048 + 600 - 4785 + 2099 + 487);
   });
 
+  test("sheet --letters --sender … : the sender sheet holds what was given, and the letters show it", async () => {
+    const out = path.join(dir, "letters-sender.xlsx");
+    const result = await run(
+      "sheet",
+      EXAMPLE_1_FILE,
+      "--letters",
+      "--sender",
+      "Kronofogden, Enheten för återtagande",
+      "--sender-address=Box 1050, 172 21 Sundbyberg",
+      "--sender-phone",
+      "0771-73 73 00",
+      "--out",
+      out,
+    );
+    expect(result.status).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const sender = wb.getWorksheet("Avsändare")!;
+    expect(["B4", "B5", "B6"].map((a) => sender.getCell(a).value)).toEqual([
+      "Kronofogden, Enheten för återtagande",
+      "Box 1050, 172 21 Sundbyberg",
+      "0771-73 73 00",
+    ]);
+    const notice = wb.getWorksheet("Underrättelse Övning 1")!;
+    expect(notice.getCell("A1").formula).toMatch(/^IF\('Avsändare'!\$B\$4=""/);
+    expect(notice.getCell("A1").result).toBe("Kronofogden, Enheten för återtagande");
+    expect(notice.getCell("A3").result).toBe("Telefon 0771-73 73 00");
+  });
+
+  test("a sender flag without --letters, or empty: status 2 naming the flag, nothing written", async () => {
+    const out = path.join(dir, "sender-no-letters.xlsx");
+    const result = await run("sheet", EXAMPLE_1_FILE, "--sender", "Kronofogden", "--out", out);
+    expect(result.status).toBe(2);
+    expect(result.err[0].split("\n")[0]).toBe(
+      "Fel: --sender är brevens avsändare och gäller bara med --letters",
+    );
+    expect(fs.existsSync(out)).toBe(false);
+    const empty = await run("sheet", EXAMPLE_1_FILE, "--letters", "--sender-phone=", "--out", out);
+    expect(empty.status).toBe(2);
+    expect(empty.err[0]).toBe("Fel: --sender-phone kräver en text som inte är tom");
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   test("sheet --letters for example 2: the demand for the difference", async () => {
     const out = path.join(dir, "letters-2.xlsx");
     const result = await run("sheet", "--letters", EXAMPLE_2_FILE, "--out", out);
@@ -312,6 +360,7 @@ describe("letters (issue 11): sheet --letters and batch --sheets --letters", () 
       "Övning 2",
       "Mellanskillnad Övning 2",
       "Beräkning vid återtagningen",
+      "Avsändare",
     ]);
   });
 
@@ -331,6 +380,7 @@ describe("letters (issue 11): sheet --letters and batch --sheets --letters", () 
       "Övning 1",
       "Underrättelse Övning 1",
       "Beräkning vid återtagningen",
+      "Avsändare",
       "Övning 2",
       "Mellanskillnad Övning 2",
       "Beräkning vid återtagningen (2)",
@@ -359,8 +409,11 @@ describe("letters (issue 11): sheet --letters and batch --sheets --letters", () 
   test("the usage text shows both flags", async () => {
     const result = await run("help");
     expect(result.out.join("\n")).toContain(
-      "npx atertag sheet FIL.json --out FIL.xlsx [--letters]",
+      "npx atertag sheet FIL.json --out FIL.xlsx [--letters [AVSÄNDARE]]",
     );
-    expect(result.out.join("\n")).toContain("[--sheets [--letters]]");
+    expect(result.out.join("\n")).toContain("[--sheets [--letters [AVSÄNDARE]]]");
+    expect(result.out.join("\n")).toContain(
+      "AVSÄNDARE: [--sender MYNDIGHET] [--sender-address ADRESS] [--sender-phone TELEFON]",
+    );
   });
 });

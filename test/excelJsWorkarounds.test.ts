@@ -18,7 +18,7 @@ const LAYOUT: SheetLayout = {
   name: "Blad",
   columnWidths: [12, 12],
   merges: [],
-  page: { orientation: "portrait", paperSize: "A4", fitToWidth: 1 },
+  page: { orientation: "portrait", paperSize: "A4", scale: 85 },
 };
 const FRAME = {
   name: "Blad",
@@ -30,7 +30,7 @@ const FRAME = {
     area: "A1:B2",
     orientation: "portrait" as const,
     paperSize: "A4" as const,
-    fitToWidth: 1 as const,
+    scale: 85,
     header: "",
     footer: "",
     pageBreaksBefore: [],
@@ -157,8 +157,8 @@ test('workaround \'inline strings\' (texts as a one-run rich text): constant tex
   expect(xml).toContain("Kontrakt");
 });
 
-test("workaround 'fit to page when the sheet opens' (addSheet's pageSetup): the streamed sheet says fitToPage", async () => {
+test("workaround 'the page setup's fit flag when the sheet opens' (addSheet's pageSetup): the streamed sheet prints at the fixed scale, not fit to pages", async () => {
   const xml = await streamedPart("xl/worksheets/sheet1.xml");
-  expect(xml).toMatch(/<pageSetUpPr\b[^>]*fitToPage="1"/);
-  expect(xml).toMatch(/<pageSetup\b[^>]*fitToWidth="1"[^>]*fitToHeight="0"/);
+  expect(xml).not.toMatch(/fitToPage="1"/);
+  expect(xml).toMatch(/<pageSetup\b[^>]*scale="85"/);
 });

@@ -84,8 +84,8 @@ describe("Skapa beräkningsblad with Med brev", () => {
     expect(dom.root.querySelector('label[for="with-letters"]')?.textContent).toBe("Med brev");
   });
 
-  test("example 1 in a workbook that has its sheets already: new names, the letters link to the new sheet, nothing existing touched", async () => {
-    const existing = ["Övning 1", "Underrättelse Övning 1"];
+  test("example 1 in a workbook that has its sheets already: new names, the letters link to the new sheet and to the workbook's own sender sheet, nothing existing touched", async () => {
+    const existing = ["Övning 1", "Underrättelse Övning 1", "Avsändare"];
     const { writer, create, letters, status } = await paneOver(1, existing);
     letters.checked = true;
     create.click();
@@ -99,7 +99,8 @@ describe("Skapa beräkningsblad with Med brev", () => {
     for (const letter of names.slice(1)) {
       const formulas = formulasOf(writer, letter);
       expect(formulas.length).toBeGreaterThan(10);
-      for (const formula of formulas) expect(formula).toContain("'Övning 1 (2)'!$");
+      for (const formula of formulas)
+        expect(formula).toMatch(/'Övning 1 \(2\)'!\$|^=IF\('Avsändare'!\$B\$[456]=/);
     }
     expect(status()).toBe(
       "Bladet «Övning 1 (2)» skapat, med «Underrättelse Övning 1 (2)» och «Beräkning vid återtagningen»",
@@ -116,7 +117,50 @@ describe("Skapa beräkningsblad with Med brev", () => {
       "Övning 2",
       "Mellanskillnad Övning 2",
       "Beräkning vid återtagningen",
+      "Avsändare",
     ]);
+  });
+
+  test("the pane's sender fields (entered once, kept) fill the new Avsändare sheet the letters refer to", async () => {
+    // A browser's storage stand-in (linkedom has none).
+    const kept = new Map<string, string>();
+    const storage = {
+      getItem: (key: string) => kept.get(key) ?? null,
+      setItem: (key: string, value: string) => void kept.set(key, value),
+    };
+    Object.defineProperty(globalThis, "localStorage", { value: storage, configurable: true });
+    const { writer, create, letters } = await paneOver(2, []);
+    const field = (key: string) =>
+      dom.root.querySelector(`#excel-sender-${key}`) as HTMLInputElement;
+    // Labelled fields in a fieldset named by its legend (the pane stays keyboard- and AT-usable).
+    expect(dom.root.querySelector('label[for="excel-sender-address"]')?.textContent).toBe(
+      "Postadress",
+    );
+    expect(field("authority").value).toBe("Kronofogden");
+    field("address").value = "Box 1050, 172 21 Sundbyberg";
+    field("address").dispatchEvent(new (dom.window.Event as typeof Event)("change"));
+    field("telephone").value = "0771-73 73 00";
+    field("telephone").dispatchEvent(new (dom.window.Event as typeof Event)("change"));
+    letters.checked = true;
+    create.click();
+    await settle();
+    await settle();
+    const sheet = writer.added.find((s) => s.name === "Avsändare")!;
+    const whole = sheet.ranges.find((r) => "formulas" in r.range)!;
+    const cells = whole.range.formulas as unknown[][];
+    expect([cells[3][1], cells[4][1], cells[5][1]]).toEqual([
+      "Kronofogden",
+      // cellInput keeps a text with digits text (a leading apostrophe): it is not a number.
+      "'Box 1050, 172 21 Sundbyberg",
+      "'0771-73 73 00",
+    ]);
+    // Kept for the next letters, in this pane or the next session.
+    expect(JSON.parse(kept.get("atertag:sender")!)).toEqual({
+      authority: "Kronofogden",
+      address: "Box 1050, 172 21 Sundbyberg",
+      telephone: "0771-73 73 00",
+    });
+    delete (globalThis as { localStorage?: unknown }).localStorage;
   });
 
   test("without the box: the calculation sheet alone, as before", async () => {

@@ -132,13 +132,14 @@ describeChromium(
       ]);
       const openStates = () =>
         page.$$eval("details.panel", (all) => all.map((d) => (d as HTMLDetailsElement).open));
-      expect(await openStates()).toEqual([false, false, false, false]);
+      // The summary, the letters' sender, the reference rates, the exercises (and one more).
+      expect(await openStates()).toEqual([false, false, false, false, false]);
       expect(await page.locator("text=Lägg till halvåret").isVisible()).toBe(false);
       await page.click("summary:has-text('Referensräntor')");
       expect(await page.locator("text=Lägg till halvåret").isVisible()).toBe(true);
       await page.reload({ waitUntil: "commit" });
       await page.waitForSelector('main[data-mode="excel"]');
-      expect(await openStates()).toEqual([false, true, false, false]);
+      expect(await openStates()).toEqual([false, false, true, false, false]);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );

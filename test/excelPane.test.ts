@@ -222,7 +222,7 @@ function mount(excel: ExcelActions, options = {}) {
 
 describe("the selected row", () => {
   test("shown at once, kept current after a burst of changes with ONE read, dropped on dispose", async () => {
-    let active = okRow(example2, "Kontrakt!A3:AB3");
+    let active = okRow(example2, "Kontrakt!A3:AD3");
     const read = jest.fn(async () => active);
     let onChange: () => void = () => undefined;
     const unwatch = jest.fn(async () => undefined);
@@ -236,7 +236,7 @@ describe("the selected row", () => {
     expect(watch).toHaveBeenCalledTimes(1);
     const readsBefore = read.mock.calls.length;
 
-    active = okRow(example1, "Kontrakt!A2:AB2");
+    active = okRow(example1, "Kontrakt!A2:AD2");
     for (let i = 0; i < 10; i++) onChange(); // Excel raises the event at every arrow key
     await wait(60);
     expect(read.mock.calls.length - readsBefore).toBe(1);
@@ -257,7 +257,7 @@ describe("the selected row", () => {
 
   test("an empty row and a row with problems say so", async () => {
     const rows: ActiveRow[] = [
-      wrongPlaceRow("emptyRow", "Kontrakt", "Kontrakt!A4:AB4"),
+      wrongPlaceRow("emptyRow", "Kontrakt", "Kontrakt!A4:AD4"),
       {
         ok: false,
         problems: [
@@ -266,7 +266,7 @@ describe("the selected row", () => {
         ],
         ignoredHeaders: [],
         sheet: "Kontrakt",
-        address: "Kontrakt!A2:AB2",
+        address: "Kontrakt!A2:AD2",
       },
     ];
     for (const row of rows) {
@@ -310,9 +310,9 @@ describe("wrong-place errors say where to go, in one sentence", () => {
     ],
     [
       "an empty row of the contract table",
-      wrongPlaceRow("emptyRow", "Kontrakt", "Kontrakt!A2:AB2"),
+      wrongPlaceRow("emptyRow", "Kontrakt", "Kontrakt!A2:AD2"),
       ["Kontrakt"],
-      "Raden Kontrakt!A2:AB2 är tom: fyll i ärendets uppgifter på raden, eller markera ett annat ärendes rad.",
+      "Raden Kontrakt!A2:AD2 är tom: fyll i ärendets uppgifter på raden, eller markera ett annat ärendes rad.",
     ],
   ])("%s", async (_scenario, row, sheets, expected) => {
     const writeSheetPlan = jest.fn();

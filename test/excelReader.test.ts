@@ -39,7 +39,7 @@ describe("readActiveContractRow", () => {
     expect(result).toMatchObject({
       sheet: "Kontrakt",
       row: 3,
-      address: "Kontrakt!A3:AB3",
+      address: "Kontrakt!A3:AD3",
       syncs: 2,
     });
     expect(book.sync).toHaveBeenCalledTimes(2);
@@ -65,7 +65,7 @@ describe("readActiveContractRow", () => {
     expect(result).toMatchObject({
       sheet: "Övning 1",
       row: 6,
-      address: "'Övning 1'!B6:AC6",
+      address: "'Övning 1'!B6:AE6",
       syncs: 2,
     });
     expect(book.written()).toEqual([]);
@@ -165,7 +165,7 @@ describe("readActiveContractRow", () => {
         grid: [...trainingGrid(), trainingGrid()[0].map(() => ""), trainingGrid()[1]],
         active: { row: 3, col: 1 },
       },
-      "A4:AB4",
+      "A4:AD4",
       "tom",
       2,
     ],
@@ -241,7 +241,7 @@ describe("readSelectedContractRows", () => {
       hiddenRows: [],
     });
     expect(selected.headers).toEqual(trainingGrid()[0]);
-    expect(selected.headerRow.address).toBe("A1:AB1");
+    expect(selected.headerRow.address).toBe("A1:AD1");
     expect(selected.headerRow.addressOf(27)).toBe("AB1");
     expect(selected).toMatchObject({
       sheet: "Kontrakt",
@@ -268,7 +268,7 @@ describe("readSelectedContractRows", () => {
       "'Övning 1'!9:9",
     ]);
     expect(selected.rows[0].addressOf(0)).toBe("B6");
-    expect(selected.headerRow.address).toBe("B5:AC5");
+    expect(selected.headerRow.address).toBe("B5:AE5");
     expect(selected.skipped).toEqual({
       headerRow: "'Övning 1'!5:5",
       emptyRows: ["'Övning 1'!8:8"],

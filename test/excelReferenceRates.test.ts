@@ -38,12 +38,12 @@ import { blockOfPlan, contractIn2026H2 } from "./testkit/workbookRates";
 afterEach(uninstallGlobals);
 
 /** The cells of the sheet the add-in writes for the built-in table (48 half-years, rows 2–49). */
-const builtInSheet = () => blockOfPlan(planReferenceSheet(BUILT_IN_RATES, BUILT_IN_RATES)).values;
+const builtInSheet = () => blockOfPlan(planReferenceSheet(BUILT_IN_RATES)).values;
 const SERIAL_2026_07_01 = 46204;
 
 describe("the Referensräntor sheet's layout", () => {
   test("columns A–D hold only the header and the rates; the note stands in F1", () => {
-    const plan = planReferenceSheet(BUILT_IN_RATES, BUILT_IN_RATES);
+    const plan = planReferenceSheet(BUILT_IN_RATES);
     expect(plan.rowCount).toBe(49);
     const outside = plan.cells.filter((c) => c.col < 4 && c.row > 0 && c.row >= 49);
     expect(outside).toEqual([]);
@@ -146,7 +146,14 @@ describe("the workbook's rates (pure)", () => {
     expect(planReferenceRow(block, "2026-07-01", 1.75)).toEqual({
       row: 50,
       address: "A50:D50",
-      formulas: [[SERIAL_2026_07_01, 1.75, "=EDATE(A50,6)-1", "Tillagd av användaren"]],
+      formulas: [
+        [
+          SERIAL_2026_07_01,
+          1.75,
+          "=EDATE(A50,6)-1",
+          "Tillagd av användaren (panelen Referensräntor)",
+        ],
+      ],
       numberFormats: [["yyyy-mm-dd", "0.00", "yyyy-mm-dd", "General"]],
       formatsFrom: 49,
     });
@@ -270,7 +277,12 @@ describe("appendReferenceRate", () => {
     expect(book.written).toHaveLength(1);
     const [row] = book.written;
     expect(row.range.formulas).toEqual([
-      [SERIAL_2026_07_01, 1.75, "=EDATE(A50,6)-1", "Tillagd av användaren"],
+      [
+        SERIAL_2026_07_01,
+        1.75,
+        "=EDATE(A50,6)-1",
+        "Tillagd av användaren (panelen Referensräntor)",
+      ],
     ]);
     expect(row.range.numberFormat).toEqual([["yyyy-mm-dd", "0.00", "yyyy-mm-dd", "General"]]);
     // The source names the rate sheet: a bare "A49:D49" would be read from the active sheet.

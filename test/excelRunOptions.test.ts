@@ -48,7 +48,7 @@ const tinyPlan = (name: string): SheetPlan => ({
     area: "A1:A1",
     orientation: "portrait",
     paperSize: "A4",
-    fitToWidth: 1,
+    scale: 100,
     header: "",
     footer: "",
     pageBreaksBefore: [],

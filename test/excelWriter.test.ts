@@ -134,7 +134,7 @@ function syntheticPlan(scheduleRows: number, name = "Övning 1"): SheetPlan {
       area: `A1:H${rowCount}`,
       orientation: "portrait",
       paperSize: "A4",
-      fitToWidth: 1,
+      scale: 89,
       titleRows: `$${SCHEDULE_HEADER_ROW + 1}:$${SCHEDULE_HEADER_ROW + 1}`,
       header: "&LÅtertagande&CÖvning 1 && Co&R&D",
       footer: "&LÄrende Övning 1&RSida &P av &N",
@@ -297,7 +297,14 @@ describe("writeSheetPlan", () => {
     const layout = sheet.sheet.pageLayout;
     expect(layout.orientation).toBe("Portrait");
     expect(layout.paperSize).toBe("A4");
-    expect(layout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    // A fixed scale (Excel.PageLayoutZoomOptions.scale), never horizontalFitToPages, which Excel
+    // on Windows ignores unless the Page Layout tab has been active (office-js issue 1860).
+    expect(layout.zoom).toEqual({ scale: 89 });
+    // The margins in points (PageLayout.leftMargin …): 0.5" all round, header and footer 0.2".
+    expect([layout.leftMargin, layout.rightMargin, layout.topMargin, layout.bottomMargin]).toEqual([
+      36, 36, 36, 36,
+    ]);
+    expect([layout.headerMargin, layout.footerMargin]).toEqual([14.4, 14.4]);
     expect(layout.setPrintArea).toHaveBeenCalledWith(plan.print.area);
     expect(layout.setPrintTitleRows).toHaveBeenCalledWith("$10:$10");
     expect(layout.headersFooters.state).toBe("Default");
@@ -334,6 +341,14 @@ describe("writeSheetPlan", () => {
     expect(heights.map((r) => [r.address, r.range.format.rowHeight])).toEqual([["9:9", 45]]);
     const wrapped = sheet.ranges.filter((r) => r.range.format.wrapText === true);
     expect(wrapped.map((r) => r.address)).toEqual(["A9"]);
+    // Row 9's wrapped note is not merged: Excel refits it in the workbook's own font (Calibri or
+    // Aptos Narrow) after the planned height is set; the merged title row 1 keeps its height.
+    const refitted = sheet.ranges.filter(
+      (r) => (r.range.format.autofitRows as jest.Mock).mock.calls.length > 0,
+    );
+    expect(refitted.map((r) => r.address)).toEqual(["9:9"]);
+    const order = sheet.ranges.map((r) => r.address);
+    expect(order.indexOf("9:9")).toBeLessThan(order.lastIndexOf("9:9"));
     const right = sheet.ranges.filter((r) => r.range.format.horizontalAlignment === "Right");
     expect(right.map((r) => r.address)).toEqual(["D9"]);
 

@@ -81,6 +81,49 @@ describe("the workbook as plans", () => {
     ]);
   });
 
+  test("the trainees' set holds no answer: the exercise sheets and the rates, no facit, no formula", () => {
+    const handout = planExerciseWorkbook(cases, { facit: false });
+    expect(handout.map((p) => p.name)).toEqual([
+      "Övning 2.47",
+      "Övning 2.48",
+      "Övning 2.49",
+      "Referensräntor",
+    ]);
+    for (const plan of handout.slice(0, 3)) {
+      expect(plan.cells.filter((c) => c.formula !== undefined)).toEqual([]);
+      const text = plan.cells.map((c) => String(c.value ?? "")).join("\n");
+      expect(text).not.toMatch(/facit/i);
+    }
+  });
+
+  test("the notes beside t and Utfall say what they are", () => {
+    const notes = (plans[0].cells ?? []).filter((c) => c.col === 3).map((c) => String(c.value));
+    // t: remaining instalments, the next due date counted as passed (conventions §4).
+    expect(notes).toContain(
+      "avbetalningar som återstår vid dagen; nästa förfallodag räknas som passerad",
+    );
+    expect(notes).toContain("vad som följer vid återtagningen: Underrättelse eller Mellanskillnad");
+  });
+
+  test("with the add-in's folder, each note links to its convention in the built help page", () => {
+    const base = "https://addin.example.se/atertag/";
+    const [sheet] = planExerciseWorkbook(cases, { helpBase: base, facit: false });
+    const notes = sheet.cells.filter((c) => c.col === 3 && c.formula !== undefined);
+    const byText = Object.fromEntries(notes.map((c) => [String(c.result), c.formula]));
+    // t and the reduction: conventions §4 (the rule of 78's count); the amounts to pay: §7.
+    expect(
+      byText["avbetalningar som återstår vid dagen; nästa förfallodag räknas som passerad"],
+    ).toBe(
+      `HYPERLINK("${base}conventions.html#avsnitt-4","avbetalningar som återstår vid dagen; nästa förfallodag räknas som passerad")`,
+    );
+    expect(
+      Object.values(byText).every((f) =>
+        f!.startsWith(`HYPERLINK("${base}conventions.html#avsnitt-`),
+      ),
+    ).toBe(true);
+    expect(notes.length).toBe(7);
+  });
+
   test("a taken name gets a counter, and the facit links to the sheet actually written", () => {
     const named = planExerciseWorkbook(cases, { existingSheetNames: ["Övning 2.48", "Facit"] });
     expect(named.map((p) => p.name)).toEqual([
@@ -114,9 +157,10 @@ describe("the workbook as plans", () => {
     },
   );
 
-  test("an exercise prints on one A4 page: portrait, one page wide, few rows", () => {
+  test("an exercise prints on one A4 page: portrait, at a fixed scale, few rows", () => {
     for (const plan of plans.slice(0, 3)) {
-      expect(plan.print).toMatchObject({ orientation: "portrait", paperSize: "A4", fitToWidth: 1 });
+      expect(plan.print).toMatchObject({ orientation: "portrait", paperSize: "A4" });
+      expect(plan.print.scale).toBeGreaterThanOrEqual(50);
       expect(plan.print.area).toBe(`A1:D${plan.rowCount}`);
       // 15 pt rows plus the wrapped ones: within A4's printable height at 100 % (about 750 pt)
       const extra = Object.values(plan.rowHeights ?? {}).reduce((sum, h) => sum + h - 15, 0);

@@ -22,28 +22,80 @@ afterAll(() => {
 });
 
 describe("the handout workbook", () => {
-  test("--level 2 --count 3 --seed 47 --out writes Övning 2.47–2.49, Facit and Referensräntor", async () => {
+  test("--level 2 --count 3 --seed 47 --out writes the trainees' file without answers and the facit beside it", async () => {
     const out = path.join(dir, "övningar.xlsx");
+    const facit = path.join(dir, "övningar-facit.xlsx");
     const r = await run("exercises", "--level", "2", "--count", "3", "--seed", "47", "--out", out);
     expect(r).toEqual({
       status: 0,
       out: [
-        `Skrev ${out}`,
-        "3 övningar på nivå 2 (Övning 2.47 – Övning 2.49): ett blad per övning, Facit och Referensräntor.",
+        `Skrev ${out} och ${facit}`,
+        "3 övningar på nivå 2 (Övning 2.47 – Övning 2.49): ett blad per övning och Referensräntor för deltagarna, facit i en egen fil.",
       ],
       err: [],
     });
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual([
+    const names = async (file: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      return wb.worksheets.map((ws) => ws.name);
+    };
+    // The trainees' file: no Facit sheet, so printing the whole file prints no answer.
+    expect(await names(out)).toEqual([
+      "Övning 2.47",
+      "Övning 2.48",
+      "Övning 2.49",
+      "Referensräntor",
+    ]);
+    // The trainer's: the same sheets and the facit over their facts.
+    expect(await names(facit)).toEqual([
       "Övning 2.47",
       "Övning 2.48",
       "Övning 2.49",
       "Facit",
       "Referensräntor",
     ]);
-    // the temporary file was renamed into place: nothing else is left in the folder
-    expect(fs.readdirSync(dir).filter((f) => f.includes("övningar"))).toEqual(["övningar.xlsx"]);
+    // the temporary files were renamed into place: nothing else is left in the folder
+    expect(
+      fs
+        .readdirSync(dir)
+        .filter((f) => f.includes("övningar"))
+        .sort(),
+    ).toEqual(["övningar-facit.xlsx", "övningar.xlsx"]);
+  });
+
+  test("--help-url links the notes to the conventions there; a URL that is no folder is refused", async () => {
+    const out = path.join(dir, "länkad.xlsx");
+    const r = await run(
+      "exercises",
+      "--level",
+      "1",
+      "--count",
+      "1",
+      "--help-url",
+      "https://addin.example.se/atertag",
+      "--out",
+      out,
+    );
+    expect(r.status).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const links = wb.worksheets[0]
+      .getColumn(4)
+      .values.filter(
+        (v): v is ExcelJS.CellFormulaValue => typeof v === "object" && v !== null && "formula" in v,
+      )
+      .map((v) => v.formula);
+    expect(links.length).toBe(7);
+    expect(links[1]).toMatch(
+      /^HYPERLINK\("https:\/\/addin\.example\.se\/atertag\/conventions\.html#avsnitt-4",/,
+    );
+    fs.rmSync(out);
+    fs.rmSync(path.join(dir, "länkad-facit.xlsx"));
+
+    const bad = await run("exercises", "--level", "1", "--help-url", "ftp://x/?y", "--out", out);
+    expect(bad.status).toBe(2);
+    expect(bad.err.join("\n")).toContain('--help-url "ftp://x/?y" måste vara tilläggets adress');
+    expect(fs.existsSync(out)).toBe(false);
   });
 
   test("a missing --out folder is refused, naming it, and nothing is written", async () => {

@@ -190,13 +190,12 @@ describe("buildWorkbook / toXlsxBuffer: the synthetic plan read back with ExcelJ
     );
   });
 
-  it("writes the print settings: A4, one page wide, print area, title rows, header and footer", () => {
+  it("writes the print settings: A4, the plan's fixed scale and the common margins, print area, title rows, header and footer", () => {
     expect(ws.pageSetup).toMatchObject({
       paperSize: 9,
       orientation: "portrait",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      scale: 85,
+      margins: { left: 0.5, right: 0.5, top: 0.5, bottom: 0.5, header: 0.2, footer: 0.2 },
       printArea: "A1:G94",
       printTitlesRow: "21:21",
     });
@@ -217,8 +216,10 @@ describe("buildWorkbook / toXlsxBuffer: the synthetic plan read back with ExcelJ
     expect(sheet).toContain(
       '<rowBreaks count="2" manualBreakCount="2"><brk id="20" max="16383" man="1"/><brk id="59" max="16383" man="1"/></rowBreaks>',
     );
-    expect(sheet).toMatch(/<sheetPr[^>]*>\s*<pageSetUpPr fitToPage="1"\/>/);
-    expect(sheet).toMatch(/<pageSetup[^>]*paperSize="9"[^>]*fitToWidth="1" fitToHeight="0"/);
+    // A fixed scale, not "fit to page" (src/sheet/page.ts): no fitToPage flag, scale="85".
+    expect(sheet).not.toMatch(/fitToPage="1"/);
+    expect(sheet).toMatch(/<pageSetup[^>]*paperSize="9"[^>]*scale="85"/);
+    expect(sheet).toMatch(/<pageMargins left="0.5" right="0.5" top="0.5" bottom="0.5"/);
   });
 
   it("can leave out every cached result (formulas only)", async () => {
@@ -521,7 +522,7 @@ describe("the printed protocol's layout in the file: hidden field column, wrappe
       area: "A1:H4",
       orientation: "portrait",
       paperSize: "A4",
-      fitToWidth: 1,
+      scale: 100,
       header: "&LÅtertagande&RSkapad {skapad}",
       footer: "&RSida &P av &N",
       pageBreaksBefore: [],

@@ -77,10 +77,11 @@ async function next(page: Page, title: string, number: number) {
   await primary.click();
   expect(await heading(page)).toBe(`Steg ${number} av 7: ${title}`);
   expect(await focused(page)).toMatch(/^section\.guide-result/);
-  // The result comes first under the button and is on screen.
+  // The result comes first, under the step's heading, on screen; the button to go on follows it.
   const button = (await primary.boundingBox())!;
   const result = (await page.locator(".guide-result").boundingBox())!;
-  expect(result.y).toBeGreaterThan(button.y);
+  expect(result.y).toBeLessThan(button.y);
+  expect(result.y).toBeGreaterThanOrEqual(0);
   expect(result.y).toBeLessThan(PANE.height);
   const current = page.locator('.guide-steps button[aria-current="step"]');
   expect(plain(await current.innerText())).toBe(`${number}. ${title}`);
@@ -162,6 +163,7 @@ describeChromium("guided mode in Chromium at 350 px", () => {
       expect(names.slice(1).map((name) => name.split(" ")[0])).toEqual([
         "Underrättelse",
         "Beräkning",
+        "Avsändare",
       ]);
       expect(await focused(page)).toBe("button.primary|Ladda ner .xlsx med brev");
 
@@ -169,6 +171,51 @@ describeChromium("guided mode in Chromium at 350 px", () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         PANE.width,
       );
+      expect(monitor.pageErrors).toEqual([]);
+    });
+
+    it("by keyboard alone: Enter on 'Nästa', focus on the result, the next 'Nästa' within two Tabs, the fields one jump away", async () => {
+      const { page, monitor } = await openGuide("?example=1");
+      const titles = [
+        "Dag för återtagning",
+        "Reduceringsbelopp",
+        "Att betala",
+        "Värdet av godset",
+        "Underrättelse eller mellanskillnad",
+        "Vid återtagningen",
+      ];
+      await page.locator(".guide-result").focus();
+      for (const [index, title] of titles.entries()) {
+        // From the result, Tab at most twice to the primary button.
+        let tabs = 0;
+        while (!(await focused(page)).startsWith("button.primary|") && tabs < 3) {
+          await page.keyboard.press("Tab");
+          tabs += 1;
+        }
+        expect({ step: index + 1, tabs }).toEqual({ step: index + 1, tabs: 1 });
+        expect(plain(await focused(page))).toBe(`button.primary|Nästa: ${title}`);
+        await page.keyboard.press("Enter");
+        expect(await heading(page)).toBe(`Steg ${index + 2} av 7: ${title}`);
+        expect(await focused(page)).toMatch(/^section\.guide-result/);
+        if (title !== "Värdet av godset") continue;
+        // A step with fields: the Tab after the button is "Ändra uppgifterna i steget", and Enter
+        // on it lands in the step's field.
+        await page.keyboard.press("Tab");
+        await page.keyboard.press("Tab");
+        expect(await focused(page)).toBe(
+          "button.link-button guide-edit|Ändra uppgifterna i steget",
+        );
+        await page.keyboard.press("Enter");
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe("guide-estimatedValue");
+        await page.locator(".guide-result").focus(); // back where "Nästa" left the user
+      }
+
+      // At 350 px no amount breaks inside itself: every space within a figure and before "kr" in
+      // the page's text is a no-break space.
+      const breakable = await page.evaluate(() =>
+        (document.querySelector("main")!.textContent ?? "").match(/\d[ \t\n](\d{3}(?!\d)|kr\b)/g),
+      );
+      expect(breakable).toBeNull();
       expect(monitor.pageErrors).toEqual([]);
     });
 
@@ -300,6 +347,7 @@ describeChromium("guided mode in Chromium at 350 px", () => {
       expect(names.slice(2).map((name) => name.split(" ")[0])).toEqual([
         "Underrättelse",
         "Beräkning",
+        "Avsändare",
       ]);
       expect(await focused(page)).toBe("button.primary|Skapa beräkningsblad med brev");
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(

@@ -139,12 +139,12 @@ describe("guided mode in the Excel pane (mock host, real reader and writer)", ()
   it("example 1 on Kontrakt!A2: step by step to the notice, then the sheet written", async () => {
     const { reads, writes } = await mountOn(1);
     await openGuide();
-    expect(plain(dom.root.querySelector(".guide-note")?.textContent)).toContain("Kontrakt!A2:AB2");
+    expect(plain(dom.root.querySelector(".guide-note")?.textContent)).toContain("Kontrakt!A2:AD2");
     expect(plain(dom.root.querySelector(".guide-note")?.textContent)).toContain(
       "raden i arbetsboken ändras aldrig",
     );
     expect(plain(dom.root.querySelector('[role="status"]')?.textContent)).toBe(
-      "Kontraktet på Kontrakt!A2:AB2.",
+      "Kontraktet på Kontrakt!A2:AD2.",
     );
     expect(figures()["Obetald del av kreditfordran"]).toBe(kr(UNPAID1));
     next("Dag för återtagning", 2);

@@ -8,10 +8,17 @@
 import fs from "fs";
 import path from "path";
 import { OUTCOME_TEXT, calculate, parseContract, STATEMENT_ROWS } from "../src/engine";
+import { planBatchWorkbook } from "../src/sheet/batch";
 import { planCaseWorkbook } from "../src/sheet/caseWorkbook";
 import { positionOf } from "../src/sheet/grid";
-import { LETTER_SHEET_PREFIX, letterSheetName, lettersFor } from "../src/sheet/letters";
+import {
+  LETTER_SHEET_PREFIX,
+  SENDER_SHEET_NAME,
+  letterSheetName,
+  lettersFor,
+} from "../src/sheet/letters";
 import { LETTER_COMMON } from "../src/sheet/letters/texts";
+import { READABLE_SCALE } from "../src/sheet/page";
 import { planSheet } from "../src/sheet/plan";
 import { MAX_SHEET_NAME_LENGTH } from "../src/sheet/sheetNames";
 import { SheetPlan } from "../src/sheet/types";
@@ -76,20 +83,28 @@ describe("letter sheet names", () => {
       "Övning 1",
       "Underrättelse Övning 1",
       "Beräkning vid återtagningen", // 27 characters: the case id does not fit in 31
+      "Avsändare", // the letters' sender, entered once for the workbook
     ]);
     expect(planCaseWorkbook(calcOf(example(2)), { letters: true }).map((p) => p.name)).toEqual([
       "Övning 2",
       "Mellanskillnad Övning 2",
       "Beräkning vid återtagningen",
+      "Avsändare",
     ]);
   });
 
   test("taken names get a counter (compared without case), and the letters link to the new name", () => {
-    const existing = ["övning 1", "Underrättelse Övning 1", "Beräkning vid återtagningen"];
+    const existing = [
+      "övning 1",
+      "Underrättelse Övning 1",
+      "Beräkning vid återtagningen",
+      "AVSÄNDARE",
+    ];
     const plans = planCaseWorkbook(calcOf(example(1)), {
       letters: true,
       existingSheetNames: existing,
     });
+    // The workbook's sender sheet is used as it is: no second one.
     expect(plans.map((p) => p.name)).toEqual([
       "Övning 1 (2)",
       "Underrättelse Övning 1 (2)",
@@ -97,7 +112,8 @@ describe("letter sheet names", () => {
     ]);
     const formulas = plans[1].cells.flatMap((c) => (c.formula ? [c.formula] : []));
     expect(formulas.length).toBeGreaterThan(10);
-    for (const formula of formulas) expect(formula).toContain("'Övning 1 (2)'!$");
+    for (const formula of formulas)
+      expect(formula).toMatch(/'Övning 1 \(2\)'!\$|^IF\('Avsändare'!\$B\$[456]=/);
   });
 
   test("twelve cases: every name unique, within 31 characters, and starting with its prefix", () => {
@@ -112,7 +128,9 @@ describe("letter sheet names", () => {
         },
       );
       taken.push(...plans.map((p) => p.name));
-      letterNames.push(...plans.slice(1).map((p) => p.name));
+      letterNames.push(
+        ...plans.slice(1).flatMap((p) => (p.name === SENDER_SHEET_NAME ? [] : [p.name])),
+      );
     }
     const keys = taken.map((name) => name.toLocaleLowerCase("sv"));
     expect(new Set(keys).size).toBe(taken.length);
@@ -141,6 +159,7 @@ describe("letter sheet names", () => {
       "O’Neil 1",
       "Underrättelse O’Neil 1",
       "Beräkning vid återtagningen",
+      "Avsändare",
     ]);
     expect(cellNamed(plans[1], "amountInclInterest").formula).toMatch(/^'O’Neil 1'!\$B\$\d+$/);
   });
@@ -159,7 +178,8 @@ describe.each([
   { n: 2, letters: ["demand", "protocol"], first: null, repossession: null },
 ])("the letters of worked example $n", ({ n, letters, first, repossession }) => {
   const calc = calcOf(example(n));
-  const [sheet, ...plans] = planCaseWorkbook(calc, { letters: true });
+  const [sheet, ...others] = planCaseWorkbook(calc, { letters: true });
+  const plans = others.filter((plan) => plan.name !== SENDER_SHEET_NAME);
 
   test.each(letters.map((kind, i) => [kind, i] as const))(
     "%s matches its approved golden file (one line per cell)",
@@ -182,8 +202,12 @@ describe.each([
         const refs = [...cell.formula!.matchAll(/'([^']+)'!\$([A-Z]+)\$(\d+)/g)];
         expect(refs.length).toBeGreaterThan(0);
         for (const [, name, col, row] of refs) {
-          expect(name).toBe(sheet.name);
-          expect(named.has(`${col}${row}`)).toBe(true);
+          // The calculation sheet's named cells, or the sender sheet's B4 … B6.
+          if (name === SENDER_SHEET_NAME) expect(`${col}${row}`).toMatch(/^B[456]$/);
+          else {
+            expect(name).toBe(sheet.name);
+            expect(named.has(`${col}${row}`)).toBe(true);
+          }
         }
         expect(cell.formula).not.toMatch(/[{}]/);
         expect(cell.formula!.replace(/'[^']*'!\$[A-Z]+\$\d+|"[^"]*"/g, "")).not.toMatch(/\d/);
@@ -191,24 +215,53 @@ describe.each([
     }
   });
 
-  test("the small print says it is a draft, not the authority's form; one A4 page, portrait", () => {
+  test("the small print says it is a draft, not the authority's form; one A4 page, portrait, readable", () => {
     for (const plan of plans) {
-      expect(plan.cells[1].value).toBe(LETTER_COMMON.draft);
-      expect(plan.cells[1].style).toBe("note");
+      const draft = plan.cells.find((c) => c.value === LETTER_COMMON.draft);
+      expect(draft?.style).toBe("note");
       expect(plan.print).toMatchObject({
         orientation: "portrait",
         paperSize: "A4",
-        fitToWidth: 1,
         pageBreaksBefore: [],
         area: `A1:D${plan.rowCount}`,
       });
+      // 11-pt text at 9 pt or more on paper (issue 19).
+      expect(plan.print.scale).toBeGreaterThanOrEqual(READABLE_SCALE);
       expect(plan.print.footer).toContain("inte en officiell blankett");
-      // Rows at 15 pt unless planned taller: well inside an A4 page's ~720 pt of print height.
+      expect(plan.print.header).toContain(calc.contract.caseId);
+      // Rows at 15 pt unless planned taller, at the print scale: inside A4's 841.9 pt less 1"
+      // of margins, with 5 % to spare for a font whose rows are taller.
       const height = Array.from(
         { length: plan.rowCount },
         (_, row) => plan.rowHeights?.[row] ?? 15,
       ).reduce((a, b) => a + b, 0);
-      expect(height).toBeLessThan(650);
+      expect((height * plan.print.scale) / 100).toBeLessThan((841.9 - 72) * 0.95);
+    }
+  });
+
+  test("a letter: the sender from the sender sheet, its date, the subject with the case number, both parties' addresses", () => {
+    for (const plan of plans) {
+      const authority = plan.cells.find((c) => c.formula?.startsWith("IF('Avsändare'!$B$4"));
+      expect(authority?.result).toBe("Kronofogden");
+      const address = plan.cells.find((c) => c.formula?.startsWith("IF('Avsändare'!$B$5"));
+      expect(address?.result).toBe("[fyll i avsändarens adress på bladet Avsändare]");
+      expect(cellNamed(plan, "letterDate").style).toBe("input");
+      const subject = plan.cells.find((c) => c.style === "title");
+      expect(subject?.result).toMatch(new RegExp(` – ärende ${calc.contract.caseId}$`));
+      expect(cellNamed(plan, "creditor").result).toBe(calc.contract.creditor);
+      expect(cellNamed(plan, "creditorAddress").result).toBe("[fyll i sökandens adress]");
+      expect(cellNamed(plan, "debtorAddress").result).toBe("[fyll i svarandens adress]");
+      expect(cellNamed(plan, "debtorAddress").formula).toBe(
+        `IF('${sheet.name}'!$${sheet.names.debtorAddress.replace(/(\d)/, "$$$1")}="","[fyll i svarandens adress]",'${sheet.name}'!$${sheet.names.debtorAddress.replace(/(\d)/, "$$$1")}&"")`,
+      );
+    }
+  });
+
+  test("every blank of a letter says what to fill in, in the cell itself (not only a yellow fill)", () => {
+    for (const plan of plans) {
+      const blanks = plan.cells.filter((c) => c.style === "input" && c.formula === undefined);
+      expect(blanks.length).toBeGreaterThan(2);
+      for (const blank of blanks) expect(String(blank.value)).toMatch(/^\[fyll i .+\]$/);
     }
   });
 
@@ -243,7 +296,26 @@ describe.each([
       expect(cellNamed(notice, "repossessionDay")).toMatchObject({ result: 41263, style: "input" });
       for (const name of ["time", "place", "officer", "phone"])
         expect(cellNamed(notice, name)).toMatchObject({ style: "input" });
-      expect(cellNamed(notice, "place").value).toBeUndefined();
+      expect(cellNamed(notice, "place").value).toBe("[fyll i plats]");
+      // The letter is dated the notice date, which the officer may type over.
+      expect(cellNamed(notice, "letterDate")).toMatchObject({ result: 41258, style: "input" });
+    });
+    test("the notice says how the debtor pays to avoid the repossession: the amount, senast …, to whom", () => {
+      const notice = plans[0];
+      expect(cellNamed(notice, "payAmount").result).toBe(77449); // conventions §8
+      expect(cellNamed(notice, "payAmount").formula).toBe(
+        `'${sheet.name}'!$${sheet.names["notice.amountInclInterest"].replace(/(\d)/, "$$$1")}`,
+      );
+      const label = (name: string) =>
+        notice.cells.find((c) => c.row === positionOf(notice.names[name]).row && c.col === 0)
+          ?.value;
+      expect(label("payBy")).toBe("Betalas senast");
+      expect(cellNamed(notice, "payBy")).toMatchObject({
+        value: "[fyll i sista dag för betalning]",
+        numberFormat: "yyyy-mm-dd",
+      });
+      expect(cellNamed(notice, "payTo").value).toBe("[fyll i mottagare och bankgiro eller konto]");
+      expect(cellNamed(notice, "payReference").result).toBe(calc.contract.caseId);
     });
   } else {
     test("the demand: 95 000 − 93 529 = 1 471 kr to pay or deposit", () => {
@@ -266,5 +338,61 @@ describe.each([
     const outcomeRef = `'${sheet.name}'!$${sheet.names.outcome.replace(/(\d)/, "$$$1")}`;
     expect(warning.formula).toContain(`IF(${outcomeRef}=`);
     expect(warning.formula).toContain(`&${outcomeRef})`);
+  });
+});
+
+describe("the letters' sender, entered once per workbook (issue 19)", () => {
+  test("the sender sheet holds the authority, address and telephone in B4 … B6, Kronofogden by default", () => {
+    const plans = planCaseWorkbook(calcOf(example(1)), { letters: true });
+    const sender = plans[plans.length - 1];
+    expect(sender.name).toBe("Avsändare");
+    expect(sender.names).toEqual({ authority: "B4", address: "B5", telephone: "B6" });
+    expect(["authority", "address", "telephone"].map((n) => cellNamed(sender, n).value)).toEqual([
+      "Kronofogden",
+      "",
+      "",
+    ]);
+    for (const n of ["authority", "address", "telephone"])
+      expect(cellNamed(sender, n).style).toBe("input");
+  });
+
+  test("a sender given (CLI option, pane field) fills the sheet, and the letters show it", () => {
+    const sender = {
+      authority: "Kronofogden, Enheten för återtagande",
+      address: "Box 1050, 172 21 Sundbyberg",
+      telephone: "0771-73 73 00",
+    };
+    const plans = planCaseWorkbook(calcOf(example(2)), { letters: true, sender });
+    const sheet = plans[plans.length - 1];
+    expect(cellNamed(sheet, "address").value).toBe("Box 1050, 172 21 Sundbyberg");
+    const phone = plans[1].cells.find((c) => c.formula?.startsWith("IF('Avsändare'!$B$6"));
+    expect(phone?.result).toBe("Telefon 0771-73 73 00");
+  });
+
+  test("a batch has one sender sheet, which every case's letters refer to", () => {
+    const calcs = [1, 2, 1].map((n, i) => calcOf({ ...example(n), caseId: `Mål ${i + 1}` }));
+    const plans = planBatchWorkbook(
+      { calculations: calcs, refused: [] },
+      { sheets: true, letters: true },
+    );
+    expect(plans.filter((p) => p.name === SENDER_SHEET_NAME)).toHaveLength(1);
+    const letters = plans.filter((p) =>
+      Object.values(LETTER_SHEET_PREFIX).some((x) => p.name.startsWith(x)),
+    );
+    expect(letters).toHaveLength(6);
+    for (const letter of letters)
+      expect(letter.cells.some((c) => c.formula?.includes("'Avsändare'!$B$4"))).toBe(true);
+  });
+
+  test("a case named like the sender sheet does not take its name", () => {
+    const plans = planCaseWorkbook(calcOf({ ...example(1), caseId: "Avsändare" }), {
+      letters: true,
+    });
+    expect(plans.map((p) => p.name)).toEqual([
+      "Avsändare (2)",
+      "Underrättelse Avsändare",
+      "Beräkning vid återtagningen",
+      "Avsändare",
+    ]);
   });
 });

@@ -23,7 +23,13 @@ import {
   recalculatedPlans,
   withoutCachedResults,
 } from "./support/libreoffice";
-import { havePoppler, missingWords, printToPdf } from "./support/pdf";
+import {
+  CALIBRATION,
+  havePoppler,
+  missingWords,
+  printToPdf,
+  smallestTextByPage,
+} from "./support/pdf";
 import { requireTool } from "./support/requireTool";
 
 const example = (n: number) =>
@@ -104,26 +110,40 @@ const kronor = (thousands: number, rest: string) =>
   new RegExp(`${thousands}[\\s,.\\u00a0\\u202f]?${rest} kr`);
 
 describePrinted("letters printed (LibreOffice → PDF → pdftotext)", () => {
-  test("each letter is exactly one page, with its amounts and its small print", async () => {
+  test("each letter is exactly one page, readable, with its sender, amounts, blanks and small print", async () => {
     const files: string[] = [];
     const letterCounts: number[] = [];
     for (const n of [1, 2]) {
       const plans = planCaseWorkbook(calculate(parseContract(example(n))), { letters: true });
+      // The letters and the sender sheet after them.
       letterCounts.push(plans.length - 1);
       // The calculation sheet alone, and with its letters: the letters add one page each.
       files.push(path.join(dir, `print-${n}-sheet.xlsx`), path.join(dir, `print-${n}-all.xlsx`));
       await writeXlsxFile(plans.slice(0, 1), files[files.length - 2]);
       await writeXlsxFile(plans, files[files.length - 1]);
     }
-    const [sheet1, all1, sheet2, all2] = printToPdf(SOFFICE!, files);
+    files.push(path.join(dir, "calibration.xlsx"));
+    await writeXlsxFile([CALIBRATION], files[files.length - 1]);
+    const [sheet1, all1, sheet2, all2, reference] = printToPdf(SOFFICE!, files);
     expect(all1.pages - sheet1.pages).toBe(letterCounts[0]);
     expect(all2.pages - sheet2.pages).toBe(letterCounts[1]);
 
+    // The last pages: the letters, then the sender sheet.
     const letterPages = (pdf: typeof all1, count: number) =>
       pdf.text
         .split("\f")
         .filter((page) => page.trim() !== "")
-        .slice(-count);
+        .slice(-count - 1, -1);
+    // 11-pt text at the letters' 85 %: 9.35 pt; never under 9 pt (issue 19).
+    const boxPerPoint = reference.words[0][0].height / 11;
+    for (const [pdf, sheet, count] of [
+      [all1, sheet1, letterCounts[0]],
+      [all2, sheet2, letterCounts[1]],
+    ] as const) {
+      const sizes = smallestTextByPage(pdf, boxPerPoint).slice(sheet.pages);
+      expect(sizes).toHaveLength(count);
+      expect(sizes.filter((s) => s.size < 9)).toEqual([]);
+    }
     const [notice, protocol1] = letterPages(all1, 2);
     expect(notice).toContain("Underrättelse om återtagning");
     expect(notice).toMatch(kronor(77, "449"));
@@ -139,6 +159,17 @@ describePrinted("letters printed (LibreOffice → PDF → pdftotext)", () => {
     for (const page of [notice, protocol1, demand, protocol2]) {
       expect(missingWords(page, LETTER_COMMON.draft)).toEqual([]);
       expect(page).toContain("27 § konsumentkreditlagen (1992:830)");
+      // The sender (Kronofogden by default), the subject with the case, the addresses' blanks.
+      expect(page).toContain("Kronofogden");
+      expect(page).toMatch(/– ärende Övning [12]/);
+      expect(page).toContain("[fyll i sökandens adress]");
+      expect(page).toContain("[fyll i svarandens adress]");
+      expect(page).toContain("[fyll i förrättningsmannens namn]");
     }
+    // How the debtor pays: the amount, by when, to whom.
+    expect(notice).toMatch(new RegExp(`Belopp att betala\\s+${kronor(77, "449").source}`));
+    expect(notice).toMatch(/Betalas senast\s+\[fyll i sista dag för betalning\]/);
+    expect(missingWords(notice, "Betalas till (bankgiro eller konto)")).toEqual([]);
+    expect(notice).toContain("[fyll i mottagare och bankgiro eller konto]");
   });
 });

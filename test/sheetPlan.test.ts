@@ -9,7 +9,9 @@
 import fs from "fs";
 import path from "path";
 import { calculate, parseContract, STATEMENT_ROWS } from "../src/engine";
-import { positionOf } from "../src/sheet/grid";
+import { address, positionOf } from "../src/sheet/grid";
+import { READABLE_SCALE } from "../src/sheet/page";
+import { wrappedHeight } from "../src/sheet/wrap";
 import { planSheet } from "../src/sheet/plan";
 import { SheetPlan } from "../src/sheet/types";
 import { renderPlan } from "./support/goldenPlan";
@@ -96,22 +98,66 @@ describe.each(EXAMPLES)("sheet plan of %s", (example) => {
     const n = calc.contract.installments;
     const numbers = plan.cells.filter(
       (c) =>
-        c.col === 0 &&
+        c.col === 1 &&
         typeof c.value === "number" &&
         c.row > Number(plan.print.titleRows!.match(/\d+/)![0]) - 1,
     );
     expect(numbers.map((c) => c.value)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
-    const marks = plan.cells.filter((c) => c.col === 7 && c.style === "marked");
+    const marks = plan.cells.filter(
+      (c) => c.col === 0 && c.style === "marked" && typeof c.value === "string",
+    );
     expect(marks.map((c) => c.value)).toEqual(["Underrättelse och återtagning"]);
     // Both dates fall in the period that ends with due date 40 (2012-12-30): 39 due dates had passed.
-    const k = plan.cells.find((c) => c.row === marks[0].row && c.col === 0)?.value;
+    const k = plan.cells.find((c) => c.row === marks[0].row && c.col === 1)?.value;
     expect(k).toBe(40);
   });
 
-  test("print settings: A4 portrait, one page wide, schedule titles repeated, case id in the footer", () => {
-    expect(plan.print).toMatchObject({ orientation: "portrait", paperSize: "A4", fitToWidth: 1 });
+  test("print settings: A4 landscape at a fixed readable scale, schedule titles repeated, case id in header and footer", () => {
+    expect(plan.print).toMatchObject({ orientation: "landscape", paperSize: "A4" });
+    // 11-pt text must print at 9 pt or more (issue 19): a scale of at least 9/11 = 82 %.
+    expect(plan.print.scale).toBeGreaterThanOrEqual(READABLE_SCALE);
+    expect((11 * plan.print.scale) / 100).toBeGreaterThanOrEqual(9);
+    expect(plan.print.scale).toBeLessThanOrEqual(100);
+    expect(plan.print.header).toContain(calc.contract.caseId);
     expect(plan.print.footer).toContain(calc.contract.caseId);
     expect(plan.print.footer).toContain("&P");
     expect(plan.print.area).toBe(`A1:H${plan.rowCount}`);
+  });
+
+  test("the printed columns fit the page at the plan's scale, for the widest font measured", () => {
+    // A4 landscape 297 mm = 841.9 pt, less the 0.5" side margins; a character of column width is
+    // 7 pt at 100 % in the widest renderer (LibreOffice with DejaVu Sans), 5.25 pt in Excel.
+    const printed = plan.columnWidths.slice(0, 8).reduce((sum, w) => sum + w, 0);
+    expect((printed * 7 * plan.print.scale) / 100).toBeLessThanOrEqual(841.9 - 72);
+  });
+
+  test("no text runs past its cell: a long label or note is wrapped or merged to the page's edge", () => {
+    const merged = plan.merges.map((m) => m.split(":")[0]);
+    const overflowing = plan.cells.filter((c) => {
+      const text = c.formula !== undefined ? c.result : c.value;
+      if (typeof text !== "string" || c.col > 7 || c.wrap || c.style === "section") return false;
+      if (c.style === "title" || merged.includes(address(c.row, c.col))) return false;
+      return wrappedHeight([{ text, width: plan.columnWidths[c.col] }]) > 15;
+    });
+    expect(
+      overflowing.map((c) => `${address(c.row, c.col)} ${String(c.value ?? c.result)}`),
+    ).toEqual([]);
+  });
+
+  test("each section starts a page when it would not fit what is left of one; the schedule always does", () => {
+    const scheduleTitle = plan.cells.find((c) => String(c.value).startsWith("Betalningsplan"))!;
+    expect(plan.print.pageBreaksBefore).toContain(scheduleTitle.row + 1);
+    // Each page the breaks cut out before the schedule fits one sheet: its rows (15 pt, or their
+    // planned height) at the print scale within A4 landscape's 595.3 pt less 1" of margins.
+    const starts = [0, ...plan.print.pageBreaksBefore.map((row) => row - 1)];
+    const schedulePage = starts.indexOf(scheduleTitle.row);
+    for (let p = 0; p < schedulePage; p++) {
+      let height = 0;
+      for (let row = starts[p]; row < starts[p + 1]; row++) height += plan.rowHeights?.[row] ?? 15;
+      expect({ page: p + 1, printed: (height * plan.print.scale) / 100 <= 595.3 - 72 }).toEqual({
+        page: p + 1,
+        printed: true,
+      });
+    }
   });
 });

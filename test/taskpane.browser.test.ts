@@ -218,11 +218,13 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
       expect(value.formula.length).toBeGreaterThan(0);
       expect(value.result).toBe(expected);
     }
-    // "Med brev" is ticked by default: the letters follow the calculation sheet (issue 11).
+    // "Med brev" is ticked by default: the letters follow the calculation sheet (issue 11), and
+    // the sender sheet they refer to.
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
       "Övning 1",
       "Underrättelse Övning 1",
       "Beräkning vid återtagningen",
+      "Avsändare",
     ]);
     expect(await problems(opened)).toEqual([]);
   });

@@ -42,7 +42,7 @@ const okRow = (input: ContractInput): ActiveRow => ({
   input,
   ignoredHeaders: [{ header: "Anteckning", address: "AC1" }],
   sheet: "Kontrakt",
-  address: "Kontrakt!A2:AB2",
+  address: "Kontrakt!A2:AD2",
 });
 
 const dom = usePaneDom();
@@ -126,7 +126,7 @@ describe("Excel mode", () => {
     for (const figure of ["4 785", "77 449 kr", "77 551 kr", "Underrättelse", "Återtagning"])
       expect(result).toContain(figure);
     expect(result).toContain("Anteckning (AC1)");
-    expect(text('[role="status"]')).toBe("Kontraktet på Kontrakt!A2:AB2.");
+    expect(text('[role="status"]')).toBe("Kontraktet på Kontrakt!A2:AD2.");
   });
 
   it("lists a row's problems with the address of each cell, and writes nothing", async () => {
@@ -142,13 +142,13 @@ describe("Excel mode", () => {
           },
           {
             field: "repossessionDate",
-            address: "A1:AB1",
+            address: "A1:AD1",
             message: "kolumnen Återtagningsdag saknas i rubrikraden",
           },
         ],
         ignoredHeaders: [],
         sheet: "Kontrakt",
-        address: "Kontrakt!A3:AB3",
+        address: "Kontrakt!A3:AD3",
       }),
       writeSheetPlan: write,
     });
@@ -158,9 +158,9 @@ describe("Excel mode", () => {
     const items = [...dom.root.querySelectorAll('[role="alert"] li')].map((li) => li.textContent);
     expect(items).toEqual([
       'F3 Kontantpris måste vara ett tal, fick "abc"',
-      "A1:AB1 kolumnen Återtagningsdag saknas i rubrikraden",
+      "A1:AD1 kolumnen Återtagningsdag saknas i rubrikraden",
     ]);
-    expect(text('[role="alert"]')).toContain("Raden Kontrakt!A3:AB3 kan inte beräknas:");
+    expect(text('[role="alert"]')).toContain("Raden Kontrakt!A3:AD3 kan inte beräknas:");
     expect(text('[role="status"]')).toBe("");
     expect(button("Skapa beräkningsblad").disabled).toBe(false);
   });
@@ -196,7 +196,7 @@ describe("Excel mode", () => {
     await settle();
     expect(text('[role="alert"]')).toMatch(/Referensränta saknas/);
     // Listed like the row's other problems, with the row it is about.
-    expect(text('[role="alert"]')).toContain("Raden Kontrakt!A2:AB2 kan inte beräknas:");
+    expect(text('[role="alert"]')).toContain("Raden Kontrakt!A2:AD2 kan inte beräknas:");
     expect(dom.root.querySelectorAll('[role="alert"] li').length).toBe(1);
     expect(text('[role="alert"]')).not.toMatch(/\b(noticeDate|repossessionDate)\b/);
   });
@@ -245,7 +245,7 @@ function selection(
   return {
     ok: true,
     headers: table.headers,
-    headerRow: { address: "A1:AB1", addressOf: (col) => `${letter(col % 26)}1` },
+    headerRow: { address: "A1:AD1", addressOf: (col) => `${letter(col % 26)}1` },
     rows,
     skipped: { headerRow: "Kontrakt!1:1", emptyRows: ["Kontrakt!5:5"], hiddenRows },
     sheetNames,
@@ -427,7 +427,7 @@ function workbookWithRates() {
 
 describe("Excel mode: reference rates", () => {
   const later = contractIn2026H2();
-  const laterRow = (): ActiveRow => ({ ...okRow(later), address: "Kontrakt!A2:AB2" });
+  const laterRow = (): ActiveRow => ({ ...okRow(later), address: "Kontrakt!A2:AD2" });
 
   it("a case in 2026-H2 fails until the half-year is added, then calculates; the next one is appended", async () => {
     const book = workbookWithRates();
@@ -440,8 +440,16 @@ describe("Excel mode: reference rates", () => {
     expect(text('[role="alert"]')).toContain(
       "Referensränta saknas för halvåret 2026-07-01–2026-12-31",
     );
-
+    // Where it is added in Excel, and a button that goes there: the panel opened, its field focused.
+    expect(text('[role="alert"]')).toContain(
+      "lägg till halvåret på bladet Referensräntor (en rad under den sista) eller i panelen Referensräntor",
+    );
     const input = dom.root.querySelector("#next-rate") as HTMLInputElement;
+    const focus = jest.spyOn(input, "focus");
+    button("Gå till Referensräntor").click();
+    expect((dom.root.querySelector("details#rates") as HTMLDetailsElement).open).toBe(true);
+    expect(focus).toHaveBeenCalled();
+
     input.value = "1,75";
     button("Lägg till halvåret").click();
     expect(text('[role="status"]')).toBe("Lägger till halvåret …");
@@ -453,7 +461,7 @@ describe("Excel mode: reference rates", () => {
       46204, // 2026-07-01
       1.75,
       `EDATE(A${plan.rowCount},6)-1`,
-      "Tillagd av användaren",
+      "Tillagd av användaren (panelen Referensräntor)",
     ]);
     expect(text('[role="status"]')).toBe(
       "Bladet Referensräntor skapat, med halvåret 2026-07-01–2026-12-31 (1,75 %) sist.",

@@ -85,7 +85,8 @@ function expectMistake(mark: AnswerMark, mistake: MistakeId, section: number) {
   expect(mark.hint?.mistake).toBe(mistake);
   expect(mark.hint?.section).toBe(section);
   expect(mark.hint?.text).toBe(MISTAKE_HINTS[mistake].text);
-  expect(mark.hint?.citation).toBe(`Se docs/conventions.md §${section}.`);
+  expect(mark.hint?.citation).toBe(`Se konventionerna, avsnitt ${section}.`);
+  expect(mark.hint?.href).toBe(`conventions.html#avsnitt-${section}`);
 }
 
 describe("right answers of the worked examples (conventions §8)", () => {
@@ -441,7 +442,8 @@ describe("hints that are not a typical mistake", () => {
   test("a number no mistake explains gets the convention that defines the figure", () => {
     const mark = checkOne(example1, EX1, "repossession.reduction", "1 234");
     expect(mark.hint).toMatchObject({ kind: "convention", mistake: null, section: 4 });
-    expect(mark.hint?.citation).toBe("Se docs/conventions.md §4.");
+    expect(mark.hint?.citation).toBe("Se konventionerna, avsnitt 4.");
+    expect(mark.hint?.href).toBe("conventions.html#avsnitt-4");
   });
 });
 

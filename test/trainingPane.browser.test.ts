@@ -147,7 +147,11 @@ describeChromium(`the Träning panel in Chromium at ${WIDTH} px (standalone)`, (
     expect(await hint.isVisible()).toBe(true);
     const hintText = plain(await hint.innerText());
     expect(hintText).toContain("nästa förfallodag som inte passerad");
-    expect(hintText).toContain("Se docs/conventions.md §4.");
+    expect(hintText).toContain("Se konventionerna, avsnitt 4.");
+    // The citation opens the section in the built help page, beside the pane.
+    expect(await hint.locator("a.citation").getAttribute("href")).toBe(
+      "conventions.html#avsnitt-4",
+    );
     expect(await answer(page, "notice.t").getAttribute("aria-describedby")).toBe(
       "training-notice-t-mark training-notice-t-hint",
     );

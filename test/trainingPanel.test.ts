@@ -102,7 +102,10 @@ describe("the panel with a practice case", () => {
     );
     const hint = root.querySelector("#training-repossession-t-hint")!;
     expect(hint.textContent).toContain("nästa förfallodag som inte passerad");
-    expect(hint.textContent).toContain("Se docs/conventions.md §4.");
+    expect(hint.textContent).toContain("Se konventionerna, avsnitt 4.");
+    expect(hint.querySelector("a.citation")?.getAttribute("href")).toBe(
+      "conventions.html#avsnitt-4",
+    );
     expect(field(root, "repossession.reduction").hasAttribute("aria-invalid")).toBe(false);
     expect(root.querySelector(".training-score")?.textContent).toBe("2 av 11 rätt.");
   });

@@ -18,29 +18,49 @@ const FLAG = {
   json: { type: "boolean" },
   letters: { type: "boolean" },
   sheets: { type: "boolean" },
+  sheet: { type: "string" },
   level: { type: "string" },
   count: { type: "string" },
   seed: { type: "string" },
+  "help-url": { type: "string" },
+  /** The letters' sender (the workbook's Avsändare sheet): authority, address, telephone. */
+  sender: { type: "string" },
+  "sender-address": { type: "string" },
+  "sender-phone": { type: "string" },
+  rates: { type: "string" },
 } as const satisfies Record<string, FlagSpec>;
+
+/** The flags of the letters' sender, for the commands that write letters. */
+const SENDER_FLAGS = {
+  sender: FLAG.sender,
+  "sender-address": FLAG["sender-address"],
+  "sender-phone": FLAG["sender-phone"],
+} as const;
 
 /** Each command's flags. */
 const COMMAND_FLAGS = {
-  calc: { json: FLAG.json },
-  sheet: { out: FLAG.out, letters: FLAG.letters },
+  calc: { json: FLAG.json, rates: FLAG.rates },
+  sheet: { out: FLAG.out, letters: FLAG.letters, rates: FLAG.rates, ...SENDER_FLAGS },
   batch: {
     out: FLAG.out,
     json: FLAG.json,
     sheets: FLAG.sheets,
     letters: FLAG.letters,
+    ...SENDER_FLAGS,
+    sheet: FLAG.sheet,
+    rates: FLAG.rates,
   },
   exercises: {
     level: FLAG.level,
     count: FLAG.count,
     seed: FLAG.seed,
+    "help-url": FLAG["help-url"],
     out: FLAG.out,
     json: FLAG.json,
+    rates: FLAG.rates,
   },
   examples: { json: FLAG.json },
+  rates: { rates: FLAG.rates },
 } as const satisfies Record<string, Record<string, FlagSpec>>;
 
 export type Command = keyof typeof COMMAND_FLAGS;

@@ -17,14 +17,23 @@
  * as before, and is therefore limited to {@link SHEETS_LIMIT} cases.
  */
 import { CLI_TEXT } from "./messages";
-import { BUILT_IN_RATES, Calculation, CalculationReport, toReport } from "../engine";
+import {
+  BUILT_IN_RATES,
+  Calculation,
+  CalculationReport,
+  ReferenceRateTable,
+  toReport,
+} from "../engine";
 import { writeXlsxFile } from "../export/writeFile";
 import { StreamingWorkbook, writeXlsxStream } from "../export/xlsxStream";
-import { BatchResult, calculateRows, planBatchWorkbook } from "../sheet/batch";
+import { BatchResult, planBatchWorkbook, rowCalculator } from "../sheet/batch";
 import { columnLetter } from "../sheet/grid";
+import type { Sender } from "../sheet/letters";
 import { REFERENCE_SHEET_NAME, planReferenceSheet } from "../sheet/referenceSheet";
 import { RefusedRow, SummaryRows } from "../sheet/summary";
-import { CsvError, CsvRecord, countCsvRows, csvFileChunks, openCsv } from "./csv";
+import { fieldForHeader, isContractHeaderRow } from "../sheet/headers";
+import { CsvError } from "./csv";
+import { TableError, TableRecord, openTable, scanTable, tableNotices } from "./table";
 import { Progress, ProgressSink, groupThousands } from "./progress";
 import { UsageError, writeOrRefuse } from "./usageError";
 
@@ -49,6 +58,12 @@ export interface BatchRun {
   sheets: boolean;
   /** With `sheets`: each case's letter sheets after its calculation sheet. */
   letters?: boolean;
+  /** With `letters`: the sender the workbook's Avsändare sheet starts with. */
+  sender?: Sender;
+  /** The worksheet of an .xlsx table (`--sheet NAME`); null for the first. */
+  sheet?: string | null;
+  /** The reference rates (`--rates FIL` on the built-in table); default the built-in table. */
+  rates?: ReferenceRateTable;
 }
 
 /** What the batch needs from the command line's input and output. */
@@ -71,52 +86,93 @@ export const BATCH_MESSAGES = {
   done: CLI_TEXT.batchDone,
 } as const;
 
-/** Runs a batch; returns the exit status (0, or {@link PARTIAL_STATUS} when rows were refused). */
+/** Thrown inside the workbook's writer when no row could be calculated, so that nothing is written. */
+class NothingComputed extends Error {}
+
+/**
+ * Runs a batch; returns the exit status: 0, or {@link PARTIAL_STATUS} when some rows were refused and
+ * the others written, or 2 when every row was refused (then nothing is written, stdout stays empty).
+ */
 export async function runBatch(run: BatchRun, io: BatchIo): Promise<number> {
-  const total = await readErrors(run.file, () => countCsvRows(csvFileChunks(run.file)));
-  if (run.sheets && total > SHEETS_LIMIT) throw new UsageError(BATCH_MESSAGES.sheetsLimit(total));
+  const scan = await readErrors(run.file, () => scanTable(run.file, run.sheet ?? null));
+  if (!isContractHeaderRow(scan.header))
+    throw new UsageError(CLI_TEXT.inFile(run.file, CLI_TEXT.notContractTable(scan.headerLine)));
+  if (scan.rows === 0) throw new UsageError(CLI_TEXT.inFile(run.file, CLI_TEXT.noDataRows));
+  if (run.sheets && scan.rows > SHEETS_LIMIT)
+    throw new UsageError(BATCH_MESSAGES.sheetsLimit(scan.rows));
+  for (const notice of tableNotices(run.file, scan)) io.err(notice);
   const progress = new Progress(
-    total,
+    scan.rows,
     io.progress ?? { isTTY: false, write: (text) => io.err(text.replace(/\n$/, "")) },
     io.now,
   );
   const json = run.json ? new JsonArrayPrinter(io.out) : null;
-  const rows = new RowSource(run.file, (calc) => json?.add(toReport(calc)), progress);
+  const table = await readErrors(run.file, () => openTable(run.file, scan));
+  const rates = run.rates ?? BUILT_IN_RATES;
+  const rows = new RowSource(
+    run.file,
+    scan.header,
+    rates,
+    table,
+    (calc) => json?.add(toReport(calc)),
+    progress,
+  );
 
   let written: string | null = null;
   try {
-    if (run.out !== null && run.sheets) {
-      const result = await rows.collect();
-      written = await writeOrRefuse(run.out, () =>
-        writeXlsxFile(
-          planBatchWorkbook(result, { sheets: true, letters: run.letters ?? false }),
-          run.out!,
-        ),
-      );
-    } else if (run.out !== null) {
-      const out = run.out;
-      written = await writeOrRefuse(out, () =>
-        writeXlsxStream(out, (book) => streamSummary(book, rows)),
-      );
-    } else {
-      await rows.drainAll();
-    }
+    written = await writeBatch(run, rows, rates);
+  } catch (error) {
+    if (!(error instanceof NothingComputed)) throw error;
   } finally {
     progress.finish();
+  }
+  for (const warning of rows.warnings) io.err(warning);
+  for (const row of rows.refused)
+    io.err(CLI_TEXT.refusedRow(run.file, row.where, row.caseId, row.reason));
+  if (rows.calculated === 0) {
+    io.err(CLI_TEXT.errorLine(CLI_TEXT.inFile(run.file, CLI_TEXT.nothingComputed)));
+    return 2;
   }
   json?.end();
   if (!run.json) {
     if (written !== null) io.out(CLI_TEXT.wrote([written]));
     io.out(BATCH_MESSAGES.done(rows.calculated, rows.refused.length));
   }
-  for (const row of rows.refused)
-    io.err(CLI_TEXT.refusedRow(run.file, row.where, row.caseId, row.reason));
   return rows.refused.length > 0 ? PARTIAL_STATUS : 0;
 }
 
+/** Reads every row and writes what the run asks for; the path written, or null for `--json` alone. */
+async function writeBatch(
+  run: BatchRun,
+  rows: RowSource,
+  rates: ReferenceRateTable,
+): Promise<string | null> {
+  const out = run.out;
+  if (out !== null && run.sheets) {
+    const result = await rows.collect();
+    if (result.calculations.length === 0) throw new NothingComputed();
+    const plans = planBatchWorkbook(result, {
+      sheets: true,
+      letters: run.letters ?? false,
+      sender: run.sender,
+      table: rates,
+    });
+    return writeOrRefuse(out, () => writeXlsxFile(plans, out));
+  }
+  if (out !== null)
+    return writeOrRefuse(out, () =>
+      writeXlsxStream(out, (book) => streamSummary(book, rows, rates)),
+    );
+  await rows.drainAll();
+  return null;
+}
+
 /** The summary-only workbook, streamed: Sammanställning row by row, then Referensräntor. */
-async function streamSummary(book: StreamingWorkbook, rows: RowSource): Promise<void> {
-  const table = BUILT_IN_RATES;
+async function streamSummary(
+  book: StreamingWorkbook,
+  rows: RowSource,
+  table: ReferenceRateTable,
+): Promise<void> {
   const summary = new SummaryRows({ sheets: false, referenceRowCount: table.entries().length });
   const sheet = book.addSheet(summary.layout());
   sheet.write(summary.head());
@@ -128,41 +184,64 @@ async function streamSummary(book: StreamingWorkbook, rows: RowSource): Promise<
       await book.drain();
     }
   });
+  if (rows.calculated === 0) throw new NothingComputed();
   sheet.write(summary.foot(rows.refused));
   sheet.finish(summary.frame());
-  book.addPlan({ ...planReferenceSheet(table, BUILT_IN_RATES), name: REFERENCE_SHEET_NAME });
+  book.addPlan({ ...planReferenceSheet(table), name: REFERENCE_SHEET_NAME });
 }
 
 /**
- * The CSV's rows, read in chunks and calculated one at a time. Each calculation goes to `onCalc`
- * (the JSON printer) and to the consumer; refused rows are kept in order.
+ * The table's rows, read one at a time and calculated against the header row resolved once. Each
+ * calculation goes to `onCalc` (the JSON printer) and to the consumer; refused rows are kept in order,
+ * and a case id met before is a warning naming both rows.
  */
 class RowSource {
   readonly refused: RefusedRow[] = [];
+  readonly warnings: string[] = [];
   calculated = 0;
   private done = 0;
+  private readonly calculateRow: ReturnType<typeof rowCalculator>;
+  private readonly caseIdCol: number;
+  private readonly firstRowOf = new Map<string, number>();
 
   constructor(
     private readonly file: string,
+    header: string[],
+    rates: ReferenceRateTable,
+    private readonly table: AsyncIterable<TableRecord>,
     private readonly onCalc: (calc: Calculation) => void,
     private readonly progress: Progress,
-  ) {}
+  ) {
+    this.calculateRow = rowCalculator(header, rates);
+    this.caseIdCol = header.findIndex((header) => fieldForHeader(header) === "caseId");
+  }
 
-  /** Calls `consume` with each calculated case in file order. */
+  /** Calls `consume` with each calculated case in file order (the table is read once). */
   async forEach(consume: (calc: Calculation) => Promise<void> | void): Promise<void> {
     await readErrors(this.file, async () => {
-      const csv = await openCsv(csvFileChunks(this.file));
-      for await (const record of csv.rows) {
-        const result = calculateRows(csv.header, [tableRow(record)]);
-        this.refused.push(...result.refused);
-        for (const calc of result.calculations) {
+      for await (const record of this.table) {
+        this.noteCaseId(record);
+        const outcome = this.calculateRow(tableRow(record));
+        if (outcome.ok) {
           this.calculated++;
-          this.onCalc(calc);
-          await consume(calc);
+          this.onCalc(outcome.calc);
+          await consume(outcome.calc);
+        } else {
+          this.refused.push(outcome.refused);
         }
         this.progress.update(++this.done);
       }
     });
+  }
+
+  /** Warns when the row's case id was on an earlier row (ids compared as written, trimmed). */
+  private noteCaseId({ line, cells }: TableRecord): void {
+    if (this.caseIdCol < 0) return;
+    const id = String(cells[this.caseIdCol] ?? "").trim();
+    if (id === "") return;
+    const first = this.firstRowOf.get(id);
+    if (first === undefined) this.firstRowOf.set(id, line);
+    else this.warnings.push(CLI_TEXT.duplicateCaseId(this.file, id, first, line));
   }
 
   /** Every row, for the in-memory `--sheets` workbook (at most {@link SHEETS_LIMIT}). */
@@ -180,7 +259,7 @@ class RowSource {
   }
 }
 
-function tableRow({ line, cells }: CsvRecord) {
+function tableRow({ line, cells }: TableRecord) {
   return {
     where: CLI_TEXT.row(line),
     values: cells,
@@ -193,7 +272,8 @@ async function readErrors<T>(file: string, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
-    if (error instanceof CsvError) throw new UsageError(CLI_TEXT.inFile(file, error.message));
+    if (error instanceof CsvError || error instanceof TableError)
+      throw new UsageError(CLI_TEXT.inFile(file, error.message));
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === "string" && (error as NodeJS.ErrnoException).syscall !== "write")
       throw new UsageError(BATCH_MESSAGES.unreadable(file, code));

@@ -6,14 +6,24 @@
  */
 import { promises as fs } from "fs";
 import path from "path";
-import { Calculation, EngineError, calculate, parseContract, toReport } from "../engine";
+import {
+  BUILT_IN_RATES,
+  Calculation,
+  EngineError,
+  ReferenceRateTable,
+  calculate,
+  parseContract,
+  toReport,
+} from "../engine";
 import { writeXlsxFile } from "../export/writeFile";
 import { SheetPlan } from "../sheet/types";
 import { planSheet } from "../sheet/plan";
 import { planCaseWorkbook } from "../sheet/caseWorkbook";
+import { DEFAULT_SENDER, Sender } from "../sheet/letters";
 import { PARTIAL_STATUS, runBatch } from "./batch";
 import { parseCommandArgs } from "./args";
 import { exercises } from "./exercises";
+import { loadRates, rateTableText } from "./rates";
 import { JsonSyntaxError, parseJsonFile } from "./json";
 import { CLI_TEXT } from "./messages";
 import { ProgressSink } from "./progress";
@@ -53,10 +63,10 @@ async function readInput(file: string): Promise<string> {
 }
 
 /** Reads and validates one contract file; errors name the file. */
-async function loadContractFile(file: string): Promise<Calculation> {
+async function loadContractFile(file: string, rates: ReferenceRateTable): Promise<Calculation> {
   const text = await readInput(file);
   try {
-    return calculate(parseContract(parseJsonFile(text, file)));
+    return calculate(parseContract(parseJsonFile(text, file)), { referenceRates: rates });
   } catch (error) {
     if (error instanceof JsonSyntaxError) throw new UsageError(error.message);
     if (error instanceof EngineError) throw new UsageError(CLI_TEXT.inFile(file, error.message));
@@ -67,15 +77,34 @@ async function loadContractFile(file: string): Promise<Calculation> {
 async function calc(args: string[], io: CliIo): Promise<void> {
   const { values, positionals: files } = parseCommandArgs("calc", args);
   if (files.length === 0) throw new UsageError(`${CLI_TEXT.atLeastOneFile}\n${USAGE}`);
+  const rates = await ratesFor(values.rates, io);
   // Validate everything before printing anything, so output is all or nothing.
   const calcs: Calculation[] = [];
-  for (const file of files) calcs.push(await loadContractFile(file));
+  for (const file of files) calcs.push(await loadContractFile(file, rates));
   if (values.json) {
+    // The report stays the documented JSON; the law's warning goes to stderr (the text has it).
+    for (const c of calcs)
+      if (c.lawWarning !== null) io.err(CLI_TEXT.warningLine(c.contract.caseId, c.lawWarning));
     const reports = calcs.map(toReport);
     io.out(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
   } else {
     io.out(calcs.map(statementText).join(SEPARATOR));
   }
+}
+
+/** The reference rates for `--rates FIL` (or none), its notices on stderr. */
+async function ratesFor(file: string | undefined, io: CliIo): Promise<ReferenceRateTable> {
+  const { table, notices } = await loadRates(file);
+  for (const notice of notices) io.err(notice);
+  return table;
+}
+
+/** `atertag rates [--rates FIL]`: the table in force, each half-year with its source. */
+async function rates(args: string[], io: CliIo): Promise<void> {
+  const { values, positionals } = parseCommandArgs("rates", args);
+  if (positionals.length > 0)
+    throw new UsageError(`${CLI_TEXT.unexpected(positionals[0])}\n${USAGE}`);
+  io.out(rateTableText(await ratesFor(values.rates, io)));
 }
 
 /** Writes a workbook; a path that cannot be written is the user's to fix (exit 2), not a bug. */
@@ -90,14 +119,41 @@ function xlsxOut(out: string | undefined): string | null {
   return out;
 }
 
+/** The sender flags' names and the {@link Sender} field each sets. */
+const SENDER_FLAG_FIELDS = [
+  ["sender", "authority"],
+  ["sender-address", "address"],
+  ["sender-phone", "telephone"],
+] as const;
+
+/**
+ * The letters' sender from `--sender`, `--sender-address` and `--sender-phone` over the default
+ * (Kronofogden, the rest blank); a sender flag without `--letters`, or with an empty text, is refused.
+ */
+function senderOf(
+  values: Partial<Record<(typeof SENDER_FLAG_FIELDS)[number][0], string>>,
+  letters: boolean,
+): Sender {
+  const sender: Sender = { ...DEFAULT_SENDER };
+  for (const [flag, field] of SENDER_FLAG_FIELDS) {
+    const value = values[flag];
+    if (value === undefined) continue;
+    if (!letters) throw new UsageError(`${CLI_TEXT.senderNeedsLetters(`--${flag}`)}\n${USAGE}`);
+    if (value.trim() === "") throw new UsageError(CLI_TEXT.senderEmpty(`--${flag}`));
+    sender[field] = value.trim();
+  }
+  return sender;
+}
+
 async function sheet(args: string[], io: CliIo): Promise<void> {
   const { values, positionals } = parseCommandArgs("sheet", args);
   const letters = values.letters ?? false;
+  const sender = senderOf(values, letters);
   if (positionals.length !== 1) throw new UsageError(`${CLI_TEXT.exactlyOneFile}\n${USAGE}`);
   const out = xlsxOut(values.out);
   if (out === null) throw new UsageError(`${CLI_TEXT.outRequired}\n${USAGE}`);
-  const calculation = await loadContractFile(positionals[0]);
-  const plans = planCaseWorkbook(calculation, { letters });
+  const calculation = await loadContractFile(positionals[0], await ratesFor(values.rates, io));
+  const plans = planCaseWorkbook(calculation, { letters, sender, rateSheet: true });
   const written = await writeWorkbook(plans, out);
   const sheets = letters ? `\n${CLI_TEXT.sheetsWritten(plans.map((plan) => plan.name))}` : "";
   io.out(`${statementText(calculation)}\n\n${CLI_TEXT.wrote([written])}${sheets}`);
@@ -108,12 +164,17 @@ async function batch(args: string[], io: CliIo): Promise<number> {
   const json = values.json ?? false;
   const sheets = values.sheets ?? false;
   const letters = values.letters ?? false;
+  const sender = senderOf(values, letters);
   if (files.length !== 1) throw new UsageError(`${CLI_TEXT.exactlyOneCsv}\n${USAGE}`);
   const out = xlsxOut(values.out);
   if (out === null && !json) throw new UsageError(`${CLI_TEXT.outOrJson}\n${USAGE}`);
   if (letters && !sheets) throw new UsageError(`${CLI_TEXT.lettersNeedSheets}\n${USAGE}`);
   if (letters && out === null) throw new UsageError(`${CLI_TEXT.lettersNeedOut}\n${USAGE}`);
-  return runBatch({ file: files[0], out, json, sheets, letters }, io);
+  const rates = await ratesFor(values.rates, io);
+  return runBatch(
+    { file: files[0], out, json, sheets, letters, sender, sheet: values.sheet ?? null, rates },
+    io,
+  );
 }
 
 async function examples(args: string[], io: CliIo): Promise<void> {
@@ -122,7 +183,7 @@ async function examples(args: string[], io: CliIo): Promise<void> {
     throw new UsageError(`${CLI_TEXT.unexpected(positionals[0])}\n${USAGE}`);
   const files = EXAMPLE_FILES.map((file) => path.join(EXAMPLES_DIR, file));
   const calcs: Calculation[] = [];
-  for (const file of files) calcs.push(await loadContractFile(file));
+  for (const file of files) calcs.push(await loadContractFile(file, BUILT_IN_RATES));
   if (values.json) {
     io.out(JSON.stringify(calcs.map(toReport), null, 2));
     return;
@@ -154,6 +215,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case "examples":
         await examples(rest, io);
+        return 0;
+      case "rates":
+        await rates(rest, io);
         return 0;
       case "exercises":
         await exercises(rest, io, writeWorkbook);

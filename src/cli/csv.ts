@@ -1,17 +1,24 @@
 /**
- * A small CSV reader for contract tables (RFC 4180: quoted fields, doubled quotes, CRLF or LF).
- * The delimiter is whichever of `;` `,` and tab occurs most in the header line outside quotes: Swedish
- * Excel saves CSV with semicolons (the comma is the decimal separator), other tools with commas.
- * A byte-order mark is dropped; blank lines are skipped.
+ * CSV contract tables, read with `csv-parse` (RFC 4180: quoted fields, doubled quotes, CRLF or LF, a
+ * byte-order mark dropped). The delimiter is whichever of `;` `,` and tab occurs most in the header
+ * line outside quotes: Swedish Excel saves CSV with semicolons (the comma is the decimal separator),
+ * other tools with commas.
  *
- * The reader is incremental ({@link CsvReader}): text is fed in chunks of any size (a chunk may end
- * inside a field, a doubled quote or a CRLF) and complete records come out, so a file of any length is
- * read with memory for one record ({@link readCsvFile}). {@link parseCsv} is the same reader fed once.
+ * Encoding: UTF-8 when the file's bytes are valid UTF-8, otherwise Windows-1252, which is what Swedish
+ * Excel's "CSV (semikolonavgränsad)" writes (`143 750` with a no-break space 0xA0, `Ärende` with 0xC4).
+ * The first pass ({@link scanCsv}) decides it over the whole file; both encodings keep the ASCII bytes
+ * that delimit fields and records, so the pass can count rows before it knows.
+ *
+ * Rows whose cells are all blank (a blank line, or only delimiters, as Excel leaves at the end of a
+ * table) are skipped and counted. Each record carries the file line it starts on.
  */
 import * as fs from "fs";
+import { Readable } from "stream";
+import { parse, Parser } from "csv-parse";
+import { parse as parseSync } from "csv-parse/sync";
 import { CLI_TEXT } from "./messages";
 
-export interface CsvRecord {
+interface CsvRecord {
   /** The 1-based line of the file where the record starts. */
   line: number;
   cells: string[];
@@ -20,9 +27,12 @@ export interface CsvRecord {
 export interface CsvTable {
   delimiter: string;
   header: string[];
-  /** Data rows with their 1-based line numbers in the file. */
+  /** Data rows with their 1-based line numbers in the file; blank rows left out. */
   rows: CsvRecord[];
 }
+
+/** A file's text encoding, as {@link scanCsv} found it. */
+export type CsvEncoding = "utf-8" | "windows-1252";
 
 export class CsvError extends Error {}
 
@@ -41,163 +51,209 @@ function detectDelimiter(firstLine: string): string {
   return best[1] > 0 ? best[0] : ",";
 }
 
+/** Whether every cell of a record is blank (a blank line, or delimiters only). */
+export function isBlankRecord(cells: readonly unknown[]): boolean {
+  return cells.every((cell) => cell === null || cell === undefined || String(cell).trim() === "");
+}
+
+/** csv-parse's options for a delimiter: ragged rows allowed, quotes inside a field kept. */
+function parserOptions(delimiter: string) {
+  return {
+    delimiter,
+    bom: true,
+    raw: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    record_delimiter: ["\r\n", "\n", "\r"],
+  };
+}
+
+/** A csv-parse error as a Swedish one with the line it is on. */
+function csvError(error: unknown): unknown {
+  const { code, lines } = error as { code?: string; lines?: number };
+  if (code === "CSV_QUOTE_NOT_CLOSED") return new CsvError(CLI_TEXT.csvUnclosedQuote(lines ?? 0));
+  if (typeof code === "string" && /QUOTE/.test(code))
+    return new CsvError(CLI_TEXT.csvBadQuote(lines ?? 0));
+  return error;
+}
+
+/** Line breaks in a record's raw text (a CRLF counts once). */
+function lineBreaks(raw: string): number {
+  return raw.match(/\r\n|\r|\n/g)?.length ?? 0;
+}
+
+/** The records a parser gives, each with the line it starts on; blank rows counted in `blank`. */
+async function* numbered(
+  parser: AsyncIterable<{ record: string[]; raw: string }>,
+  counts: { blank: number },
+): AsyncGenerator<CsvRecord> {
+  let line = 1;
+  let seenHeader = false;
+  try {
+    for await (const { record, raw } of parser) {
+      const start = line;
+      line += lineBreaks(raw);
+      if (isBlankRecord(record)) {
+        if (seenHeader) counts.blank++;
+        continue;
+      }
+      seenHeader = true;
+      yield { line: start, cells: record };
+    }
+  } catch (error) {
+    throw csvError(error);
+  }
+}
+
+/** Windows-1252's characters for the bytes 0x80–0x9F (the rest are Latin-1); undefined ones kept. */
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+
+/** Bytes as Windows-1252 text. */
+function windows1252(bytes: Buffer): string {
+  const latin1 = bytes.toString("latin1");
+  return latin1.replace(/[\u0080-\u009f]/g, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80]);
+}
+
+/** The file's text in chunks, decoded as `encoding`. */
+async function* decodedChunks(file: string, encoding: CsvEncoding): AsyncGenerator<string> {
+  const stream = fs.createReadStream(file, { highWaterMark: 64 * 1024 });
+  const utf8 = new TextDecoder("utf-8");
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    yield encoding === "utf-8" ? utf8.decode(chunk, { stream: true }) : windows1252(chunk);
+  }
+  if (encoding === "utf-8") yield utf8.decode();
+}
+
 /**
- * Turns CSV text, fed in chunks, into records (the header is the first). `push` returns the records
- * completed by a chunk; `end` the last one, and throws {@link CsvError} for a quote never closed.
+ * Reads up to the end of the first line, sniffs the delimiter, and returns a parser fed the whole
+ * text (the first line included).
  */
-export class CsvReader {
-  /** Known once the first line is complete (or the input ended). */
-  delimiter: string | null = null;
-  /** Text not yet parsed: before the delimiter is known, or a last character that needs the next. */
-  private carry = "";
-  private started = false;
-  private cells: string[] = [];
-  private field = "";
-  private quoted = false;
-  private fieldStarted = false;
-  private line = 1;
-  private recordLine = 1;
-  /** Records seen, blank lines excluded (the header included). */
-  records = 0;
-
-  push(text: string): CsvRecord[] {
-    return this.parse(text, false);
+async function openParser(chunks: AsyncIterable<string>): Promise<{
+  delimiter: string;
+  parser: Parser;
+}> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  let head = "";
+  let done = false;
+  while (!done && !/[\r\n]/.test(head.replace(/^[\r\n]+/, ""))) {
+    const next = await iterator.next();
+    if (next.done) done = true;
+    else head += next.value;
   }
-
-  end(): CsvRecord[] {
-    const out = this.parse("", true);
-    if (this.quoted) throw new CsvError(CLI_TEXT.csvUnclosedQuote(this.recordLine));
-    if (this.field !== "" || this.cells.length > 0) this.endRecord(out);
-    if (this.records === 0) throw new CsvError(CLI_TEXT.csvEmpty);
-    return out;
+  const firstLine = head
+    .replace(/^\uFEFF/, "")
+    .replace(/^[\r\n]+/, "")
+    .split(/\r\n|\r|\n/)[0];
+  const delimiter = detectDelimiter(firstLine);
+  async function* rest(): AsyncGenerator<string> {
+    if (head !== "") yield head;
+    if (done) return;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next())
+      yield next.value;
   }
+  const parser = Readable.from(rest()).pipe(parse(parserOptions(delimiter)));
+  return { delimiter, parser };
+}
 
-  private parse(chunk: string, final: boolean): CsvRecord[] {
-    let source = this.carry + chunk;
-    this.carry = "";
-    if (!this.started) {
-      if (source.length === 0 && !final) return [];
-      source = source.replace(/^\uFEFF/, "");
-      this.started = true;
-    }
-    if (this.delimiter === null) {
-      const newline = source.indexOf("\n");
-      if (newline === -1 && !final) {
-        this.carry = source;
-        return [];
-      }
-      const firstLine = (newline === -1 ? source : source.slice(0, newline)).replace(/\r$/, "");
-      this.delimiter = detectDelimiter(firstLine);
-    }
-    // A quote or CR at the very end may pair with the next chunk's first character.
-    const last = source[source.length - 1];
-    const limit = !final && (last === '"' || last === "\r") ? source.length - 1 : source.length;
-    const out: CsvRecord[] = [];
-    const delimiter = this.delimiter;
-    let i = 0;
-    for (; i < limit; i++) {
-      const ch = source[i];
-      if (this.quoted) {
-        if (ch === '"' && source[i + 1] === '"') {
-          this.field += '"';
-          i++;
-        } else if (ch === '"') {
-          this.quoted = false;
-        } else {
-          if (ch === "\n") this.line++;
-          this.field += ch;
+/** What the first pass over a CSV file finds. */
+export interface CsvScan {
+  encoding: CsvEncoding;
+  /** The header row's cells, trimmed, and its line. */
+  header: string[];
+  headerLine: number;
+  /** Data rows (blank rows and the header not counted). */
+  rows: number;
+  /** Blank rows after the header, skipped. */
+  blank: number;
+}
+
+/**
+ * The first pass over a CSV file, keeping nothing: its encoding (UTF-8 if every byte sequence is
+ * valid UTF-8), its data rows and blank rows, and its quoting checked, so that a batch knows its total
+ * and a quote never closed is reported before anything is written. Throws {@link CsvError} for bad
+ * quoting or a file without a header.
+ */
+export async function scanCsv(file: string): Promise<CsvScan> {
+  const fatal = new TextDecoder("utf-8", { fatal: true });
+  let valid = true;
+  async function* latin1(): AsyncGenerator<string> {
+    const stream = fs.createReadStream(file, { highWaterMark: 64 * 1024 });
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (valid) {
+        try {
+          fatal.decode(chunk, { stream: true });
+        } catch {
+          valid = false;
         }
-      } else if (ch === '"' && !this.fieldStarted) {
-        this.quoted = true;
-        this.fieldStarted = true;
-      } else if (ch === delimiter) {
-        this.endField();
-      } else if (ch === "\n" || ch === "\r") {
-        if (ch === "\r" && source[i + 1] === "\n") i++;
-        this.endRecord(out);
-        this.line++;
-        this.recordLine = this.line;
-      } else {
-        this.field += ch;
-        this.fieldStarted = true;
+      }
+      yield chunk.toString("latin1");
+    }
+    if (valid) {
+      try {
+        fatal.decode();
+      } catch {
+        valid = false;
       }
     }
-    this.carry = source.slice(i);
-    return out;
   }
-
-  private endField(): void {
-    this.cells.push(this.field);
-    this.field = "";
-    this.fieldStarted = false;
+  const { parser } = await openParser(latin1());
+  const counts = { blank: 0 };
+  let records = 0;
+  let head: CsvRecord | null = null;
+  for await (const record of numbered(parser, counts)) {
+    head ??= record;
+    records++;
   }
-
-  private endRecord(out: CsvRecord[]): void {
-    this.endField();
-    const cells = this.cells;
-    this.cells = [];
-    if (cells.length === 1 && cells[0].trim() === "") return;
-    this.records++;
-    out.push({ line: this.recordLine, cells });
-  }
+  if (head === null) throw new CsvError(CLI_TEXT.csvEmpty);
+  const encoding = valid ? "utf-8" : "windows-1252";
+  // The header was read as Latin-1 (the encoding was not known yet): its bytes, decoded properly.
+  const header = head.cells.map((cell) => {
+    const bytes = Buffer.from(cell, "latin1");
+    return (encoding === "utf-8" ? bytes.toString("utf8") : windows1252(bytes)).trim();
+  });
+  return { encoding, header, headerLine: head.line, rows: records - 1, blank: counts.blank };
 }
 
-function toTable(delimiter: string, records: CsvRecord[]): CsvTable {
-  const [header, ...rows] = records;
-  return { delimiter, header: header.cells.map((cell) => cell.trim()), rows };
-}
-
-/** Parses CSV text into a header and data rows; throws {@link CsvError} with the line on bad quoting. */
-export function parseCsv(text: string): CsvTable {
-  const reader = new CsvReader();
-  const records = [...reader.push(text), ...reader.end()];
-  return toTable(reader.delimiter!, records);
-}
-
-/** An open CSV file: its header, read; its data rows, read one chunk at a time as they are taken. */
+/** An open CSV file: its header, read; its data rows, read as they are taken. */
 export interface CsvStream {
   delimiter: string;
   header: string[];
   rows: AsyncGenerator<CsvRecord>;
 }
 
-/** Records of a text stream, in order (the header first). */
-async function* records(
-  reader: CsvReader,
-  source: AsyncIterable<string>,
-): AsyncGenerator<CsvRecord> {
-  for await (const chunk of source) yield* reader.push(chunk);
-  yield* reader.end();
-}
-
-/** The file's text in chunks (UTF-8; a character split between chunks is joined). */
-export function csvFileChunks(file: string): AsyncIterable<string> {
-  return fs.createReadStream(file, { encoding: "utf8", highWaterMark: 64 * 1024 });
-}
-
 /**
- * Opens a CSV stream: reads up to the end of the header and returns it with the data rows still to be
- * read, so a file of any size takes memory for one chunk. Errors (bad quoting) surface where they
- * occur: from the header read, or from `rows` while iterating.
+ * Opens a CSV file in the encoding {@link scanCsv} found: reads up to the end of the header and
+ * returns it with the data rows still to be read, so a file of any size takes memory for one chunk.
  */
-export async function openCsv(source: AsyncIterable<string>): Promise<CsvStream> {
-  const reader = new CsvReader();
-  const all = records(reader, source);
+export async function openCsv(file: string, encoding: CsvEncoding): Promise<CsvStream> {
+  const { delimiter, parser } = await openParser(decodedChunks(file, encoding));
+  const all = numbered(parser, { blank: 0 });
   const first = await all.next();
-  // reader.end() throws for an empty file, so there is always a first record; this is defensive.
   if (first.done) throw new CsvError(CLI_TEXT.csvEmpty);
-  const table = toTable(reader.delimiter!, [first.value]);
-  return { delimiter: table.delimiter, header: table.header, rows: all };
+  return { delimiter, header: first.value.cells.map((cell) => cell.trim()), rows: all };
 }
 
-/**
- * Counts a CSV text stream's data rows (blank lines skipped, the header not counted) and checks its
- * quoting, without keeping the rows: the batch's first pass, for the total of its progress bar and the
- * `--sheets` limit, and so that a quote never closed is found before anything is written.
- */
-export async function countCsvRows(source: AsyncIterable<string>): Promise<number> {
-  const reader = new CsvReader();
-  for await (const chunk of source) reader.push(chunk);
-  reader.end();
-  return reader.records - 1;
+/** Parses CSV text into a header and data rows; throws {@link CsvError} with the line on bad quoting. */
+export function parseCsv(text: string): CsvTable {
+  const firstLine = text
+    .replace(/^\uFEFF/, "")
+    .replace(/^[\r\n]+/, "")
+    .split(/\r\n|\r|\n/)[0];
+  const delimiter = detectDelimiter(firstLine);
+  let parsed: { record: string[]; raw: string }[];
+  try {
+    parsed = parseSync(text, parserOptions(delimiter)) as unknown as typeof parsed;
+  } catch (error) {
+    throw csvError(error);
+  }
+  const records: CsvRecord[] = [];
+  let line = 1;
+  for (const { record, raw } of parsed) {
+    if (!isBlankRecord(record)) records.push({ line, cells: record });
+    line += lineBreaks(raw);
+  }
+  if (records.length === 0) throw new CsvError(CLI_TEXT.csvEmpty);
+  const [header, ...rows] = records;
+  return { delimiter, header: header.cells.map((cell) => cell.trim()), rows };
 }

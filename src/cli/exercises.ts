@@ -2,8 +2,9 @@
  * `atertag exercises --level L [--count N] [--seed S] (--out FIL.xlsx | --json)`: a handout of
  * practice cases (src/training). The cases are "Övning L.S", "Övning L.(S+1)", … — `--seed` is the
  * number of the first case, so the same command (or the same case number alone) always gives the
- * same contracts. `--out` writes the workbook (an exercise sheet per case, Facit, Referensräntor)
- * atomically; `--json` prints an array of `{ "contract": …, "answers": … }`, the contract as
+ * same contracts. `--out FIL.xlsx` writes two workbooks, each atomically: FIL.xlsx for the trainees
+ * (an exercise sheet per case and Referensräntor, no answers, so it prints whole) and
+ * FIL-facit.xlsx for the trainer (the same sheets and Facit, its formulas over their facts); `--json` prints an array of `{ "contract": …, "answers": … }`, the contract as
  * `calc` reads a file and the answers exactly what `calc --json` prints for it.
  */
 import { toReport } from "../engine";
@@ -20,6 +21,7 @@ import {
   planExerciseWorkbook,
 } from "../training/workbook";
 import { parseCommandArgs } from "./args";
+import { loadRates } from "./rates";
 import { CLI_TEXT, EXERCISES_TEXT } from "./messages";
 import { UsageError } from "./usageError";
 
@@ -30,6 +32,7 @@ const DEFAULT_EXERCISES = 20;
 
 export interface ExercisesIo {
   out: (text: string) => void;
+  err: (text: string) => void;
 }
 
 /** Writes the plans to `out` (the command line's atomic writer) and returns the path written. */
@@ -49,6 +52,10 @@ interface ExercisesRun {
   first: number;
   out: string | null;
   json: boolean;
+  /** The add-in's deployed folder: the exercise sheets' notes link to the conventions there. */
+  helpBase: string | undefined;
+  /** `--rates FIL`, if given. */
+  rates?: string;
 }
 
 /** The command's flags, checked; every problem is a usage error naming the flag and its value. */
@@ -71,7 +78,34 @@ function parseExercisesArgs(args: string[]): ExercisesRun {
   const first = seed === undefined ? 1 : wholeNumber("--seed", seed, 1, MAX_PRACTICE_NUMBER);
   if (first + n - 1 > MAX_PRACTICE_NUMBER)
     throw new UsageError(EXERCISES_TEXT.pastLast(first, n, MAX_PRACTICE_NUMBER));
-  return { level: Number(level) as PracticeLevel, count: n, first, out, json };
+  const helpBase = values["help-url"] === undefined ? undefined : helpFolder(values["help-url"]);
+  return {
+    level: Number(level) as PracticeLevel,
+    count: n,
+    first,
+    out,
+    json,
+    helpBase,
+    rates: values.rates,
+  };
+}
+
+/** `--help-url`: an http(s) folder URL (the build's `--env url`), with its final "/". */
+function helpFolder(text: string): string {
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {
+    url = null;
+  }
+  if (url === null || !/^https?:$/.test(url.protocol) || url.search !== "" || url.hash !== "")
+    throw new UsageError(EXERCISES_TEXT.badHelpUrl(text));
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+/** The trainer's file beside the trainees': `övningar.xlsx` → `övningar-facit.xlsx`. */
+function facitFile(out: string): string {
+  return out.replace(/\.xlsx$/i, (extension) => `-facit${extension}`);
 }
 
 /** Runs `atertag exercises`; a bad flag is a {@link UsageError} (exit 2), nothing written. */
@@ -81,17 +115,30 @@ export async function exercises(
   writeWorkbook: WorkbookWriter,
 ): Promise<void> {
   const run = parseExercisesArgs(args);
+  const { table, notices } = await loadRates(run.rates);
+  for (const notice of notices) io.err(notice);
   const cases = practiceCases(run.level, run.first, run.count);
   const written =
-    run.out === null ? null : await writeWorkbook(planExerciseWorkbook(cases), run.out);
+    run.out === null
+      ? null
+      : [
+          await writeWorkbook(
+            planExerciseWorkbook(cases, { table, facit: false, helpBase: run.helpBase }),
+            run.out,
+          ),
+          await writeWorkbook(
+            planExerciseWorkbook(cases, { table, helpBase: run.helpBase }),
+            facitFile(run.out),
+          ),
+        ];
   if (run.json) {
     const items = cases.map((pc) => ({
       contract: pc.contract,
-      answers: toReport(calculatePracticeCase(pc)),
+      answers: toReport(calculatePracticeCase(pc, table)),
     }));
     io.out(JSON.stringify(items, null, 2));
     return;
   }
-  io.out(CLI_TEXT.wrote([written!]));
+  io.out(CLI_TEXT.wrote(written!));
   io.out(EXERCISES_TEXT.done(run.level, cases[0].name, cases[cases.length - 1].name, cases.length));
 }

@@ -33,6 +33,7 @@ export function statementText(calc: Calculation): string {
     `Ärende ${contract.caseId}` + (contract.goods ? ` – ${contract.goods}` : ""),
     `Sökande: ${contract.creditor || "–"}   Svarande: ${contract.debtor || "–"}`,
     `Metod: ${METHOD_NAMES[calc.method]} (avräkning enligt ${calc.law.settlement})`,
+    ...(calc.lawWarning === null ? [] : [`VARNING: ${calc.lawWarning}`]),
     `Kreditkostnad ${formatKronorOre(calc.creditCost)}, c = ${formatKronorOre(calc.creditCostExclSetup)}, ` +
       `kreditfordran ${formatKronorOre(calc.creditClaim)}`,
     "",

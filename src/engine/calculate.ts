@@ -14,7 +14,7 @@ import { Dec, roundToKrona } from "./decimal";
 import { Day, countDueDates } from "./dates";
 import { EngineError } from "./errors";
 import { LateInterestResult, lateInterest } from "./lateInterest";
-import { LawReference, lawFor } from "./law";
+import { LawReference, lawFor, lawWarning } from "./law";
 import {
   ActualReduction,
   actualReduction,
@@ -77,6 +77,8 @@ export interface Calculation {
   contract: Contract;
   method: Method;
   law: LawReference;
+  /** Why the legal reference must be checked (a contract the law table may not cover), or null. */
+  lawWarning: string | null;
   /** Kreditkostnad C = n(A + f) + V + S − K. */
   creditCost: Dec;
   /** c = C − S (the rule of 78's credit cost). */
@@ -122,6 +124,7 @@ export function calculate(contract: Contract, options: CalculateOptions = {}): C
     contract,
     method,
     law: lawFor(contract.contractDate),
+    lawWarning: lawWarning(contract.contractDate),
     creditCost,
     creditCostExclSetup,
     creditClaim,
@@ -163,7 +166,10 @@ function statementAt(
       from: contract.interestFrom,
       to: date,
       contractRate: contract.lateInterestRate,
-      fields: { from: "interestFrom", to: label === "notice" ? "noticeDate" : "repossessionDate" },
+      // The first day of interest derived from the application date is named by the date the user gave.
+      fields: contract.interestFromStated
+        ? { from: "interestFrom", to: DATE_FIELDS[label] }
+        : { from: "applicationDate", fromValue: contract.applicationDate, to: DATE_FIELDS[label] },
     },
     table,
   );
@@ -197,6 +203,9 @@ function statementAt(
     surplus,
   };
 }
+
+/** The contract field of each statement's date. */
+const DATE_FIELDS = { notice: "noticeDate", repossession: "repossessionDate" } as const;
 
 type StatementParts = Omit<StatementLines<Dec>, "amountExclInterest" | "amountInclInterest">;
 

@@ -36,7 +36,11 @@ export type MethodChoice = "auto" | "rule78" | "actual";
 export interface Contract extends CreditTerms {
   caseId: string;
   creditor: string;
+  /** The applicant's postal address, for the letters ("" when not given). */
+  creditorAddress: string;
   debtor: string;
+  /** The debtor's postal address, for the letters ("" when not given). */
+  debtorAddress: string;
   goods: string;
   contractDate: Day | null;
   cashPrice: Dec | null;
@@ -49,6 +53,8 @@ export interface Contract extends CreditTerms {
   applicationDate: Day;
   claimedInterest: Dec;
   interestFrom: Day;
+  /** Whether the first day of interest was stated (not the day after the application date). */
+  interestFromStated: boolean;
   interestCapital: Dec;
   /** Whether the interest-bearing capital was stated (not the unpaid credit claim by default). */
   interestCapitalStated: boolean;
@@ -308,7 +314,9 @@ export function parseContract(raw: unknown): Contract {
   return {
     caseId,
     creditor: r.text("creditor", false),
+    creditorAddress: r.text("creditorAddress", false),
     debtor: r.text("debtor", false),
+    debtorAddress: r.text("debtorAddress", false),
     goods: r.text("goods", false),
     contractDate: dates.contractDate,
     cashPrice: r.money("cashPrice"),
@@ -319,6 +327,7 @@ export function parseContract(raw: unknown): Contract {
     applicationDate: dates.applicationDate,
     claimedInterest: r.money("claimedInterest") ?? new Dec(0),
     interestFrom: dates.interestFrom,
+    interestFromStated: r.has("interestFrom"),
     interestCapital: r.money("interestCapital") ?? claim.unpaidCreditClaim,
     interestCapitalStated: r.has("interestCapital"),
     lateInterestRate,

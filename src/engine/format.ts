@@ -45,5 +45,12 @@ export function formatKronorOre(amount: Dec): string {
   return `${sign}${groupThousands(whole)},${ore} kr`;
 }
 
+/** A reference rate in percent: `2,00 %`, `−0,50 %` (two decimals, as the Referensräntor sheet shows them). */
+export function formatPercent(percent: Dec): string {
+  const fixed = percent.abs().toFixed(2);
+  const sign = percent.isNegative() && !percent.isZero() ? "−" : "";
+  return `${sign}${fixed.replace(".", ",")} %`;
+}
+
 export const METHOD_NAMES = { rule78: "78-regeln", actual: "Faktisk avräkning" } as const;
 export const DATE_LABELS = { notice: "Underrättelse", repossession: "Återtagning" } as const;

@@ -5,7 +5,7 @@
 export { Dec } from "./decimal";
 export { EngineError, check } from "./errors";
 export type { ErrorKind } from "./errors";
-export type { ErrorCode, FieldNamer } from "./messages";
+export type { ErrorCode, FieldNamer, MessageArgs } from "./messages";
 export {
   addMonths,
   countDueDates,
@@ -24,9 +24,10 @@ export {
   BUILT_IN_RATES,
   PERCENT_RANGE,
   ReferenceRateTable,
+  rateSourceText,
   referenceEntriesFromRows,
 } from "./referenceRates";
-export type { RowRateEntry } from "./referenceRates";
+export type { RateRow, RateSource, ReferenceRateEntry, RowRateEntry } from "./referenceRates";
 export { STATUTORY_MARGIN_PERCENT, applicableRatePercent, lateInterest } from "./lateInterest";
 export type { InterestSegment, LateInterestResult } from "./lateInterest";
 export {
@@ -52,7 +53,14 @@ export {
 export type { FieldKind, FieldSpec } from "./schema";
 export { STATEMENT_LABELS, STATEMENT_ROWS, calculate, statementLines } from "./calculate";
 export type { Calculation, Method, Statement, StatementLabel, StatementLines } from "./calculate";
-export { DATE_LABELS, METHOD_NAMES, formatKronor, formatKronorOre, formatNumber } from "./format";
+export {
+  DATE_LABELS,
+  METHOD_NAMES,
+  formatKronor,
+  formatKronorOre,
+  formatNumber,
+  formatPercent,
+} from "./format";
 export { OUTCOME_TEXT, outcomeOf, outcomeSentence, toReport } from "./report";
-export { OWN_WORK_FEE_CAP } from "./law";
+export { LAW_TABLE_COVERS_BEFORE, LAW_WARNING, OWN_WORK_FEE_CAP } from "./law";
 export type { CalculationReport, Outcome } from "./report";

@@ -35,8 +35,12 @@ export interface LateInterestInput {
   marginPercent?: Dec;
   /** A contractual late-interest rate as a decimal fraction (0.12 = 12 %); used when lower. */
   contractRate?: Dec | null;
-  /** The names of `from` and `to` in the caller's input, for errors; default fromDate and toDate. */
-  fields?: { from: string; to: string };
+  /**
+   * The names of `from` and `to` in the caller's input, for errors; default fromDate and toDate.
+   * `fromValue` is the value to show for `from` when the field named is not `from` itself (the
+   * application date, whose next day is the first day of interest).
+   */
+  fields?: { from: string; to: string; fromValue?: Day };
 }
 
 /** One stretch of days within one half-year, at one rate. */
@@ -90,7 +94,7 @@ export function lateInterest(
     // A missing half-year after the first is the end date's fault: name it with its own value.
     const referencePercent =
       start === input.from
-        ? table.percentOn(start, fields.from)
+        ? table.percentOn(start, fields.from, fields.fromValue ?? start)
         : table.percentOn(start, fields.to, input.to);
     const ratePercent = applicableRatePercent(referencePercent, margin, capPercent);
     const days = end - start + 1;

@@ -11,7 +11,7 @@
  * (a namer returns a phrase such as "fältet installmentsPaid", and rendering capitalises it).
  */
 import type { Dec } from "./decimal";
-import { Day, formatIsoDate } from "./dates";
+import { Day, describeHalfYear, formatIsoDate } from "./dates";
 import { formatKronorOre, formatNumber } from "./format";
 import { CONTRACT_SCHEMA, ContractField } from "./schema";
 
@@ -124,8 +124,9 @@ const messages = {
     `${s.field} (${s.value}) och ${s.name(other.field)} (${otherValue(other.value)}) går inte ihop ` +
     `med kreditbeloppet och räntan: ${scheduleMissText(miss)}, mer än avrundning av avbetalningen ` +
     `kan förklara (högst ${formatKronorOre(tolerance)})`,
-  rateMissing: (s: Subject, halfYear: string) =>
-    `Referensränta saknas för halvåret ${halfYear} (${s.field} ${s.value}); lägg till den i referensräntetabellen`,
+  /** `addHint` says how to add the half-year where the user works (the rate table's). */
+  rateMissing: (s: Subject, halfYearStart: Day, addHint: string) =>
+    `Referensränta saknas för halvåret ${describeHalfYear(halfYearStart)} (${s.field} ${s.value}); ${addHint}`,
   rateEntryNotHalfYear: (s: Subject) =>
     `${s.field} (${s.value}) måste vara 1 januari eller 1 juli (referensräntan gäller per kalenderhalvår)`,
   duplicateRateEntry: (s: Subject) =>

@@ -238,3 +238,27 @@ export function headerFooterSections(text: string): HeaderFooterSections {
   }
   return sections;
 }
+
+/**
+ * The row ranges ("12:12", "40:41") Excel may fit to their text after writing: rows that hold
+ * wrapped text and no merged cell (Excel's AutoFit ignores merged cells, so a row with a wrapped
+ * merge keeps the plan's height). Neighbouring rows go in one range.
+ */
+export function autofitRowRanges(plan: SheetPlan): string[] {
+  const mergedRows = new Set<number>();
+  for (const range of plan.merges) {
+    const [from, to = from] = range.split(":").map((ref) => Number(/\d+$/.exec(ref)![0]) - 1);
+    for (let row = from; row <= to; row++) mergedRows.add(row);
+  }
+  const rows = [
+    ...new Set(plan.cells.filter((c) => c.wrap && !mergedRows.has(c.row)).map((c) => c.row)),
+  ].sort((a, b) => a - b);
+  const ranges: string[] = [];
+  rows.forEach((row, i) => {
+    if (i > 0 && rows[i - 1] === row - 1) {
+      const first = ranges.pop()!.split(":")[0];
+      ranges.push(`${first}:${row + 1}`);
+    } else ranges.push(`${row + 1}:${row + 1}`);
+  });
+  return ranges;
+}

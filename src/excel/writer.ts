@@ -8,16 +8,17 @@
  * API used, by requirement set: worksheets.load/add, Worksheet.getRange, activate, Range.formulas /
  * values / numberFormat, RangeFormat.font / fill / borders, Worksheet.tables.add (ExcelApi 1.1);
  * Range.merge, RangeFormat.columnWidth / rowHeight / wrapText / horizontalAlignment,
- * Range.columnHidden, autofitColumns (1.2); Range.conditionalFormats (custom rules, 1.6);
+ * Range.columnHidden, autofitColumns, autofitRows (1.2); Range.conditionalFormats (custom rules, 1.6);
  * Worksheet.freezePanes, Range.hyperlink (1.7);
- * Worksheet.getRanges, Worksheet.pageLayout (orientation, paperSize, zoom, setPrintArea,
- * setPrintTitleRows, headersFooters), Worksheet.horizontalPageBreaks (1.9). ExcelApi 1.9 is a
+ * Worksheet.getRanges, Worksheet.pageLayout (orientation, paperSize, zoom.scale, the margins,
+ * setPrintArea, setPrintTitleRows, headersFooters), Worksheet.horizontalPageBreaks (1.9). ExcelApi 1.9 is a
  * requirement of the manifest (every host with the SharedRuntime the add-in needs has it), so there
  * is no fallback for older hosts.
  */
 import { ContractInput } from "../engine";
 import { address, columnLetter } from "../sheet/grid";
 import { headerFooterText } from "../sheet/headerFooter";
+import { PAGE_MARGINS } from "../sheet/page";
 import { contractTable } from "../sheet/headers";
 import { SheetRefusal } from "../sheet/refusal";
 import { plannedNameConflict, uniqueSheetName } from "../sheet/sheetNames";
@@ -26,6 +27,7 @@ import { SheetPlan } from "../sheet/types";
 import { countedSync, runExcel } from "./context";
 import {
   FormatCommand,
+  autofitRowRanges,
   cellInput,
   columnWidthPoints,
   formatGroups,
@@ -205,6 +207,12 @@ function fillSheet(sheet: Excel.Worksheet, prepared: PreparedPlan): void {
   }
   for (const [row, height] of Object.entries(plan.rowHeights ?? {}))
     sheet.getRange(`${Number(row) + 1}:${Number(row) + 1}`).format.rowHeight = height;
+  // The planned heights are estimates for Calibri 11; a workbook whose font is another (Aptos Narrow
+  // in Microsoft 365) gets rows fitted by Excel itself where it can fit them: Excel's AutoFit ignores
+  // merged cells ("AutoFit doesn't work for merged cells", Microsoft Support), so only rows whose
+  // wrapped text is in unmerged cells are refitted; merged ones keep the planned height.
+  // RangeFormat.autofitRows is ExcelApi 1.2.
+  for (const rows of autofitRowRanges(plan)) sheet.getRange(rows).format.autofitRows();
   writeConditionalFormats(sheet, plan);
   writePrintSettings(sheet, plan.print);
 }
@@ -265,13 +273,25 @@ function applyFormat(format: Excel.RangeFormat, command: FormatCommand): void {
   }
 }
 
-/** Page setup (ExcelApi 1.9): A4, fit to one page wide, print area, repeated rows, header, footer, breaks. */
+/**
+ * Page setup (ExcelApi 1.9): A4, the plan's fixed scale and the common margins, print area, repeated
+ * rows, header, footer, breaks. A fixed `zoom.scale` ("between 10 and 400", Excel.PageLayoutZoomOptions)
+ * and not `horizontalFitToPages`, which Excel on Windows ignores unless the Page Layout tab has been
+ * active (OfficeDev/office-js issue 1860), with `verticalFitToPages: 0` undocumented besides: see
+ * src/sheet/page.ts. Margins are in points in the API (PageLayout.leftMargin …), inches in the plan.
+ */
 function writePrintSettings(sheet: Excel.Worksheet, print: SheetPlan["print"]): void {
   const layout = sheet.pageLayout;
   layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
   layout.paperSize = "A4";
-  // As many pages tall as needed: 0 is Excel's "automatic" (fitToHeight="0" in the file format).
-  layout.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: 0 };
+  layout.zoom = { scale: print.scale };
+  const points = (inches: number) => Math.round(inches * 7200) / 100;
+  layout.leftMargin = points(PAGE_MARGINS.left);
+  layout.rightMargin = points(PAGE_MARGINS.right);
+  layout.topMargin = points(PAGE_MARGINS.top);
+  layout.bottomMargin = points(PAGE_MARGINS.bottom);
+  layout.headerMargin = points(PAGE_MARGINS.header);
+  layout.footerMargin = points(PAGE_MARGINS.footer);
   layout.setPrintArea(print.area);
   if (print.titleRows) layout.setPrintTitleRows(print.titleRows);
   layout.headersFooters.state = "Default";

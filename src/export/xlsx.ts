@@ -11,7 +11,7 @@
  *   in `src/sheet/styles.ts` (so the file and the add-in's own writer agree), wrapped and
  *   right-aligned cells, column widths (hidden columns hidden), row heights and merges;
  * - conditional formats as expression rules (a failing check drawn red, a passing one neutral);
- * - print settings: A4, orientation, one page wide and as many tall as needed, print area, title rows,
+ * - print settings: A4, orientation, a fixed scale and margins (src/sheet/page.ts), print area, title rows,
  *   header and footer (the plan's `{skapad}` as the ISO date of `created`), manual row page breaks.
  *
  * ExcelJS 4.4 quirks handled here (each surprised someone once):
@@ -34,6 +34,7 @@
 import ExcelJS from "exceljs";
 import { columnLetter, parseAddress } from "../sheet/grid";
 import { headerFooterText } from "../sheet/headerFooter";
+import { PAGE_MARGINS } from "../sheet/page";
 import { fileSheetName, uniqueSheetName, validSheetName } from "../sheet/sheetNames";
 import { CellLook, STYLE_LOOKS } from "../sheet/styles";
 import type {
@@ -428,9 +429,10 @@ export function applyPrint(
   Object.assign(ws.pageSetup, {
     paperSize: PAPER_SIZE[print.paperSize] as ExcelJS.PageSetup["paperSize"],
     orientation: print.orientation,
-    fitToPage: true,
-    fitToWidth: print.fitToWidth,
-    fitToHeight: 0, // as many pages tall as needed
+    // A fixed scale, not "fit to pages" (why: src/sheet/page.ts); the same margins on every sheet.
+    fitToPage: false,
+    scale: print.scale,
+    margins: { ...PAGE_MARGINS },
     // ExcelJS prefixes each half with "$": "A$1" becomes "$A$1" (see the file comment).
     printArea: `${columnLetters(area.left)}$${area.top}:${columnLetters(area.right)}$${area.bottom}`,
   });

@@ -50,7 +50,7 @@ import {
  * print area, titles, header and footer come with the final frame, in `finish`).
  */
 export type SheetLayout = Pick<SheetPlan, "name" | "columnWidths" | "merges" | "rowHeights"> & {
-  page: Pick<PrintSettings, "orientation" | "paperSize" | "fitToWidth">;
+  page: Pick<PrintSettings, "orientation" | "paperSize" | "scale">;
 };
 
 /** The internals of ExcelJS's streaming writer this module relies on (not in its typings). */
@@ -228,13 +228,12 @@ export class StreamingWorkbook {
     const name = uniqueSheetNames([...this.names, layout.name])[this.names.length];
     this.names.push(name);
     const ws = this.writer.addWorksheet(name, {
-      // Only "fit to page" must be known this early; applyPrint sets the rest again on finish.
+      // "Fit to page" (off: a fixed scale) must be known this early; applyPrint sets the rest on finish.
       pageSetup: {
         paperSize: PAPER_SIZE[layout.page.paperSize],
         orientation: layout.page.orientation,
-        fitToPage: true,
-        fitToWidth: layout.page.fitToWidth,
-        fitToHeight: 0,
+        fitToPage: false,
+        scale: layout.page.scale,
       },
     });
     const sheet = new StreamingSheet(ws, { ...layout, name });

@@ -15,7 +15,6 @@
  *   See scripts/helpPages.js; test/help.test.ts checks the examples' figures.
  */
 import {
-  BUILT_IN_RATES,
   Dec,
   EngineError,
   MAX_INSTALLMENTS,
@@ -362,12 +361,17 @@ export function referenceRate(date: number | string | boolean | null, rates?: an
   return excelNumber(() => rateTable(rates).percentOn(requiredDate(date, "date"), "date"));
 }
 
+/** The built-in table, its missing-rate message pointing to the `rates` argument. */
+const FUNCTION_BUILT_IN_RATES = ReferenceRateTable.withEntries([], "rates", FUNCTION_TEXT.addRate);
+
 /** The built-in table, or the built-in table with a caller's range of (from, percent) rows on top. */
 // `any[][]`: the metadata generator makes a range (matrix) parameter only from this spelling.
 function rateTable(rates: unknown[][] | null | undefined): ReferenceRateTable {
-  if (rates === null || rates === undefined || !Array.isArray(rates)) return BUILT_IN_RATES;
+  if (rates === null || rates === undefined || !Array.isArray(rates))
+    return FUNCTION_BUILT_IN_RATES;
   checkNoEmptyPercent(rates);
-  return ReferenceRateTable.withEntries(referenceEntriesFromRows(rates, "rates"), "rates");
+  const entries = referenceEntriesFromRows(rates, "rates");
+  return ReferenceRateTable.withEntries(entries, "rates", FUNCTION_TEXT.addRate);
 }
 
 /**

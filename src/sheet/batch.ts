@@ -13,8 +13,9 @@ import {
   calculate,
   fieldLabel,
 } from "../engine";
-import { HeaderRowAddresses, fieldForHeader, rowToContract } from "./headers";
+import { HeaderRowAddresses, contractRowReader, fieldForHeader } from "./headers";
 import { planCaseWorkbook } from "./caseWorkbook";
+import type { Sender } from "./letters";
 import { REFERENCE_SHEET_NAME, planReferenceSheet } from "./referenceSheet";
 import { SheetNameClaims } from "./sheetNames";
 import { RefusedRow, SUMMARY_SHEET_NAME, planSummary } from "./summary";
@@ -34,10 +35,39 @@ export interface BatchResult {
   refused: RefusedRow[];
 }
 
+/** One row's outcome: its calculation, or the reason it was refused. */
+type RowOutcome = { ok: true; calc: Calculation } | { ok: false; refused: RefusedRow };
+
 /**
- * Validates and calculates every row; never throws for a bad row. `headerRow` (optional) gives the
- * header row's addresses, so a missing or duplicate column is reported at the header row's cells.
+ * A calculator for a table's rows, the header row resolved once: validates and calculates one row;
+ * never throws for a bad row. `headerRow` (optional) gives the header row's addresses, so a missing
+ * or duplicate column is reported at the header row's cells.
  */
+export function rowCalculator(
+  headers: unknown[],
+  table: ReferenceRateTable = BUILT_IN_RATES,
+  headerRow?: HeaderRowAddresses,
+): (row: TableRow) => RowOutcome {
+  const read = contractRowReader(headers, headerRow);
+  const caseIdCol = headers.findIndex((header) => fieldForHeader(header) === "caseId");
+  return (row) => {
+    const caseId = caseIdCol >= 0 ? String(row.values[caseIdCol] ?? "") : "";
+    const result = read(row.values, row.addressOf);
+    if (!result.ok) {
+      const reason = result.problems.map((p) => `${p.address}: ${p.message}`).join("; ");
+      return { ok: false, refused: { where: row.where, caseId, reason } };
+    }
+    try {
+      return { ok: true, calc: calculate(result.contract, { referenceRates: table }) };
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      const reason = error.messageWith(fieldLabel);
+      return { ok: false, refused: { where: row.where, caseId: result.contract.caseId, reason } };
+    }
+  };
+}
+
+/** Validates and calculates every row ({@link rowCalculator}); never throws for a bad row. */
 export function calculateRows(
   headers: unknown[],
   rows: readonly TableRow[],
@@ -46,28 +76,11 @@ export function calculateRows(
 ): BatchResult {
   const calculations: Calculation[] = [];
   const refused: RefusedRow[] = [];
-  const caseIdCol = headers.findIndex((header) => fieldForHeader(header) === "caseId");
+  const calculateRow = rowCalculator(headers, table, headerRow);
   for (const row of rows) {
-    const caseId = caseIdCol >= 0 ? String(row.values[caseIdCol] ?? "") : "";
-    const result = rowToContract(headers, row.values, row.addressOf, headerRow);
-    if (!result.ok) {
-      refused.push({
-        where: row.where,
-        caseId,
-        reason: result.problems.map((p) => `${p.address}: ${p.message}`).join("; "),
-      });
-      continue;
-    }
-    try {
-      calculations.push(calculate(result.contract, { referenceRates: table }));
-    } catch (error) {
-      if (!(error instanceof EngineError)) throw error;
-      refused.push({
-        where: row.where,
-        caseId: result.contract.caseId,
-        reason: error.messageWith(fieldLabel),
-      });
-    }
+    const outcome = calculateRow(row);
+    if (outcome.ok) calculations.push(outcome.calc);
+    else refused.push(outcome.refused);
   }
   return { calculations, refused };
 }
@@ -77,6 +90,8 @@ export interface BatchPlanOptions {
   sheets: boolean;
   /** With `sheets`: each case's letter sheets after its calculation sheet (src/sheet/caseWorkbook.ts). */
   letters?: boolean;
+  /** With `letters`: the sender of a new Avsändare sheet (default Kronofogden). */
+  sender?: Sender;
   table?: ReferenceRateTable;
   /** Sheet names already in the workbook (Excel), so new names never collide. */
   existingSheetNames?: readonly string[];
@@ -103,6 +118,7 @@ export function planBatchWorkbook(result: BatchResult, options: BatchPlanOptions
         const plans = planCaseWorkbook(calc, {
           letters: options.letters ?? false,
           existingSheetNames: names.taken,
+          sender: options.sender,
         });
         names.take(plans.map((plan) => plan.name));
         return plans;
@@ -119,6 +135,6 @@ export function planBatchWorkbook(result: BatchResult, options: BatchPlanOptions
   });
   const reference = options.referenceSheet
     ? []
-    : [{ ...planReferenceSheet(table, BUILT_IN_RATES), name: REFERENCE_SHEET_NAME }];
+    : [{ ...planReferenceSheet(table), name: REFERENCE_SHEET_NAME }];
   return [{ ...summary, name: summaryName }, ...cases.flat(), ...reference];
 }

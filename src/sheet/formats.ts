@@ -2,6 +2,8 @@
 export const FORMATS = {
   kronor: '#,##0 "kr"',
   kronorOre: '#,##0.00 "kr"',
+  /** Kronor with öre in a table whose title says "belopp i kronor" (the schedule). */
+  amountOre: "#,##0.00",
   date: "yyyy-mm-dd",
   rate: "0.00%",
   monthlyRate: "0.000000%",

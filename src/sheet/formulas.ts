@@ -255,3 +255,27 @@ export function isoDateTextFormula(date: string): string {
 export function unpaidCreditClaimFormula(t: TermRefs, installmentsPaid: string): string {
   return `(${t.n}-${installmentsPaid})*(${t.A}+${t.f})+IF(${t.n}>${installmentsPaid},${t.V},0)`;
 }
+
+/**
+ * `formatWholeKronor` as a formula: the amount rounded to whole kronor (ROUND, half away from zero,
+ * as roundToKrona) and written with a space between thousands, "15 809" or "1 906 471", for a
+ * sentence such as "… innan godset tas: 15 809 kr".
+ *
+ * Why not TEXT(x;"# ##0"): TEXT reads its format code in the language of the Excel that calculates
+ * (Microsoft Learn, "TEXT function": "the TEXT function is language-specific"), so "#,##0" means
+ * thousands in English Excel but a decimal comma in Swedish Excel, and the group separator a code
+ * must use differs by locale. Nor FIXED(x;0), whose grouping is the calculating Excel's own (a comma
+ * in English Excel: "15,809"). Instead the groups are built arithmetically: INT and MOD cut the
+ * number into thousands, a group after the first is padded to three digits with RIGHT("00"&…;3),
+ * and a whole number turns into text through `&` as plain digits in every locale. So the sentence
+ * reads "15 809 kr" in Swedish Excel, and the same (a readable grouping) in any other. Amounts of a
+ * thousand million or more keep their leading digits ungrouped; a negative amount gets "−".
+ */
+export function wholeKronorTextFormula(amount: string): string {
+  const n = `ROUND(ABS(${amount}),0)`;
+  const group = (divisor: number) => `RIGHT("00"&MOD(INT(${n}/${divisor}),1000),3)`;
+  const grouped =
+    `IF(${n}<1000,${n}&"",IF(${n}<1000000,INT(${n}/1000)&" "&${group(1)},` +
+    `INT(${n}/1000000)&" "&${group(1000)}&" "&${group(1)}))`;
+  return `IF(ROUND(${amount},0)<0,"−","")&${grouped}`;
+}

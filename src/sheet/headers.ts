@@ -134,7 +134,7 @@ export interface HeaderRowAddresses {
 }
 
 /** A header as a matching key: lower case, no accents, no text in parentheses, letters and digits only. */
-function normalizeHeader(header: string): string {
+export function headerKey(header: string): string {
   return header
     .replace(/\([^)]*\)/g, "")
     .normalize("NFD")
@@ -147,7 +147,7 @@ const FIELD_BY_KEY: ReadonlyMap<string, ContractField> = (() => {
   const map = new Map<string, ContractField>();
   for (const field of CONTRACT_FIELDS) {
     for (const alias of [field, ...HEADER_ALIASES[field]]) {
-      const key = normalizeHeader(alias);
+      const key = headerKey(alias);
       const taken = map.get(key);
       if (taken !== undefined && taken !== field) {
         throw new Error(`header alias ${alias} names both ${taken} and ${field}`);
@@ -161,7 +161,7 @@ const FIELD_BY_KEY: ReadonlyMap<string, ContractField> = (() => {
 /** The contract field a header names, or undefined for a header we do not know. */
 export function fieldForHeader(header: unknown): ContractField | undefined {
   const text = headerText(header);
-  return text === "" ? undefined : FIELD_BY_KEY.get(normalizeHeader(text));
+  return text === "" ? undefined : FIELD_BY_KEY.get(headerKey(text));
 }
 
 function headerText(header: unknown): string {
@@ -208,7 +208,7 @@ function readField(field: ContractField, value: unknown): unknown {
       return number.toNumber();
     }
     case "method": {
-      const method = typeof value === "string" ? METHOD_ALIASES[normalizeHeader(value)] : undefined;
+      const method = typeof value === "string" ? METHOD_ALIASES[headerKey(value)] : undefined;
       if (method === undefined) throw new EngineError("unknownMethod", field, value);
       return method;
     }
@@ -223,24 +223,25 @@ function parseRate(value: unknown, field: ContractField): Dec {
   return parseDecimal(value, field);
 }
 
-/**
- * Maps one worksheet row to a contract. `headers` and `values` are the header row's and the data
- * row's cells, column by column; `addressOf(col)` gives the data cell's A1 address; `headerRow`
- * (optional) the header row's addresses, for a missing column or a duplicate header (without it the
- * data cells' addresses and the text "rubrikraden" stand in).
- */
-export function rowToContract(
-  headers: unknown[],
-  values: unknown[],
-  addressOf: (col: number) => string,
-  headerRow?: HeaderRowAddresses,
-): RowResult {
+/** A header row resolved once per table: which column holds each field, and what is wrong with it. */
+interface ResolvedHeaders {
+  headers: readonly unknown[];
+  columnOf: ReadonlyMap<ContractField, number>;
+  duplicated: ReadonlySet<ContractField>;
+  /** Duplicate columns, reported on every row (the row cannot be read without the choice). */
+  problems: readonly RowProblem[];
+  ignoredHeaders: IgnoredHeader[];
+  headerRowAddress: string;
+}
+
+/** Columns by field: the first column naming a field; later ones are duplicates. */
+function resolveHeaders(
+  headers: readonly unknown[],
+  headerAddressOf: (col: number) => string,
+  headerRowAddress: string,
+): ResolvedHeaders {
   const problems: RowProblem[] = [];
   const ignoredHeaders: IgnoredHeader[] = [];
-  const headerAddressOf = headerRow?.addressOf ?? addressOf;
-  const headerRowAddress = headerRow?.address ?? ROW_MESSAGES.headerRow;
-
-  // Columns by field: the first column naming a field; later ones are duplicates.
   const columnOf = new Map<ContractField, number>();
   const duplicated = new Set<ContractField>();
   headers.forEach((header, col) => {
@@ -257,18 +258,63 @@ export function rowToContract(
       return;
     }
     duplicated.add(field);
-    problems.push({
-      field,
-      address: headerAddressOf(col),
-      message: ROW_MESSAGES.duplicateColumn(
-        text,
-        headerAddressOf(col),
-        headerText(headers[first]),
-        headerAddressOf(first),
-      ),
-    });
+    const message = ROW_MESSAGES.duplicateColumn(
+      text,
+      headerAddressOf(col),
+      headerText(headers[first]),
+      headerAddressOf(first),
+    );
+    problems.push({ field, address: headerAddressOf(col), message });
   });
+  return { headers, columnOf, duplicated, problems, ignoredHeaders, headerRowAddress };
+}
 
+/** Reads one data row of a table whose header row was resolved once. */
+export type ContractRowReader = (
+  values: unknown[],
+  addressOf: (col: number) => string,
+) => RowResult;
+
+/**
+ * A reader of a table's data rows: `headers` are the header row's cells, column by column, resolved
+ * here once for the whole table; the reader maps one data row (`values`, with `addressOf(col)` giving
+ * a data cell's A1 address) to a contract. `headerRow` (optional) gives the header row's addresses,
+ * for a missing column or a duplicate header (without it the data cells' addresses and the text
+ * "rubrikraden" stand in).
+ */
+export function contractRowReader(
+  headers: readonly unknown[],
+  headerRow?: HeaderRowAddresses,
+): ContractRowReader {
+  let resolved: ResolvedHeaders | null = null;
+  return (values, addressOf) => {
+    resolved ??= resolveHeaders(
+      headers,
+      headerRow?.addressOf ?? addressOf,
+      headerRow?.address ?? ROW_MESSAGES.headerRow,
+    );
+    return readRow(resolved, values, addressOf);
+  };
+}
+
+/** Maps one worksheet row to a contract ({@link contractRowReader} for a single row). */
+export function rowToContract(
+  headers: unknown[],
+  values: unknown[],
+  addressOf: (col: number) => string,
+  headerRow?: HeaderRowAddresses,
+): RowResult {
+  return contractRowReader(headers, headerRow)(values, addressOf);
+}
+
+/** Every field's cell read on its own, then the rules that span fields (parseContract). */
+function readRow(
+  table: ResolvedHeaders,
+  values: unknown[],
+  addressOf: (col: number) => string,
+): RowResult {
+  const { headers, columnOf, duplicated, ignoredHeaders } = table;
+  const problems: RowProblem[] = [...table.problems];
   // Fields are named in messages by the header the user wrote, else by the Swedish label.
   const labelOf = (field: string): string => {
     if (!isContractField(field)) return field;
@@ -277,7 +323,7 @@ export function rowToContract(
   };
   const addressFor = (field: string): string => {
     const col = columnOf.get(field as ContractField);
-    return col === undefined ? headerRowAddress : addressOf(col);
+    return col === undefined ? table.headerRowAddress : addressOf(col);
   };
 
   const input: ContractInput = {};
@@ -291,26 +337,7 @@ export function rowToContract(
       problems.push({ field, address: addressOf(col), message: error.messageWith(labelOf) });
     }
   }
-
-  const given = (field: ContractField) => {
-    const col = columnOf.get(field);
-    return duplicated.has(field) || (col !== undefined && !isMissing(values[col]));
-  };
-  const missing = (field: ContractField, message: string) => {
-    problems.push({ field, address: addressFor(field), message });
-  };
-  const missingMessage = (field: ContractField) =>
-    columnOf.has(field)
-      ? new EngineError("required", field, undefined).messageWith(labelOf)
-      : ROW_MESSAGES.missingColumn(SWEDISH_HEADERS[field]);
-  for (const field of REQUIRED_FIELDS) {
-    if (!given(field)) missing(field, missingMessage(field));
-  }
-  for (const [field, other] of REQUIRED_UNLESS) {
-    if (!given(field) && !given(other)) {
-      missing(field, new EngineError("required", field, undefined, other).messageWith(labelOf));
-    }
-  }
+  problems.push(...missingFields(table, values, labelOf, addressFor));
 
   if (problems.length > 0)
     return { ok: false, problems: inColumnOrder(problems, columnOf), ignoredHeaders };
@@ -323,6 +350,36 @@ export function rowToContract(
     const problem = { field: error.field, address: addressFor(error.field), message };
     return { ok: false, problems: [problem], ignoredHeaders };
   }
+}
+
+/** A problem per required field the row lacks (at its cell, or the header row for a missing column). */
+function missingFields(
+  table: ResolvedHeaders,
+  values: unknown[],
+  labelOf: (field: string) => string,
+  address: (field: string) => string,
+): RowProblem[] {
+  const { columnOf, duplicated } = table;
+  const problems: RowProblem[] = [];
+  const given = (field: ContractField) => {
+    const col = columnOf.get(field);
+    return duplicated.has(field) || (col !== undefined && !isMissing(values[col]));
+  };
+  const missingMessage = (field: ContractField) =>
+    columnOf.has(field)
+      ? new EngineError("required", field, undefined).messageWith(labelOf)
+      : ROW_MESSAGES.missingColumn(SWEDISH_HEADERS[field]);
+  for (const field of REQUIRED_FIELDS) {
+    if (!given(field))
+      problems.push({ field, address: address(field), message: missingMessage(field) });
+  }
+  for (const [field, other] of REQUIRED_UNLESS) {
+    if (!given(field) && !given(other)) {
+      const message = new EngineError("required", field, undefined, other).messageWith(labelOf);
+      problems.push({ field, address: address(field), message });
+    }
+  }
+  return problems;
 }
 
 /** Problems left to right as the columns stand; missing columns last (the sort is stable). */

@@ -11,8 +11,14 @@ import { CellContent, Grid, address } from "./grid";
 import { CellStyle, ConditionalFormat } from "./types";
 import { LINE_POINTS, wrappedHeight } from "./wrap";
 
-/** Column widths of the calculation sheet, A … H: the printed columns. */
-export const COLUMN_WIDTHS = [44, 17, 17, 15, 15, 15, 15, 26];
+/**
+ * Column widths of the calculation sheet, A … H: the printed columns, 123 characters together. The
+ * schedule's and the late-interest tables' eight columns of amounts to the öre need them; on A4
+ * portrait they would print at 75 % (8,3-pt text), so the sheet prints landscape at 89 %
+ * (src/sheet/page.ts): 11-pt text at 9,8 pt. A label longer than column A, and a note longer than
+ * the empty cells right of it, wraps instead of widening the page (wrapOverflowingText).
+ */
+export const COLUMN_WIDTHS = [34, 14, 14, 11, 13, 12, 12, 13];
 /** The last printed column's index (H). */
 export const LAST_COL = COLUMN_WIDTHS.length - 1;
 /**
@@ -52,6 +58,11 @@ export class SheetLayout {
   readonly statements: Statement[];
   /** B (and C) hold one column per date. */
   readonly dateCols: number[];
+  /**
+   * The first row (0-based) of each block printed whole where it can be (a section from its blank
+   * row before the heading, a late-interest table from its title): where a page may break.
+   */
+  readonly blockStarts: number[] = [];
 
   constructor(readonly calc: Calculation) {
     this.statements = calc.statements;
@@ -90,6 +101,7 @@ export class SheetLayout {
 
   /** A section heading across the whole width, with a blank row before it. */
   section(text: string): void {
+    this.blockStarts.push(this.grid.row);
     this.grid.next();
     this.banner(text);
     this.grid.next();

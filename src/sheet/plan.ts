@@ -7,7 +7,8 @@
  * section (src/sheet/sections), top to bottom: header, contract inputs, derived figures, the reduction
  * by both methods at each date, the statement (one column per date), valuation and outcome, late
  * interest by half-year with the reference rates used, and the payment schedule (on its own printed
- * pages with repeated titles). Sections share one `SheetLayout` (src/sheet/layout.ts); a formula
+ * pages with repeated titles). It prints on A4 portrait at a fixed, readable scale: text too long for
+ * its cell wraps, and a section that would not fit what is left of a page starts the next one. Sections share one `SheetLayout` (src/sheet/layout.ts); a formula
  * refers to a figure of another section by its `{name}`, resolved once the whole layout is known.
  *
  * Formulas mirror the engine's conventions (src/engine) and are built by the builders of
@@ -19,7 +20,7 @@
  * totals add the rounded lines.
  */
 import { Calculation } from "../engine";
-import { COLUMN_WIDTHS, FIELD_COL, FIELD_COL_WIDTH, SheetLayout } from "./layout";
+import { COLUMN_WIDTHS, FIELD_COL, FIELD_COL_WIDTH, LAST_COL, SheetLayout } from "./layout";
 import { planDerived } from "./sections/derived";
 import { planContractInputs, planHeader } from "./sections/inputs";
 import { planLateInterest } from "./sections/lateInterest";
@@ -30,6 +31,7 @@ import { planStatement } from "./sections/statement";
 import { planValuation } from "./sections/valuation";
 import { validSheetName } from "./sheetNames";
 import { SheetPlan } from "./types";
+import { wrapOverflowingText } from "./wrap";
 
 /** The sheet plan for one calculation. */
 export function planSheet(calc: Calculation): SheetPlan {
@@ -45,17 +47,25 @@ export function planSheet(calc: Calculation): SheetPlan {
 
   const { cells, names } = layout.grid.resolve();
   const rowCount = layout.row;
+  const { merges, rowHeights } = layout;
+  wrapOverflowingText({
+    cells,
+    merges,
+    rowHeights,
+    columnWidths: COLUMN_WIDTHS,
+    lastCol: LAST_COL,
+  });
   return {
     name: validSheetName(calc.contract.caseId),
     rowCount,
     colCount: FIELD_COL + 1,
     cells,
-    merges: layout.merges,
+    merges,
     columnWidths: [...COLUMN_WIDTHS, FIELD_COL_WIDTH],
     hiddenColumns: [FIELD_COL],
-    rowHeights: layout.rowHeights,
+    rowHeights,
     conditionalFormats: layout.conditionalFormats,
-    print: planPrint(calc.contract.caseId, rowCount, schedule),
+    print: planPrint(calc.contract.caseId, rowCount, schedule, layout.blockStarts, rowHeights),
     names,
   };
 }

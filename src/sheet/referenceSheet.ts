@@ -9,8 +9,8 @@
  * to the right (F1), so a range such as A2:B60 holds only rates and blank rows, and the row under
  * the last entry is free for the next half-year.
  */
+import { scaleToFit } from "./page";
 import {
-  BUILT_IN_RATES,
   Day,
   Dec,
   RowRateEntry,
@@ -19,6 +19,7 @@ import {
   formatIsoDate,
   nextHalfYearStart,
   parseIsoDate,
+  rateSourceText,
   referenceEntriesFromRows,
 } from "../engine";
 import { Grid, address } from "./grid";
@@ -40,9 +41,8 @@ const REFERENCE_FIRST_ROW = 1;
 const REFERENCE_FUNCTION_RANGE = `'${REFERENCE_SHEET_NAME}'!A2:B60`;
 /** The percent column's number format. */
 const REFERENCE_PERCENT_FORMAT = "0.00";
-/** The source column of a row the user added. */
-const USER_SOURCE = "Tillagd av användaren";
-const BUILT_IN_SOURCE = "Riksbanken (inbyggd tabell)";
+/** Where a row added from the task pane's panel was given, for its source. */
+export const PANEL_WHERE = "panelen Referensräntor";
 /** The note's column (0-based: F), right of the table. */
 const NOTE_COLUMN = 5;
 const REFERENCE_NOTE = `Räntelagen 9 §: referensräntan fastställs per kalenderhalvår. Lägg till nästa halvår som en ny rad direkt under den sista. Funktionerna tar området ${REFERENCE_FUNCTION_RANGE}.`;
@@ -54,22 +54,11 @@ export const REFERENCE_MESSAGES = {
     `${from} är inte början på ett halvår (1 januari eller 1 juli); referensräntan gäller per kalenderhalvår`,
   duplicate: (from: string, row: number) =>
     `halvåret från ${from} finns redan på rad ${row} i bladet ${REFERENCE_SHEET_NAME}; ändra den raden direkt i bladet`,
+  /** How a missing half-year is added in Excel: on this sheet, or from the task pane's panel. */
+  addRate: `lägg till halvåret på bladet ${REFERENCE_SHEET_NAME} (en rad under den sista) eller i panelen ${REFERENCE_SHEET_NAME}`,
   rowTaken: (row: number) =>
     `rad ${row} i bladet ${REFERENCE_SHEET_NAME} (under den sista räntan) är inte tom; flytta innehållet i A${row}:D${row} och försök igen`,
 } as const;
-
-/** The rows of the sheet: the table's entries in date order, with where each came from. */
-function referenceRows(
-  table: ReferenceRateTable,
-  builtIn: ReferenceRateTable,
-): { from: Day; percent: number; source: string }[] {
-  const shipped = new Map(builtIn.entries().map((e) => [e.from, e.percent.toString()]));
-  return table.entries().map((e) => ({
-    from: e.from,
-    percent: e.percent.toNumber(),
-    source: shipped.get(e.from) === e.percent.toString() ? BUILT_IN_SOURCE : USER_SOURCE,
-  }));
-}
 
 /** The "Gäller till" formula of sheet row `row` (1-based): the day before the next half-year. */
 function untilFormula(row: number): string {
@@ -77,24 +66,25 @@ function untilFormula(row: number): string {
 }
 
 /** The sheet plan for a reference-rate table. */
-export function planReferenceSheet(
-  table: ReferenceRateTable,
-  builtIn: ReferenceRateTable,
-): SheetPlan {
+export function planReferenceSheet(table: ReferenceRateTable): SheetPlan {
   const g = new Grid();
   REFERENCE_HEADERS.forEach((text, col) => g.put(col, { value: text, style: "tableHeader" }));
   g.put(NOTE_COLUMN, { value: REFERENCE_NOTE, style: "note" });
   g.next();
-  for (const row of referenceRows(table, builtIn)) {
+  for (const row of table.entries()) {
     g.put(0, { value: excelSerialFromDay(row.from), numberFormat: FORMATS.date, style: "input" });
-    g.put(1, { value: row.percent, numberFormat: REFERENCE_PERCENT_FORMAT, style: "input" });
+    g.put(1, {
+      value: row.percent.toNumber(),
+      numberFormat: REFERENCE_PERCENT_FORMAT,
+      style: "input",
+    });
     g.put(2, {
       formula: untilFormula(g.row + 1),
       result: excelSerialFromDay(nextHalfYearStart(row.from) - 1),
       numberFormat: FORMATS.date,
       style: "derived",
     });
-    g.put(3, { value: row.source, style: "note" });
+    g.put(3, { value: rateSourceText(row.source), style: "note" });
     g.next();
   }
   const lastRow = g.row - 1;
@@ -105,12 +95,12 @@ export function planReferenceSheet(
     colCount: NOTE_COLUMN + 1,
     cells,
     merges: [],
-    columnWidths: [14, 18, 14, 30, 3, 60],
+    columnWidths: [14, 18, 14, 52, 3, 60],
     print: {
       area: `A1:D${g.row}`,
       orientation: "portrait",
       paperSize: "A4",
-      fitToWidth: 1,
+      scale: scaleToFit([14, 18, 14, 30], "portrait"),
       titleRows: "$1:$1",
       header: `&L${REFERENCE_SHEET_NAME}`,
       footer: "&RSida &P av &N",
@@ -184,8 +174,11 @@ export function workbookReferenceRates(block: CellBlock): WorkbookReferenceRates
  * its `Referensräntor` sheet (null: the workbook has none). A bad row's error names its sheet row.
  */
 export function workbookRateTable(rates: WorkbookReferenceRates | null): ReferenceRateTable {
-  if (rates === null) return BUILT_IN_RATES;
-  return ReferenceRateTable.withEntries(rates.entries, REFERENCE_SHEET_NAME);
+  return ReferenceRateTable.withEntries(
+    rates?.entries ?? [],
+    REFERENCE_SHEET_NAME,
+    REFERENCE_MESSAGES.addRate,
+  );
 }
 
 /** The last half-year known, its rate, and where that comes from. */
@@ -261,7 +254,14 @@ export function planReferenceRow(
   return {
     row,
     address: `A${row}:D${row}`,
-    formulas: [[excelSerialFromDay(day), percent, `=${untilFormula(row)}`, USER_SOURCE]],
+    formulas: [
+      [
+        excelSerialFromDay(day),
+        percent,
+        `=${untilFormula(row)}`,
+        rateSourceText({ kind: "user", where: PANEL_WHERE }),
+      ],
+    ],
     numberFormats: [[FORMATS.date, REFERENCE_PERCENT_FORMAT, FORMATS.date, "General"]],
     formatsFrom: rates.entries.length > 0 ? rates.lastRow : null,
   };

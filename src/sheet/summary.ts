@@ -8,8 +8,10 @@
  *   builders, in closed form so one row is enough (src/sheet/summarySelfContained.ts).
  */
 import { Calculation, OUTCOME_TEXT } from "../engine";
+import { wholeKronorTextFormula } from "./formulas";
 import { Grid, address, columnLetter, quotedSheetName } from "./grid";
 import { CREATED_DATE_FIELD } from "./headerFooter";
+import { scaleToFit } from "./page";
 import { referenceRanges } from "./referenceSheet";
 import {
   RESULT_COLUMNS,
@@ -114,11 +116,14 @@ function summaryFrame(
   };
 }
 
-/** The summary's page: landscape A4, one page wide. */
-const SUMMARY_PAGE: Pick<PrintSettings, "orientation" | "paperSize" | "fitToWidth"> = {
+/** The summary's page: landscape A4, at the scale where its printed (result) columns fit. */
+const SUMMARY_PAGE: Pick<PrintSettings, "orientation" | "paperSize" | "scale"> = {
   orientation: "landscape",
   paperSize: "A4",
-  fitToWidth: 1,
+  scale: scaleToFit(
+    RESULT_COLUMNS.map((col) => col.width),
+    "landscape",
+  ),
 };
 
 /**
@@ -198,7 +203,7 @@ function planSummaryRow(
   else selfContainedRow(calc, results, row, referenceRanges(input.referenceRowCount));
   const { at, put } = row;
   put("outcome", {
-    formula: `IF(${at("valueShown")}="","${OUTCOME_TEXT.noValue}",IF(${at("surplus")}>0,"${OUTCOME_TEXT.payDifference} "&TEXT(${at("surplus")},"0")&" kr","${OUTCOME_TEXT.notice}"))`,
+    formula: `IF(${at("valueShown")}="","${OUTCOME_TEXT.noValue}",IF(${at("surplus")}>0,"${OUTCOME_TEXT.payDifference} "&${wholeKronorTextFormula(at("surplus"))}&" kr","${OUTCOME_TEXT.notice}"))`,
     result: results.outcome,
   });
   g.next();
@@ -324,7 +329,7 @@ export type SummaryLayout = Pick<
   SheetPlan,
   "name" | "colCount" | "columnWidths" | "merges" | "rowHeights"
 > & {
-  page: Pick<PrintSettings, "orientation" | "paperSize" | "fitToWidth">;
+  page: Pick<PrintSettings, "orientation" | "paperSize" | "scale">;
 };
 
 /**

@@ -8,6 +8,7 @@ import {
   METHOD_NAMES,
   OUTCOME_TEXT,
   StatementLabel,
+  formatKronor,
   outcomeOf,
 } from "../engine";
 import { FORMATS } from "./formats";
@@ -195,5 +196,5 @@ export function summaryResults(calc: Calculation): SummaryResults {
 function outcomeText(calc: Calculation): string {
   const outcome = outcomeOf(calc);
   const text = OUTCOME_TEXT[outcome.kind];
-  return outcome.kind === "payDifference" ? `${text} ${outcome.surplus.toFixed(0)} kr` : text;
+  return outcome.kind === "payDifference" ? `${text} ${formatKronor(outcome.surplus)}` : text;
 }

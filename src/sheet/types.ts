@@ -62,8 +62,12 @@ export interface PrintSettings {
   area: string;
   orientation: "portrait" | "landscape";
   paperSize: "A4";
-  /** Fit to one page wide, as many pages tall as needed. */
-  fitToWidth: 1;
+  /**
+   * The fixed print scale in percent (10–400), at which the printed columns fit the page's width
+   * (`scaleToFit` in src/sheet/page.ts); never "fit to pages", which Excel does not apply reliably
+   * from an add-in. The margins are the same for every plan (PAGE_MARGINS).
+   */
+  scale: number;
   /** Rows repeated at the top of every printed page, e.g. "$80:$80" (the schedule's header). */
   titleRows?: string;
   /**

@@ -27,8 +27,8 @@ import {
   HintText,
   MISTAKE_HINTS,
   MistakeId,
-  citation,
 } from "./hints";
+import { conventionCitation, conventionHref } from "./conventionLinks";
 import { Figures, mistakeFigures, rightFigures } from "./mistakes";
 
 /** One öre: how far an unrounded figure may be off. */
@@ -122,8 +122,10 @@ interface Hint {
   mistake: MistakeId | null;
   text: string;
   section: number;
-  /** "Se docs/conventions.md §4." */
+  /** "Se konventionerna, avsnitt 4." */
   citation: string;
+  /** The section in the built help page, relative to the pane: `conventions.html#avsnitt-4`. */
+  href: string;
 }
 
 /** How one answer was marked. */
@@ -155,7 +157,8 @@ function hintOf(kind: Hint["kind"], hint: HintText, mistake: MistakeId | null = 
     mistake,
     text: hint.text,
     section: hint.section,
-    citation: citation(hint.section),
+    citation: conventionCitation(hint.section),
+    href: conventionHref(hint.section),
   };
 }
 

@@ -9,6 +9,7 @@
  * and one column per date. Every fact and answer cell is in the plan's names (`input.creditAmount`,
  * `answer.repossession.t`, …).
  */
+import { scaleToFit } from "../sheet/page";
 import {
   CONTRACT_SCHEMA,
   ContractField,
@@ -24,6 +25,8 @@ import { validSheetName } from "../sheet/sheetNames";
 import { PlannedCell, SheetPlan } from "../sheet/types";
 import { LINE_POINTS, wrappedHeight } from "../sheet/wrap";
 import { ANSWER_FIELDS, AnswerField, AnswerPrecision } from "./answerFields";
+import { conventionHref } from "./conventionLinks";
+import { FIELD_HINTS } from "./hints";
 import { EXERCISE_TEXT } from "./messages";
 import { PracticeCase, PracticeContract } from "./practiceCase";
 
@@ -84,6 +87,18 @@ function factCell(field: ContractField, value: string | number): Omit<PlannedCel
   return numberFormat ? { value, numberFormat } : { value };
 }
 
+/** A note beside an answer: a link to its convention's section when the help's base is known. */
+function noteCell(
+  note: string,
+  helpBase: string | undefined,
+  section: number,
+): Omit<PlannedCell, "row" | "col"> {
+  if (helpBase === undefined) return { value: note, style: "note" };
+  const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+  const href = conventionHref(section, helpBase);
+  return { formula: `HYPERLINK(${quoted(href)},${quoted(note)})`, result: note, style: "note" };
+}
+
 /** A text across A … D, wrapped, the row as tall as its lines. */
 function wrappedRow(g: Grid, merges: string[], heights: Record<number, number>, text: string) {
   g.put(0, { value: text, style: "note", wrap: true });
@@ -94,8 +109,16 @@ function wrappedRow(g: Grid, merges: string[], heights: Record<number, number>, 
   g.next();
 }
 
-/** The exercise sheet of a practice case; `name` is the sheet's final name (default: the case's). */
-export function planExerciseSheet(pc: PracticeCase, name = validSheetName(pc.name)): SheetPlan {
+/**
+ * The exercise sheet of a practice case; `name` is the sheet's final name (default: the case's).
+ * With `helpBase` (the add-in's deployed folder URL), each note beside an answer links to the section
+ * of the conventions that defines the figure, in the built help page.
+ */
+export function planExerciseSheet(
+  pc: PracticeCase,
+  name = validSheetName(pc.name),
+  helpBase?: string,
+): SheetPlan {
   const g = new Grid();
   const merges: string[] = [];
   const rowHeights: Record<number, number> = {};
@@ -125,7 +148,7 @@ export function planExerciseSheet(pc: PracticeCase, name = validSheetName(pc.nam
   g.put(0, { value: EXERCISE_TEXT.answersHeading, style: "section" });
   for (let col = 1; col <= LAST_COL; col++) g.put(col, { style: "section" });
   g.next();
-  planAnswerTable(g, contract, rowHeights);
+  planAnswerTable(g, contract, rowHeights, helpBase);
   wrappedRow(g, merges, rowHeights, EXERCISE_TEXT.answerNote);
 
   const { cells, names } = g.resolve();
@@ -142,7 +165,7 @@ export function planExerciseSheet(pc: PracticeCase, name = validSheetName(pc.nam
       area: `A1:${address(rowCount - 1, LAST_COL)}`,
       orientation: "portrait",
       paperSize: "A4",
-      fitToWidth: 1,
+      scale: scaleToFit(EXERCISE_COLUMN_WIDTHS, "portrait"),
       header: `&L${EXERCISE_TEXT.pageHeader}&C${pc.name.replace(/&/g, "&&")}&RSkapad ${CREATED_DATE_FIELD}`,
       footer: `&L${pc.name.replace(/&/g, "&&")}`,
       pageBreaksBefore: [],
@@ -156,6 +179,7 @@ function planAnswerTable(
   g: Grid,
   contract: PracticeContract,
   heights: Record<number, number>,
+  helpBase: string | undefined,
 ): void {
   g.put(0, { value: "", style: "tableHeader" });
   for (const label of ["notice", "repossession"] as const) {
@@ -178,8 +202,9 @@ function planAnswerTable(
       g.put(col, { style: "input", numberFormat: ANSWER_FORMATS[field.precision] });
       g.name(`answer.${field.id}`, g.row, col, true);
     }
-    const note = EXERCISE_TEXT.answerNotes[fields[0].key];
-    if (note) g.put(3, { value: note, style: "note" });
+    const key = fields[0].key;
+    const note = EXERCISE_TEXT.answerNotes[key];
+    if (note) g.put(3, noteCell(note, helpBase, FIELD_HINTS[key].section));
     g.next();
   }
 }

@@ -11,6 +11,7 @@
  * claim with `unpaidCreditClaimFormula`. Printed: the answer columns, landscape, one page wide; the
  * working columns to their right are the intermediate figures (t's count, B_m, the periods, …).
  */
+import { scaleToFit } from "../sheet/page";
 import { Calculation, DATE_LABELS, StatementLabel } from "../engine";
 import { FORMATS } from "../sheet/formats";
 import {
@@ -169,7 +170,10 @@ export function planFacitSheet(cases: readonly FacitCase[], referenceRowCount: n
       area: `A1:${address(rowCount - 1, FACIT_ANSWER_COLUMNS.length - 1)}`,
       orientation: "landscape",
       paperSize: "A4",
-      fitToWidth: 1,
+      scale: scaleToFit(
+        FACIT_ANSWER_COLUMNS.map((col) => col.width),
+        "landscape",
+      ),
       titleRows: `$${headerRow + 1}:$${headerRow + 1}`,
       header: `&L${FACIT_SHEET_NAME}&RSkapad ${CREATED_DATE_FIELD}`,
       footer: "&RSida &P av &N",

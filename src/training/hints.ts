@@ -1,6 +1,7 @@
 /**
  * The hints a trainee gets for a wrong answer, in Swedish, each naming the convention most likely
- * missed and citing where it is written down (docs/conventions.md §N). Which hint applies is decided
+ * missed and citing where it is written down (the section of the conventions, linked through
+ * conventionLinks.ts). Which hint applies is decided
  * in answers.ts by recomputing the figure under each mistake (mistakes.ts) and matching the trainee's
  * number; the texts live here and nowhere else.
  */
@@ -36,9 +37,6 @@ export interface HintText {
   /** The section of docs/conventions.md that states the convention. */
   section: number;
 }
-
-/** Where the conventions are written down, as a hint cites them. */
-const CONVENTIONS_FILE = "docs/conventions.md";
 
 /** One hint per typical mistake. */
 export const MISTAKE_HINTS: Readonly<Record<MistakeId, HintText>> = {
@@ -221,8 +219,3 @@ export const DATE_PHRASES: Readonly<Record<StatementLabel, string>> = {
   notice: "vid underrättelsen",
   repossession: "vid återtagningen",
 };
-
-/** The citation a hint ends with: "Se docs/conventions.md §4." */
-export function citation(section: number): string {
-  return `Se ${CONVENTIONS_FILE} §${section}.`;
-}

@@ -13,7 +13,7 @@ export const TRAINING_TEXT = {
     1: "Nivå 1: annuitetslån, 78-regeln, dröjsmålsränta inom ett halvår",
     2: "Nivå 2: restbelopp, faktisk avräkning som räknas om vid återtagningen",
     3: "Nivå 3: dröjsmålsränta över ett halvårsskifte, yrkad ränta och sökandens kostnader",
-    4: "Nivå 4: gränsfall (förfallodag 31 genom februari, datum före första förfallodagen, värde över skulden)",
+    4: "Nivå 4: gränsfall (förfallodag 31 genom februari, inget betalt alls, värde över skulden)",
   } satisfies Record<PracticeLevel, string>,
 } as const;
 
@@ -32,16 +32,16 @@ export const EXERCISE_TEXT = {
   answersHeading: "Svar",
   answerNotes: {
     unpaidCreditClaim: "samma vid båda datumen",
-    t: "obetalda avbetalningar enligt 78-regelns räkning",
+    t: "avbetalningar som återstår vid dagen; nästa förfallodag räknas som passerad",
     reduction: "hela kronor",
     amountExclInterest: "hela kronor",
     amountInclInterest: "hela kronor",
     surplus: "på öret; negativt om värdet är lägre",
-    outcome: "vid återtagningen",
+    outcome: "vad som följer vid återtagningen: Underrättelse eller Mellanskillnad",
   } satisfies Record<AnswerKey, string>,
   answerNote:
     "Varje rad i uppställningen avrundas till hela kronor och summorna är summor av de avrundade " +
-    "raderna. Facit står på bladet Facit.",
+    "raderna.",
   pageHeader: "Övning i återtagande",
 } as const;
 

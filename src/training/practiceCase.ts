@@ -27,9 +27,13 @@
  * 3. the late interest crosses a half-year change (notice and repossession in different half-years),
  *    with a stated claimed interest up to the application date and the applicant's costs;
  * 4. edge cases, by the number: N ≡ 1 (mod 3) the due day 31 through February (notice in February,
- *    repossession in March); N ≡ 2 a date before the first due date (a deferred first payment, every
- *    date before the first period); N ≡ 0 the estimated value above the debt (a demand for the
- *    difference, mellanskillnad). Levels 1–3 always end in a notice (value below the debt).
+ *    repossession in March); N ≡ 2 nothing ever paid (the application weeks after the first or
+ *    second due date passed unpaid, early in the term); N ≡ 0 the estimated value above the debt (a
+ *    demand for the difference, mellanskillnad). Levels 1–3 always end in a notice (value below the
+ *    debt).
+ *
+ * Invariant of every case: the application follows at least one missed instalment (a creditor
+ * applies for repossession because the debtor stopped paying), checked as each case is made.
  */
 import {
   BUILT_IN_RATES,
@@ -60,7 +64,7 @@ export type { PracticeLevel } from "./levels";
 export const MAX_PRACTICE_NUMBER = 99_999;
 
 /** Level 4's three edge cases, chosen by the number. */
-export type EdgeCase = "day31February" | "beforeFirstDueDate" | "valueAboveDebt";
+export type EdgeCase = "day31February" | "nothingPaid" | "valueAboveDebt";
 
 /**
  * A contract object exactly as `atertag calc` reads a JSON file: numbers for amounts, counts and the
@@ -131,7 +135,7 @@ export function parsePracticeCaseName(
 
 /** The edge case of a level-4 number. */
 export function edgeCaseOf(number: number): EdgeCase {
-  const kinds: EdgeCase[] = ["valueAboveDebt", "day31February", "beforeFirstDueDate"];
+  const kinds: EdgeCase[] = ["valueAboveDebt", "day31February", "nothingPaid"];
   return kinds[number % 3];
 }
 
@@ -155,7 +159,7 @@ export function practiceCase(level: PracticeLevel, number: number): PracticeCase
   const edge = level === 4 ? edgeCaseOf(number) : null;
   const credit = drawCredit(random, level, edge);
   const dates = drawDates(random, level, edge, credit);
-  const claims = drawClaims(random, level, edge, credit, dates);
+  const claims = drawClaims(random, level, credit, dates);
   const contract: PracticeContract = {
     caseId: name,
     creditor: random.pick(CREDITORS),
@@ -183,6 +187,14 @@ export function practiceCase(level: PracticeLevel, number: number): PracticeCase
     method: "auto",
   };
   contract.estimatedValue = drawValue(random, contract, edge === "valueAboveDebt");
+  const dueBefore = countDueDates(
+    credit.firstDueDate,
+    credit.installments,
+    dates.application,
+    false,
+  );
+  if (dates.installmentsPaid >= dueBefore)
+    throw new Error(`${name}: the application must follow at least one missed instalment`);
   return { level, number, name, contract };
 }
 
@@ -286,11 +298,8 @@ function drawCredit(random: IntegerRandom, level: PracticeLevel, edge: EdgeCase 
   const monthsUsed = idiv(6 * installments, 10) + 9;
   const lastYear = 2024 - idiv(monthsUsed + 11, 12);
   const year = random.int(2004, lastYear);
-  const deferred = edge === "beforeFirstDueDate";
   const { contractDate, firstDueDate } =
-    edge === "day31February"
-      ? dueOn31st(random, year)
-      : ordinaryStart(random, year, deferred ? 3 : 1);
+    edge === "day31February" ? dueOn31st(random, year) : ordinaryStart(random, year, 1);
   const cashPrice = random.int(goods.priceHundreds[0], goods.priceHundreds[1]) * 100;
   const downPayment = idiv(cashPrice * random.int(20, 35), 10_000) * 100;
   const creditAmount = cashPrice - downPayment;
@@ -370,11 +379,12 @@ function drawDates(
   credit: Credit,
 ): CaseDates {
   const n = credit.installments;
-  if (edge === "beforeFirstDueDate") {
-    // The first payment was deferred; the creditor applies within weeks of the purchase, and every
-    // date lies before the first period (one month before the first due date, conventions §9).
-    const application = credit.contractDate + random.int(14, 25);
-    const notice = application + random.int(8, 12);
+  if (edge === "nothingPaid") {
+    // The debtor never paid: the creditor applies a few weeks after the first or the second due
+    // date passed unpaid.
+    const missed = random.int(1, 2);
+    const application = dueDate(credit.firstDueDate, missed) + random.int(10, 25);
+    const notice = application + random.int(20, 40);
     return { application, notice, repossession: notice + random.int(4, 8), installmentsPaid: 0 };
   }
   const target = addMonths(
@@ -415,7 +425,6 @@ function drawDates(
 function drawClaims(
   random: IntegerRandom,
   level: PracticeLevel,
-  edge: EdgeCase | null,
   credit: Credit,
   dates: CaseDates,
 ): { claimedInterest: number; applicantCosts: number } {
@@ -423,7 +432,6 @@ function drawClaims(
   // Applicant's costs: the application fee for särskild handräckning (300 kr), often an agent's fee
   // (at most 310 kr without special reasons) and sometimes transport (conventions §1–2).
   const applicantCosts = 300 + random.pick([0, 310]) + random.pick([0, 0, 450, 900]);
-  if (edge === "beforeFirstDueDate") return { claimedInterest: 0, applicantCosts };
   return { claimedInterest: claimedInterestOf(credit, dates), applicantCosts };
 }
 

@@ -3,6 +3,10 @@
  * cells, one printed page each), the facit (every answer as a live formula over the exercise sheets'
  * facts) and the reference rates the facit's late interest looks up. The same plans go to an .xlsx
  * file (`atertag exercises`) and into the open workbook (the task pane), as the batch's do.
+ *
+ * Two sets (issue 19.4): the trainees' file holds no answers (`facit: false`: the exercise sheets and
+ * the reference rates), so it can be printed and handed out whole; the trainer's holds the same
+ * sheets and the facit, whose formulas read the facts on those sheets.
  */
 import {
   BUILT_IN_RATES,
@@ -31,6 +35,13 @@ export interface ExerciseWorkbookOptions {
    * plan is returned) and the facit looks up its `rowCount` rows from row 2.
    */
   referenceSheet?: { rowCount: number };
+  /**
+   * The add-in's deployed folder URL (the base of the help pages): the notes beside the answers
+   * link to the conventions there. Without it the notes are plain text.
+   */
+  helpBase?: string;
+  /** Whether the facit is planned (the trainer's set); false for the trainees' set. Default true. */
+  facit?: boolean;
 }
 
 /** A practice case with its calculation by the engine (what the facit's cached results are). */
@@ -42,8 +53,8 @@ export function calculatePracticeCase(
 }
 
 /**
- * The workbook's sheets: the exercise sheets in the cases' order, the facit, the reference rates
- * (unless the workbook has its own). Every name is free among `existingSheetNames` and the other
+ * The workbook's sheets: the exercise sheets in the cases' order, the facit (unless `facit` is
+ * false), the reference rates (unless the workbook has its own). Every name is free among `existingSheetNames` and the other
  * plans, and the facit's formulas and links use these final names.
  */
 export function planExerciseWorkbook(
@@ -53,7 +64,13 @@ export function planExerciseWorkbook(
   const table = options.table ?? BUILT_IN_RATES;
   // The reference sheet's name is fixed: the facit's formulas look the rates up there.
   const names = new SheetNameClaims([...(options.existingSheetNames ?? []), REFERENCE_SHEET_NAME]);
-  const exercises = cases.map((pc) => planExerciseSheet(pc, names.claim(pc.name)));
+  const exercises = cases.map((pc) =>
+    planExerciseSheet(pc, names.claim(pc.name), options.helpBase),
+  );
+  const reference = options.referenceSheet
+    ? []
+    : [{ ...planReferenceSheet(table), name: REFERENCE_SHEET_NAME }];
+  if (options.facit === false) return [...exercises, ...reference];
   const facitName = names.claim(FACIT_SHEET_NAME);
   const facit = planFacitSheet(
     cases.map((pc, index) => ({
@@ -63,8 +80,5 @@ export function planExerciseWorkbook(
     })),
     options.referenceSheet?.rowCount ?? table.entries().length,
   );
-  const reference = options.referenceSheet
-    ? []
-    : [{ ...planReferenceSheet(table, BUILT_IN_RATES), name: REFERENCE_SHEET_NAME }];
   return [...exercises, { ...facit, name: facitName }, ...reference];
 }

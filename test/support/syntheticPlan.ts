@@ -160,7 +160,7 @@ export function syntheticPlan(name = "Syntetisk"): SyntheticFixture {
       area: `A1:G${sumRow}`,
       orientation: "portrait",
       paperSize: "A4",
-      fitToWidth: 1,
+      scale: 85,
       titleRows: `$${first - 1}:$${first - 1}`,
       header: '&L&"Calibri,Bold"Syntetisk kalkyl&RSida &P av &N',
       footer: "&CÅtertagande – &D",

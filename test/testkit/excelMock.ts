@@ -129,6 +129,7 @@ function rangeMock(address: string, areas: boolean): RecordedRange {
         },
       },
       autofitColumns: jest.fn(),
+      autofitRows: jest.fn(),
     },
     merge: jest.fn(),
     select: jest.fn(),

@@ -3,11 +3,14 @@ import { STATEMENT_LABELS, StatementLabel, StatementLines } from "../../engine";
 import { LetterLayout } from "./letterLayout";
 import { LETTER_COMMON } from "./texts";
 
-/** Case, applicant, debtor and goods, each linked to the calculation sheet's input. */
+/**
+ * Case, applicant and debtor with their addresses (an address not given shows "[fyll i …]"), and the
+ * goods, each linked to the calculation sheet's input.
+ */
 export function partiesBlock(s: LetterLayout): void {
   s.link("caseId", LETTER_COMMON.caseId, "caseId", "text");
-  s.link("creditor", LETTER_COMMON.creditor, "creditor", "text");
-  s.link("debtor", LETTER_COMMON.debtor, "debtor", "text");
+  s.recipient(LETTER_COMMON.creditor, "creditor", LETTER_COMMON.creditorAddress);
+  s.recipient(LETTER_COMMON.debtor, "debtor", LETTER_COMMON.debtorAddress);
   s.link("goods", LETTER_COMMON.goods, "goods", "text");
 }
 

@@ -8,12 +8,15 @@ import { planDemandLetter } from "./demand";
 import { CalcSheetRef } from "./letterLayout";
 import { planNoticeLetter } from "./notice";
 import { planProtocolLetter } from "./protocol";
+import { SenderRef } from "./sender";
 import { LetterKind } from "./texts";
 
 export type { CalcSheetRef } from "./letterLayout";
 export { letterSheetName } from "./names";
 export { LETTER_SHEET_PREFIX } from "./texts";
 export type { LetterKind } from "./texts";
+export { DEFAULT_SENDER, SENDER_SHEET_NAME, hasSenderSheet, planSenderSheet } from "./sender";
+export type { Sender } from "./sender";
 
 /**
  * The letters the case calls for (conventions §7, the workshop's step 6): the notice when the value
@@ -30,19 +33,23 @@ export function lettersFor(calc: Calculation): LetterKind[] {
 
 const PLANNERS: Record<
   LetterKind,
-  (calc: Calculation, sheet: CalcSheetRef, name: string) => SheetPlan
+  (calc: Calculation, sheet: CalcSheetRef, sender: SenderRef, name: string) => SheetPlan
 > = {
   notice: planNoticeLetter,
   demand: planDemandLetter,
   protocol: planProtocolLetter,
 };
 
-/** The plan of one letter, named `name`, linked to the calculation sheet `sheet`. */
+/**
+ * The plan of one letter, named `name`, linked to the calculation sheet `sheet` and to the sender
+ * sheet `sender`.
+ */
 export function planLetter(
   kind: LetterKind,
   calc: Calculation,
   sheet: CalcSheetRef,
+  sender: SenderRef,
   name: string,
 ): SheetPlan {
-  return PLANNERS[kind](calc, sheet, name);
+  return PLANNERS[kind](calc, sheet, sender, name);
 }

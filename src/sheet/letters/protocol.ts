@@ -8,21 +8,24 @@ import { Calculation, OUTCOME_TEXT } from "../../engine";
 import { SheetPlan } from "../types";
 import { partiesBlock, statementTable } from "./blocks";
 import { CalcSheetRef, LetterLayout } from "./letterLayout";
+import { SenderRef } from "./sender";
 import { LETTER_COMMON, PROTOCOL_TEXT } from "./texts";
 
 /** The protocol calculation's plan (named by the caller). */
 export function planProtocolLetter(
   calc: Calculation,
   sheet: CalcSheetRef,
+  sender: SenderRef,
   name: string,
 ): SheetPlan {
-  const s = new LetterLayout(calc, sheet);
-  s.heading(PROTOCOL_TEXT.title);
+  const s = new LetterLayout(calc, sheet, sender);
+  s.letterhead("repossessionDate");
+  s.subject(PROTOCOL_TEXT.title);
   s.paragraph(PROTOCOL_TEXT.intro);
   partiesBlock(s);
   s.link("date", PROTOCOL_TEXT.date, "repossession.date", "date");
-  s.fillIn("place", PROTOCOL_TEXT.place);
-  s.fillIn("present", PROTOCOL_TEXT.present);
+  s.fillIn("place", PROTOCOL_TEXT.place, PROTOCOL_TEXT.placeCue);
+  s.fillIn("present", PROTOCOL_TEXT.present, PROTOCOL_TEXT.presentCue);
   s.link("method", PROTOCOL_TEXT.method, "methodName", "text");
   s.link("t", PROTOCOL_TEXT.remaining, "repossession.t", "text");
   s.next();

@@ -17,6 +17,23 @@ export const LETTER_SHEET_PREFIX: Readonly<Record<LetterKind, string>> = {
   protocol: "Beräkning vid återtagningen",
 };
 
+/** The letters' sender settings sheet (src/sheet/letters/sender.ts). */
+export const SENDER_TEXT = {
+  title: "Avsändare för breven",
+  explain:
+    "Fyll i en gång: alla brev i arbetsboken hämtar avsändaren härifrån. Tomma fält visas som " +
+    "”fyll i …” i breven.",
+  authority: "Myndighet",
+  address: "Postadress",
+  telephone: "Telefon",
+} as const;
+
+/**
+ * The visible cue in a blank a letter asks the officer to fill in: the cell holds "[fyll i …]" (not
+ * only a yellow fill, which does not show on a black-and-white print) until the officer types over it.
+ */
+export const fillInCue = (what: string): string => `[fyll i ${what}]`;
+
 /** Texts every letter shares. */
 export const LETTER_COMMON = {
   /** The small print under each title. */
@@ -26,11 +43,27 @@ export const LETTER_COMMON = {
   caseId: "Ärende",
   creditor: "Sökande",
   debtor: "Svarande",
+  /** The recipients' address lines, under their names. */
+  address: "Adress",
   goods: "Gods",
+  /** The sender block's lines' cues where the settings sheet is blank. */
+  senderAuthority: "myndighetens namn på bladet Avsändare",
+  senderAddress: "avsändarens adress på bladet Avsändare",
+  senderTelephone: "avsändarens telefon på bladet Avsändare",
+  /** The recipients' address cues where the calculation sheet has none. */
+  creditorAddress: "sökandens adress",
+  debtorAddress: "svarandens adress",
+  /** The letter's date. */
+  letterDate: "Datum",
+  letterDateCue: "brevets datum",
+  /** The subject line: the letter's title, then the case number. */
+  subjectCase: "ärende",
   law: "Lagrum",
   date: "Datum",
   officer: "Förrättningsman",
+  officerCue: "förrättningsmannens namn",
   phone: "Telefon",
+  phoneCue: "telefonnummer",
   /** The printed footer's left part. */
   footer: "Utkast – inte en officiell blankett",
   /**
@@ -49,12 +82,21 @@ export const NOTICE_TEXT = {
     "belopp som understiger svarandens skuld. Återtagningsförrättningen hålls enligt nedan.",
   when: "Dag för återtagningen",
   time: "Klockslag",
+  timeCue: "klockslag",
   place: "Plats",
+  placeCue: "plats",
   avoid:
     "Svaranden kan undgå återtagningen genom att betala hela beloppet nedan före förrättningen. " +
     "Beloppet är beräknat per dagen nedan:",
   asOf: "Beräknat per",
   statementHeading: "Att betala för att undgå återtagning",
+  payHeading: "Så betalar svaranden för att undgå återtagningen",
+  payAmount: "Belopp att betala",
+  payBy: "Betalas senast",
+  payByCue: "sista dag för betalning",
+  payTo: "Betalas till (bankgiro eller konto)",
+  payToCue: "mottagare och bankgiro eller konto",
+  payReference: "Ange vid betalning",
   interest:
     "Dröjsmålsränta löper till dess betalning sker. Betalas beloppet efter den dag beloppet är " +
     "beräknat per, tillkommer ränta för de senare dagarna.",
@@ -75,7 +117,9 @@ export const DEMAND_TEXT = {
   debt: "Att betala inkl. ränta (svarandens skuld)",
   surplus: "Mellanskillnad att betala eller deponera",
   payBy: "Betalas senast",
+  payByCue: "sista dag för betalning",
   payTo: "Betalas till (konto, referens)",
+  payToCue: "konto och referens",
   change:
     "Beloppet gäller för återtagningsdagen ovan. Flyttas förrättningen ändras skulden med räntan, " +
     "och mellanskillnaden räknas om.",
@@ -98,5 +142,7 @@ export const PROTOCOL_TEXT = {
   outcome: "Utfall",
   difference: "Mellanskillnad att betala av sökanden",
   place: "Plats för förrättningen",
+  placeCue: "plats",
   present: "Närvarande",
+  presentCue: "närvarande",
 } as const;

@@ -2,10 +2,21 @@
  * The sheet's head and the contract's inputs (yellow cells a user may edit): case, parties, dates,
  * the law that applies, then every contract figure the formulas below read.
  */
-import { Day, Dec, METHOD_NAMES, STATUTORY_MARGIN_PERCENT, excelSerialFromDay } from "../../engine";
+import {
+  CONTRACT_SCHEMA,
+  Day,
+  Dec,
+  LAW_TABLE_COVERS_BEFORE,
+  LAW_WARNING,
+  METHOD_NAMES,
+  STATUTORY_MARGIN_PERCENT,
+  excelSerialFromDay,
+  partsOfDay,
+} from "../../engine";
 import { FORMATS } from "../formats";
 import { CellContent } from "../grid";
 import { LAST_COL, SheetLayout } from "../layout";
+import { address } from "../grid";
 import { METHOD_CHOICE_NAMES } from "../texts";
 
 const SHEET_TITLE = "Återtagande – beräkning av reduceringsbelopp och belopp att betala";
@@ -28,7 +39,19 @@ export function planHeader(s: SheetLayout): void {
   s.next(2);
   s.input("caseId", "Ärende", { value: c.caseId, numberFormat: FORMATS.text }, "caseId");
   s.input("creditor", "Sökande", { value: c.creditor, numberFormat: FORMATS.text }, "creditor");
+  s.input(
+    "creditorAddress",
+    CONTRACT_SCHEMA.creditorAddress.label,
+    { value: c.creditorAddress, numberFormat: FORMATS.text },
+    "creditorAddress",
+  );
   s.input("debtor", "Svarande", { value: c.debtor, numberFormat: FORMATS.text }, "debtor");
+  s.input(
+    "debtorAddress",
+    CONTRACT_SCHEMA.debtorAddress.label,
+    { value: c.debtorAddress, numberFormat: FORMATS.text },
+    "debtorAddress",
+  );
   s.input("goods", "Gods", { value: c.goods, numberFormat: FORMATS.text }, "goods");
   s.input("contractDate", "Kontraktsdatum", dateCell(c.contractDate), "contractDate");
   s.input("applicationDate", "Ansökningsdag", dateCell(c.applicationDate), "applicationDate");
@@ -44,11 +67,31 @@ export function planHeader(s: SheetLayout): void {
   s.put(1, { value: `${s.calc.law.settlement}; dröjsmålsränta enligt ${s.calc.law.lateInterest}` });
   s.name("law", 1);
   s.next();
-  s.label("Lagrummet bestäms av kontraktsdatum.", "note");
-  s.next();
+  planLawNote(s);
   s.label("Metod");
   s.put(1, { formula: "{methodName}", result: METHOD_NAMES[s.calc.method], style: "derived" });
   s.next();
+}
+
+const LAW_NOTE = "Lagrummet bestäms av kontraktsdatum.";
+
+/**
+ * Under the law: how it is chosen, or (red, and wrapped across the page) the warning that it must be
+ * checked, for a contract the law table may not cover; a formula of the contract date, so it follows
+ * an edit.
+ */
+function planLawNote(s: SheetLayout): void {
+  const { year, month, day } = partsOfDay(LAW_TABLE_COVERS_BEFORE);
+  const warning = s.calc.lawWarning;
+  const formula = `IF({contractDate}>=DATE(${year},${month},${day}),"${LAW_WARNING}","${LAW_NOTE}")`;
+  const at = address(s.row, 0);
+  s.conditionalFormats.push({ range: at, formula: `${at}<>"${LAW_NOTE}"`, style: "warning" });
+  if (warning === null) {
+    s.put(0, { formula, result: LAW_NOTE, style: "note" });
+    s.next();
+  } else {
+    s.wrappedNote(warning, { formula, result: warning });
+  }
 }
 
 /** The credit's figures, in the order of the contract form. */

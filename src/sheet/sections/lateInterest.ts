@@ -15,6 +15,7 @@ import {
   formatIsoDate,
   halfYearStart,
   nextHalfYearStart,
+  rateSourceText,
 } from "../../engine";
 import { FORMATS } from "../formats";
 import {
@@ -51,6 +52,7 @@ export function planLateInterest(s: SheetLayout): void {
 
 /** "Till återtagningsdagen 2012-12-20", a formula of the date cell so that it follows an edit. */
 function planTableTitle(s: SheetLayout, st: Statement): void {
+  s.blockStarts.push(s.row);
   const text = `Till ${DAY_NAMES[st.label]}`;
   const date = `{${DATE_INPUT[st.label]}}`;
   s.put(0, {
@@ -144,20 +146,26 @@ function planHalfYearRow(s: SheetLayout, st: Statement, half: InterestSegment): 
   s.next();
 }
 
-/** The reference rates the interest formulas look up (inputs: a user may correct a rate). */
+/**
+ * The reference rates the interest formulas look up (inputs: a user may correct a rate), each with
+ * where its figure comes from (the Riksbank's notice, a secondary source not yet confirmed, the user).
+ */
 function planRatesUsed(s: SheetLayout, halfYears: InterestSegment[]): void {
   s.label("Referensräntor (Riksbanken, räntelagen 9 §) som används ovan", "label");
   s.next();
-  s.tableHeader(["Gäller från", "Procent"]);
+  s.tableHeader(["Gäller från", "Procent", "Källa"], [2]);
   const rateFirst = s.row;
+  const sources = new Map(s.calc.referenceRates.entries().map((row) => [row.from, row.source]));
   for (const half of halfYears) {
     const start = halfYearStart(half.from);
+    const source = sources.get(start);
     s.put(0, { value: excelSerialFromDay(start), numberFormat: FORMATS.date, style: "input" });
     s.put(1, {
       value: half.referencePercent.toNumber(),
       numberFormat: FORMATS.percentPoints,
       style: "input",
     });
+    if (source !== undefined) s.note(2, rateSourceText(source));
     s.next();
   }
   const rateLast = Math.max(rateFirst, s.row - 1);

@@ -1,6 +1,9 @@
 /**
  * The payment schedule (avbetalningsplan), n rows of live formulas, the rows of the two dates marked,
  * with sums and the check that the schedule adds up to the credit claim. On its own printed pages.
+ * The mark ("Underrättelse och återtagning") stands in the wide label column A, the instalment's
+ * number in B, so the eight columns fit A4 portrait at a readable scale; the amounts are in kronor
+ * with öre (the title says so), without " kr" in every cell.
  */
 import { DATE_LABELS, Dec, ScheduleRow, excelSerialFromDay, paymentSchedule } from "../../engine";
 import { FORMATS } from "../formats";
@@ -11,6 +14,7 @@ import { LAST_PERIOD_NOTE } from "../texts";
 import { CellStyle } from "../types";
 
 const HEADERS = [
+  "Markering",
   "Nr",
   "Förfallodag",
   "Betalning",
@@ -18,8 +22,19 @@ const HEADERS = [
   "Amortering",
   "Skuld efter",
   "Aviavgift",
-  "Markering",
 ];
+
+/** The schedule's columns. */
+const COL = {
+  mark: 0,
+  k: 1,
+  due: 2,
+  payment: 3,
+  interest: 4,
+  amortisation: 5,
+  balance: 6,
+  fee: 7,
+} as const;
 
 /** Where the schedule landed: its title row (a page break goes before it) and its header row. */
 export interface ScheduleRows {
@@ -30,10 +45,10 @@ export interface ScheduleRows {
 export function planSchedule(s: SheetLayout): ScheduleRows {
   s.next();
   const titleRow = s.row;
-  s.banner("Betalningsplan (avbetalningsplan)");
+  s.banner("Betalningsplan (avbetalningsplan), belopp i kronor");
   s.next();
   const headerRow = s.row;
-  s.tableHeader(HEADERS, [HEADERS.length - 1]);
+  s.tableHeader(HEADERS, [COL.mark]);
   const schedule = paymentSchedule(s.calc.contract);
   const firstRow = s.row;
   const marks = markedRows(s);
@@ -62,41 +77,45 @@ function planScheduleRow(
   marked: string[] | undefined,
 ): void {
   const r = s.row;
-  const prevBalance = r === firstRow ? "{K}" : address(r - 1, 5);
+  const prevBalance = r === firstRow ? "{K}" : address(r - 1, COL.balance);
   const style: CellStyle = marked ? "marked" : "derived";
   const at = (col: number) => address(r, col);
   const money = (amount: Dec) => ({
     result: amount.toNumber(),
-    numberFormat: FORMATS.kronorOre,
+    numberFormat: FORMATS.amountOre,
     style,
   });
-  s.put(0, {
+  if (marked)
+    s.put(COL.mark, {
+      value: marked.map((text, i) => (i === 0 ? text : text.toLowerCase())).join(" och "),
+      style: "marked",
+    });
+  s.put(COL.k, {
     value: row.k,
     numberFormat: FORMATS.integer,
     style: marked ? "marked" : undefined,
   });
-  s.put(1, {
-    formula: dueDateFormula("{first}", at(0)),
+  s.put(COL.due, {
+    formula: dueDateFormula("{first}", at(COL.k)),
     result: excelSerialFromDay(row.dueDate),
     numberFormat: FORMATS.date,
     style,
   });
-  s.put(2, { formula: `IF(${at(0)}={n},{A}+{V},{A})`, ...money(row.payment) });
-  s.put(3, {
-    formula: `IF(${at(0)}={n},${at(2)}-${prevBalance},${prevBalance}*{i})`,
+  const k = at(COL.k);
+  s.put(COL.payment, { formula: `IF(${k}={n},{A}+{V},{A})`, ...money(row.payment) });
+  s.put(COL.interest, {
+    formula: `IF(${k}={n},${at(COL.payment)}-${prevBalance},${prevBalance}*{i})`,
     ...money(row.interest),
   });
-  s.put(4, { formula: `${at(2)}-${at(3)}`, ...money(row.amortisation) });
-  s.put(5, {
-    formula: `IF(${at(0)}={n},0,${prevBalance}-${at(4)})`,
+  s.put(COL.amortisation, {
+    formula: `${at(COL.payment)}-${at(COL.interest)}`,
+    ...money(row.amortisation),
+  });
+  s.put(COL.balance, {
+    formula: `IF(${k}={n},0,${prevBalance}-${at(COL.amortisation)})`,
     ...money(row.balance),
   });
-  s.put(6, { formula: "{f}", ...money(row.fee) });
-  if (marked)
-    s.put(7, {
-      value: marked.map((text, i) => (i === 0 ? text : text.toLowerCase())).join(" och "),
-      style: "marked",
-    });
+  s.put(COL.fee, { formula: "{f}", ...money(row.fee) });
   s.next();
 }
 
@@ -115,15 +134,15 @@ function planScheduleTotals(
     s.put(col, {
       formula: sumCol(col),
       result: totalOf(pick),
-      numberFormat: FORMATS.kronorOre,
+      numberFormat: FORMATS.amountOre,
       style: "total",
     });
-  total(2, (row) => row.payment);
-  total(3, (row) => row.interest);
-  total(4, (row) => row.amortisation);
-  total(6, (row) => row.fee);
-  s.name("schedulePayments", 2);
-  s.name("scheduleFees", 6);
+  total(COL.payment, (row) => row.payment);
+  total(COL.interest, (row) => row.interest);
+  total(COL.amortisation, (row) => row.amortisation);
+  total(COL.fee, (row) => row.fee);
+  s.name("schedulePayments", COL.payment);
+  s.name("scheduleFees", COL.fee);
   s.next();
   s.check(
     "Kontroll: betalningar + avgifter + uppläggningsavgift = kreditfordran",
@@ -134,7 +153,7 @@ function planScheduleTotals(
   s.next();
   // conventions §9: the last period absorbs the rounding of A, so its interest may be slightly negative.
   s.wrappedNote(LAST_PERIOD_NOTE, {
-    formula: `IF(${address(lastRow, 3)}<0,"${LAST_PERIOD_NOTE}","")`,
+    formula: `IF(${address(lastRow, COL.interest)}<0,"${LAST_PERIOD_NOTE}","")`,
     result: schedule[schedule.length - 1].interest.isNegative() ? LAST_PERIOD_NOTE : "",
   });
 }

@@ -53,6 +53,7 @@ import {
   previewRow,
 } from "./excelTasks";
 import { EXERCISES_UI_TEXT, UI_TEXT } from "../ui/messages";
+import { senderFields } from "../form/senderFields";
 import { Shell } from "../ui/shell";
 import { excelTraining } from "./trainingExcel";
 
@@ -102,6 +103,9 @@ function layOut(shell: Shell, excel: ExcelActions, memory: PanelMemory, withGuid
   const insert = insertPanel(excel.insertContractTable !== undefined);
   const batch = batchPanel(memory);
   const rates = ratesPanel(memory);
+  // The letters' sender, entered once (kept in the browser's storage), folded like the others.
+  const sender = senderFields("excel");
+  const senderFold = foldingPanel("sender", UI_TEXT.senderLegend, memory, sender.element);
   // The trainer's panel, folded like the other rarely used ones (its heading becomes the fold's).
   const exercises = exercisesPanel();
   const [, ...exerciseParts] = [...exercises.element.childNodes];
@@ -120,11 +124,12 @@ function layOut(shell: Shell, excel: ExcelActions, memory: PanelMemory, withGuid
     quick,
     insert.element,
     batch.element,
+    senderFold,
     rates.element,
     exercisesFold,
   );
   rates.showKnown(lastKnownHalfYear(null, BUILT_IN_RATES));
-  return { selected, row, result, guideSlot, insert, batch, rates, exercises };
+  return { selected, row, result, guideSlot, insert, batch, rates, exercises, sender };
 }
 
 type Parts = ReturnType<typeof layOut>;
@@ -139,14 +144,15 @@ type Press = (
 
 /** Each button to its action (excelTasks.ts). */
 function wireActions(
-  { row, result, insert, batch, rates, exercises }: Parts,
+  { row, result, insert, batch, rates, exercises, sender }: Parts,
   context: TaskContext,
   press: Press,
   trainingRows: readonly ContractInput[],
 ): void {
   row.create.addEventListener("click", () => {
     const withLetters = row.letters.checked; // as it was when the button was pressed
-    void press(row.create, UI_TEXT.writing, () => createSheet(context, withLetters));
+    const from = sender.sender();
+    void press(row.create, UI_TEXT.writing, () => createSheet(context, withLetters, from));
   });
   row.preview.addEventListener("click", () =>
     press(
@@ -208,6 +214,10 @@ export function mountExcelPane(
     result: parts.result,
     showKnown: rates.showKnown,
     showRateProblem: rates.showProblem,
+    goToRates: () => {
+      rates.element.open = true;
+      rates.input.focus();
+    },
   };
   const buttons = [
     ...[row.create, row.preview, insert.table, insert.insert, batch.summary, rates.add],

@@ -4,11 +4,10 @@
  * workbook), and the rarely used panels, folded away (closed at first, remembered): the whole table
  * and the reference rates. Each returns its element and the controls the pane wires up (excelPane.ts).
  */
-import { describeHalfYear } from "../../engine";
+import { describeHalfYear, formatPercent } from "../../engine";
 import type { KnownHalfYear } from "../../sheet/referenceSheet";
 import { Child, h, replace } from "../ui/dom";
 import { UI_TEXT } from "../ui/messages";
-import { formatPercent } from "../form/rates";
 
 /** A button with its help text as tooltip; the help is also shown under it by {@link action}. */
 function button(text: string, help: string, primary = false): HTMLButtonElement {

@@ -5,7 +5,6 @@
  * workbook's Referensräntor sheet, read afresh for each action (the user may have edited it).
  */
 import {
-  BUILT_IN_RATES,
   Calculation,
   ContractInput,
   EngineError,
@@ -13,15 +12,18 @@ import {
   calculate,
   describeHalfYear,
   formatIsoDate,
+  formatPercent,
 } from "../../engine";
 import { calculateRows, planBatchWorkbook } from "../../sheet/batch";
 import { planCaseWorkbook } from "../../sheet/caseWorkbook";
+import type { Sender } from "../../sheet/letters";
 import { planSheet } from "../../sheet/plan";
 import {
   KnownHalfYear,
   REFERENCE_SHEET_NAME,
   WorkbookReferenceRates,
   lastKnownHalfYear,
+  PANEL_WHERE,
   planReferenceSheet,
   referenceRowCountOf,
   workbookRateTable,
@@ -42,9 +44,15 @@ import { Child, h, replace } from "../ui/dom";
 import type { ActiveRow, ExcelActions, SkippedRows } from "./actions";
 import type { ExerciseChoiceInput } from "./exercisesPanel";
 import { EXERCISES_UI_TEXT, formMessage, UI_TEXT } from "../ui/messages";
-import { formatPercent, parsePercentInput } from "../form/rates";
+import { parsePercentInput } from "../form/rates";
 import { Shell } from "../ui/shell";
 import { calculationView } from "../ui/statementView";
+
+/** The folder the pane was loaded from: the add-in's, where the help pages are too. */
+function paneFolder(): string | undefined {
+  const href = globalThis.location?.href ?? "";
+  return /^https?:/.test(href) ? new URL(".", href).href : undefined;
+}
 
 /** What the actions work with: the frame, the workbook, where results go. */
 export interface TaskContext {
@@ -56,6 +64,8 @@ export interface TaskContext {
   showKnown(known: KnownHalfYear): void;
   /** Shows the typed reference rate's problem beside its field (null: none). */
   showRateProblem(message: string | null): void;
+  /** Opens the reference-rate panel and puts the cursor in its field (a missing half-year). */
+  goToRates(): void;
 }
 
 /** The workbook's rates and the engine's table built from them. */
@@ -138,9 +148,16 @@ async function readAndCalculate(
     calc = calculate(row.contract, { referenceRates: loaded.value.table });
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
-    // The row is valid but cannot be calculated (a date past the reference-rate table).
+    // The row is valid but cannot be calculated (a date past the reference-rate table): the way to
+    // add the half-year, the Referensräntor panel, is offered beside the message.
     const message = formMessage(error);
-    return rowProblems(row.address, [{ field: error.field, address: row.address, message }]);
+    const refusal = rowProblems(row.address, [
+      { field: error.field, address: row.address, message },
+    ]);
+    if (error.code !== "rateMissing") return refusal;
+    const goTo = h("button", { type: "button", class: "link-button" }, UI_TEXT.goToRates);
+    goTo.addEventListener("click", () => context.goToRates());
+    return refused(...refusal.problem, h("p", {}, goTo));
   }
   const ignored = row.ignoredHeaders.map((i) => `${i.header} (${i.address})`).join(", ");
   replace(
@@ -197,15 +214,21 @@ export async function previewRow(context: TaskContext): Promise<Outcome> {
 
 /**
  * Writes the active row's calculation sheet; `withLetters`, also the letter sheets the case calls
- * for, linked to it (src/sheet/caseWorkbook.ts), under names free in the workbook.
+ * for, linked to it (src/sheet/caseWorkbook.ts), under names free in the workbook, and, where the
+ * workbook has no "Avsändare" sheet yet, that sheet with `sender` (the pane's fields).
  */
-export async function createSheet(context: TaskContext, withLetters = false): Promise<Outcome> {
+export async function createSheet(
+  context: TaskContext,
+  withLetters = false,
+  sender?: Sender,
+): Promise<Outcome> {
   const read = await readAndCalculate(context);
   if (!read.ok) return read;
   if (withLetters) {
     const plans = planCaseWorkbook(read.value.calc, {
       letters: true,
       existingSheetNames: read.value.row.sheetNames ?? [],
+      sender,
     });
     const { sheetNames } = await excelCall(() => context.excel.writeSheetPlans(plans));
     return succeeded(UI_TEXT.writtenWithLetters(sheetNames[0], sheetNames.slice(1)));
@@ -279,8 +302,10 @@ export async function addReferenceRate(
   const shown = formatPercent(typed.percent);
   let done: string;
   if (rates === null) {
-    const extended = ReferenceRateTable.withEntries([{ from, percent: typed.percent.toString() }]);
-    await excelCall(() => excel.writeSheetPlans([planReferenceSheet(extended, BUILT_IN_RATES)]));
+    const extended = ReferenceRateTable.withEntries([
+      { from, percent: typed.percent.toString(), where: PANEL_WHERE },
+    ]);
+    await excelCall(() => excel.writeSheetPlans([planReferenceSheet(extended)]));
     done = UI_TEXT.rateSheetCreated(halfYear, shown);
   } else {
     const { address } = await excelCall(() =>
@@ -330,6 +355,7 @@ export async function insertExercises(
     plans = planExerciseWorkbook(cases.value, {
       table,
       existingSheetNames: existing,
+      helpBase: paneFolder(),
       referenceSheet: rates === null ? undefined : { rowCount: referenceRowCountOf(rates) },
     });
   } catch (error) {

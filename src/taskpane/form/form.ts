@@ -21,10 +21,13 @@ import {
   Calculation,
   ContractField,
   ContractInput,
+  Day,
   Dec,
   EngineError,
   FieldKind,
   METHOD_NAMES,
+  MessageArgs,
+  ReferenceRateTable,
   calculate,
   parseContract,
   parseDecimal,
@@ -71,7 +74,10 @@ function field(name: ContractField): FormField {
 
 /** Every contract field, once, in the groups the form shows. */
 export const FORM_GROUPS: readonly FormGroup[] = [
-  { title: "Ärende", fields: ["caseId", "creditor", "debtor", "goods"] },
+  {
+    title: "Ärende",
+    fields: ["caseId", "creditor", "creditorAddress", "debtor", "debtorAddress", "goods"],
+  },
   { title: "Kredit", fields: ["cashPrice", "downPayment", "creditAmount", "annualRate"] },
   {
     title: "Avbetalningar",
@@ -237,19 +243,25 @@ function errorField(error: EngineError): ContractField | null {
 
 export type FormResult =
   | { ok: true; input: ContractInput; calc: Calculation }
-  | { ok: false; field: ContractField | null; message: string };
+  | { ok: false; field: ContractField | null; message: string; missingRate?: Day };
+
+/** The half-year a missing-rate error is about (its start), so the pane can go where it is added. */
+function missingRateOf(error: EngineError): Day | undefined {
+  return error.code === "rateMissing" ? (error.args as MessageArgs<"rateMissing">)[0] : undefined;
+}
 
 /**
  * Converts, validates and calculates: the calculation for the form's values, or the first problem
  * (the field it is about and the engine's message with Swedish labels). Errors that are not the
  * engine's are bugs and are thrown.
  */
-export function calculateForm(values: FormValues): FormResult {
+export function calculateForm(values: FormValues, referenceRates?: ReferenceRateTable): FormResult {
   try {
     const input = formToContract(values);
-    return { ok: true, input, calc: calculate(parseContract(input)) };
+    return { ok: true, input, calc: calculate(parseContract(input), { referenceRates }) };
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
-    return { ok: false, field: errorField(error), message: formMessage(error) };
+    const message = formMessage(error);
+    return { ok: false, field: errorField(error), message, missingRate: missingRateOf(error) };
   }
 }

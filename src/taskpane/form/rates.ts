@@ -1,17 +1,10 @@
 /**
- * The reference rate as the task pane shows and reads it: percent with a decimal comma (`2,00 %`),
+ * The reference rate as the task pane reads it (shown by the engine's formatPercent, `2,00 %`),
  * typed the Swedish way (`1,75`, `1.75` and `1,75 %` all read as 1.75). No DOM here: tested in
  * test/taskpaneLogic.test.ts.
  */
 import { Dec, EngineError, parseDecimal } from "../../engine";
 import { UI_TEXT } from "../ui/messages";
-
-/** `2,00 %`, `−0,50 %`: two decimals, as the Referensräntor sheet shows them. */
-export function formatPercent(percent: Dec): string {
-  const fixed = percent.abs().toFixed(2);
-  const sign = percent.isNegative() && !percent.isZero() ? "−" : "";
-  return `${sign}${fixed.replace(".", ",")} %`;
-}
 
 export type PercentInput = { ok: true; percent: Dec } | { ok: false; message: string };
 

@@ -16,7 +16,9 @@ import {
   Calculation,
   ContractField,
   ContractInput,
+  Day,
   EngineError,
+  ReferenceRateTable,
   parseDecimal,
   parseIsoDate,
   unknownFieldErrors,
@@ -35,6 +37,8 @@ import { UI_TEXT, formMessage } from "../ui/messages";
 export interface FormProblem {
   field: ContractField | null;
   message: string;
+  /** A missing reference rate: the half-year's start, where the rate is added rather than the field. */
+  missingRate?: Day;
 }
 
 export type Validation =
@@ -74,17 +78,21 @@ export function fieldProblem(name: ContractField, text: string): string | null {
  * engine's first problem with the contract as a whole (unless it is about one of those fields);
  * or the calculation when there is none.
  */
-export function validateForm(values: FormValues): Validation {
+export function validateForm(values: FormValues, referenceRates?: ReferenceRateTable): Validation {
   const problems: FormProblem[] = [];
   for (const [name, text] of Object.entries(values) as [ContractField, string | undefined][]) {
     const message = fieldProblem(name, text ?? "");
     if (message !== null) problems.push({ field: name, message });
   }
-  const outcome = withFractionHint(values, calculateForm(values));
+  const outcome = withFractionHint(values, calculateForm(values, referenceRates));
   if (outcome.ok && problems.length === 0)
     return { ok: true, input: outcome.input, calc: outcome.calc };
   if (!outcome.ok && !problems.some((p) => p.field !== null && p.field === outcome.field))
-    problems.push({ field: outcome.field, message: outcome.message });
+    problems.push({
+      field: outcome.field,
+      message: outcome.message,
+      missingRate: outcome.missingRate,
+    });
   return { ok: false, problems };
 }
 

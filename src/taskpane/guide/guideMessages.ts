@@ -12,6 +12,7 @@ export const GUIDE_UI_TEXT = {
   stepHeading: (n: number, total: number, title: string) => `Steg ${n} av ${total}: ${title}`,
   next: (title: string) => `Nästa: ${title}`,
   back: "Tillbaka",
+  editInputs: "Ändra uppgifterna i steget",
   result: "Resultat",
   why: "Varför",
   checks: "Att granska",

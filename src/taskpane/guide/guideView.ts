@@ -1,8 +1,10 @@
 /**
  * The guided mode's view: the workshop's seven steps (src/guide/steps.ts), one at a time, in both
- * hosts. Each step has a heading, ONE primary button that follows the step ("Nästa: Reduceringsbelopp",
- * at the last step the letters), the step's result right under it (figures, why, points to check),
- * then the step's own fields, built and checked as the form's (contractForm.ts, validation.ts).
+ * hosts. Each step has a heading, the step's result right under it (figures, why, points to check),
+ * then ONE primary button that follows the step ("Nästa: Reduceringsbelopp", at the last step the
+ * letters) and "Ändra uppgifterna i steget", then the step's own fields, built and checked as the
+ * form's (contractForm.ts, validation.ts). By keyboard: focus lands on the new step's result; the
+ * next Tab is the primary button, the one after it the way into the step's fields.
  *
  * - The list of steps above shows where the user is (aria-current="step") and each visited step's key
  *   figure, so a change in an early step is seen to carry through the later ones at once.
@@ -14,29 +16,26 @@
  * - An action that runs (the letters) disables its button while it runs; focus returns to the button.
  * The host hands in how the letters are made (Excel: sheets written; standalone: a download).
  */
-import {
-  Calculation,
-  ContractField,
-  ContractInput,
-  EngineError,
-  ReferenceRateTable,
-} from "../../engine";
-import {
-  GUIDE_STEP_IDS,
-  Guide,
-  GuideProblem,
-  GuideStep,
-  STEP_FIELDS,
-  guide,
-  stepOfField,
-} from "../../guide/steps";
+import { Calculation, ContractField, ReferenceRateTable } from "../../engine";
+import { GUIDE_STEP_IDS, Guide, GuideStep, STEP_FIELDS, stepOfField } from "../../guide/steps";
 import { STEP_TITLES } from "../../guide/texts";
 import { ContractFormView, contractFormView, watchTyping } from "../form/contractForm";
 import { Child, h, replace } from "../ui/dom";
-import { FORM_FIELDS, FormField, FormValues, formToContract } from "../form/form";
-import { formMessage } from "../ui/messages";
+import { FORM_FIELDS, FormField, FormValues } from "../form/form";
 import { GUIDE_UI_TEXT as G } from "./guideMessages";
-import { fieldProblem } from "../form/validation";
+import {
+  GUIDE_TOTAL as TOTAL,
+  GuideState,
+  currentStep,
+  evaluated,
+  fieldProblems,
+  initialGuideState,
+  letterReady,
+  next,
+  shownAt,
+  shownProblems,
+  withReached,
+} from "./guideState";
 
 /** How the host makes the calculation sheet with the letters. */
 export interface GuideLetters {
@@ -70,34 +69,8 @@ export interface GuideView {
   focusResult(): void;
 }
 
-const TOTAL = GUIDE_STEP_IDS.length;
-
 /** A value kept on one line: an amount (`−17 551 kr`, `4 784,95 kr`), a date, a count. */
 const FIGURE = /^(−?[\d ]+(,\d+)?( kr)?|\d{4}-\d{2}-\d{2}|\d+ av \d+)$/;
-
-/**
- * The guide's model for the form's values: each field's own text checked as the form checks it, then
- * the engine through the model.
- */
-function guideForValues(values: FormValues, referenceRates?: ReferenceRateTable): Guide {
-  const problems: GuideProblem[] = [];
-  const clean: FormValues = { ...values };
-  for (const [name, text] of Object.entries(values) as [ContractField, string | undefined][]) {
-    const message = fieldProblem(name, text ?? "");
-    if (message === null) continue;
-    problems.push({ field: name, message });
-    clean[name] = ""; // reported already; not read again
-  }
-  let input: ContractInput;
-  try {
-    input = formToContract(clean);
-  } catch (error) {
-    if (!(error instanceof EngineError)) throw error;
-    problems.push({ field: null, message: formMessage(error) });
-    input = {};
-  }
-  return guide(input, { referenceRates, problems });
-}
 
 /** The form fields of a step, as one fieldset. */
 function stepForm(step: number, idPrefix: string): ContractFormView | null {
@@ -119,23 +92,37 @@ function listSection(title: string, items: readonly string[], className: string)
   return [h("h4", {}, title), h("ul", { class: className }, ...items.map((i) => h("li", {}, i)))];
 }
 
-/** Mounts the guided view into `container` (its content is replaced). */
-export function mountGuideView(container: HTMLElement, options: GuideViewOptions): GuideView {
-  const prefix = options.idPrefix ?? "guide-";
-  const forms = GUIDE_STEP_IDS.map((_, index) => stepForm(index + 1, prefix));
-  const reached = new Set<ContractField>();
-  let step = 1;
-  let furthest = 1;
-  let model: Guide;
+/** A small link-styled button that runs `action`. */
+function linkButton(text: string, action: () => void): HTMLButtonElement {
+  const button = h("button", { type: "button", class: "link-button" }, text);
+  button.addEventListener("click", action);
+  return button;
+}
 
-  const read = (): FormValues =>
-    Object.assign({}, ...forms.map((f) => (f === null ? {} : f.read()))) as FormValues;
-  const fill = (values: FormValues) => forms.forEach((f) => f?.fill(values));
+/** The view's fixed elements; the renderers below fill them. */
+interface GuideDom {
+  element: HTMLElement;
+  heading: HTMLElement;
+  primary: HTMLButtonElement;
+  /** "Ändra uppgifterna i steget": from a result shown to the step's first field in one jump. */
+  edit: HTMLButtonElement;
+  back: HTMLButtonElement;
+  lettersButton: HTMLButtonElement;
+  result: HTMLElement;
+  stepList: HTMLElement;
+  noInputs: HTMLElement;
+}
 
+function guideDom(
+  prefix: string,
+  forms: readonly (ContractFormView | null)[],
+  options: GuideViewOptions,
+): GuideDom {
   const heading = h("h3", { id: `${prefix}step-heading`, class: "guide-step-heading" });
   const primary = h("button", { type: "button", class: "primary" });
   const back = h("button", { type: "button" }, G.back);
   const lettersButton = h("button", { type: "button" }, options.letters.label);
+  const edit = h("button", { type: "button", class: "link-button guide-edit" }, G.editInputs);
   const result = h("section", {
     class: "guide-result",
     "aria-live": "polite",
@@ -143,11 +130,7 @@ export function mountGuideView(container: HTMLElement, options: GuideViewOptions
     tabindex: "-1",
   });
   const stepList = h("ol", { class: "guide-steps" });
-  const inputs = h(
-    "div",
-    { class: "guide-inputs" },
-    ...forms.map((f) => (f === null ? null : f.form)),
-  );
+  const inputs = h("div", { class: "guide-inputs" }, ...forms.map((f) => f?.form ?? null));
   const noInputs = h("p", { class: "hint" }, G.noInputs);
   const element = h(
     "section",
@@ -159,200 +142,190 @@ export function mountGuideView(container: HTMLElement, options: GuideViewOptions
       "div",
       { class: "guide-step" },
       heading,
-      h("div", { class: "guide-actions" }, primary, lettersButton, back),
       result,
+      h("div", { class: "guide-actions" }, primary, edit, lettersButton, back),
       inputs,
       noInputs,
     ),
   );
-  replace(container, element);
+  return { element, heading, primary, edit, back, lettersButton, result, stepList, noInputs };
+}
 
-  const current = (): GuideStep => model.steps[step - 1];
+/** Where the view leads the user when a link in it is followed. */
+interface GuideMoves {
+  toStep(step: number): void;
+  toField(field: ContractField): void;
+}
 
-  /** Focus on the step's result, scrolled so that the step's heading and button are seen above it. */
-  const focusResult = () => {
-    heading.scrollIntoView?.({ block: "start" });
-    result.focus({ preventScroll: true });
-  };
+/** What the result area says for a step that has no result. */
+function withoutResult(state: GuideState, s: GuideStep, moves: GuideMoves): Child[] {
+  if (s.state === "waiting" && s.waitingFor !== null) {
+    const target = s.waitingFor;
+    const go = linkButton(G.goToStep(target), () => moves.toStep(target));
+    return [h("p", {}, G.waiting(target, state.model.steps[target - 1].title), " ", go)];
+  }
+  const shown = shownProblems(state, s);
+  if (shown.length === 0) return [h("p", {}, G.fillIn)];
+  const items = shown.map(({ field, message }) =>
+    field === null
+      ? h("li", {}, message)
+      : h(
+          "li",
+          {},
+          message,
+          " ",
+          linkButton(G.goToField, () => moves.toField(field)),
+        ),
+  );
+  return [h("p", {}, G.fixBelow), h("ul", { class: "problem-summary" }, ...items)];
+}
 
-  const goToField = (field: ContractField) => {
-    const at = GUIDE_STEP_IDS.indexOf(stepOfField(field)) + 1;
-    if (at !== step) show(at);
-    forms[at - 1]?.focus(field);
-  };
+/** The step's result: its figures, why, and what to check; or why there is none. */
+function renderResult(result: HTMLElement, state: GuideState, moves: GuideMoves): void {
+  const s = currentStep(state);
+  result.classList.remove("stale");
+  result.setAttribute("data-state", s.state);
+  if (s.state !== "ready") return replace(result, ...withoutResult(state, s, moves));
+  const figures = s.results.flatMap((f) => [
+    h("dt", {}, f.label),
+    h("dd", { class: FIGURE.test(f.value) ? "figure" : undefined }, f.value),
+  ]);
+  replace(
+    result,
+    h("dl", { class: "guide-figures" }, ...figures),
+    ...listSection(G.why, s.why, "guide-why"),
+    ...listSection(G.checks, s.checks, "guide-checks"),
+  );
+}
 
-  /** What the result area says for a step that has no result. */
-  const withoutResult = (s: GuideStep): Child[] => {
-    if (s.state === "waiting" && s.waitingFor !== null) {
-      const target = s.waitingFor;
-      const go = h("button", { type: "button", class: "link-button" }, G.goToStep(target));
-      go.addEventListener("click", () => {
-        show(target);
-        focusResult();
-      });
-      return [h("p", {}, G.waiting(target, model.steps[target - 1].title), " ", go)];
-    }
-    const shown = s.problems.filter((p) => p.field === null || reached.has(p.field));
-    if (shown.length === 0) return [h("p", {}, G.fillIn)];
-    return [
-      h("p", {}, G.fixBelow),
-      h(
-        "ul",
-        { class: "problem-summary" },
-        ...shown.map(({ field, message }) => {
-          if (field === null) return h("li", {}, message);
-          const go = h("button", { type: "button", class: "link-button" }, G.goToField);
-          go.addEventListener("click", () => goToField(field));
-          return h("li", {}, message, " ", go);
-        }),
-      ),
-    ];
-  };
+interface StepItem {
+  item: HTMLElement;
+  go: HTMLButtonElement;
+  summary: HTMLElement;
+}
 
-  const renderResult = () => {
-    const s = current();
-    result.classList.remove("stale");
-    result.setAttribute("data-state", s.state);
-    if (s.state !== "ready") return replace(result, ...withoutResult(s));
-    replace(
-      result,
-      h(
-        "dl",
-        { class: "guide-figures" },
-        ...s.results.flatMap((f) => [
-          h("dt", {}, f.label),
-          h("dd", { class: FIGURE.test(f.value) ? "figure" : undefined }, f.value),
-        ]),
-      ),
-      ...listSection(G.why, s.why, "guide-why"),
-      ...listSection(G.checks, s.checks, "guide-checks"),
-    );
-  };
-
-  // The step list is built once and updated in place: a re-render while a click is under way (the
-  // field left by that click is checked first) must not replace the button being clicked.
-  const stepItems = GUIDE_STEP_IDS.map((id, index) => {
-    const number = index + 1;
-    const go = h(
-      "button",
-      { type: "button", class: "link-button" },
-      `${number}. ${STEP_TITLES[id]}`,
-    );
-    go.addEventListener("click", () => {
-      show(number);
-      focusResult();
-    });
+/**
+ * The step list, built once and updated in place: a re-render while a click is under way (the field
+ * left by that click is checked first) must not replace the button being clicked.
+ */
+function stepItems(stepList: HTMLElement, moves: GuideMoves): StepItem[] {
+  return GUIDE_STEP_IDS.map((id, index) => {
+    const go = linkButton(`${index + 1}. ${STEP_TITLES[id]}`, () => moves.toStep(index + 1));
     const summary = h("span", { class: "guide-summary" });
     const item = h("li", {}, go, summary);
     stepList.appendChild(item);
     return { item, go, summary };
   });
+}
 
-  const renderSteps = () => {
-    model.steps.forEach((s, index) => {
-      const { item, go, summary } = stepItems[index];
-      item.setAttribute("data-state", s.state);
-      if (s.number === step) go.setAttribute("aria-current", "step");
-      else go.removeAttribute("aria-current");
-      go.disabled = s.number > furthest;
-      replace(summary, s.number <= furthest && s.summary !== null ? s.summary : "");
-    });
+function renderSteps(items: readonly StepItem[], state: GuideState): void {
+  state.model.steps.forEach((s, index) => {
+    const { item, go, summary } = items[index];
+    item.setAttribute("data-state", s.state);
+    if (s.number === state.step) go.setAttribute("aria-current", "step");
+    else go.removeAttribute("aria-current");
+    go.disabled = s.number > state.furthest;
+    replace(summary, s.number <= state.furthest && s.summary !== null ? s.summary : "");
+  });
+}
+
+function renderActions(dom: GuideDom, state: GuideState, lettersLabel: string): void {
+  const last = state.step === TOTAL;
+  const ready = letterReady(state);
+  replace(dom.primary, last ? lettersLabel : G.next(state.model.steps[state.step].title));
+  dom.primary.disabled = last && !ready;
+  dom.lettersButton.hidden = state.step !== TOTAL - 1 || !ready;
+  dom.back.hidden = state.step === 1;
+  dom.edit.hidden =
+    currentStep(state).state !== "ready" ||
+    STEP_FIELDS[GUIDE_STEP_IDS[state.step - 1]].length === 0;
+}
+
+/** Mounts the guided view into `container` (its content is replaced). */
+export function mountGuideView(container: HTMLElement, options: GuideViewOptions): GuideView {
+  const prefix = options.idPrefix ?? "guide-";
+  const rates = options.referenceRates;
+  const forms = GUIDE_STEP_IDS.map((_, index) => stepForm(index + 1, prefix));
+  const read = (): FormValues =>
+    Object.assign({}, ...forms.map((f) => f?.read() ?? {})) as FormValues;
+  const dom = guideDom(prefix, forms, options);
+  replace(container, dom.element);
+
+  /** Focus on the step's result, scrolled so that the step's heading and button are seen above it. */
+  const focusResult = () => {
+    dom.heading.scrollIntoView?.({ block: "start" });
+    dom.result.focus({ preventScroll: true });
   };
-
-  const renderProblems = () => {
-    const inline = new Map<ContractField, string>();
-    for (const s of model.steps)
-      for (const p of s.problems)
-        if (p.field !== null && reached.has(p.field)) inline.set(p.field, p.message);
-    forms.forEach((f) => f?.showProblems(inline));
+  const moves: GuideMoves = {
+    toStep: (target) => {
+      show(shownAt(state, target));
+      focusResult();
+    },
+    toField: (field) => {
+      const at = GUIDE_STEP_IDS.indexOf(stepOfField(field)) + 1;
+      if (at !== state.step) show(shownAt(state, at));
+      forms[at - 1]?.focus(field);
+    },
   };
+  const items = stepItems(dom.stepList, moves);
 
-  const renderActions = () => {
-    const last = step === TOTAL;
-    const letterReady = model.steps[GUIDE_STEP_IDS.indexOf("letter")].state === "ready";
-    replace(primary, last ? options.letters.label : G.next(model.steps[step].title));
-    primary.disabled = last && !letterReady;
-    lettersButton.hidden = step !== TOTAL - 1 || !letterReady;
-    back.hidden = step === 1;
-  };
-
-  const render = () => {
-    replace(heading, G.stepHeading(step, TOTAL, current().title));
+  forms.forEach((f) => f?.fill(options.values));
+  let state = initialGuideState(read(), rates);
+  function show(next: GuideState) {
+    state = next;
+    replace(dom.heading, G.stepHeading(state.step, TOTAL, currentStep(state).title));
     forms.forEach((f, index) => {
-      if (f !== null) f.form.hidden = index !== step - 1;
+      if (f !== null) f.form.hidden = index !== state.step - 1;
     });
-    noInputs.hidden = forms[step - 1] !== null;
-    renderSteps();
-    renderActions();
-    renderResult();
-    renderProblems();
-  };
-
-  const evaluate = () => {
-    model = guideForValues(read(), options.referenceRates);
-    render();
-  };
-
-  function show(target: number) {
-    step = Math.max(1, Math.min(TOTAL, target));
-    furthest = Math.max(furthest, step);
-    render();
+    dom.noInputs.hidden = forms[state.step - 1] !== null;
+    renderSteps(items, state);
+    renderActions(dom, state, options.letters.label);
+    renderResult(dom.result, state, moves);
+    forms.forEach((f) => f?.showProblems(fieldProblems(state)));
   }
 
   const runLetters = async (button: HTMLButtonElement) => {
-    const calc = model.calc;
+    const calc = state.model.calc;
     if (calc === null) return;
-    const buttons = [primary, lettersButton, back];
+    const buttons = [dom.primary, dom.edit, dom.lettersButton, dom.back];
     for (const b of buttons) b.disabled = true;
     try {
       await options.letters.run(calc);
     } finally {
       for (const b of buttons) b.disabled = false;
-      renderActions();
+      renderActions(dom, state, options.letters.label);
       button.focus();
     }
   };
 
-  primary.addEventListener("click", () => {
-    if (step === TOTAL) return void runLetters(primary);
-    for (const field of current().fields) reached.add(field);
-    evaluate();
-    const s = current();
-    if (s.state === "problems") {
-      const first = s.problems.find((p) => p.field !== null);
-      if (first?.field) forms[step - 1]?.focus(first.field);
-      else focusResult();
-      return;
-    }
-    show(step + 1);
-    focusResult();
+  // A press on the step's buttons keeps focus where it is until the click: leaving a field re-renders
+  // the result above them, which would move the button away from under the pointer mid-click.
+  for (const button of [dom.primary, dom.back])
+    button.addEventListener("mousedown", (event) => event.preventDefault());
+  dom.primary.addEventListener("click", () => {
+    if (state.step === TOTAL) return void runLetters(dom.primary);
+    const outcome = next(state, read(), rates);
+    show(outcome.state);
+    if (outcome.fixField !== null) forms[state.step - 1]?.focus(outcome.fixField);
+    else focusResult();
   });
-  lettersButton.addEventListener("click", () => void runLetters(lettersButton));
-  back.addEventListener("click", () => {
-    show(step - 1);
-    focusResult();
+  dom.lettersButton.addEventListener("click", () => void runLetters(dom.lettersButton));
+  dom.edit.addEventListener("click", () => {
+    const first = forms[state.step - 1]?.form.querySelector<HTMLElement>("input, select");
+    first?.focus();
   });
+  dom.back.addEventListener("click", () => moves.toStep(state.step - 1));
   watchTyping(forms, {
-    editing: () => result.classList.add("stale"),
-    reach: (field) => {
-      reached.add(field);
-      evaluate();
-    },
+    editing: () => dom.result.classList.add("stale"),
+    reach: (field) => show(evaluated(withReached(state, [field]), read(), rates)),
   });
-
-  fill(options.values);
-  const filled = Object.entries(options.values).some(
-    ([name, text]) => name !== "method" && (text ?? "").trim() !== "",
-  );
-  // A loaded contract is checked whole; an empty one field by field as the user reaches it.
-  if (filled) for (const name of FORM_FIELDS.keys()) reached.add(name);
-  evaluate();
+  show(state);
 
   return {
-    element,
-    current: () => step,
+    element: dom.element,
+    current: () => state.step,
     read,
-    model: () => model,
+    model: () => state.model,
     focusResult,
   };
 }

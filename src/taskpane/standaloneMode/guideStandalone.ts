@@ -4,7 +4,7 @@
  * so the one-click flow (the form, its statement and "Ladda ner .xlsx") stays as it was. The guide's
  * last steps download the calculation sheet with the letters.
  */
-import type { Calculation } from "../../engine";
+import type { Calculation, ReferenceRateTable } from "../../engine";
 import type { SheetPlan } from "../../sheet/types";
 import { planCaseWorkbook } from "../../sheet/caseWorkbook";
 import { h } from "../ui/dom";
@@ -17,6 +17,8 @@ import { Shell, messageOf } from "../ui/shell";
 export interface StandaloneGuideParts {
   /** What the form mode shows; hidden while the guide is shown. */
   formArea: readonly HTMLElement[];
+  /** The page's reference rates now (the Referensräntor panel's). */
+  rates(): ReferenceRateTable;
   /** The form's values now. */
   read(): FormValues;
   /** Puts values into the form (and checks them there). */
@@ -46,7 +48,7 @@ export function standaloneGuideMode(
     shell.clearError();
     shell.status(UI_TEXT.downloading);
     try {
-      const plans = planCaseWorkbook(calc, { letters: true });
+      const plans = planCaseWorkbook(calc, { letters: true, rateSheet: true });
       const bytes = await parts.buildXlsx(plans);
       const fileName = `${plans[0].name}.xlsx`;
       parts.save(bytes, fileName);
@@ -68,6 +70,7 @@ export function standaloneGuideMode(
     shell.clearError();
     guide = mountGuideView(area, {
       values: parts.read(),
+      referenceRates: parts.rates(),
       note: G.standaloneNote,
       letters: { label: G.lettersStandalone, run: download },
     });

@@ -168,7 +168,11 @@ function showMark(control: AnswerControl, mark: AnswerMark | null): void {
       " ",
       mark.hint.text,
       " ",
-      h("span", { class: "citation" }, mark.hint.citation),
+      h(
+        "a",
+        { class: "citation", href: mark.hint.href, target: "_blank", rel: "noopener" },
+        mark.hint.citation,
+      ),
     );
     hint.hidden = false;
   } else {
@@ -277,6 +281,114 @@ function picker(options: TrainingPanelOptions) {
   return { form, level, number, pick, useRow, showProblem };
 }
 
+/** The answers form of a case: its controls, "Rätta" (marks and a score) and "Visa lösning". */
+function answersForm(c: TrainingCase, solution: HTMLElement, options: TrainingPanelOptions) {
+  const controls = answerFieldsFor(c.calc)
+    .filter(
+      (f) =>
+        c.calc.contract.estimatedValue !== null || (f.key !== "surplus" && f.key !== "outcome"),
+    )
+    .map(answerControl);
+  const score = h("p", { class: "training-score", role: "status", tabindex: "-1" });
+  const check = h("button", { type: "submit", class: "primary" }, T.check);
+  const solve = h("button", { type: "button", "aria-expanded": "false" }, T.showSolution);
+  const form = h(
+    "form",
+    { class: "training-answers", novalidate: true, "aria-labelledby": "training-answers-heading" },
+    h("h4", { id: "training-answers-heading" }, T.answers),
+    ...answerGroups(c.calc, controls),
+    h("div", { class: "training-buttons" }, check, solve),
+    score,
+  );
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const typed = Object.fromEntries(controls.map((ctl) => [ctl.field.id, ctl.input.value]));
+    const marks = checkAnswers(c.calc, typed);
+    for (const ctl of controls) showMark(ctl, marks.find((m) => m.id === ctl.field.id) ?? null);
+    const right = marks.filter((m) => m.status === "right").length;
+    replace(score, right === marks.length ? T.allRight : T.score(right, marks.length));
+    check.focus(); // focus stays on the pressed button; the score is announced (role=status)
+  });
+  solve.addEventListener("click", () => toggleSolution(c, solve, solution, options.letters));
+  return form;
+}
+
+/** Opens the worked solution as the guided steps on a copy of the case, or closes it. */
+function toggleSolution(
+  c: TrainingCase,
+  solve: HTMLButtonElement,
+  solution: HTMLElement,
+  letters: GuideLetters,
+): void {
+  const open = solution.hidden;
+  solution.hidden = !open;
+  solve.setAttribute("aria-expanded", String(open));
+  replace(solve, open ? T.hideSolution : T.showSolution);
+  if (!open) return replace(solution);
+  const guideArea = h("div", { class: "training-guide" });
+  replace(solution, guideArea);
+  const guide = mountGuideView(guideArea, {
+    values: contractToForm(c.input).values,
+    referenceRates: c.calc.referenceRates,
+    note: `${T.solutionHeading(c.name)}. ${T.solutionNote}`,
+    letters,
+    idPrefix: "training-guide-", // apart from the pane's own guided mode
+  });
+  guide.focusResult();
+}
+
+/** The case the picker names, or its problem shown at the number field. */
+function pickedCase(pick: ReturnType<typeof picker>): TrainingCase | null {
+  const level = Number(pick.level.value) as PracticeLevel;
+  const text = pick.number.value.trim().replace(/[\s\u00a0]/g, "");
+  const number = /^\d+$/.test(text) ? Number(text) : NaN;
+  try {
+    checkPracticeCase(level, Number.isNaN(number) ? pick.number.value : number);
+    const c = practiceTrainingCase(level, number);
+    pick.showProblem(null);
+    return c;
+  } catch (error) {
+    if (error instanceof PracticeCaseError) pick.showProblem(error.message);
+    else if (error instanceof EngineError) pick.showProblem(T.caseFailed(formMessage(error)));
+    else throw error;
+    return null;
+  }
+}
+
+/** Excel: the button that reads the selected row as the case, disabled while it reads. */
+function wireUseRow(
+  useRow: HTMLButtonElement,
+  read: () => Promise<TrainingCase | null>,
+  show: (c: TrainingCase) => void,
+): void {
+  useRow.addEventListener("click", async () => {
+    useRow.disabled = true;
+    try {
+      const c = await read();
+      if (c !== null) show(c);
+    } finally {
+      useRow.disabled = false;
+    }
+  });
+}
+
+/** Opens the case a link names (`?ovning=2.47`), the picker set to it. */
+function openStart(
+  pick: ReturnType<typeof picker>,
+  start: { level: PracticeLevel; number: number },
+  show: (c: TrainingCase) => void,
+): void {
+  choose(pick.level, String(start.level));
+  pick.level.dispatchEvent(new Event("change"));
+  pick.number.value = String(start.number);
+  try {
+    show(practiceTrainingCase(start.level, start.number));
+  } catch (error) {
+    if (!(error instanceof PracticeCaseError)) throw error;
+    pick.showProblem(error.message);
+  }
+}
+
 /** Builds the panel; the host puts its element where it fits. */
 export function trainingPanel(options: TrainingPanelOptions): TrainingPanel {
   const pick = picker(options);
@@ -290,111 +402,27 @@ export function trainingPanel(options: TrainingPanelOptions): TrainingPanel {
     caseArea,
   );
   const show = (c: TrainingCase) => {
-    const controls = answerFieldsFor(c.calc)
-      .filter(
-        (f) =>
-          c.calc.contract.estimatedValue !== null || (f.key !== "surplus" && f.key !== "outcome"),
-      )
-      .map(answerControl);
-    const score = h("p", { class: "training-score", role: "status", tabindex: "-1" });
-    const check = h("button", { type: "submit", class: "primary" }, T.check);
-    const solve = h("button", { type: "button", "aria-expanded": "false" }, T.showSolution);
     const solution = h("div", { class: "training-solution", hidden: true });
-    const answers = h(
-      "form",
-      {
-        class: "training-answers",
-        novalidate: true,
-        "aria-labelledby": "training-answers-heading",
-      },
-      h("h4", { id: "training-answers-heading" }, T.answers),
-      ...answerGroups(c.calc, controls),
-      h("div", { class: "training-buttons" }, check, solve),
-      score,
-    );
+    const name = h("h3", { class: "training-name", tabindex: "-1" }, c.name);
     replace(
       caseArea,
-      h("h3", { class: "training-name", tabindex: "-1" }, c.name),
+      name,
       h("p", { class: "hint" }, c.note),
       h("h4", {}, T.inputs),
       inputsList(c.input),
-      answers,
+      answersForm(c, solution, options),
       solution,
     );
     element.setAttribute("open", "");
-
-    answers.addEventListener("submit", (event) => {
-      event.preventDefault();
-      const typed = Object.fromEntries(controls.map((ctl) => [ctl.field.id, ctl.input.value]));
-      const marks = checkAnswers(c.calc, typed);
-      for (const ctl of controls) showMark(ctl, marks.find((m) => m.id === ctl.field.id) ?? null);
-      const right = marks.filter((m) => m.status === "right").length;
-      replace(score, right === marks.length ? T.allRight : T.score(right, marks.length));
-      check.focus(); // focus stays on the pressed button; the score is announced (role=status)
-    });
-    solve.addEventListener("click", () => {
-      const open = solution.hidden;
-      solution.hidden = !open;
-      solve.setAttribute("aria-expanded", String(open));
-      replace(solve, open ? T.hideSolution : T.showSolution);
-      if (!open) return replace(solution);
-      const guideArea = h("div", { class: "training-guide" });
-      replace(solution, guideArea);
-      const guide = mountGuideView(guideArea, {
-        values: contractToForm(c.input).values,
-        referenceRates: c.calc.referenceRates,
-        note: `${T.solutionHeading(c.name)}. ${T.solutionNote}`,
-        letters: options.letters,
-        idPrefix: "training-guide-", // apart from the pane's own guided mode
-      });
-      guide.focusResult();
-    });
-    (caseArea.querySelector(".training-name") as HTMLElement).focus();
+    name.focus();
   };
-
   pick.form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const level = Number(pick.level.value) as PracticeLevel;
-    const text = pick.number.value.trim().replace(/[\s\u00a0]/g, "");
-    const number = /^\d+$/.test(text) ? Number(text) : NaN;
-    let c: TrainingCase;
-    try {
-      checkPracticeCase(level, Number.isNaN(number) ? pick.number.value : number);
-      c = practiceTrainingCase(level, number);
-    } catch (error) {
-      if (error instanceof PracticeCaseError) return pick.showProblem(error.message);
-      if (error instanceof EngineError) return pick.showProblem(T.caseFailed(formMessage(error)));
-      throw error;
-    }
-    pick.showProblem(null);
-    show(c);
+    const c = pickedCase(pick);
+    if (c !== null) show(c);
   });
-  if (pick.useRow && options.readSelectedRow) {
-    const useRow = pick.useRow;
-    const read = options.readSelectedRow;
-    useRow.addEventListener("click", async () => {
-      useRow.disabled = true;
-      try {
-        const c = await read();
-        if (c !== null) show(c);
-      } finally {
-        useRow.disabled = false;
-      }
-    });
-  }
-  if (options.start) {
-    choose(pick.level, String(options.start.level));
-    pick.level.dispatchEvent(new Event("change"));
-    pick.number.value = String(options.start.number);
-    try {
-      show(practiceTrainingCase(options.start.level, options.start.number));
-    } catch (error) {
-      if (!(error instanceof PracticeCaseError)) throw error;
-      pick.showProblem(error.message);
-    }
-  }
-  return {
-    element,
-    show,
-  };
+  if (pick.useRow && options.readSelectedRow)
+    wireUseRow(pick.useRow, options.readSelectedRow, show);
+  if (options.start) openStart(pick, options.start, show);
+  return { element, show };
 }

@@ -27,11 +27,26 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-/** Appends children (text as text nodes). */
+/** A space between digit groups (`77 449`) or before a unit (`449 kr`, `5,95 %`). */
+const BREAKABLE_IN_FIGURE = /(?<=\d)[ \u202f](?=\d{3}(?!\d)|kr\b|%)/g;
+
+/**
+ * The pane's text with every figure kept on one line: the spaces inside a number and before "kr"
+ * or "%" become no-break spaces (U+00A0), so a narrow pane (350 px) never breaks an amount inside
+ * itself ("1 / 471 kr"). The engine writes plain spaces (the CLI, the sheets and every message
+ * share them); this is the one place the pane makes them unbreakable.
+ */
+function keepFiguresWhole(text: string): string {
+  return text.replace(BREAKABLE_IN_FIGURE, "\u00a0");
+}
+
+/** Appends children (text as text nodes, its figures kept whole). */
 function append(parent: Node, ...children: Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    parent.appendChild(
+      typeof child === "string" ? document.createTextNode(keepFiguresWhole(child)) : child,
+    );
   }
 }
 

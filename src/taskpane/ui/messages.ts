@@ -156,6 +156,28 @@ export const UI_TEXT = {
   ratesSheetProblem: (message: string) =>
     `Bladet Referensräntor kan inte användas: ${message}. Rätta raden i bladet och försök igen.`,
 
+  // Standalone mode: the reference rates panel (the percent is read and checked as in Excel mode)
+  ratesIntroStandalone:
+    "Referensräntan fastställs per kalenderhalvår (1 januari och 1 juli). Lägg till ett halvår som den inbyggda tabellen saknar: det sparas i den här webbläsaren och används i alla beräkningar på sidan och i nedladdade filer (bladet Referensräntor).",
+  lastKnownHere: (halfYear: string, percent: string, added: boolean) =>
+    `Senast kända halvår: ${halfYear}, ${percent} (${added ? "tillagt här" : "inbyggd tabell"}).`,
+  rateFromLabel: "Halvåret från (1 januari eller 1 juli)",
+  rateFromEmpty: "Skriv halvårets första dag, t.ex. 2026-07-01.",
+  ratePercentLabel: "Referensränta (%)",
+  rateStoredHelp:
+    "Riksbankens beslutade referensränta, t.ex. 1,75. Sparas bara i den här webbläsaren (offentliga uppgifter, inga personuppgifter).",
+  /** How a missing half-year is added on the standalone page (ends the engine's message). */
+  addRateInPanel: "lägg till den i panelen Referensräntor",
+  goToRates: "Gå till Referensräntor",
+  rateAddedHere: (halfYear: string, percent: string) =>
+    `Halvåret ${halfYear} (${percent}) tillagt; beräkningarna på sidan använder det.`,
+  rateReplacedHere: (halfYear: string, percent: string, before: string) =>
+    `Halvåret ${halfYear} är nu ${percent} (var ${before}); beräkningarna på sidan använder det.`,
+  rateRemoved: (halfYear: string) => `Halvåret ${halfYear} borttaget ur tabellen här.`,
+  userRatesCaption: "Tillagda i den här webbläsaren:",
+  removeRate: "Ta bort",
+  removeRateLabel: (halfYear: string) => `Ta bort halvåret ${halfYear}`,
+
   // Standalone mode
   examples: "Exempel:",
   example: (n: string) => `Övning ${n}`,
@@ -211,6 +233,12 @@ export const UI_TEXT = {
   withLetters: "Med brev",
   withLettersHelp:
     "Lägger även till brevet som utfallet kräver (underrättelse eller begäran om mellanskillnad) och beräkningen vid återtagningen, som egna blad länkade till beräkningsbladet.",
+  /** The letters' sender (src/taskpane/form/senderFields.ts). */
+  senderLegend: "Avsändare i breven",
+  senderHint:
+    "Fylls i en gång och sparas här. Breven hämtar avsändaren från bladet Avsändare, som skapas med " +
+    "de här uppgifterna; finns bladet redan i arbetsboken ändrar du avsändaren där.",
+  senderLabels: { authority: "Myndighet", address: "Postadress", telephone: "Telefon" },
   writtenWithLetters: (sheet: string, letters: readonly string[]) =>
     `Bladet «${sheet}» skapat, med ${letters.map((name) => `«${name}»`).join(" och ")}`,
 } as const;

@@ -186,6 +186,7 @@ export function calculationView(calc: Calculation): HTMLElement {
       ...party(UI_TEXT.goods, c.goods),
     ),
     h("p", { class: "method" }, UI_TEXT.method(METHOD_NAMES[calc.method], calc.law.settlement)),
+    calc.lawWarning === null ? null : h("p", { class: "law-warning" }, calc.lawWarning),
     h(
       "p",
       { class: "credit" },
