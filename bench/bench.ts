@@ -134,6 +134,9 @@ async function main(): Promise<void> {
       `Mål: 20 000 kontrakt på högst 12 gånger tiden för 2 000 (nu ${results.batchTimeRatio}), med högst ` +
         `dubbla minnet (nu ${results.batchMemoryRatio}) och under 400 MB (nu ${results.batch20000PeakMB}).\n`,
     );
+    process.stdout.write(
+      `atertag calc --json: ${results.cliStartSeconds} s från start till slut; node -e 0: ${results.nodeStartSeconds} s.\n`,
+    );
   }
 }
 

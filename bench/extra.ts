@@ -2,9 +2,9 @@
  * Measurements beyond the engine: context.sync calls per written sheet (the Excel writer against
  * office-addin-mock, counting every sync the mock context receives) and per pane action (batches,
  * syncs, and with each batch's closing sync, over the stand-in Excel: test/testkit/roundTrips.ts),
- * the time a 300-contract batch
- * takes from CSV text to .xlsx bytes (summary only, in memory), and the streaming batch at 2 000 and
- * 20 000 contracts, each in a child process for its peak memory (bench/batchScale.ts).
+ * the time a 300-contract batch takes from CSV text to .xlsx bytes (summary only, in memory), and the streaming batch at 2 000 and
+ * 20 000 contracts, each in a child process for its peak memory (bench/batchScale.ts), and the
+ * command's start (bench/cliStart.ts).
  */
 import fs from "fs";
 import path from "path";
@@ -18,6 +18,7 @@ import { toXlsxBuffer } from "../src/export/xlsx";
 import { writeSheetPlan } from "../src/excel/writer";
 import { batchScaleMeasurements } from "./batchScale";
 import { actionRoundTrips } from "../test/testkit/roundTrips";
+import { cliStartMeasurements } from "./cliStart";
 
 const EXAMPLES = path.join(__dirname, "..", "examples");
 const example = (n: number) =>
@@ -151,5 +152,6 @@ export async function extraMeasurements(): Promise<Record<string, number>> {
     ...(await perAction()),
     batch300Seconds: await batch300Seconds(),
     ...(await batchScaleMeasurements()),
+    ...cliStartMeasurements(),
   };
 }

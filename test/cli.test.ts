@@ -1,10 +1,9 @@
 /**
  * The command line (src/cli): text output of the worked examples, and bad input: status 2, exactly one
  * line on stderr naming the file, the field and the value, nothing on stdout; an --out folder that does
- * not exist is refused, not created. Real subprocess runs check the entry point (exit status 2, no stack
- * trace) and every `--json` command of the README exactly as written there (`npx atertag`, the bin).
+ * not exist is refused, not created. All in-process (test/testkit/cli.ts); the command in a process of
+ * its own is test/cliProcess.test.ts.
  */
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -173,31 +172,6 @@ describe("bad input: status 2, one line naming the file, nothing on stdout", () 
   });
 });
 
-describe("the real entry point", () => {
-  test("npx tsx src/cli/main.ts calc BADFILE exits 2 with one line and no stack trace", () => {
-    const file = badContract();
-    const result = spawnSync("npx", ["tsx", "src/cli/main.ts", "calc", file], {
-      cwd: REPO_ROOT,
-      encoding: "utf8",
-      timeout: 60_000,
-    });
-    expect(result.error).toBeUndefined();
-    expect(result.status).toBe(2);
-    expect(result.stdout).toBe("");
-    expect(result.stderr).toContain("installmentsPaid");
-    expect(result.stderr).toContain(file);
-    expect(result.stderr).not.toMatch(/^\s+at /m);
-    expect(result.stderr).not.toMatch(/internt fel/i);
-    // npx itself may warn about the npm configuration; only the program's own lines count.
-    const lines = result.stderr
-      .trim()
-      .split("\n")
-      .filter((line) => !line.startsWith("npm warn"));
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^Fel: /);
-  });
-});
-
 describe("messages read as a Swedish user expects (issue 9, items 13 and 14)", () => {
   const lineFor = async (name: string, content: string) => {
     const file = writeFile(name, content);
@@ -300,85 +274,6 @@ describe("an --out folder that does not exist: status 2 naming the folder, nothi
     expect(status).toBe(0);
     expect(err).toEqual([]);
     expect(fs.readFileSync(target).subarray(0, 2).toString()).toBe("PK");
-  });
-});
-
-/** The user documentation: README.md and the pages of docs/ it links to. */
-function userDocumentation(): string {
-  const docs = fs.readdirSync(path.join(REPO_ROOT, "docs")).filter((f) => f.endsWith(".md"));
-  const files = ["README.md", ...docs.map((f) => path.join("docs", f))];
-  return files.map((f) => fs.readFileSync(path.join(REPO_ROOT, f), "utf8")).join("\n");
-}
-
-/**
- * The documentation's command-line examples that print JSON: each line of a ```sh block that runs
- * `npx atertag` with `--json`, except the synopsis lines (placeholders such as FILE.json or [--json]).
- */
-function readmeJsonCommands(): string[] {
-  const readme = userDocumentation();
-  const commands: string[] = [];
-  for (const [, block] of readme.matchAll(/```sh\n([\s\S]*?)```/g)) {
-    for (const raw of block.split("\n")) {
-      const line = raw.replace(/\s+#.*$/, "").trim();
-      const template = /\[|\b[A-Z]+\.(json|csv|xlsx)\b/.test(line);
-      if (line.startsWith("npx atertag ") && line.includes("--json") && !template)
-        commands.push(line);
-    }
-  }
-  return commands;
-}
-
-describe("every --json command in the documentation prints JSON, run exactly as written there", () => {
-  jest.setTimeout(240_000);
-  const commands = readmeJsonCommands();
-
-  test("the documentation shows calc --json for one file (redirected to a file), for two files, and batch --json", () => {
-    expect(commands).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/^npx atertag calc \S+\.json --json > \S+\.json$/),
-        expect.stringMatching(/^npx atertag calc \S+\.json \S+\.json --json$/),
-        expect.stringMatching(/^npx atertag batch \S+\.csv --json$/),
-      ]),
-    );
-  });
-
-  test("an npm run command with --json in the documentation is silent (-s), so npm's banner stays off stdout", () => {
-    const readme = userDocumentation();
-    const npmRuns = [...readme.matchAll(/npm run ([^`\n]*--json[^`\n]*)/g)].map((m) => m[0]);
-    expect(npmRuns.filter((run) => !/^npm run (-s|--silent) /.test(run))).toEqual([]);
-  });
-
-  test.each(commands)("%s", (command) => {
-    const redirect = / > (\S+)$/.exec(command);
-    const target = redirect ? path.join(REPO_ROOT, redirect[1]) : null;
-    if (target)
-      expect({ exists: fs.existsSync(target), target }).toEqual({ exists: false, target });
-    try {
-      const result = spawnSync("bash", ["-c", command], {
-        cwd: REPO_ROOT,
-        encoding: "utf8",
-        timeout: 120_000,
-      });
-      // npx itself may warn about the npm configuration; the program must print nothing there.
-      const stderr = result.stderr.split("\n").filter((l) => l !== "" && !l.startsWith("npm warn"));
-      expect({ status: result.status, stderr }).toEqual({ status: 0, stderr: [] });
-      const printed = target ? fs.readFileSync(target, "utf8") : result.stdout;
-      const parsed: unknown = JSON.parse(printed);
-      const reports = (Array.isArray(parsed) ? parsed : [parsed]) as {
-        caseId: string;
-        statements: { lines: { amountInclInterest: number } }[];
-      }[];
-      // Att betala inkl. ränta at the repossession date (conventions §8): 77 551 and 93 529 kr.
-      const expected: Record<string, number> = { "Övning 1": 77551, "Övning 2": 93529 };
-      expect(reports.length).toBeGreaterThan(0);
-      for (const report of reports)
-        expect([report.caseId, report.statements[1].lines.amountInclInterest]).toEqual([
-          report.caseId,
-          expected[report.caseId],
-        ]);
-    } finally {
-      if (target) fs.rmSync(target, { force: true });
-    }
   });
 });
 

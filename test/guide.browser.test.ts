@@ -21,9 +21,9 @@ import { ContractInput } from "../src/engine";
 import { contractTable } from "../src/sheet/headers";
 import {
   OFFICE_JS_HOST,
-  blockOfficeJs,
   describeWithChromium,
   monitorPage,
+  openStandalonePane,
   paneSession,
 } from "./support/browser";
 import example1 from "../examples/worked-example-1.json";
@@ -93,16 +93,9 @@ describeChromium("guided mode in Chromium at 350 px", () => {
   describe("standalone", () => {
     /** Opens the page on a worked example, switches to "Steg för steg", returns the page. */
     async function openGuide(query: string) {
-      const context = await pane.newContext({
-        viewport: PANE,
-        acceptDownloads: true,
-        locale: "sv-SE",
+      const { page, monitor } = await openStandalonePane(pane, query, {
+        context: { viewport: PANE, acceptDownloads: true },
       });
-      const monitor = monitorPage(context);
-      await blockOfficeJs(context);
-      const page = await context.newPage();
-      await page.goto(`${pane.url}taskpane.html${query}`);
-      await page.waitForSelector('main[data-mode="standalone"]');
       await page.click('.guide-mode button:has-text("Steg för steg")');
       await page.waitForSelector(".guide-step-heading");
       return { page, monitor };

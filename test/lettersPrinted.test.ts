@@ -15,14 +15,13 @@ import * as path from "path";
 import { OUTCOME_TEXT, calculate, parseContract } from "../src/engine";
 import { writeXlsxFile } from "../src/export/writeFile";
 import { planCaseWorkbook } from "../src/sheet/caseWorkbook";
-import { positionOf } from "../src/sheet/grid";
 import { LETTER_COMMON } from "../src/sheet/letters/texts";
 import { SheetPlan } from "../src/sheet/types";
 import {
   describeWithSoffice,
   findSoffice,
-  readCellValues,
-  recalculateXlsx,
+  recalculatedPlans,
+  withoutCachedResults,
 } from "./support/libreoffice";
 import {
   CALIBRATION,
@@ -39,20 +38,8 @@ const example = (n: number) =>
   );
 
 /** The plans with no cached result left, and the calculation sheet's named inputs set anew. */
-function edited(plans: SheetPlan[], edits: Record<string, number> = {}): SheetPlan[] {
-  const [sheet] = plans;
-  const targets = new Map(
-    Object.entries(edits).map(([name, v]) => [JSON.stringify(positionOf(sheet.names[name])), v]),
-  );
-  return plans.map((plan, i) => ({
-    ...plan,
-    cells: plan.cells.map((cell) => {
-      const key = JSON.stringify({ row: cell.row, col: cell.col });
-      if (i === 0 && targets.has(key)) return { ...cell, value: targets.get(key) };
-      return cell.formula ? { ...cell, result: undefined } : cell;
-    }),
-  }));
-}
+const edited = (plans: SheetPlan[], edits: Record<string, number> = {}): SheetPlan[] =>
+  plans.map((plan, i) => withoutCachedResults(plan, i === 0 ? edits : {}));
 
 let dir: string;
 beforeAll(() => {
@@ -62,11 +49,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** Writes and recalculates the plans; reads a letter's named cell. */
 async function recalculated(plans: SheetPlan[], file: string) {
-  const xlsx = path.join(dir, file);
-  await writeXlsxFile(plans, xlsx);
-  const recalc = await recalculateXlsx(xlsx);
-  const sheets = await Promise.all(plans.map((plan) => readCellValues(recalc, plan.name)));
-  return (sheet: number, name: string) => sheets[sheet].get(plans[sheet].names[name]);
+  return (await recalculatedPlans(plans, path.join(dir, file))).named;
 }
 
 const describeSoffice = describeWithSoffice();

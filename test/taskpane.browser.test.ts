@@ -27,10 +27,12 @@ import {
   DEFAULT_ALLOWED_HOSTS,
   OFFICE_JS_HOST,
   PageMonitor,
-  blockOfficeJs,
+  cspViolations,
   describeWithChromium,
   monitorPage,
+  openStandalonePane,
   paneSession,
+  recordCspViolations,
 } from "./support/browser";
 import example1 from "../examples/worked-example-1.json";
 import example2 from "../examples/worked-example-2.json";
@@ -66,28 +68,18 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
     office: "offline" | "hanging" = "offline",
     viewport = { width: 1280, height: 900 },
   ): Promise<Opened> {
-    const context = await pane.newContext({ viewport, acceptDownloads: true, locale: "sv-SE" });
-    const monitor = monitorPage(context);
-    if (office === "offline") await blockOfficeJs(context);
-    else
-      await context.route(
-        (url) => url.hostname === OFFICE_JS_HOST,
-        () => undefined,
-      ); // never answered
-    const page = await context.newPage();
     const consoleMessages: Opened["consoleMessages"] = [];
-    page.on("console", (msg: ConsoleMessage) =>
-      consoleMessages.push({ type: msg.type(), text: msg.text(), url: msg.location().url }),
-    );
-    await page.addInitScript(() => {
-      const w = window as unknown as { __csp: string[] };
-      w.__csp = [];
-      document.addEventListener("securitypolicyviolation", (e) =>
-        w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
-      );
+    const { context, page, monitor } = await openStandalonePane(pane, query, {
+      context: { viewport, acceptDownloads: true },
+      office,
+      timeoutMs: HOST_WAIT_MS + 5000,
+      beforeLoad: async (page) => {
+        page.on("console", (msg: ConsoleMessage) =>
+          consoleMessages.push({ type: msg.type(), text: msg.text(), url: msg.location().url }),
+        );
+        await recordCspViolations(page);
+      },
     });
-    await page.goto(`${pane.url}taskpane.html${query}`, { waitUntil: "commit" });
-    await page.waitForSelector('main[data-mode="standalone"]', { timeout: HOST_WAIT_MS + 5000 });
     return { context, page, monitor, consoleMessages };
   }
 
@@ -98,7 +90,7 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
       .filter((m) => !(m.text === OFFICE_JS_FAILURE && m.url === OFFICE_JS_URL))
       .map((m) => `console: ${m.text} (${m.url})`);
     const failed = monitor.failedRequests.filter((f) => !f.startsWith(`${OFFICE_JS_URL} -> `));
-    const csp = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+    const csp = await cspViolations(page);
     return [
       ...monitor.pageErrors.map((e) => `pageerror: ${e}`),
       ...errors,

@@ -18,6 +18,8 @@ import {
   describeWithChromium,
   monitorPage,
   paneSession,
+  recordCspViolations,
+  cspViolations,
 } from "./support/browser";
 import { readPng } from "./support/png";
 
@@ -66,17 +68,11 @@ describeChromium("where the task pane loads office.js (Chromium)", () => {
         },
       );
     const page = await context.newPage();
-    await page.addInitScript(() => {
-      const w = window as unknown as { __csp: string[] };
-      w.__csp = [];
-      document.addEventListener("securitypolicyviolation", (e) =>
-        w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
-      );
-    });
+    await recordCspViolations(page);
     return { page, monitor, cdn };
   }
 
-  const csp = (page: Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+  const csp = cspViolations;
 
   it("a plain tab requests neither office.js nor functions.js, and starts standalone at once", async () => {
     const { page, monitor, cdn } = await newPage("record");

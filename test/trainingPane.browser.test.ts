@@ -10,12 +10,11 @@
  */
 import * as os from "os";
 import * as path from "path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import {
   OFFICE_JS_HOST,
-  blockOfficeJs,
   describeWithChromium,
-  monitorPage,
+  openStandalonePane,
   paneSession,
 } from "./support/browser";
 import { practiceCase } from "../src/training/practiceCase";
@@ -86,8 +85,6 @@ const surplus = k.estimatedValue - atRepossession.inkl;
 // ----- The browser -----------------------------------------------------------------------------
 
 describeChromium(`the Träning panel in Chromium at ${WIDTH} px (standalone)`, () => {
-  let context: BrowserContext;
-
   const pane = paneSession("training");
 
   const answer = (page: Page, id: string) => page.locator(`#training-${id.replace(/\./g, "-")}`);
@@ -97,15 +94,9 @@ describeChromium(`the Träning panel in Chromium at ${WIDTH} px (standalone)`, (
   it("marks right and wrong answers in words, with aria and a hint, and opens the solution", async () => {
     expect(practice.name).toBe("Övning 1.47");
     expect(surplus).toBeLessThan(0); // level 1 ends in a notice
-    context = await pane.newContext({
-      viewport: { width: WIDTH, height: 900 },
-      locale: "sv-SE",
+    const { page, monitor } = await openStandalonePane(pane, "?ovning=1.47", {
+      context: { viewport: { width: WIDTH, height: 900 } },
     });
-    const monitor = monitorPage(context);
-    await blockOfficeJs(context);
-    const page = await context.newPage();
-    await page.goto(`${pane.url}taskpane.html?ovning=1.47`, { waitUntil: "commit" });
-    await page.waitForSelector('main[data-mode="standalone"]', { timeout: 10_000 });
 
     // The link opened the panel on the case, with its inputs.
     await page.waitForSelector(".training[open] .training-name");

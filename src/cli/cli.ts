@@ -29,6 +29,7 @@ import { CLI_TEXT } from "./messages";
 import { ProgressSink } from "./progress";
 import { statementText } from "./statementText";
 import { UsageError, writeOrRefuse } from "./usageError";
+import { packageRoot } from "./packageRoot";
 
 export interface CliIo {
   out: (text: string) => void;
@@ -41,10 +42,10 @@ export interface CliIo {
 
 export { PARTIAL_STATUS };
 
-const EXAMPLES_DIR = path.resolve(__dirname, "../../examples");
+const EXAMPLES_DIR = path.join(packageRoot(), "examples");
 const EXAMPLE_FILES = ["worked-example-1.json", "worked-example-2.json"];
 /** Where `npm run examples` writes the worked examples' workbooks. */
-const EXAMPLES_OUT_DIR = path.resolve(__dirname, "../../out");
+const EXAMPLES_OUT_DIR = path.join(packageRoot(), "out");
 
 const SEPARATOR = "\n\n" + "=".repeat(90) + "\n\n";
 

@@ -291,3 +291,59 @@ export function paneSession(name: string): PaneSession {
     },
   };
 }
+
+/** Starts recording the page's Content-Security-Policy violations, from its first script on. */
+export async function recordCspViolations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+}
+
+/** The violations recorded since {@link recordCspViolations}: "directive blocked-URI" each. */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+}
+
+/** A task pane page opened in a context of its own, with what went wrong in it recorded. */
+export interface OpenedPane {
+  context: BrowserContext;
+  page: Page;
+  monitor: PageMonitor;
+}
+
+/**
+ * Opens the pane standalone: a new context of `pane` (closed with the session) whose request for
+ * office.js is aborted as if offline (`office: "hanging"`: never answered), `taskpane.html` + `query`,
+ * until the standalone mode shows. `beforeLoad` runs on the page before it loads (listeners,
+ * init scripts).
+ */
+export async function openStandalonePane(
+  pane: PaneSession,
+  query: string,
+  options: {
+    context?: BrowserContextOptions;
+    office?: "offline" | "hanging";
+    beforeLoad?: (page: Page) => Promise<void> | void;
+    timeoutMs?: number;
+  } = {},
+): Promise<OpenedPane> {
+  const context = await pane.newContext({ locale: "sv-SE", ...options.context });
+  const monitor = monitorPage(context);
+  if (options.office === "hanging")
+    await context.route(
+      (url) => url.hostname === OFFICE_JS_HOST,
+      () => undefined,
+    );
+  else await blockOfficeJs(context);
+  const page = await context.newPage();
+  await options.beforeLoad?.(page);
+  await page.goto(`${pane.url}taskpane.html${query}`, { waitUntil: "commit" });
+  await page.waitForSelector('main[data-mode="standalone"]', {
+    timeout: options.timeoutMs ?? 10_000,
+  });
+  return { context, page, monitor };
+}

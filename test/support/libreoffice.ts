@@ -17,6 +17,9 @@ import * as os from "os";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import ExcelJS from "exceljs";
+import { writeXlsxFile } from "../../src/export/writeFile";
+import { positionOf } from "../../src/sheet/grid";
+import type { SheetPlan } from "../../src/sheet/types";
 import { requireTool } from "./requireTool";
 import { isExecutableFile, whichSync } from "./which";
 
@@ -280,4 +283,52 @@ export function describeWithSoffice(): jest.Describe {
     "apt-get install libreoffice-calc-nogui",
   );
   return have ? describe : describe.skip;
+}
+
+/** A workbook written from plans and recalculated by LibreOffice, read back. */
+export interface RecalculatedPlans {
+  /** The value LibreOffice computed (or the constant) at `a1` of the sheet named `sheet`. */
+  at(sheet: string, a1: string): unknown;
+  /** The value at a plan's named figure (SheetPlan.names), the plan given by its place in the list. */
+  named(plan: number, name: string): unknown;
+}
+
+/**
+ * Writes `plans` to `file` (.xlsx) with the project's writer, recalculates it with LibreOffice and
+ * reads every sheet back (formula cells give LibreOffice's results). Strip the cached results first
+ * ({@link withoutCachedResults}) so that only LibreOffice's own evaluation can produce a value.
+ */
+export async function recalculatedPlans(
+  plans: SheetPlan[],
+  file: string,
+): Promise<RecalculatedPlans> {
+  await writeXlsxFile(plans, file);
+  const recalc = await recalculateXlsx(file);
+  const sheets = new Map<string, Map<string, unknown>>();
+  for (const plan of plans) sheets.set(plan.name, await readCellValues(recalc, plan.name));
+  return {
+    at: (sheet, a1) => sheets.get(sheet)?.get(a1),
+    named: (plan, name) => sheets.get(plans[plan].name)?.get(plans[plan].names[name]),
+  };
+}
+
+/**
+ * The plan with every formula's cached result removed, and the named input cells
+ * (SheetPlan.names) set to new values — as a user editing the workbook before Excel recalculates.
+ */
+export function withoutCachedResults(
+  plan: SheetPlan,
+  edits: Record<string, string | number | undefined> = {},
+): SheetPlan {
+  const targets = new Map(
+    Object.entries(edits).map(([name, v]) => [JSON.stringify(positionOf(plan.names[name])), v]),
+  );
+  return {
+    ...plan,
+    cells: plan.cells.map((cell) => {
+      const key = JSON.stringify({ row: cell.row, col: cell.col });
+      if (targets.has(key)) return { ...cell, value: targets.get(key) };
+      return cell.formula ? { ...cell, result: undefined } : cell;
+    }),
+  };
 }
