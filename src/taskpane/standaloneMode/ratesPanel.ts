@@ -152,21 +152,11 @@ export interface RatesPanel {
   goTo(from?: Day): void;
 }
 
-/** The panel: mounted once by the standalone pane. */
-export function ratesPanel(options: RatesPanelOptions): RatesPanel {
-  let rows = options.store.load();
-  let table = pageRateTable(rows);
-  const from = field("rate-from", UI_TEXT.rateFromLabel, {
-    inputmode: "numeric",
-    placeholder: "ÅÅÅÅ-MM-DD",
-  });
-  const percent = field("rate-percent", UI_TEXT.ratePercentLabel, {
-    inputmode: "decimal",
-    placeholder: "1,75",
-  });
-  const lastKnown = h("p", { class: "last-known" });
-  const added = h("div", { class: "added-rates" });
-  const form = h(
+type RateField = ReturnType<typeof field>;
+
+/** The form that adds a half-year: its date, its percent, the button and where rows are kept. */
+function rateForm(from: RateField, percent: RateField): HTMLFormElement {
+  return h(
     "form",
     { class: "rate-form rates-here", novalidate: true },
     h("div", { class: "rate-field" }, from.label, from.input, from.problem),
@@ -185,6 +175,63 @@ export function ratesPanel(options: RatesPanelOptions): RatesPanel {
     h("button", { type: "submit" }, UI_TEXT.addRate),
     h("p", { class: "hint", id: "rates-hint" }, UI_TEXT.rateStoredHelp),
   );
+}
+
+/** The user's rows, each with a button that takes it away (`remove(row, halfYear)`). */
+function addedRatesList(
+  rows: readonly StoredRate[],
+  remove: (row: StoredRate, halfYear: string) => void,
+): HTMLElement {
+  return h(
+    "div",
+    {},
+    h("p", { id: "added-rates-caption" }, UI_TEXT.userRatesCaption),
+    h(
+      "ul",
+      { "aria-labelledby": "added-rates-caption" },
+      ...rows.map((row) => {
+        const halfYear = describeHalfYear(parseIsoDate(row.from, "from"));
+        const button = h(
+          "button",
+          { type: "button", class: "link-button", "aria-label": UI_TEXT.removeRateLabel(halfYear) },
+          UI_TEXT.removeRate,
+        );
+        button.addEventListener("click", () => remove(row, halfYear));
+        return h("li", {}, `${halfYear}: ${formatPercent(new Dec(row.percent))} `, button);
+      }),
+    ),
+  );
+}
+
+/** What the status line says of a half-year's rate added: new, or replacing the table's figure. */
+function rateAddedText(table: ReferenceRateTable, day: Day, shown: string): string {
+  const halfYear = describeHalfYear(day);
+  let before: string | null = null;
+  try {
+    before = formatPercent(table.percentOn(day, "from"));
+  } catch {
+    // a half-year the table lacks: added, not replaced
+  }
+  return before === null || before === shown
+    ? UI_TEXT.rateAddedHere(halfYear, shown)
+    : UI_TEXT.rateReplacedHere(halfYear, shown, before);
+}
+
+/** The panel: mounted once by the standalone pane. */
+export function ratesPanel(options: RatesPanelOptions): RatesPanel {
+  let rows = options.store.load();
+  let table = pageRateTable(rows);
+  const from = field("rate-from", UI_TEXT.rateFromLabel, {
+    inputmode: "numeric",
+    placeholder: "ÅÅÅÅ-MM-DD",
+  });
+  const percent = field("rate-percent", UI_TEXT.ratePercentLabel, {
+    inputmode: "decimal",
+    placeholder: "1,75",
+  });
+  const lastKnown = h("p", { class: "last-known" });
+  const added = h("div", { class: "added-rates" });
+  const form = rateForm(from, percent);
   const element = h(
     "section",
     { class: "panel rates-panel", id: "rates", "aria-labelledby": "rates-heading" },
@@ -194,6 +241,14 @@ export function ratesPanel(options: RatesPanelOptions): RatesPanel {
     form,
     added,
   );
+
+  const removeRow = (row: StoredRate, halfYear: string) => {
+    update(
+      rows.filter((r) => r !== row),
+      UI_TEXT.rateRemoved(halfYear),
+    );
+    from.input.focus();
+  };
 
   const render = () => {
     const last = table.entries()[table.entries().length - 1];
@@ -207,7 +262,7 @@ export function ratesPanel(options: RatesPanelOptions): RatesPanel {
     );
     if (from.input.value.trim() === "")
       from.input.value = formatIsoDate(nextHalfYearStart(last.from));
-    replace(added, ...(rows.length > 0 ? [addedList()] : []));
+    replace(added, ...(rows.length > 0 ? [addedRatesList(rows, removeRow)] : []));
   };
 
   const update = (next: StoredRate[], said: string) => {
@@ -219,37 +274,6 @@ export function ratesPanel(options: RatesPanelOptions): RatesPanel {
     options.status(said);
   };
 
-  const addedList = () =>
-    h(
-      "div",
-      {},
-      h("p", { id: "added-rates-caption" }, UI_TEXT.userRatesCaption),
-      h(
-        "ul",
-        { "aria-labelledby": "added-rates-caption" },
-        ...rows.map((row) => {
-          const halfYear = describeHalfYear(parseIsoDate(row.from, "from"));
-          const remove = h(
-            "button",
-            {
-              type: "button",
-              class: "link-button",
-              "aria-label": UI_TEXT.removeRateLabel(halfYear),
-            },
-            UI_TEXT.removeRate,
-          );
-          remove.addEventListener("click", () => {
-            update(
-              rows.filter((r) => r !== row),
-              UI_TEXT.rateRemoved(halfYear),
-            );
-            from.input.focus();
-          });
-          return h("li", {}, `${halfYear}: ${formatPercent(new Dec(row.percent))} `, remove);
-        }),
-      ),
-    );
-
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const day = readFrom(from.input.value);
@@ -258,19 +282,8 @@ export function ratesPanel(options: RatesPanelOptions): RatesPanel {
     showProblem(percent, typed.ok ? null : typed.message);
     if (!day.ok) return from.input.focus();
     if (!typed.ok) return percent.input.focus();
+    const said = rateAddedText(table, day.day, formatPercent(typed.percent));
     const iso = formatIsoDate(day.day);
-    const halfYear = describeHalfYear(day.day);
-    const shown = formatPercent(typed.percent);
-    let before: string | null = null;
-    try {
-      before = formatPercent(table.percentOn(day.day, "from"));
-    } catch {
-      // a half-year the table lacks: added, not replaced
-    }
-    const said =
-      before === null || before === shown
-        ? UI_TEXT.rateAddedHere(halfYear, shown)
-        : UI_TEXT.rateReplacedHere(halfYear, shown, before);
     percent.input.value = "";
     from.input.value = "";
     update(
