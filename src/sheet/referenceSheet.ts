@@ -95,12 +95,12 @@ export function planReferenceSheet(table: ReferenceRateTable): SheetPlan {
     colCount: NOTE_COLUMN + 1,
     cells,
     merges: [],
-    columnWidths: [14, 18, 14, 52, 3, 60],
+    columnWidths: [...PRINTED_WIDTHS, 3, 60],
     print: {
       area: `A1:D${g.row}`,
       orientation: "portrait",
       paperSize: "A4",
-      scale: scaleToFit([14, 18, 14, 30], "portrait"),
+      scale: scaleToFit(PRINTED_WIDTHS, "portrait"),
       titleRows: "$1:$1",
       header: `&L${REFERENCE_SHEET_NAME}`,
       footer: "&RSida &P av &N",
@@ -109,6 +109,9 @@ export function planReferenceSheet(table: ReferenceRateTable): SheetPlan {
     names: { ...names, first: address(REFERENCE_FIRST_ROW, 0), last: address(lastRow, 0) },
   };
 }
+
+/** The printed columns' widths (from, percent, until, source): the page's scale is made from them. */
+const PRINTED_WIDTHS = [14, 18, 14, 52] as const;
 
 /** Empty rows below the table that the summary's lookups already cover. */
 const SPARE_ROWS = 100;
