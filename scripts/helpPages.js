@@ -300,6 +300,8 @@ function conventionsArticle(markdown, marked) {
       },
       link(token) {
         const inner = this.parser.parseInline(token.tokens);
+        // Another page of docs/ is not built beside this one: its name stands, as text.
+        if (/^[^:#]+\.md(#|$)/.test(token.href)) return inner;
         const fragment = token.href.startsWith("#")
           ? decodeURIComponent(token.href.slice(1))
           : null;
