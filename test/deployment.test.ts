@@ -46,6 +46,7 @@ describe(`dist/ built with --env url=${SAMPLE_URL}`, () => {
       "taskpane.js",
       "taskpane.css",
       "help.html",
+      "conventions.html",
       "help.css",
     ])
       expect(files).toContain(name);

@@ -19,6 +19,7 @@ import { contractTable } from "../src/sheet/headers";
 import { OFFICE_JS_HOST, describeWithChromium, monitorPage, paneSession } from "./support/browser";
 import example1 from "../examples/worked-example-1.json";
 import example2 from "../examples/worked-example-2.json";
+import { plain } from "./testkit/text";
 
 const describeChromium = describeWithChromium();
 
@@ -28,7 +29,6 @@ const FAKE_HOST = fs.readFileSync(path.join(__dirname, "support", "fakeExcelHost
 const VIEWPORT = { width: 350, height: 900 };
 
 /** Page text with non-breaking and narrow spaces made plain. */
-const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
 
 interface Setup {
   sheets: { name: string; rows: unknown[][]; table?: boolean }[];

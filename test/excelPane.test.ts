@@ -32,6 +32,7 @@ import { exampleRow } from "./testkit/fixtures";
 import example1 from "../examples/worked-example-1.json";
 import example2 from "../examples/worked-example-2.json";
 import { usePaneDom, excelActions, settle } from "./testkit/paneDom";
+import { plain } from "./testkit/text";
 
 afterEach(uninstallGlobals);
 
@@ -52,7 +53,6 @@ function calculationSheetGrid(): unknown[][] {
 }
 
 /** Page text with non-breaking and narrow spaces made plain. */
-const plain = (text: string | null | undefined) => (text ?? "").replace(/[\u00a0\u202f]/g, " ");
 
 describe("the reader says why the active cell is no contract row", () => {
   test.each([

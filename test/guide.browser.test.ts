@@ -28,13 +28,13 @@ import {
 } from "./support/browser";
 import example1 from "../examples/worked-example-1.json";
 import example2 from "../examples/worked-example-2.json";
+import { plain } from "./testkit/text";
 
 const describeChromium = describeWithChromium();
 
 const PANE = { width: 350, height: 800 };
 
 /** Page text with non-breaking and narrow spaces made plain. */
-const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
 
 /** Whole kronor as the pane writes them: `77 449 kr`, `−17 551 kr`. */
 function kr(amount: number): string {

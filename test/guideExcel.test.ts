@@ -29,6 +29,7 @@ import {
 } from "./testkit/excelMock";
 import { exampleRow } from "./testkit/fixtures";
 import { usePaneDom, settle } from "./testkit/paneDom";
+import { plain } from "./testkit/text";
 
 /** Whole kronor as the pane writes them: `77 449 kr`. */
 function kr(amount: number): string {
@@ -47,8 +48,6 @@ const dom = usePaneDom({ forms: true });
 afterEach(() => {
   uninstallGlobals();
 });
-
-const plain = (text: string | null | undefined) => (text ?? "").replace(/[\u00a0\u202f]/g, " ");
 
 /** The training workbook's Kontrakt sheet: the header row and both worked examples. */
 function trainingGrid(): unknown[][] {

@@ -8,10 +8,10 @@ import { mountGuideView } from "../src/taskpane/guide/guideView";
 import example1 from "../examples/worked-example-1.json";
 import { contractToForm } from "../src/taskpane/form/form";
 import { usePaneDom } from "./testkit/paneDom";
+import { plain } from "./testkit/text";
 
 const dom = usePaneDom({ forms: true });
 
-const plain = (text: string | null | undefined) => (text ?? "").replace(/[\u00a0\u202f]/g, " ");
 const primary = () => dom.root.querySelector(".guide-actions button.primary") as HTMLButtonElement;
 const heading = () => plain(dom.root.querySelector(".guide-step-heading")?.textContent);
 const problemOf = (field: string) =>

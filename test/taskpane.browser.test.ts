@@ -36,6 +36,7 @@ import {
 } from "./support/browser";
 import example1 from "../examples/worked-example-1.json";
 import example2 from "../examples/worked-example-2.json";
+import { plain } from "./testkit/text";
 
 const describeChromium = describeWithChromium();
 
@@ -50,7 +51,6 @@ const sentenceFor = (input: ContractInput) =>
   plain(outcomeSentence(outcomeOf(calculate(parseContract(input)))));
 
 /** Page text with non-breaking and narrow spaces made plain. */
-const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
 
 interface Opened {
   context: BrowserContext;
@@ -368,6 +368,8 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
       expect(await page.getAttribute("#field-installmentAmount", "aria-invalid")).toBeNull();
       expect(await page.locator("#field-installmentAmount-problem").isHidden()).toBe(true);
 
+      // Back to worked example 1's own terms: its figure returns.
+      await page.fill("#field-installmentAmount", "1903");
       await page.fill("#field-annualRate", "5,95");
       await page.press("#field-annualRate", "Tab");
       await page.waitForSelector("table.statement");
