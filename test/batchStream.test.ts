@@ -11,13 +11,13 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { CalculationReport, calculate, parseContract } from "../src/engine";
 import { BATCH_MESSAGES, JsonArrayPrinter, SHEETS_LIMIT } from "../src/cli/batch";
-import { CliIo, runCli } from "../src/cli/cli";
 import { openCsv, parseCsv, scanCsv } from "../src/cli/csv";
 import { buildWorkbook } from "../src/export/xlsx";
 import { writeXlsxStream } from "../src/export/xlsxStream";
 import { planBatchWorkbook } from "../src/sheet/batch";
 import { SummaryRows } from "../src/sheet/summary";
 import { EXAMPLE_1_FILE, EXAMPLE_2_FILE, exampleRow } from "./testkit/fixtures";
+import { contractsCsv as writeContractsCsv, runAtertagWith, variedContracts } from "./testkit/cli";
 
 const FIXTURE = path.join(__dirname, "fixtures", "batch.csv");
 
@@ -30,45 +30,9 @@ afterAll(() => {
 });
 afterEach(() => jest.restoreAllMocks());
 
-interface Run {
-  status: number;
-  out: string[];
-  err: string[];
-}
-
-async function run(argv: string[], extra: Partial<CliIo> = {}): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await runCli(argv, {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    ...extra,
-  });
-  return { status, out, err };
-}
-
-/** Contracts as a CSV with JSON field names: the worked example, varied row by row. */
-function contractsCsv(name: string, rows: Record<string, unknown>[]): string {
-  const fields = Object.keys(rows[0]);
-  const text = [fields.join(";"), ...rows.map((r) => fields.map((f) => String(r[f])).join(";"))];
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, text.join("\n") + "\n", "utf8");
-  return file;
-}
-
-/** `count` contracts: annuity and residual alternately, different instalments paid and values. */
-function variedContracts(count: number): Record<string, unknown>[] {
-  return Array.from({ length: count }, (_, i) => {
-    const annuity = i % 2 === 0;
-    return {
-      ...exampleRow(annuity ? 1 : 2),
-      caseId: `Mål ${i + 1}`,
-      installmentsPaid: 28 + i,
-      estimatedValue: 40000 + 9000 * i,
-      noticeDate: `2012-12-${String(10 + (i % 5)).padStart(2, "0")}`,
-    };
-  });
-}
+const run = runAtertagWith;
+const contractsCsv = (name: string, rows: Record<string, unknown>[]) =>
+  writeContractsCsv(dir, name, rows);
 
 describe("CSV read in chunks", () => {
   // Every tricky spot of RFC 4180 and the reader's own rules, so some chunk boundary falls inside each.
