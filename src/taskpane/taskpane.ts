@@ -1,6 +1,6 @@
 /**
- * Task pane entry point: the only file in src/taskpane that names Office, and the one that wires the
- * Excel reader and writer (src/excel/) and the .xlsx exporter into the UI. Importing it starts the
+ * Task pane entry point: the only file in src/taskpane that names Office, and the one that hands the
+ * workbook's actions (workbookActions.ts) and the .xlsx exporter to the UI. Importing it starts the
  * pane; every other module of the pane imports cleanly without side effects.
  *
  * The page lists only this script. It decides first where it runs (boot.ts `officePlacement`): in a
@@ -9,21 +9,11 @@
  * the page and waits for Office as long as it takes, showing "Startar …"; in a frame with no sign of
  * Office it loads them too but waits at most {@link HOST_WAIT_MS}.
  */
-import { readForAction } from "../excel/actionRead";
-import { readActiveContractRow, readSelectedContractRows } from "../excel/reader";
-import { appendReferenceRate, readWorkbookReferenceRates } from "../excel/referenceRates";
-import { findContractSheets, watchPaneVisibility, watchSelection } from "../excel/selection";
-import {
-  insertContractTable,
-  insertTrainingWorkbook,
-  readSheetNames,
-  writeSheetPlan,
-  writeSheetPlans,
-} from "../excel/writer";
 import type { SheetPlan } from "../sheet/types";
 import { HOST_WAIT_MS, startTaskPane } from "./app";
 import { HostProbe, documentParsed, officePlacement, readSurroundings } from "./boot";
 import { WORKED_EXAMPLES, WORKED_EXAMPLE_ROWS } from "./examples";
+import { WORKBOOK_ACTIONS } from "./workbookActions";
 
 /** Office's JavaScript library (the page's Content-Security-Policy allows this origin). */
 const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -74,21 +64,7 @@ async function main(): Promise<void> {
   await startTaskPane(root, {
     probe: officeProbe(script),
     isExcel: (info) => info.host === String(Office.HostType.Excel),
-    excel: {
-      readActiveContractRow: () => readActiveContractRow(),
-      writeSheetPlan,
-      insertTrainingWorkbook,
-      readSelectedContractRows: () => readSelectedContractRows(),
-      writeSheetPlans,
-      readWorkbookReferenceRates,
-      appendReferenceRate,
-      insertContractTable,
-      watchSelection,
-      watchPaneVisibility,
-      findContractSheets,
-      readSheetNames,
-      readForAction,
-    },
+    excel: WORKBOOK_ACTIONS,
     trainingRows: WORKED_EXAMPLE_ROWS,
     examples: WORKED_EXAMPLES,
     buildXlsx,

@@ -12,19 +12,7 @@
 import fs from "fs";
 import path from "path";
 import { parseHTML } from "linkedom";
-import { readForAction } from "../../src/excel/actionRead";
-import { readActiveContractRow, readSelectedContractRows } from "../../src/excel/reader";
-import { appendReferenceRate, readWorkbookReferenceRates } from "../../src/excel/referenceRates";
-import { findContractSheets } from "../../src/excel/selection";
-import {
-  insertContractTable,
-  insertTrainingWorkbook,
-  readSheetNames,
-  writeSheetPlan,
-  writeSheetPlans,
-} from "../../src/excel/writer";
 import { contractTable } from "../../src/sheet/headers";
-import type { ExcelActions } from "../../src/taskpane/excelMode/actions";
 import type { Outcome } from "../../src/taskpane/excelMode/actionRunner";
 import {
   TaskContext,
@@ -33,6 +21,7 @@ import {
   insertExercises,
 } from "../../src/taskpane/excelMode/excelTasks";
 import { createShell } from "../../src/taskpane/ui/shell";
+import { WORKBOOK_ACTIONS } from "../../src/taskpane/workbookActions";
 import { exampleRow } from "./fixtures";
 
 const FAKE_HOST = fs.readFileSync(
@@ -61,20 +50,11 @@ interface FakeWorkbook {
 
 const GLOBALS = ["window", "document", "Office", "Excel", "CustomFunctions", "__workbook"];
 
-/** The Excel actions as the entry file wires them (src/taskpane/taskpane.ts). */
-const EXCEL: ExcelActions = {
-  readActiveContractRow: () => readActiveContractRow(),
-  writeSheetPlan,
-  insertTrainingWorkbook,
-  readSelectedContractRows: () => readSelectedContractRows(),
-  writeSheetPlans,
-  readWorkbookReferenceRates,
-  appendReferenceRate,
-  insertContractTable,
-  findContractSheets,
-  readSheetNames,
-  readForAction,
-};
+/**
+ * The Excel actions as the entry file wires them, less the selection and visibility events: the
+ * count leaves out the selection changes an action itself causes.
+ */
+const { watchSelection: _selection, watchPaneVisibility: _visibility, ...EXCEL } = WORKBOOK_ACTIONS;
 
 /**
  * Runs create sheet, with letters, the summary, the practice sheets and a refusal of a wrong place
