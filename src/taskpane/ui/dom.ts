@@ -27,8 +27,12 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-/** A space between digit groups (`77 449`) or before a unit (`449 kr`, `5,95 %`). */
-const BREAKABLE_IN_FIGURE = /(?<=\d)[ \u202f](?=\d{3}(?!\d)|kr\b|%)/g;
+/**
+ * A digit and the space after it, between digit groups (`77 449`) or before a unit (`449 kr`,
+ * `5,95 %`). The digit is matched and written back rather than looked behind for: older Office
+ * webviews have no lookbehind (test/shippedScripts.test.ts).
+ */
+const BREAKABLE_IN_FIGURE = /(\d)[ \u202f](?=\d{3}(?!\d)|kr\b|%)/g;
 
 /**
  * The pane's text with every figure kept on one line: the spaces inside a number and before "kr"
@@ -37,7 +41,7 @@ const BREAKABLE_IN_FIGURE = /(?<=\d)[ \u202f](?=\d{3}(?!\d)|kr\b|%)/g;
  * share them); this is the one place the pane makes them unbreakable.
  */
 function keepFiguresWhole(text: string): string {
-  return text.replace(BREAKABLE_IN_FIGURE, "\u00a0");
+  return text.replace(BREAKABLE_IN_FIGURE, "$1\u00a0");
 }
 
 /** Appends children (text as text nodes, its figures kept whole). */
