@@ -32,6 +32,7 @@ function mockWorkbook(): { context: unknown; syncs: () => number } {
       fill: {},
       borders: { getItem: () => new OfficeMockObject({}) },
       autofitColumns() {},
+      autofitRows() {},
     },
     merge() {},
     // A failing check's red (conditional formatting): the writer sets a rule and its look.
