@@ -40,6 +40,10 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+/** `atertag sheet` of the 2026 case to `out`, with the rates file `rates`. */
+const sheetWithRates = (out: string, rates: string) =>
+  runAtertag("sheet", file("case.json", JSON.stringify(CASE_2026)), "--out", out, "--rates", rates);
+
 describe("a case past the built-in table", () => {
   test("is refused naming the half-year, the date the user gave, and --rates FIL", async () => {
     const contract = file("case.json", JSON.stringify(CASE_2026));
@@ -110,14 +114,7 @@ describe("--rates FIL refused", () => {
   ])("%s: one line naming the file, exit 2, nothing written", async (_name, content, expected) => {
     const rates = file("rates.csv", content);
     const out = path.join(dir, "out.xlsx");
-    const run = await runAtertag(
-      "sheet",
-      file("case.json", JSON.stringify(CASE_2026)),
-      "--out",
-      out,
-      "--rates",
-      rates,
-    );
+    const run = await sheetWithRates(out, rates);
     expect(run.status).toBe(2);
     expect(run.err).toHaveLength(1);
     expect(run.err[0]).toContain(rates);
@@ -138,14 +135,7 @@ describe("workbooks carry the user's rates on their Referensräntor sheet", () =
   test("sheet --rates", async () => {
     const out = path.join(dir, "case.xlsx");
     const rates = file("rates.csv", "Från;Procent\n2026-07-01;1,75\n");
-    const run = await runAtertag(
-      "sheet",
-      file("case.json", JSON.stringify(CASE_2026)),
-      "--out",
-      out,
-      "--rates",
-      rates,
-    );
+    const run = await sheetWithRates(out, rates);
     expect(run.status).toBe(0);
     expect(await lastRateRow(out)).toEqual([1.75, "Tillagd av användaren (rates.csv rad 2)"]);
   });

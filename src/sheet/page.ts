@@ -5,8 +5,8 @@
  * Why a fixed scale: Excel's "fit to pages" is not dependable from an add-in. `pageLayout.zoom` with
  * `horizontalFitToPages` is ignored by Excel on Windows unless the Page Layout tab has been active
  * (OfficeDev/office-js issue 1860), and `verticalFitToPages: 0` ("as many as needed") is not a
- * documented value of `PageLayoutZoomOptions` (Microsoft Learn, Excel.PageLayoutZoomOptions: `scale`
- * is "Print page scale value can be between 10 and 400"). So each plan states the scale at which its
+ * documented value of `PageLayoutZoomOptions` (Microsoft Learn, the Excel JavaScript API: `scale` is
+ * "Print page scale value can be between 10 and 400"). So each plan states the scale at which its
  * printed columns fit the page's width, computed here from the column widths, and the layouts are
  * made narrow enough that the calculation sheet prints at {@link READABLE_SCALE} or more (11-pt text
  * at 85 % is 9.35 pt on paper).
