@@ -56,6 +56,7 @@ import { EXERCISES_UI_TEXT, UI_TEXT } from "../ui/messages";
 import { senderFields } from "../form/senderFields";
 import { Shell } from "../ui/shell";
 import { excelTraining } from "./trainingExcel";
+import { browserStorage } from "../ui/storage";
 
 /** What the guided mode gets to work with when the pane mounts it (see {@link ExcelPaneOptions}). */
 export interface GuideHost {
@@ -366,13 +367,7 @@ function modeSwitch(memory: PanelMemory, guideSlot: HTMLElement, quick: HTMLElem
 function storageMemory(): PanelMemory {
   const key = (id: string) => `atertag:open:${id}`;
   const kept = new Map<string, boolean>();
-  const storage = (): Storage | null => {
-    try {
-      return globalThis.localStorage ?? null;
-    } catch {
-      return null; // storage blocked
-    }
-  };
+  const storage = browserStorage;
   return {
     isOpen: (id) => {
       try {

@@ -7,19 +7,12 @@
 import { DEFAULT_SENDER, Sender } from "../../sheet/letters";
 import { h } from "../ui/dom";
 import { UI_TEXT } from "../ui/messages";
+import { browserStorage } from "../ui/storage";
 
 const STORAGE_KEY = "atertag:sender";
 
 /** Where the sender is kept between sessions; null where storage is blocked. */
 type SenderStorage = Pick<Storage, "getItem" | "setItem"> | null;
-
-function defaultStorage(): SenderStorage {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null; // storage blocked
-  }
-}
 
 /** The sender stored earlier, or the default; a stored value that is not a sender is ignored. */
 function storedSender(storage: SenderStorage): Sender {
@@ -39,7 +32,7 @@ function storedSender(storage: SenderStorage): Sender {
  * The sender fields inside a `<fieldset>` with its legend and hint; `sender()` reads them (an
  * emptied authority falls back to Kronofogden). Each edit is stored at once.
  */
-export function senderFields(idPrefix: string, storage: SenderStorage = defaultStorage()) {
+export function senderFields(idPrefix: string, storage: SenderStorage = browserStorage()) {
   const initial = storedSender(storage);
   const inputs = {} as Record<keyof Sender, HTMLInputElement>;
   const rows = (["authority", "address", "telephone"] as const).map((key) => {

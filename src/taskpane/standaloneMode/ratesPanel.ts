@@ -22,6 +22,7 @@ import { PANEL_WHERE, REFERENCE_MESSAGES, REFERENCE_SHEET_NAME } from "../../she
 import { parsePercentInput } from "../form/rates";
 import { h, replace } from "../ui/dom";
 import { UI_TEXT } from "../ui/messages";
+import { browserStorage } from "../ui/storage";
 
 /** One half-year added on the page: its first day (ISO) and its rate in percent ("1.75"). */
 interface StoredRate {
@@ -53,13 +54,7 @@ function usable(row: unknown): row is StoredRate {
 /** The rows kept in localStorage, or for this page only where the browser blocks the storage. */
 export function browserRateStore(): RateStore {
   let kept: StoredRate[] = [];
-  const storage = (): Storage | null => {
-    try {
-      return globalThis.localStorage ?? null;
-    } catch {
-      return null; // storage blocked
-    }
-  };
+  const storage = browserStorage;
   return {
     load: () => {
       try {
