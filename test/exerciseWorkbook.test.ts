@@ -10,11 +10,12 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { calculate, parseContract, toReport } from "../src/engine";
+import { CONTRACT_SCHEMA, ContractField, calculate, parseContract, toReport } from "../src/engine";
 import { writeXlsxFile } from "../src/export/writeFile";
 import { positionOf } from "../src/sheet/grid";
 import type { SheetPlan } from "../src/sheet/types";
 import { ANSWER_FIELDS, OUTCOME_ANSWERS } from "../src/training/answerFields";
+import { planExerciseSheet } from "../src/training/exerciseSheet";
 import { FACIT_ANSWER_COLUMNS, FACIT_SHEET_NAME } from "../src/training/facitSheet";
 import { PracticeCase, practiceCase, practiceCases } from "../src/training/practiceCase";
 import { planExerciseWorkbook } from "../src/training/workbook";
@@ -154,6 +155,31 @@ describe("the workbook as plans", () => {
         excelSerialOfIso(pc.contract.repossessionDate),
       );
       expect(cellAt(plan, plan.names["input.annualRate"])?.value).toBe(pc.contract.annualRate);
+    },
+  );
+
+  test.each([
+    [1, 1],
+    [2, 3],
+    [3, 5],
+    [4, 2],
+  ] as const)(
+    "Övning %i.%i: the sheet shows each field the case carries, labelled as the schema says, and no other",
+    (level, number) => {
+      const pc = practiceCase(level, number);
+      const plan = planExerciseSheet(pc, pc.name);
+      const shown = Object.keys(plan.names)
+        .filter((name) => name.startsWith("input."))
+        .map((name) => name.slice("input.".length));
+      // The case id is the title and the method is always automatic: every other key is a fact.
+      const carried = Object.keys(pc.contract).filter((key) => !["caseId", "method"].includes(key));
+      expect(shown).toEqual(carried);
+      for (const field of shown) {
+        const { row } = positionOf(plan.names[`input.${field}`]);
+        const label = plan.cells.find((c) => c.row === row && c.col === 0)?.value;
+        expect(label).toBe(CONTRACT_SCHEMA[field as ContractField].label);
+      }
+      expect(plan.cells[0].value).toBe(pc.name);
     },
   );
 

@@ -8,6 +8,7 @@
 import { calculate, outcomeOf, parseContract, toReport } from "../src/engine";
 import {
   MAX_PRACTICE_NUMBER,
+  PRACTICE_FACTS,
   PRACTICE_LEVELS,
   PracticeContract,
   PracticeLevel,
@@ -308,4 +309,19 @@ test("a contract is exactly the fields calc reads, in the schema's order", () =>
   const order = keys.map((key) => (CONTRACT_FIELDS as string[]).indexOf(key));
   expect(order.every((at) => at >= 0)).toBe(true);
   expect([...order].sort((a, b) => a - b)).toEqual(order);
+});
+
+test("every case carries every practice fact, the residual only where the credit has one", () => {
+  // Neither the addresses nor the fields the engine derives are practice facts.
+  for (const field of ["creditorAddress", "unpaidCreditClaim", "interestFrom", "lateInterestRate"])
+    expect(PRACTICE_FACTS).not.toContain(field);
+  for (const { level, number } of ALL) {
+    const contract = practiceCase(level, number).contract;
+    const keys = Object.keys(contract);
+    const expected = ["caseId", ...PRACTICE_FACTS, "method"].filter(
+      (key) => key !== "residual" || contract.residual !== undefined,
+    );
+    expect(keys.sort()).toEqual(expected.sort());
+    if (level === 2) expect(contract.residual).toBeGreaterThan(0);
+  }
 });

@@ -58,7 +58,7 @@ export {
   integerRange,
   isContractField,
 } from "./schema";
-export type { FieldKind, FieldSpec } from "./schema";
+export type { FieldKind, FieldKindOf, FieldSpec } from "./schema";
 export { STATEMENT_LABELS, STATEMENT_ROWS, calculate, statementLines } from "./calculate";
 export type { Calculation, Method, Statement, StatementLabel, StatementLines } from "./calculate";
 export {

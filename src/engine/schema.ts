@@ -1,8 +1,10 @@
 /**
  * The contract schema: every field a contract row may carry, described once. Parsing and validation
  * (contract.ts), worksheet header matching and the training workbook's `Kontrakt` table
- * (src/sheet/headers.ts), the task pane form's labels and hints (src/taskpane/form.ts), the Swedish
- * names in messages and the README's field table are all derived from {@link CONTRACT_SCHEMA}.
+ * (src/sheet/headers.ts), the task pane form's labels and hints (src/taskpane/form/form.ts), the guided
+ * mode's fields per step (src/guide/steps.ts), a practice case's facts and their type
+ * (src/training/practiceCase.ts), the Swedish names in messages and the field table in docs/cli.md are
+ * all derived from {@link CONTRACT_SCHEMA}.
  *
  * Per field: the Swedish label (the training workbook's header, shown in the form and in messages),
  * further Swedish headers users write, the kind of value, whether it is required (or required unless
@@ -109,8 +111,11 @@ export const CONTRACT_FIELDS = [
 ] as const;
 export type ContractField = (typeof CONTRACT_FIELDS)[number];
 
-/** The description of every contract field. */
-export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
+/**
+ * The description of every contract field, as written (each field's literal kind kept, so that a
+ * type can follow a field's kind: {@link FieldKindOf}). Read it through {@link CONTRACT_SCHEMA}.
+ */
+const SCHEMA = {
   caseId: {
     label: "Ärende",
     stage: "application",
@@ -352,7 +357,13 @@ export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = {
     requirement: "optional",
     whenEmpty: "automatiskt (faktisk avräkning om restbelopp finns, annars 78-regeln)",
   },
-};
+} as const satisfies Record<ContractField, FieldSpec>;
+
+/** The description of every contract field. */
+export const CONTRACT_SCHEMA: Readonly<Record<ContractField, FieldSpec>> = SCHEMA;
+
+/** The kind of a contract field's value, known to the type checker (`"money"` for `cashPrice`). */
+export type FieldKindOf<F extends ContractField> = (typeof SCHEMA)[F]["kind"];
 
 /** Whether a name is a contract field. */
 export function isContractField(name: string): name is ContractField {

@@ -2,7 +2,7 @@
  * The guided mode as a pure model: one step per stage of the workshop's "praktiska handgrepp"
  * (conventions §1, §7), each with the contract fields it asks for, its results (Swedish formatted),
  * why they are what they are, points to check, and its problems, each at its field. No DOM: the task
- * pane renders it (src/taskpane/guideView.ts), tests read it as data.
+ * pane renders it (src/taskpane/guide/guideView.ts), tests read it as data.
  *
  * Every figure comes from the engine's {@link Calculation}; nothing here recomputes a convention. A
  * step's results are shown when the whole contract calculates and neither it nor an earlier step has

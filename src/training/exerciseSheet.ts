@@ -28,7 +28,7 @@ import { ANSWER_FIELDS, AnswerField, AnswerPrecision } from "./answerFields";
 import { conventionHref } from "./conventionLinks";
 import { FIELD_HINTS } from "./hints";
 import { EXERCISE_TEXT } from "./messages";
-import { PracticeCase, PracticeContract } from "./practiceCase";
+import { PRACTICE_FACTS, PracticeCase, PracticeContract } from "./practiceCase";
 
 /** Column widths A … D (characters). */
 const EXERCISE_COLUMN_WIDTHS = [40, 25, 25, 40];
@@ -37,32 +37,6 @@ const LAST_COL = EXERCISE_COLUMN_WIDTHS.length - 1;
 const ANSWER_ROW_POINTS = 24;
 /** The answer column of each date. */
 const ANSWER_COLS = { notice: 1, repossession: 2 } as const;
-
-/** The facts shown, in the schema's order; the case id is the title. */
-const FACTS: readonly (keyof PracticeContract & ContractField)[] = [
-  "creditor",
-  "debtor",
-  "goods",
-  "contractDate",
-  "cashPrice",
-  "downPayment",
-  "creditAmount",
-  "annualRate",
-  "installments",
-  "firstDueDate",
-  "installmentAmount",
-  "monthlyFee",
-  "setupFee",
-  "residual",
-  "installmentsPaid",
-  "applicationDate",
-  "claimedInterest",
-  "basicFee",
-  "applicantCosts",
-  "noticeDate",
-  "repossessionDate",
-  "estimatedValue",
-];
 
 const KIND_FORMATS: Partial<Record<FieldKind, string>> = {
   date: FORMATS.date,
@@ -134,7 +108,7 @@ export function planExerciseSheet(
   g.put(0, { value: EXERCISE_TEXT.factsHeading, style: "section" });
   for (let col = 1; col <= LAST_COL; col++) g.put(col, { style: "section" });
   g.next();
-  for (const field of FACTS) {
+  for (const field of PRACTICE_FACTS) {
     const value = contract[field];
     if (value === undefined) continue;
     g.put(0, { value: CONTRACT_SCHEMA[field].label, style: "label" });

@@ -37,9 +37,12 @@
  */
 import {
   BUILT_IN_RATES,
+  CONTRACT_FIELDS,
+  ContractField,
   ContractInput,
   Dec,
   Day,
+  FieldKindOf,
   addMonths,
   calculate,
   countDueDates,
@@ -67,35 +70,45 @@ export const MAX_PRACTICE_NUMBER = 99_999;
 export type EdgeCase = "day31February" | "nothingPaid" | "valueAboveDebt";
 
 /**
+ * The contract fields a practice case leaves out: the case id is the exercise's name (its sheet's
+ * title), the method is always automatic, and the rest the engine derives (the unpaid claim, the late
+ * interest's start, capital and rate) or a handout has no use for (the addresses).
+ */
+const NOT_FACTS = [
+  "caseId",
+  "creditorAddress",
+  "debtorAddress",
+  "unpaidCreditClaim",
+  "interestFrom",
+  "interestCapital",
+  "lateInterestRate",
+  "method",
+] as const satisfies readonly ContractField[];
+
+/** A field a practice case gives the trainee. */
+export type PracticeFact = Exclude<ContractField, (typeof NOT_FACTS)[number]>;
+
+/**
+ * The facts of a practice case, in the schema's order: every contract field but {@link NOT_FACTS}.
+ * The exercise sheet shows them; a new schema field becomes a fact unless it is named there.
+ */
+export const PRACTICE_FACTS: readonly PracticeFact[] = CONTRACT_FIELDS.filter(
+  (field): field is PracticeFact => !(NOT_FACTS as readonly ContractField[]).includes(field),
+);
+
+/** A fact's value as JSON carries it: text and ISO dates as strings, amounts, counts and rates as numbers. */
+type FactValue<F extends PracticeFact> = FieldKindOf<F> extends "text" | "date" ? string : number;
+
+/** The one fact a case may lack: a plain annuity has no residual. */
+type OptionalFact = "residual";
+
+/**
  * A contract object exactly as `atertag calc` reads a JSON file: numbers for amounts, counts and the
  * rate (a fraction), ISO text for dates, the fields in the order of the contract schema.
  */
-export type PracticeContract = {
-  caseId: string;
-  creditor: string;
-  debtor: string;
-  goods: string;
-  contractDate: string;
-  cashPrice: number;
-  downPayment: number;
-  creditAmount: number;
-  annualRate: number;
-  installments: number;
-  firstDueDate: string;
-  installmentAmount: number;
-  monthlyFee: number;
-  setupFee: number;
-  residual?: number;
-  installmentsPaid: number;
-  applicationDate: string;
-  claimedInterest: number;
-  basicFee: number;
-  applicantCosts: number;
-  noticeDate: string;
-  repossessionDate: string;
-  estimatedValue: number;
-  method: "auto";
-};
+export type PracticeContract = { caseId: string } & {
+  [F in Exclude<PracticeFact, OptionalFact>]: FactValue<F>;
+} & { [F in OptionalFact]?: FactValue<F> } & { method: "auto" };
 
 export interface PracticeCase {
   level: PracticeLevel;
