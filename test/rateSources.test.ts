@@ -19,7 +19,7 @@ import { planCaseWorkbook } from "../src/sheet/caseWorkbook";
 import type { SheetPlan } from "../src/sheet/types";
 import example1 from "../examples/worked-example-1.json";
 
-const CONFIRMED = "Riksbanken, bekräftad mot Riksbankens besked";
+const CONFIRMED = "Riksbankens besked (bekräftad)";
 const UNCONFIRMED = "Sekundär källa, ännu inte bekräftad mot Riksbankens besked";
 
 const cell = (plan: SheetPlan, row: number, col: number) =>

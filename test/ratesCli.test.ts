@@ -173,7 +173,7 @@ describe("workbooks carry the user's rates on their Referensräntor sheet", () =
 
 describe("atertag rates", () => {
   const UNCONFIRMED = "Sekundär källa, ännu inte bekräftad mot Riksbankens besked";
-  const CONFIRMED = "Riksbanken, bekräftad mot Riksbankens besked";
+  const CONFIRMED = "Riksbankens besked (bekräftad)";
 
   test("prints every built-in half-year with its rate and source", async () => {
     const run = await runAtertag("rates");
@@ -203,7 +203,9 @@ describe("atertag rates", () => {
     expect(lines.find((l) => l.startsWith("2026-01-01"))).toMatch(
       /2,25 %\s+Tillagd av användaren \(rates\.csv rad 3\)$/,
     );
-    expect(lines.find((l) => l.startsWith("2012-07-01"))).toMatch(/1,50 %\s+Riksbanken, bekräftad/);
+    expect(lines.find((l) => l.startsWith("2012-07-01"))).toMatch(
+      /1,50 %\s+Riksbankens besked \(bekräftad\)$/,
+    );
   });
 });
 

@@ -111,7 +111,7 @@ describeChromium("the standalone Referensräntor panel in Chromium", () => {
     const last = sheet.getRow(sheet.actualRowCount);
     expect(last.getCell(2).value).toBe(1.75);
     expect(last.getCell(4).value).toBe("Tillagd av användaren (panelen Referensräntor)");
-    expect(sheet.getRow(2).getCell(4).value).toBe("Riksbanken, bekräftad mot Riksbankens besked");
+    expect(sheet.getRow(2).getCell(4).value).toBe("Riksbankens besked (bekräftad)");
 
     // Zero axe-core violations at 350 px, the panel filled in.
     await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });

@@ -134,7 +134,7 @@ export class ReferenceRateTable {
 export function rateSourceText(source: RateSource): string {
   switch (source.kind) {
     case "confirmed":
-      return "Riksbanken, bekräftad mot Riksbankens besked";
+      return "Riksbankens besked (bekräftad)";
     case "unconfirmed":
       return "Sekundär källa, ännu inte bekräftad mot Riksbankens besked";
     case "user":
