@@ -74,8 +74,11 @@ function field(name: ContractField): FormField {
   return { name, label: spec.label, kind: FORM_KINDS[spec.kind], hint: hint || undefined };
 }
 
-/** Every contract field, once, in the groups the form shows. */
-export const FORM_GROUPS: readonly FormGroup[] = [
+/**
+ * Every contract field, once, in the groups the form shows: a layout for someone filling in a form
+ * (the case, the credit, the instalments, …), not the procedure's stages that the guided mode follows.
+ */
+const GROUPS: readonly { title: string; fields: readonly ContractField[] }[] = [
   {
     title: "Ärende",
     fields: ["caseId", "creditor", "creditorAddress", "debtor", "debtorAddress", "goods"],
@@ -110,9 +113,12 @@ export const FORM_GROUPS: readonly FormGroup[] = [
     fields: ["contractDate", "applicationDate", "noticeDate", "repossessionDate"],
   },
   { title: "Värdering", fields: ["estimatedValue", "method"] },
-].map((group) => ({
+];
+
+/** The form's groups with each field's label, kind and hint from the schema. */
+export const FORM_GROUPS: readonly FormGroup[] = GROUPS.map((group) => ({
   title: group.title,
-  fields: group.fields.map((name) => field(name as ContractField)),
+  fields: group.fields.map(field),
 }));
 
 /** Every form field by name. */
