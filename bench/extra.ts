@@ -50,6 +50,7 @@ function mockWorkbook(): { context: unknown; syncs: () => number } {
         headersFooters: { defaultForAllPages: {} },
         setPrintArea() {},
         setPrintTitleRows() {},
+        setPrintTitleColumns() {},
       },
       horizontalPageBreaks: { add() {} },
       freezePanes: { freezeRows() {} },

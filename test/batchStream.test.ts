@@ -16,6 +16,7 @@ import { buildWorkbook } from "../src/export/xlsx";
 import { writeXlsxStream } from "../src/export/xlsxStream";
 import { planBatchWorkbook } from "../src/sheet/batch";
 import { SummaryRows } from "../src/sheet/summary";
+import { RESULT_COLUMNS } from "../src/sheet/summaryColumns";
 import { EXAMPLE_1_FILE, EXAMPLE_2_FILE, exampleRow } from "./testkit/fixtures";
 import { contractsCsv as writeContractsCsv, runAtertagWith, variedContracts } from "./testkit/cli";
 
@@ -219,11 +220,13 @@ async function sheetCells(file: string, sheet: string) {
       cells[cell.address] = [value, cell.numFmt ?? null, cell.font?.bold ?? false];
     }),
   );
-  return { cells, printArea: ws.pageSetup.printArea, merges: ws.model.merges };
+  const { printArea, printTitlesColumn, printTitlesRow, pageOrder, scale } = ws.pageSetup;
+  const print = { printArea, printTitlesColumn, printTitlesRow, pageOrder, scale };
+  return { cells, print, merges: ws.model.merges as string[] };
 }
 
 describe("the streamed summary", () => {
-  test("holds the same cells, formats, merges and print area as the in-memory workbook", async () => {
+  test("holds the same cells, formats, merges and print set-up as the in-memory workbook", async () => {
     const target = path.join(dir, "streamed.xlsx");
     await run(["batch", FIXTURE, "--out", target]);
     const table = parseCsv(fs.readFileSync(FIXTURE, "utf8"));
@@ -246,6 +249,19 @@ describe("the streamed summary", () => {
     }
     // The cached results are the engine's: example 2's amount at repossession, in the first data row + 1.
     const summary = await sheetCells(target, "Sammanställning");
+    // Readable on paper: 11-pt text at 85 % (9.35 pt) over two landscape pages, the case ids (column
+    // A) on both, a band of rows across before the next. The note spans only the columns that fit
+    // the first page: A4 landscape less 0.5" margins is 769.9 pt, a character at most 7 pt at 100 %.
+    expect(summary.print).toMatchObject({
+      scale: 85,
+      printTitlesColumn: "A:A",
+      pageOrder: "overThenDown",
+    });
+    const room = 769.9 / 0.85 / 7;
+    let used = 0;
+    const onFirstPage = RESULT_COLUMNS.filter((col) => (used += col.width) <= room).length;
+    expect(onFirstPage).toBeLessThan(RESULT_COLUMNS.length);
+    expect(summary.merges).toContain(`A2:${String.fromCharCode(64 + onFirstPage)}2`);
     expect(Object.values(summary.cells).some((c) => JSON.stringify(c).includes("93529"))).toBe(
       true,
     );

@@ -323,6 +323,18 @@ describe("writeSheetPlan", () => {
     expect(sheet.sheet.activate).toHaveBeenCalledTimes(1);
   });
 
+  test("a table wider than a page: its first column on every page, printed over, then down", async () => {
+    const plan = syntheticPlan(72);
+    plan.print = { ...plan.print, titleColumns: "$A:$A", pageOrder: "overThenDown" };
+    const layout = (await write(plan)).sheet.sheet.pageLayout;
+    expect(layout.setPrintTitleColumns).toHaveBeenCalledWith("$A:$A");
+    expect(layout.printOrder).toBe("OverThenDown");
+    // A plan on one page's width leaves Excel's own order and repeats no column.
+    const narrow = (await write(syntheticPlan(72))).sheet.sheet.pageLayout;
+    expect(narrow.setPrintTitleColumns).not.toHaveBeenCalled();
+    expect(narrow.printOrder).toBeUndefined();
+  });
+
   test("the printed protocol: hidden field column, wrapped rows' heights, alignment, checks red only when failing, ISO date", async () => {
     const plan = syntheticPlan(72);
     plan.colCount = 9;

@@ -227,11 +227,25 @@ describePrinted("the printed protocol (LibreOffice → PDF → pdftotext)", () =
       expectIsoHeaderDate(pdf(), 1); // the reference-rate sheet's header has no date
     });
 
-    test("the summary on one landscape page, the reference rates after it", () => {
-      expect(pdf().pages).toBe(2);
-      const [summary, rates] = pdf().text.split("\f");
-      expect(summary).toMatch(/Sammanställning\s+–\s+återtagande/);
+    test("the summary prints at 9 pt or more, over two pages that both name the cases, the rates after it", () => {
+      // Its 14 result columns are wider than a landscape page at a readable scale (they printed at
+      // about 6 pt on one page): two page widths, the case ids (column A) repeated on the second.
+      const pages = pagesOf(pdf());
+      expect(pages).toHaveLength(3);
+      const [first, second, rates] = pages;
+      expect(first).toMatch(/Sammanställning\s+–\s+återtagande/);
       expect(rates).toContain("Referensräntor");
+      for (const page of [first, second]) {
+        expect(page).toContain("Övning 1");
+        expect(page).toContain("Övning 2");
+      }
+      // The band's columns in order: the method on the first page, the outcome on the second.
+      expect(first).toContain("Metod");
+      expect(second).not.toContain("Metod");
+      expect(second).toContain("Utfall");
+      const sizes = smallestTextByPage(pdf(), boxPerPoint).slice(0, 2);
+      // 11-pt text at 85 %: 9.35 pt, give or take LibreOffice's rounding.
+      expect(Math.min(...sizes.map((s) => s.size))).toBeGreaterThan(9);
     });
   });
 });

@@ -275,7 +275,7 @@ function applyFormat(format: Excel.RangeFormat, command: FormatCommand): void {
 
 /**
  * Page setup (ExcelApi 1.9): A4, the plan's fixed scale and the common margins, print area, repeated
- * rows, header, footer, breaks. A fixed `zoom.scale` ("between 10 and 400", Excel.PageLayoutZoomOptions)
+ * rows and columns, the page order, header, footer, breaks. A fixed `zoom.scale` ("between 10 and 400", Excel.PageLayoutZoomOptions)
  * and not `horizontalFitToPages`, which Excel on Windows ignores unless the Page Layout tab has been
  * active (OfficeDev/office-js issue 1860), with `verticalFitToPages: 0` undocumented besides: see
  * src/sheet/page.ts. Margins are in points in the API (PageLayout.leftMargin …), inches in the plan.
@@ -294,6 +294,10 @@ function writePrintSettings(sheet: Excel.Worksheet, print: SheetPlan["print"]): 
   layout.footerMargin = points(PAGE_MARGINS.footer);
   layout.setPrintArea(print.area);
   if (print.titleRows) layout.setPrintTitleRows(print.titleRows);
+  if (print.titleColumns) layout.setPrintTitleColumns(print.titleColumns);
+  // Excel.PrintOrder (ExcelApi 1.9): "OverThenDown" processes across the pages to the right before
+  // moving down the rows, so a band of rows prints whole before the next.
+  if (print.pageOrder === "overThenDown") layout.printOrder = "OverThenDown";
   layout.headersFooters.state = "Default";
   const pages = layout.headersFooters.defaultForAllPages;
   const today = new Date();

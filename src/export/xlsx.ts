@@ -446,6 +446,17 @@ export function applyPrint(
       );
     ws.pageSetup.printTitlesRow = `${m[1]}:${m[2] ?? m[1]}`;
   }
+  if (print.titleColumns) {
+    const m = /^\$?([A-Z]+)(?::\$?([A-Z]+))?$/.exec(print.titleColumns.trim());
+    if (!m)
+      throw new SheetPlanError(
+        plan.name,
+        "title columns",
+        `"${print.titleColumns}" is not a column range like $A:$A`,
+      );
+    ws.pageSetup.printTitlesColumn = `${m[1]}:${m[2] ?? m[1]}`;
+  }
+  if (print.pageOrder) ws.pageSetup.pageOrder = print.pageOrder;
   ws.headerFooter.oddHeader = headerFooterText(print.header, created);
   ws.headerFooter.oddFooter = headerFooterText(print.footer, created);
   for (const before of [...new Set(print.pageBreaksBefore)].sort((a, b) => a - b)) {

@@ -67,6 +67,44 @@ export function scaleToFit(columnWidths: readonly number[], orientation: Orienta
   return Math.max(10, Math.min(100, Math.floor((100 * printableWidth(orientation)) / width)));
 }
 
+/** How a table prints: its scale, and for a table wider than a page, the columns every page repeats. */
+export interface TablePrint {
+  scale: number;
+  /** Columns repeated at the left of every page, e.g. "$A:$A"; only for a table wider than a page. */
+  titleColumns?: string;
+  /** "overThenDown": a band of rows prints across all its pages before the next band starts. */
+  pageOrder?: "overThenDown";
+}
+
+/**
+ * The print of a table whose rows are read across: on one page's width when that keeps its text at
+ * {@link READABLE_SCALE} or more; otherwise at that scale over as many page widths as it needs, each
+ * page repeating the first column (what names the row, the case) and each band of rows printed
+ * across before the next, so that the pages of the same rows lie together. Where the pages break
+ * between columns is the renderer's: ExcelJS writes no column breaks, and a narrower font (Excel's)
+ * fits more columns on a page than the widest renderer's ({@link POINTS_PER_CHARACTER}).
+ */
+export function tablePrint(columnWidths: readonly number[], orientation: Orientation): TablePrint {
+  const scale = scaleToFit(columnWidths, orientation);
+  if (scale >= READABLE_SCALE) return { scale };
+  return { scale: READABLE_SCALE, titleColumns: "$A:$A", pageOrder: "overThenDown" };
+}
+
+/**
+ * How many leading columns of these widths print on a page's width at `scale` in the widest
+ * renderer: what a text over the first page (a note merged across columns) may span.
+ */
+export function columnsOnFirstPage(
+  columnWidths: readonly number[],
+  orientation: Orientation,
+  scale: number,
+): number {
+  const room = (printableWidth(orientation) * 100) / scale / POINTS_PER_CHARACTER;
+  let used = 0;
+  const fits = columnWidths.findIndex((width) => (used += width) > room);
+  return fits < 0 ? columnWidths.length : Math.max(1, fits);
+}
+
 /**
  * Rows (1-based) before which a manual page break keeps each block whole: a block that would not
  * fit on what is left of the current page starts a new one (a block taller than a page is left to

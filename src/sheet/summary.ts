@@ -11,7 +11,7 @@ import { Calculation, OUTCOME_TEXT } from "../engine";
 import { wholeKronorTextFormula } from "./formulas";
 import { Grid, address, columnLetter, quotedSheetName } from "./grid";
 import { CREATED_DATE_FIELD } from "./headerFooter";
-import { scaleToFit } from "./page";
+import { columnsOnFirstPage, tablePrint } from "./page";
 import { referenceRanges } from "./referenceSheet";
 import {
   RESULT_COLUMNS,
@@ -116,11 +116,17 @@ function summaryFrame(
   };
 }
 
-/** The summary's page: landscape A4, at the scale where its printed (result) columns fit. */
-const SUMMARY_PAGE: Pick<PrintSettings, "orientation" | "paperSize" | "scale"> = {
+/**
+ * The summary's page: landscape A4, its printed (result) columns at a readable size, over two page
+ * widths with the case id on each (tablePrint).
+ */
+const SUMMARY_PAGE: Pick<
+  PrintSettings,
+  "orientation" | "paperSize" | "scale" | "titleColumns" | "pageOrder"
+> = {
   orientation: "landscape",
   paperSize: "A4",
-  scale: scaleToFit(
+  ...tablePrint(
     RESULT_COLUMNS.map((col) => col.width),
     "landscape",
   ),
@@ -128,7 +134,7 @@ const SUMMARY_PAGE: Pick<PrintSettings, "orientation" | "paperSize" | "scale"> =
 
 /**
  * Title, the method note and the header row; returns the merges and the heights of the rows whose
- * text wraps (the note across the printed columns; headers wrap within their columns, and a header
+ * text wraps (the note across the first printed page's columns; headers wrap within their columns, and a header
  * over figures is right-aligned like them).
  */
 function planSummaryHead(
@@ -139,9 +145,12 @@ function planSummaryHead(
   g.put(0, { value: "Sammanställning – återtagande", style: "title" });
   g.next();
   g.put(0, { value: METHOD_NOTE, style: "note", wrap: true });
-  const printedWidth = RESULT_COLUMNS.reduce((sum, col) => sum + col.width, 0);
-  rowHeights[g.row] = wrappedHeight([{ text: METHOD_NOTE, width: printedWidth }]);
-  const merges = [`A2:${address(1, RESULT_COLUMNS.length - 1)}`];
+  // Across the columns of the first printed page only: a merged note cut by a page edge is lost.
+  const resultWidths = RESULT_COLUMNS.map((col) => col.width);
+  const noteColumns = columnsOnFirstPage(resultWidths, "landscape", SUMMARY_PAGE.scale);
+  const noteWidth = resultWidths.slice(0, noteColumns).reduce((sum, width) => sum + width, 0);
+  rowHeights[g.row] = wrappedHeight([{ text: METHOD_NOTE, width: noteWidth }]);
+  const merges = [`A2:${address(1, noteColumns - 1)}`];
   g.next(2);
   columns.forEach((col, index) =>
     g.put(index, {
@@ -329,7 +338,7 @@ export type SummaryLayout = Pick<
   SheetPlan,
   "name" | "colCount" | "columnWidths" | "merges" | "rowHeights"
 > & {
-  page: Pick<PrintSettings, "orientation" | "paperSize" | "scale">;
+  page: Pick<PrintSettings, "orientation" | "paperSize" | "scale" | "titleColumns" | "pageOrder">;
 };
 
 /**

@@ -75,7 +75,8 @@ export const RESULT_COLUMNS = [
   },
   { key: "valueShown", header: "Uppskattat värde", width: 13, numberFormat: FORMATS.kronor },
   { key: "surplus", header: "Överskott", width: 13, numberFormat: FORMATS.kronor, style: "total" },
-  { key: "outcome", header: "Utfall", width: 44, wrap: true },
+  // 32: the second printed page holds the case id and the last six columns (src/sheet/page.ts).
+  { key: "outcome", header: "Utfall", width: 32, wrap: true },
 ] as const satisfies readonly Column[];
 
 /** Contract inputs carried on each row (summary-only mode), by the calculation sheet's input names. */

@@ -70,6 +70,10 @@ export interface PrintSettings {
   scale: number;
   /** Rows repeated at the top of every printed page, e.g. "$80:$80" (the schedule's header). */
   titleRows?: string;
+  /** Columns repeated at the left of every printed page, e.g. "$A:$A" (a table wider than a page). */
+  titleColumns?: string;
+  /** The order of the pages of a sheet wider than a page; absent: Excel's own, down, then over. */
+  pageOrder?: "overThenDown";
   /**
    * Page header and footer texts in Excel's header/footer codes (&P page, &N pages). `{skapad}` stands for the day the file is written, which the writers put in as ISO text
    * (Excel's own &D prints the date in the reader's locale, 11/27/2026 in an English one).

@@ -8,7 +8,7 @@
  * - collections load as `load("items/name")` in Office.js; the mock cannot navigate into an array, so
  *   the collections here carry a `load` that loads `items` itself ({@link loadItems});
  * - `isNullObject` is not a loadable property in the mock; it is set on the proxy after construction;
- * - Worksheet.pageLayout (setPrintArea, setPrintTitleRows, headersFooters), horizontalPageBreaks,
+ * - Worksheet.pageLayout (setPrintArea, setPrintTitleRows, setPrintTitleColumns, headersFooters), horizontalPageBreaks,
  *   getRanges, freezePanes and tables.add are not in the mock: they are declared here as jest.fn()s.
  * Property writes on a proxy simply set the property, which the tests then read.
  */
@@ -167,6 +167,7 @@ function addedSheet(name: string, events: string[] = []): AddedSheet {
       headersFooters: { defaultForAllPages: {} },
       setPrintArea: jest.fn(),
       setPrintTitleRows: jest.fn(),
+      setPrintTitleColumns: jest.fn(),
     },
     horizontalPageBreaks: { add: jest.fn() },
     tables: { add: jest.fn(() => new OfficeMockObject({})) },
