@@ -1,8 +1,10 @@
 /**
  * Every Swedish text of the guided mode's model (steps.ts): step titles, result labels, the "why" of
  * each figure and the points to check. Amounts and dates arrive formatted (engine/format.ts); the
- * statement's own line labels are the engine's (STATEMENT_LABELS).
+ * statement's own line labels are the engine's (STATEMENT_LABELS), and a contract field's value is
+ * labelled as the schema labels the field.
  */
+import { CONTRACT_SCHEMA } from "../engine";
 
 /** The workshop's stages ("Praktiska handgrepp"), in order. */
 export const STEP_TITLES = {
@@ -17,12 +19,12 @@ export const STEP_TITLES = {
 
 export const GUIDE_TEXT = {
   // Step 1: the application
-  applicationDate: "Ansökningsdag",
-  unpaidCreditClaim: "Obetald del av kreditfordran",
+  applicationDate: CONTRACT_SCHEMA.applicationDate.label,
+  unpaidCreditClaim: CONTRACT_SCHEMA.unpaidCreditClaim.label,
   claimedInterest: "Yrkad ränta per ansökningsdagen",
-  interestCapital: "Räntebärande kapital",
+  interestCapital: CONTRACT_SCHEMA.interestCapital.label,
   interestFrom: "Dröjsmålsränta från",
-  applicantCosts: "Sökandens kostnader",
+  applicantCosts: CONTRACT_SCHEMA.applicantCosts.label,
   unpaidDerived: (unpaid: number, instalment: string, residual: string | null) =>
     `Obetald del av kreditfordran: ${unpaid} obetalda avbetalningar × ${instalment}` +
     (residual === null ? "" : ` + restbelopp ${residual}`) +
@@ -45,8 +47,8 @@ export const GUIDE_TEXT = {
   checkCostsNone: "Sökanden yrkar inga kostnader.",
 
   // Step 2: the dates
-  noticeDate: "Underrättelsedag",
-  repossessionDate: "Återtagningsdag",
+  noticeDate: CONTRACT_SCHEMA.noticeDate.label,
+  repossessionDate: CONTRACT_SCHEMA.repossessionDate.label,
   nextDueDate: "Nästa förfallodag",
   twoDates:
     "Beräkningen görs två gånger: per underrättelsedagen (vad svaranden ska betala för att undgå återtagning) och på nytt per återtagningsdagen, eftersom räntan ändras med dagen.",
@@ -54,7 +56,7 @@ export const GUIDE_TEXT = {
   noneAfter: "ingen (alla förfallodagar har passerat)",
 
   // Step 3: the reduction
-  method: "Metod",
+  method: CONTRACT_SCHEMA.method.label,
   remaining: "Återstående avbetalningar (t)",
   creditCostExclSetup: "Kreditkostnad utan uppläggningsavgift (c)",
   reduction: "Reduceringsbelopp (R)",
@@ -98,7 +100,7 @@ export const GUIDE_TEXT = {
   noLateInterest: "Ingen dröjsmålsränta: räntan börjar löpa efter dagen.",
 
   // Step 5: the value of the goods
-  estimatedValue: "Uppskattat värde",
+  estimatedValue: CONTRACT_SCHEMA.estimatedValue.label,
   amountInclInterestAt: (date: string) => `Att betala inkl. ränta per ${date}`,
   surplusAt: (date: string) => `Överskott per ${date} (värde − att betala)`,
   valueCompared: (date: string) =>

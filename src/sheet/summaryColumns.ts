@@ -3,7 +3,9 @@
  * inputs each row carries and the intermediate figures its formulas compute, shared and per date.
  */
 import {
+  CONTRACT_SCHEMA,
   Calculation,
+  ContractField,
   DATE_LABELS,
   METHOD_NAMES,
   OUTCOME_TEXT,
@@ -79,32 +81,50 @@ export const RESULT_COLUMNS = [
   { key: "outcome", header: "Utfall", width: 32, wrap: true },
 ] as const satisfies readonly Column[];
 
+/** A column holding a contract field's value: headed by the field's label from the schema. */
+export interface InputColumn<K extends string = string> extends Column<K> {
+  field: ContractField;
+}
+
+/** An input column; `note` tells it apart from a result column of the same name. */
+function inputColumn<K extends string>(
+  key: K,
+  field: ContractField,
+  width: number,
+  numberFormat?: string,
+  note?: string,
+): InputColumn<K> {
+  const label = CONTRACT_SCHEMA[field].label;
+  return { key, field, header: note ? `${label} (${note})` : label, width, numberFormat };
+}
+
 /** Contract inputs carried on each row (summary-only mode), by the calculation sheet's input names. */
 export const INPUT_COLUMNS = [
-  { key: "K", header: "Kreditbelopp", width: 12, numberFormat: FORMATS.kronor },
-  { key: "rate", header: "Årsränta", width: 9, numberFormat: FORMATS.rate },
-  { key: "n", header: "Antal avbetalningar", width: 9, numberFormat: FORMATS.integer },
-  { key: "first", header: "Första förfallodag", width: 11, numberFormat: FORMATS.date },
-  { key: "A", header: "Avbetalning", width: 10, numberFormat: FORMATS.kronorOre },
-  { key: "f", header: "Aviavgift", width: 9, numberFormat: FORMATS.kronorOre },
-  { key: "V", header: "Restbelopp", width: 10, numberFormat: FORMATS.kronor },
-  {
-    key: "unpaidCreditClaim",
-    header: "Obetald del av kreditfordran",
-    width: 13,
-    numberFormat: FORMATS.kronorOre,
-  },
-  { key: "capital", header: "Räntebärande kapital", width: 13, numberFormat: FORMATS.kronorOre },
-  { key: "interestFrom", header: "Ränta från", width: 11, numberFormat: FORMATS.date },
-  { key: "cap", header: "Avtalad dröjsmålsränta", width: 10, numberFormat: FORMATS.rate },
-  { key: "claimed", header: "Yrkad ränta", width: 10, numberFormat: FORMATS.kronor },
-  { key: "basicFee", header: "Grundavgift", width: 10, numberFormat: FORMATS.kronor },
-  { key: "applicantCosts", header: "Sökandens kostnader", width: 10, numberFormat: FORMATS.kronor },
-  { key: "noticeDate", header: "Underrättelsedag", width: 11, numberFormat: FORMATS.date },
-  { key: "repossessionDate", header: "Återtagningsdag", width: 11, numberFormat: FORMATS.date },
-  { key: "value", header: "Uppskattat värde (indata)", width: 12, numberFormat: FORMATS.kronor },
-  { key: "methodChoice", header: "Metod (indata)", width: 9 },
-] as const satisfies readonly Column[];
+  inputColumn("K", "creditAmount", 12, FORMATS.kronor),
+  inputColumn("rate", "annualRate", 9, FORMATS.rate),
+  inputColumn("n", "installments", 9, FORMATS.integer),
+  inputColumn("first", "firstDueDate", 11, FORMATS.date),
+  inputColumn("A", "installmentAmount", 10, FORMATS.kronorOre),
+  inputColumn("f", "monthlyFee", 9, FORMATS.kronorOre),
+  inputColumn("V", "residual", 10, FORMATS.kronor),
+  inputColumn("unpaidCreditClaim", "unpaidCreditClaim", 13, FORMATS.kronorOre),
+  inputColumn("capital", "interestCapital", 13, FORMATS.kronorOre),
+  inputColumn("interestFrom", "interestFrom", 11, FORMATS.date),
+  inputColumn("cap", "lateInterestRate", 10, FORMATS.rate),
+  inputColumn("claimed", "claimedInterest", 10, FORMATS.kronor),
+  inputColumn("basicFee", "basicFee", 10, FORMATS.kronor),
+  inputColumn("applicantCosts", "applicantCosts", 10, FORMATS.kronor),
+  inputColumn("noticeDate", "noticeDate", 11, FORMATS.date),
+  inputColumn("repossessionDate", "repossessionDate", 11, FORMATS.date),
+  inputColumn("value", "estimatedValue", 12, FORMATS.kronor, "indata"),
+  inputColumn("methodChoice", "method", 9, undefined, "indata"),
+] as const;
+
+/**
+ * The instalments paid: an input of the training facit's rows, which compute the unpaid credit claim
+ * from it; the summary carries that claim itself.
+ */
+export const PAID_COLUMN = inputColumn("paid", "installmentsPaid", 9, FORMATS.integer);
 
 /** Intermediate figures (summary-only mode): shared, then per date. */
 export const SHARED_STEPS = [

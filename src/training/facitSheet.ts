@@ -29,6 +29,7 @@ import {
   summaryResults,
   DATE_STEPS,
   INPUT_COLUMNS,
+  PAID_COLUMN,
   RESULT_COLUMNS,
   SHARED_STEPS,
 } from "../sheet/summaryColumns";
@@ -37,7 +38,7 @@ import { SheetPlan } from "../sheet/types";
 import { wrappedHeight } from "../sheet/wrap";
 import { ANSWER_LABELS, OUTCOME_ANSWERS, expectedAnswers } from "./answerFields";
 import { FACIT_TEXT } from "./messages";
-import { PracticeContract } from "./practiceCase";
+import { PracticeContract, PracticeFact, isPracticeFact } from "./practiceCase";
 
 export const FACIT_SHEET_NAME = "Facit";
 
@@ -85,7 +86,7 @@ const PRINTED_KEYS = new Set(FACIT_ANSWER_COLUMNS.map((col) => col.key));
 /** The working columns: every other figure the self-contained row computes. */
 const WORKING_COLUMNS: Column[] = [
   ...RESULT_COLUMNS.filter((col) => !PRINTED_KEYS.has(col.key) && col.key !== "outcome"),
-  { key: "paid", header: "Betalda avbetalningar", width: 9, numberFormat: FORMATS.integer },
+  PAID_COLUMN,
   ...INPUT_COLUMNS,
   ...SHARED_STEPS,
   ...DATES.flatMap((d) =>
@@ -106,23 +107,15 @@ export interface FacitCase {
   sheet: { name: string; names: Record<string, string> };
 }
 
-/** The self-contained row's inputs, by the exercise sheet's facts they refer to. */
-const INPUT_FACTS: Readonly<Record<string, keyof PracticeContract>> = {
-  K: "creditAmount",
-  rate: "annualRate",
-  n: "installments",
-  first: "firstDueDate",
-  A: "installmentAmount",
-  f: "monthlyFee",
-  V: "residual",
-  claimed: "claimedInterest",
-  basicFee: "basicFee",
-  applicantCosts: "applicantCosts",
-  noticeDate: "noticeDate",
-  repossessionDate: "repossessionDate",
-  value: "estimatedValue",
-  paid: "installmentsPaid",
-};
+/**
+ * The self-contained row's inputs that refer to the exercise sheet's facts, by column key: every
+ * input column whose field a practice case gives (the others the row derives, as the engine does).
+ */
+const INPUT_FACTS: Readonly<Record<string, PracticeFact>> = Object.fromEntries(
+  [PAID_COLUMN, ...INPUT_COLUMNS].flatMap((col) =>
+    isPracticeFact(col.field) ? [[col.key, col.field]] : [],
+  ),
+);
 
 /** The facit sheet for the cases, given the Referensräntor sheet's number of rows. */
 export function planFacitSheet(cases: readonly FacitCase[], referenceRowCount: number): SheetPlan {

@@ -96,6 +96,11 @@ export const PRACTICE_FACTS: readonly PracticeFact[] = CONTRACT_FIELDS.filter(
   (field): field is PracticeFact => !(NOT_FACTS as readonly ContractField[]).includes(field),
 );
 
+/** Whether a contract field is a practice case's fact. */
+export function isPracticeFact(field: ContractField): field is PracticeFact {
+  return (PRACTICE_FACTS as readonly ContractField[]).includes(field);
+}
+
 /** A fact's value as JSON carries it: text and ISO dates as strings, amounts, counts and rates as numbers. */
 type FactValue<F extends PracticeFact> = FieldKindOf<F> extends "text" | "date" ? string : number;
 

@@ -7,6 +7,8 @@
  * sheet's "Lagrum" cell.
  */
 
+import { CONTRACT_SCHEMA } from "../../engine";
+
 /** The letters a case can have; the sheet name of each begins with its {@link LETTER_TEXT} prefix. */
 export type LetterKind = "notice" | "demand" | "protocol";
 
@@ -40,12 +42,13 @@ export const LETTER_COMMON = {
   draft:
     "Utkast som stöd för förrättningsmannen, inte Kronofogdemyndighetens officiella blankett. " +
     "Texten i cellerna kan ändras; beloppen hämtas från beräkningsbladet och följer ändringar där.",
-  caseId: "Ärende",
-  creditor: "Sökande",
-  debtor: "Svarande",
+  // The case's parties and goods are labelled as the contract schema labels them.
+  caseId: CONTRACT_SCHEMA.caseId.label,
+  creditor: CONTRACT_SCHEMA.creditor.label,
+  debtor: CONTRACT_SCHEMA.debtor.label,
   /** The recipients' address lines, under their names. */
   address: "Adress",
-  goods: "Gods",
+  goods: CONTRACT_SCHEMA.goods.label,
   /** The sender block's lines' cues where the settings sheet is blank. */
   senderAuthority: "myndighetens namn på bladet Avsändare",
   senderAddress: "avsändarens adress på bladet Avsändare",

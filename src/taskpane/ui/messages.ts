@@ -4,7 +4,7 @@
  * field's Swedish label from the contract schema ({@link formMessage}); the form's labels and hints
  * come from the schema too.
  */
-import { EngineError, fieldLabel } from "../../engine";
+import { CONTRACT_SCHEMA, EngineError, fieldLabel } from "../../engine";
 
 /** An engine error as the pane shows it: every field named by its Swedish label (the schema's). */
 export function formMessage(error: EngineError): string {
@@ -214,9 +214,9 @@ export const UI_TEXT = {
 
   // Results
   caseHeading: (caseId: string) => `Ärende ${caseId}`,
-  creditor: "Sökande",
-  debtor: "Svarande",
-  goods: "Gods",
+  creditor: CONTRACT_SCHEMA.creditor.label,
+  debtor: CONTRACT_SCHEMA.debtor.label,
+  goods: CONTRACT_SCHEMA.goods.label,
   method: (method: string, settlement: string) =>
     `Metod: ${method} (avräkning enligt ${settlement})`,
   creditSummary: (cost: string, c: string, claim: string) =>
