@@ -20,16 +20,18 @@
  *   Greenwich. (Reading back, ExcelJS turns any number with a date format into a UTC `Date`.)
  * - Functions newer than Excel 2007 must be stored with the `_xlfn.` prefix (`_xlfn.DAYS(…)`);
  *   without it LibreOffice shows #NAME? and Excel may too. {@link toFileFormula} adds it.
- * - Print area and title rows: ExcelJS builds the defined names by putting `$` in front of each half
- *   (`$A1:$G140` from "A1:G140", `$$80:$$80` from "$80:$80"), so we hand it "A$1:G$140" and "80:80"
- *   to get `$A$1:$G$140` and `$80:$80`. It also quotes the sheet name without doubling an apostrophe
- *   inside it, so apostrophes in sheet names become "’" ({@link uniqueSheetNames}).
+ * - Print area and title rows and columns: ExcelJS builds the defined names by putting `$` in front
+ *   of each half (`$A1:$G140` from "A1:G140", `$$80:$$80` from "$80:$80"), so we hand it "A$1:G$140",
+ *   "80:80" and "A:A" to get `$A$1:$G$140`, `$80:$80` and `$A:$A`. It also quotes the sheet name
+ *   without doubling an apostrophe inside it, so apostrophes in sheet names become "’"
+ *   ({@link uniqueSheetNames}).
  * - Merging copies the top-left cell's style object by reference onto the other cells, and a value
  *   written to a merged (non top-left) cell silently goes to the top-left one; so styles are assigned
  *   as fresh objects after merging, and a planned value inside a merge is rejected.
  * - `Row.addPageBreak()` without arguments writes max="16838" (a typo for 16383); we pass the bounds.
- * - A non-finite number (NaN, Infinity) would be written as the text "NaN" and corrupt the file; it is
+ * - A non-finite number would be written as the text "NaN" (or "Infinity") and corrupt the file; it is
  *   rejected with the cell's address instead.
+ * Each has a test in test/excelJsWorkarounds.test.ts that shows the quirk in ExcelJS and its handling.
  */
 import ExcelJS from "exceljs";
 import { columnLetter, parseAddress } from "../sheet/grid";
