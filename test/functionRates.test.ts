@@ -89,7 +89,7 @@ describe("LATEINTEREST with a range", () => {
 // Issue 10 item 2: a row with a date and an empty percent cell must never become 0 % where it can be
 // told. Excel on the web passes an empty cell of a range as null: refused, naming the row. Excel on
 // Windows and Mac pass 0, the same as a typed 0 (a real reference rate in 2015–2016), so there it
-// counts as 0 % (documented in the README and the help page).
+// counts as 0 % (documented in docs/functions.md and the help page).
 describe("a row with a date and an empty percent", () => {
   const HEADER = ["Gäller från", "Referensränta (%)"];
 

@@ -162,7 +162,7 @@ describe("guided steps: the workshop's stages", () => {
       "Mellanskillnad att betala eller deponera per 2012-12-20": kr(1471),
     });
 
-    // Recomputed at the repossession date (the README's ACTUALREDUCTION example gives the notice date's).
+    // Recomputed at the repossession date (docs/functions.md's ACTUALREDUCTION example gives the notice date's).
     const repossession = stepById(steps, "repossession");
     expect(repossession.why.join(" ")).toContain("10 474,48 kr per 2012-12-15 → ");
     expect(figures(repossession)["Att betala inkl. ränta"]).toBe(kr(DUE2_REPOSSESSION));

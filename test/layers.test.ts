@@ -1,6 +1,7 @@
 /**
- * The layers' edges (STYLE.md): ESLint refuses an import upward from the engine or the sheet plan and
- * any package but decimal.js there. Each case lints a one-line module as if it stood in the folder.
+ * The layers' edges (docs/architecture.md): ESLint refuses an import upward from the engine or the
+ * sheet plan and any package but decimal.js there. Each case lints a one-line module as if it stood
+ * in the folder.
  */
 import { ESLint } from "eslint";
 import * as fs from "fs";

@@ -1,5 +1,5 @@
 /**
- * Property tests (fast-check, fixed seeds so a failure reproduces): the invariants STYLE.md names, on
+ * Property tests (fast-check, fixed seeds so a failure reproduces): the engine's invariants, on
  * generated consistent contracts: K, rate, n, residual, A = the exact annuity for the residual rounded to
  * whole kronor, fee, setup fee, dates. A contract is kept when the oracle's own loop schedule says it
  * repays (balance before the last payment ≥ 0, payments ≥ K — the rule documented in contract.ts), and

@@ -4,7 +4,7 @@
  * The JSON form is that of `examples/worked-example-1.json`. Amounts may be JSON numbers or
  * numeric text ("143750", "143 750", "0,0595"), read straight into decimals; dates are ISO text.
  * Each field (label, kind, range, default) is described in the contract schema (schema.ts); the rules
- * that span fields are here. Defaults a careful user would expect, each documented in README.md:
+ * that span fields are here. Defaults a careful user would expect, each in the field table of docs/cli.md:
  * - `creditAmount` = `cashPrice` − `downPayment` when omitted (and must equal it when all three are given);
  * - `monthlyFee`, `setupFee`, `residual`, `claimedInterest`, `applicantCosts` = 0;
  * - `basicFee` = 600 (grundavgift since 2008, förordning 1992:1094 6 §);
@@ -332,14 +332,16 @@ function lateInterestRateOf(r: FieldReader): Dec | null {
   return rate.isZero() ? null : rate;
 }
 
+const METHOD_CHOICES: readonly unknown[] = ["auto", "rule78", "actual"] satisfies MethodChoice[];
+
+/** Whether a value is one of the method choices. */
+function isMethodChoice(value: unknown): value is MethodChoice {
+  return METHOD_CHOICES.includes(value);
+}
+
 function methodOf(r: FieldReader): MethodChoice {
-  const method = (r.has("method") ? r.input.method : "auto") as MethodChoice;
-  check(
-    method === "auto" || method === "rule78" || method === "actual",
-    "unknownMethod",
-    "method",
-    r.input.method,
-  );
+  const method: unknown = r.has("method") ? r.input.method : "auto";
+  check(isMethodChoice(method), "unknownMethod", "method", r.input.method);
   return method;
 }
 

@@ -46,7 +46,7 @@ export {
   parseRate,
   unknownFieldErrors,
 } from "./contract";
-export { checkScheduleRepays, scheduleClosing } from "./scheduleCheck";
+export { checkScheduleRepays } from "./scheduleCheck";
 export type { Contract, ContractField, ContractInput, MethodChoice } from "./contract";
 export {
   CONTRACT_SCHEMA,

@@ -21,7 +21,7 @@ import { EngineError } from "./errors";
 import { CreditTerms, balanceAfter, monthlyRate } from "./reduction";
 
 /** How the schedule closes: the miss after the last payment and the most that rounding explains. */
-export interface ScheduleClosing {
+interface ScheduleClosing {
   /** Balance after the last payment by the regular recursion: > 0 short, < 0 over. */
   miss: Dec;
   /** ((1 + i)^n − 1) / i kronor, n at 0 %: 1 kr per instalment accumulated at the contract rate. */
@@ -29,7 +29,7 @@ export interface ScheduleClosing {
 }
 
 /** The miss and the tolerance of a credit's schedule (see the file comment). */
-export function scheduleClosing(terms: CreditTerms): ScheduleClosing {
+function scheduleClosing(terms: CreditTerms): ScheduleClosing {
   const i = monthlyRate(terms);
   const n = terms.installments;
   const beforeLast = balanceAfter(terms, n - 1, i);

@@ -1,5 +1,5 @@
 /**
- * Coercion of custom-function arguments, in one place (STYLE.md): Excel hands over numbers, text,
+ * Coercion of custom-function arguments, in one place: Excel hands over numbers, text,
  * booleans, `null` for an omitted optional argument, and for an empty cell 0 (Excel desktop) or `null`
  * (Excel on the web). Dates arrive as 1900-system serial numbers or as ISO text. Every failure is an
  * {@link EngineError} naming the argument and its value.

@@ -378,8 +378,8 @@ function rateTable(rates: unknown[][] | null | undefined): ReferenceRateTable {
  * A row of a `rates` range with a from date and an empty percent cell is an error naming the row,
  * never a rate of 0 %. What Excel passes for an empty cell in a range differs: Excel on the web
  * passes null, which is refused here; Excel on Windows and Mac pass 0, which cannot be told from a
- * typed 0 (a real reference rate, as in 2015–2016) and therefore counts as 0 % there. The README and
- * the help page say so; the task pane, which reads the cells' types, refuses both.
+ * typed 0 (a real reference rate, as in 2015–2016) and therefore counts as 0 % there. docs/functions.md
+ * and the help page say so; the task pane, which reads the cells' types, refuses both.
  */
 function checkNoEmptyPercent(rows: readonly unknown[][]): void {
   const blank = (value: unknown) => value === null || value === undefined || value === "";

@@ -5,7 +5,7 @@ function unavailable() {
   return Promise.reject(
     new Error(
       "keytar is replaced by a stand-in in this project (tools/keytar-stub): no OS credential store. " +
-        "Sideload with the manifest instead (see README, Loading the add-in).",
+        "Sideload with the manifest instead (see docs/deploying.md).",
     ),
   );
 }

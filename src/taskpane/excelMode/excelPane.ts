@@ -233,7 +233,7 @@ export function mountExcelPane(
   const press: Press = (button, busy, task, toResult) =>
     run(busy, task, { pressed: button, toResult }).then(watcher.refresh);
   wireActions(parts, context, press, trainingRows);
-  // The trainee's answer check (trainingHosts.ts), folded last.
+  // The trainee's answer check (trainingExcel.ts), folded last.
   shell.content.appendChild(excelTraining(excel, (text, action) => run(text, action)).element);
 
   void run(UI_TEXT.readingRates, async () => {
