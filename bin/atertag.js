@@ -43,9 +43,11 @@ function changedSinceBuild() {
 const changed = changedSinceBuild();
 if (changed.length > 0) {
   const first = path.relative(path.join(__dirname, ".."), changed[0]);
-  const more = changed.length > 1 ? ` och ${changed.length - 1} filer till` : "";
+  const others = changed.length - 1;
+  const more = others === 0 ? "" : ` och ${others} ${others === 1 ? "fil" : "filer"} till`;
   process.stderr.write(
-    `Obs: ${first}${more} har ändrats sedan atertag byggdes; kör npm run build:cli (eller npm install) så räknar kommandot med ändringarna\n`,
+    `Obs: ${first}${more} har ändrats eller tagits bort sedan atertag byggdes, så kommandot kör den ` +
+      "gamla koden. Kör npm run build:cli (eller npm install) för att bygga om.\n",
   );
 }
 require(main);

@@ -49,15 +49,38 @@ test("built after the last change: runs the build, nothing on stderr", () => {
   expect(result.stderr).toBe("");
 });
 
+/** The note for `first` and `more` ("" or " och 1 fil till"). */
+const note = (first: string, more = "") =>
+  `Obs: ${first}${more} har ändrats eller tagits bort sedan atertag byggdes, så kommandot kör den ` +
+  "gamla koden. Kör npm run build:cli (eller npm install) för att bygga om.\n";
+
 test("a source changed after the build: a Swedish note naming the file and the way out, then runs", () => {
   fs.writeFileSync(stamp(), "");
   age(stamp(), -60);
   const result = run();
-  expect(result.stderr).toBe(
-    `Obs: ${path.join("src", "engine", "calc.ts")} har ändrats sedan atertag byggdes; kör npm run ` +
-      "build:cli (eller npm install) så räknar kommandot med ändringarna\n",
-  );
+  expect(result.stderr).toBe(note(path.join("src", "engine", "calc.ts")));
   expect(result.stdout).toBe("körd\n");
+});
+
+test("a source the build compiled is gone (renamed by a pull): the build is stale all the same", () => {
+  fs.writeFileSync(stamp(), "");
+  fs.rmSync(source());
+  expect(run().stderr).toBe(note(path.join("src", "engine", "calc.ts")));
+});
+
+test.each([
+  [2, " och 1 fil till"],
+  [3, " och 2 filer till"],
+])("%i sources changed: the first named, the others counted", (count, more) => {
+  const names = Array.from({ length: count }, (_, i) => `../../src/engine/calc${i}.ts`);
+  fs.writeFileSync(
+    path.join(root, "build", "cli", ".tsbuildinfo"),
+    JSON.stringify({ fileNames: names }),
+  );
+  fs.writeFileSync(stamp(), "");
+  age(stamp(), -60);
+  for (const name of names) fs.writeFileSync(path.resolve(root, "build", "cli", name), "");
+  expect(run().stderr).toBe(note(path.join("src", "engine", "calc0.ts"), more));
 });
 
 test("no stamp (a build from before the stamp existed): runs without a note", () => {

@@ -87,6 +87,24 @@ function expectWhole(pdf: PrintedPdf, texts: string[]): void {
 /** The pages' texts (form feeds apart; the last, empty one dropped). */
 const pagesOf = (pdf: PrintedPdf) => pdf.text.split("\f").filter((page) => page.trim() !== "");
 
+/**
+ * The fixture's refused row made wrong in four fields at once (a month 13, a negative price, a rate
+ * that is no number, 31 September), under a case id of its own: its reason is four sentences long.
+ */
+function manyFaults(row: string): string {
+  const cells = row.split(";");
+  Object.assign(cells, { 0: "Trasig 2", 3: "2009-13-28", 4: "-5", 7: "abc", 9: "2009-09-31" });
+  return cells.join(";");
+}
+
+/** Every fault of {@link manyFaults}, as the summary words it (in the order of the fields). */
+const MANY_FAULTS = [
+  'D5: Kontraktsdatum ("2009-13-28") är inget giltigt datum',
+  'E5: Kontantpris får inte vara negativt, fick "-5"',
+  'H5: Nominell ränta måste vara ett tal, fick "abc"',
+  'J5: Första förfallodag ("2009-09-31") är inget giltigt datum',
+].join("; ");
+
 /** The sections of the calculation sheet by heading and last row: each prints on one page. */
 const SECTIONS: [string, string][] = [
   ["Indata från kontraktet", "Metodval"],
@@ -112,8 +130,12 @@ describePrinted("the printed protocol (LibreOffice → PDF → pdftotext)", () =
       expect(await runCli(["sheet", file, "--out", out], silent)).toBe(0);
     }
     const summary = path.join(dir, "summary.xlsx");
-    const csv = path.join(ROOT, "test", "fixtures", "batch.csv");
-    await runCli(["batch", csv, "--out", summary], silent); // status 3: one row is refused
+    // The fixture (two cases, one refused row) and a row refused for four reasons at once.
+    const fixture = fs.readFileSync(path.join(ROOT, "test", "fixtures", "batch.csv"), "utf8");
+    const refused = fixture.split(/\r?\n/)[3];
+    const csv = path.join(dir, "batch.csv");
+    fs.writeFileSync(csv, `${fixture.trimEnd()}\n${manyFaults(refused)}\n`);
+    await runCli(["batch", csv, "--out", summary], silent); // status 3: two rows are refused
     const calibration = path.join(dir, "calibration.xlsx");
     await writeXlsxFile([CALIBRATION], calibration);
     let reference: PrintedPdf;
@@ -219,6 +241,11 @@ describePrinted("the printed protocol (LibreOffice → PDF → pdftotext)", () =
       ]);
     });
 
+    test("a long reason for a refused row prints whole on the first page, wrapped", () => {
+      const [first] = pagesOf(pdf());
+      expect(missingWords(first, MANY_FAULTS)).toEqual([]);
+    });
+
     test("no contract field name and no method code prints", () => {
       expectNoMachineNames(pdf().text);
     });
@@ -228,8 +255,8 @@ describePrinted("the printed protocol (LibreOffice → PDF → pdftotext)", () =
     });
 
     test("the summary prints at 9 pt or more, over two pages that both name the cases, the rates after it", () => {
-      // Its 14 result columns are wider than a landscape page at a readable scale (they printed at
-      // about 6 pt on one page): two page widths, the case ids (column A) repeated on the second.
+      // Its 13 result columns are wider than a landscape page at a readable scale (they printed at
+      // 47 %, about 5 pt, on one page): two page widths, the case ids (column A) repeated on the second.
       const pages = pagesOf(pdf());
       expect(pages).toHaveLength(3);
       const [first, second, rates] = pages;

@@ -10,7 +10,7 @@ import fs from "fs";
 import path from "path";
 import { calculate, parseContract, STATEMENT_ROWS } from "../src/engine";
 import { address, positionOf } from "../src/sheet/grid";
-import { READABLE_SCALE } from "../src/sheet/page";
+import { READABLE_SCALE, columnsOnFirstPage, tablePrint } from "../src/sheet/page";
 import { wrappedHeight } from "../src/sheet/wrap";
 import { planSheet } from "../src/sheet/plan";
 import { SheetPlan } from "../src/sheet/types";
@@ -159,5 +159,35 @@ describe.each(EXAMPLES)("sheet plan of %s", (example) => {
         printed: true,
       });
     }
+  });
+});
+
+describe("a table's print (src/sheet/page.ts)", () => {
+  // A4 landscape less 0.5" margins: 841.9 − 72 = 769.9 pt; a character at most 7 pt at 100 %.
+  const ROOM_AT = (scale: number) => 769.9 / (scale / 100) / 7;
+
+  test("a table that fits a page at 85 % or more prints on one page, no column repeated", () => {
+    // 100 characters need 700 pt at 100 %: 769.9 pt holds them at 100 %.
+    expect(tablePrint([50, 50], "landscape")).toEqual({ scale: 100 });
+    // 125 characters: 769.9 / 875 = 87.99 %: 87 %, still readable.
+    expect(tablePrint([60, 65], "landscape")).toEqual({ scale: 87 });
+  });
+
+  test("a wider table prints at 85 % over pages, column A on each, across before down", () => {
+    expect(tablePrint([100, 100], "landscape")).toEqual({
+      scale: READABLE_SCALE,
+      titleColumns: "$A:$A",
+      pageOrder: "overThenDown",
+    });
+  });
+
+  test("the columns on the first page: as many leading columns as the page's width holds", () => {
+    expect(ROOM_AT(85)).toBeCloseTo(129.39, 2);
+    // 60 + 60 = 120 fit; a third of 10 makes 130 > 129.39.
+    expect(columnsOnFirstPage([60, 60, 10, 5], "landscape", 85)).toBe(2);
+    expect(columnsOnFirstPage([60, 60, 9, 5], "landscape", 85)).toBe(3);
+    expect(columnsOnFirstPage([20, 20], "landscape", 85)).toBe(2);
+    // A first column wider than the page still counts as the page's one column.
+    expect(columnsOnFirstPage([200, 20], "landscape", 85)).toBe(1);
   });
 });

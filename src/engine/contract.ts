@@ -332,11 +332,16 @@ function lateInterestRateOf(r: FieldReader): Dec | null {
   return rate.isZero() ? null : rate;
 }
 
-const METHOD_CHOICES: readonly unknown[] = ["auto", "rule78", "actual"] satisfies MethodChoice[];
+/** Every method choice, once (a key missing or misspelt here is a type error). */
+const METHOD_CHOICES: Readonly<Record<MethodChoice, true>> = {
+  auto: true,
+  rule78: true,
+  actual: true,
+};
 
 /** Whether a value is one of the method choices. */
 function isMethodChoice(value: unknown): value is MethodChoice {
-  return METHOD_CHOICES.includes(value);
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(METHOD_CHOICES, value);
 }
 
 function methodOf(r: FieldReader): MethodChoice {

@@ -11,7 +11,8 @@
  * Range.columnHidden, autofitColumns, autofitRows (1.2); Range.conditionalFormats (custom rules, 1.6);
  * Worksheet.freezePanes, Range.hyperlink (1.7);
  * Worksheet.getRanges, Worksheet.pageLayout (orientation, paperSize, zoom.scale, the margins,
- * setPrintArea, setPrintTitleRows, headersFooters), Worksheet.horizontalPageBreaks (1.9). ExcelApi 1.9 is a
+ * setPrintArea, setPrintTitleRows, setPrintTitleColumns, printOrder, headersFooters),
+ * Worksheet.horizontalPageBreaks (1.9). ExcelApi 1.9 is a
  * requirement of the manifest (every host with the SharedRuntime the add-in needs has it), so there
  * is no fallback for older hosts.
  */

@@ -82,17 +82,29 @@ export class StreamingSheet {
     private readonly ws: ExcelJS.Worksheet,
     private readonly layout: SheetLayout,
   ) {
-    this.merges = layout.merges.map((range) => {
-      const rect = decodeRange(range);
-      if (!rect) throw new SheetPlanError(layout.name, `merge ${range}`, "not an A1 range");
-      return { range, rect };
-    });
+    this.merges = [];
     layout.columnWidths.forEach((width, i) => {
       if (!(Number.isFinite(width) && width >= 0))
         throw new SheetPlanError(layout.name, `column ${i + 1}`, `width ${width} is not a width`);
       ws.getColumn(i + 1).width = width;
     });
-    for (const { range } of this.merges) ws.mergeCells(range);
+    this.adoptMerges();
+  }
+
+  /**
+   * Merges the layout's ranges not merged yet: those known at the start, and those a planner adds to
+   * the same list before writing their rows (the summary's refused rows). A merge over rows already
+   * written is a planner bug.
+   */
+  private adoptMerges(): void {
+    for (const range of this.layout.merges.slice(this.merges.length)) {
+      const rect = decodeRange(range);
+      if (!rect) throw new SheetPlanError(this.layout.name, `merge ${range}`, "not an A1 range");
+      if (rect.top - 1 < this.nextRow)
+        throw new SheetPlanError(this.layout.name, `merge ${range}`, "over rows already written");
+      this.ws.mergeCells(range);
+      this.merges.push({ range, rect });
+    }
   }
 
   /**
@@ -104,6 +116,7 @@ export class StreamingSheet {
     if (this.finished)
       throw new SheetPlanError(this.layout.name, "write", "sheet already finished");
     if (cells.length === 0) return;
+    this.adoptMerges();
     const plan = { name: this.layout.name };
     let lastRow = this.nextRow - 1;
     const written = new Set<string>();

@@ -69,7 +69,7 @@ export function planSummary(input: SummaryInput): SheetPlan {
   const totals = emptyTotals();
   allResults.forEach((results) => addToTotals(totals, results));
   planSummaryTotals(g, columns, totals, firstDataRow, lastDataRow);
-  planRefusedRows(g, input.refused);
+  planRefusedRows(g, input.refused, merges, rowHeights);
 
   const { cells, names } = g.resolve();
   return {
@@ -132,6 +132,21 @@ const SUMMARY_PAGE: Pick<
   ),
 };
 
+/** The result columns that print on the first page anywhere (the summary is two pages wide). */
+const FIRST_PAGE_COLUMNS = columnsOnFirstPage(
+  RESULT_COLUMNS.map((col) => col.width),
+  "landscape",
+  SUMMARY_PAGE.scale,
+);
+
+/** The width (characters) of the first page's result columns from column `from` on. */
+function widthOfColumns(from: number): number {
+  return RESULT_COLUMNS.slice(from, FIRST_PAGE_COLUMNS).reduce((sum, col) => sum + col.width, 0);
+}
+
+/** A refused row's reason: column C to the first page's edge. */
+const REASON_WIDTH = widthOfColumns(2);
+
 /**
  * Title, the method note and the header row; returns the merges and the heights of the rows whose
  * text wraps (the note across the first printed page's columns; headers wrap within their columns, and a header
@@ -146,11 +161,8 @@ function planSummaryHead(
   g.next();
   g.put(0, { value: METHOD_NOTE, style: "note", wrap: true });
   // Across the columns of the first printed page only: a merged note cut by a page edge is lost.
-  const resultWidths = RESULT_COLUMNS.map((col) => col.width);
-  const noteColumns = columnsOnFirstPage(resultWidths, "landscape", SUMMARY_PAGE.scale);
-  const noteWidth = resultWidths.slice(0, noteColumns).reduce((sum, width) => sum + width, 0);
-  rowHeights[g.row] = wrappedHeight([{ text: METHOD_NOTE, width: noteWidth }]);
-  const merges = [`A2:${address(1, noteColumns - 1)}`];
+  rowHeights[g.row] = wrappedHeight([{ text: METHOD_NOTE, width: widthOfColumns(0) }]);
+  const merges = [`A2:${address(1, FIRST_PAGE_COLUMNS - 1)}`];
   g.next(2);
   columns.forEach((col, index) =>
     g.put(index, {
@@ -290,7 +302,16 @@ function planSummaryTotals(
 }
 
 /** The rows that could not be calculated, with the reason (or a line saying all could). */
-function planRefusedRows(g: Grid, refused: RefusedRow[]): void {
+/**
+ * The rows that could not be calculated, each with its reason. A reason (several joined by "; ")
+ * wraps across the columns from C to the first printed page's edge, so none is cut off there.
+ */
+function planRefusedRows(
+  g: Grid,
+  refused: RefusedRow[],
+  merges: string[],
+  rowHeights: Record<number, number>,
+): void {
   g.next();
   g.put(0, {
     value: refused.length
@@ -307,7 +328,11 @@ function planRefusedRows(g: Grid, refused: RefusedRow[]): void {
   for (const row of refused) {
     g.put(0, { value: row.where, style: "warning" });
     g.put(1, { value: row.caseId });
-    g.put(2, { value: row.reason, style: "warning" });
+    g.put(2, { value: row.reason, style: "warning", wrap: true });
+    if (FIRST_PAGE_COLUMNS > 3)
+      merges.push(`${address(g.row, 2)}:${address(g.row, FIRST_PAGE_COLUMNS - 1)}`);
+    const height = wrappedHeight([{ text: row.reason, width: REASON_WIDTH }]);
+    if (height > LINE_POINTS) rowHeights[g.row] = height;
     g.next();
   }
 }
@@ -414,7 +439,7 @@ export class SummaryRows {
     const g = new Grid();
     g.row = this.nextRow;
     planSummaryTotals(g, this.columns, this.totals, this.headerRow + 1, this.nextRow - 1);
-    planRefusedRows(g, refused);
+    planRefusedRows(g, refused, this.merges, this.rowHeights);
     this.endRow = g.row;
     return g.cells.sort((a, b) => a.row - b.row || a.col - b.col);
   }

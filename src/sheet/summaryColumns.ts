@@ -77,7 +77,8 @@ export const RESULT_COLUMNS = [
   },
   { key: "valueShown", header: "Uppskattat värde", width: 13, numberFormat: FORMATS.kronor },
   { key: "surplus", header: "Överskott", width: 13, numberFormat: FORMATS.kronor, style: "total" },
-  // 32: the second printed page holds the case id and the last six columns (src/sheet/page.ts).
+  // 32: narrow enough that the columns after the first page's fit a second one with the case id
+  // in any renderer (src/sheet/page.ts), so the summary is two pages wide.
   { key: "outcome", header: "Utfall", width: 32, wrap: true },
 ] as const satisfies readonly Column[];
 
