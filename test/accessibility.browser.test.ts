@@ -15,10 +15,10 @@ import type { Page } from "playwright-core";
 import { ContractInput } from "../src/engine";
 import { contractTable } from "../src/sheet/headers";
 import {
-  OFFICE_JS_HOST,
   blockOfficeJs,
   describeWithChromium,
   monitorPage,
+  openExcelPane,
   paneSession,
 } from "./support/browser";
 import example1 from "../examples/worked-example-1.json";
@@ -136,24 +136,13 @@ describeChromium("accessibility: axe-core (WCAG 2.1 A and AA) and reflow at 320 
   });
 
   it("the Excel-mode pane on its test host: a row selected, then previewed", async () => {
-    const context = await pane.newContext({ viewport: PANE, locale: "sv-SE" });
-    const monitor = monitorPage(context);
     const table = contractTable([example1, example2] as ContractInput[]);
     const setup = {
       latencyMs: 10,
       sheets: [{ name: "Kontrakt", rows: [table.headers, ...table.rows], table: true }],
       active: { sheet: "Kontrakt", row: 1, col: 0 },
     };
-    const fake = fs.readFileSync(path.join(__dirname, "support", "fakeExcelHost.js"), "utf8");
-    const body = `window.__fakeExcelSetup = ${JSON.stringify(setup)};\n${fake}`;
-    await context.route(
-      (url) => url.hostname === OFFICE_JS_HOST,
-      (route) => route.fulfill({ status: 200, contentType: "text/javascript", body }),
-    );
-    const page = await context.newPage();
-    const hostInfo = "_host_Info=Excel$Win32$16.01$sv-SE$$$$0";
-    await page.goto(`${pane.url}taskpane.html?${hostInfo}`, { waitUntil: "commit" });
-    await page.waitForSelector('main[data-mode="excel"]', { timeout: 15_000 });
+    const { page, monitor } = await openExcelPane(pane, setup, { viewport: PANE });
     await page.waitForFunction(() =>
       document.querySelector(".selected-row")?.textContent?.includes("Övning 1"),
     );

@@ -10,13 +10,12 @@
  *
  * Skips (one stderr line) where Chromium is missing; mandatory with CI=true.
  */
-import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Page } from "playwright-core";
 import { ContractInput } from "../src/engine";
 import { contractTable } from "../src/sheet/headers";
-import { OFFICE_JS_HOST, describeWithChromium, monitorPage, paneSession } from "./support/browser";
+import { describeWithChromium, openExcelPane, paneSession } from "./support/browser";
 import example1 from "../examples/worked-example-1.json";
 import example2 from "../examples/worked-example-2.json";
 import { plain } from "./testkit/text";
@@ -24,8 +23,6 @@ import { plain } from "./testkit/text";
 const describeChromium = describeWithChromium();
 
 /** What Excel on Windows appends to the page's URL (the page then loads office.js). */
-const HOST_INFO = "_host_Info=Excel$Win32$16.01$sv-SE$$$$0";
-const FAKE_HOST = fs.readFileSync(path.join(__dirname, "support", "fakeExcelHost.js"), "utf8");
 const VIEWPORT = { width: 350, height: 900 };
 
 /** Page text with non-breaking and narrow spaces made plain. */
@@ -49,16 +46,11 @@ describeChromium(
 
     /** Opens the pane in Excel mode over a workbook made from `setup`. */
     async function open(setup: Setup): Promise<{ page: Page; errors: () => string[] }> {
-      const context = await pane.newContext({ viewport: VIEWPORT, locale: "sv-SE" });
-      const monitor = monitorPage(context);
-      const body = `window.__fakeExcelSetup = ${JSON.stringify({ latencyMs: 20, ...setup })};\n${FAKE_HOST}`;
-      await context.route(
-        (url) => url.hostname === OFFICE_JS_HOST,
-        (route) => route.fulfill({ status: 200, contentType: "text/javascript", body }),
+      const { page, monitor } = await openExcelPane(
+        pane,
+        { latencyMs: 20, ...setup },
+        { viewport: VIEWPORT },
       );
-      const page = await context.newPage();
-      await page.goto(`${pane.url}taskpane.html?${HOST_INFO}`, { waitUntil: "commit" });
-      await page.waitForSelector('main[data-mode="excel"]', { timeout: 15_000 });
       return { page, errors: () => monitor.pageErrors };
     }
 

@@ -12,7 +12,6 @@
  *
  * Skips (one stderr line) where Chromium is missing; mandatory with CI=true.
  */
-import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
@@ -20,9 +19,8 @@ import type { Page } from "playwright-core";
 import { ContractInput } from "../src/engine";
 import { contractTable } from "../src/sheet/headers";
 import {
-  OFFICE_JS_HOST,
   describeWithChromium,
-  monitorPage,
+  openExcelPane,
   openStandalonePane,
   paneSession,
 } from "./support/browser";
@@ -287,27 +285,16 @@ describeChromium("guided mode in Chromium at 350 px", () => {
 
   describe("Excel pane (stand-in office.js over the real reader and writers)", () => {
     /** What Excel on Windows appends to the page's URL (the page then loads office.js). */
-    const HOST_INFO = "_host_Info=Excel$Win32$16.01$sv-SE$$$$0";
-    const FAKE_HOST = fs.readFileSync(path.join(__dirname, "support", "fakeExcelHost.js"), "utf8");
 
     /** The training sheet (rows 2 and 3: the worked examples), the cursor on `row`; the guide open. */
     async function openExcelGuide(row: number) {
-      const context = await pane.newContext({ viewport: PANE, locale: "sv-SE" });
-      const monitor = monitorPage(context);
       const table = contractTable([example1, example2] as ContractInput[]);
       const setup = {
         latencyMs: 10,
         sheets: [{ name: "Kontrakt", rows: [table.headers, ...table.rows], table: true }],
         active: { sheet: "Kontrakt", row, col: 2 },
       };
-      const body = `window.__fakeExcelSetup = ${JSON.stringify(setup)};\n${FAKE_HOST}`;
-      await context.route(
-        (url) => url.hostname === OFFICE_JS_HOST,
-        (route) => route.fulfill({ status: 200, contentType: "text/javascript", body }),
-      );
-      const page = await context.newPage();
-      await page.goto(`${pane.url}taskpane.html?${HOST_INFO}`, { waitUntil: "commit" });
-      await page.waitForSelector('main[data-mode="excel"]', { timeout: 15_000 });
+      const { page, monitor } = await openExcelPane(pane, setup, { viewport: PANE });
       await page.click('.mode-switch button:has-text("Steg för steg")');
       await page.click('button:has-text("Gå igenom markerad rad")');
       await page.waitForSelector(".guide-step-heading");

@@ -11,17 +11,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import example1 from "../examples/worked-example-1.json";
+import { CASE_2026 } from "./testkit/fixtures";
 import rateData from "../src/engine/data/reference-rates.json";
 import { runAtertag } from "./testkit/cli";
-
-const { interestFrom: _stated, ...rest } = example1;
-const CASE_2026 = {
-  ...rest,
-  applicationDate: "2026-06-30",
-  noticeDate: "2026-08-15",
-  repossessionDate: "2026-08-20",
-};
 
 /** Whole kronor, Swedish grouping, half away from zero (conventions §7). */
 const kronor = (value: number) =>

@@ -14,17 +14,9 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { blockOfficeJs, describeWithChromium, paneSession } from "./support/browser";
-import example1 from "../examples/worked-example-1.json";
+import { CASE_2026 } from "./testkit/fixtures";
 
 const describeChromium = describeWithChromium();
-
-const { interestFrom: _stated, ...rest } = example1;
-const CASE_2026 = {
-  ...rest,
-  applicationDate: "2026-06-30",
-  noticeDate: "2026-08-15",
-  repossessionDate: "2026-08-20",
-};
 
 /** Page text with non-breaking and narrow spaces made plain. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");

@@ -25,6 +25,7 @@ import {
 import { planSheet } from "../src/sheet/plan";
 import {
   DEFAULT_ALLOWED_HOSTS,
+  EXCEL_HOST_INFO,
   OFFICE_JS_HOST,
   PageMonitor,
   cspViolations,
@@ -472,8 +473,6 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
     window.Excel = { run: function () { return new Promise(function (_, reject) { setTimeout(function () { reject(new Error("stub: ingen arbetsbok")); }, 400); }); } };
   `;
 
-  const HOST_INFO = "_host_Info=Excel$Win32$16.01$sv-SE$$$$0";
-
   async function openWithStub(delayMs: number): Promise<Opened> {
     const context = await pane.newContext({ viewport: { width: 360, height: 900 } });
     const monitor = monitorPage(context);
@@ -490,7 +489,7 @@ describeChromium("task pane in Chromium, standalone (Office.js unavailable)", ()
       (window as unknown as { __csp: string[] }).__csp = [];
     });
     // As Office opens the page: with its host information (boot.ts decides to load office.js).
-    await page.goto(`${pane.url}taskpane.html?${HOST_INFO}`, { waitUntil: "commit" });
+    await page.goto(`${pane.url}taskpane.html?${EXCEL_HOST_INFO}`, { waitUntil: "commit" });
     return { context, page, monitor, consoleMessages };
   }
 

@@ -12,6 +12,7 @@
  */
 import type { Page } from "playwright-core";
 import {
+  EXCEL_HOST_INFO,
   OFFICE_JS_HOST,
   PageMonitor,
   blockOfficeJs,
@@ -28,7 +29,6 @@ const describeChromium = describeWithChromium();
 
 const OFFICE_JS_URL = `https://${OFFICE_JS_HOST}/lib/1/hosted/office.js`;
 /** What Excel on Windows appends to the page's URL (office.js reads it to find its host). */
-const HOST_INFO = "_host_Info=Excel$Win32$16.01$sv-SE$$$$0";
 /** The custom functions' ids (src/functions/functions.ts @customfunction). */
 const FUNCTION_IDS = [
   "RULE78",
@@ -114,7 +114,7 @@ describeChromium("where the task pane loads office.js (Chromium)", () => {
 
   it("opened by Office: office.js, then functions.js, whose functions register; Excel mode", async () => {
     const { page, monitor, cdn } = await newPage("stub");
-    await page.goto(`${pane.url}taskpane.html?${HOST_INFO}`, { waitUntil: "commit" });
+    await page.goto(`${pane.url}taskpane.html?${EXCEL_HOST_INFO}`, { waitUntil: "commit" });
     await page.waitForSelector('main[data-mode="excel"]', { timeout: 15_000 });
     await page.waitForFunction(
       (count) => (window as unknown as { __associated: string[] }).__associated.length >= count,
@@ -147,7 +147,9 @@ describeChromium("where the task pane loads office.js (Chromium)", () => {
 
   it("opened by Office with the CDN unreachable: standalone once office.js fails, functions inert", async () => {
     const { page, monitor } = await newPage("offline");
-    await page.goto(`${pane.url}taskpane.html?${HOST_INFO}&example=2`, { waitUntil: "commit" });
+    await page.goto(`${pane.url}taskpane.html?${EXCEL_HOST_INFO}&example=2`, {
+      waitUntil: "commit",
+    });
     await page.waitForSelector('main[data-mode="standalone"]', { timeout: 15_000 });
     expect(plain(await page.locator("main").innerText())).toContain("10 474");
     await page.waitForFunction(

@@ -347,3 +347,31 @@ export async function openStandalonePane(
   });
   return { context, page, monitor };
 }
+
+/** What Excel on Windows adds to the pane's address: the sign of Office the page reads first. */
+export const EXCEL_HOST_INFO = "_host_Info=Excel$Win32$16.01$sv-SE$$$$0";
+
+const FAKE_EXCEL_HOST = fs.readFileSync(path.join(__dirname, "fakeExcelHost.js"), "utf8");
+
+/**
+ * Opens the pane as Excel opens it, over an in-memory workbook: office.js is answered by the stand-in
+ * host (test/support/fakeExcelHost.js) made from `setup` (`window.__fakeExcelSetup`: its sheets, the
+ * active cell, the latency), and the page waits until the Excel mode shows.
+ */
+export async function openExcelPane(
+  pane: PaneSession,
+  setup: unknown,
+  context: BrowserContextOptions = {},
+): Promise<OpenedPane> {
+  const opened = await pane.newContext({ locale: "sv-SE", ...context });
+  const monitor = monitorPage(opened);
+  const body = `window.__fakeExcelSetup = ${JSON.stringify(setup)};\n${FAKE_EXCEL_HOST}`;
+  await opened.route(
+    (url) => url.hostname === OFFICE_JS_HOST,
+    (route) => route.fulfill({ status: 200, contentType: "text/javascript", body }),
+  );
+  const page = await opened.newPage();
+  await page.goto(`${pane.url}taskpane.html?${EXCEL_HOST_INFO}`, { waitUntil: "commit" });
+  await page.waitForSelector('main[data-mode="excel"]', { timeout: 15_000 });
+  return { context: opened, page, monitor };
+}

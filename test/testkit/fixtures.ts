@@ -12,6 +12,22 @@ export function exampleRow(which: 1 | 2): Record<string, unknown> {
   return JSON.parse(fs.readFileSync(which === 1 ? EXAMPLE_1_FILE : EXAMPLE_2_FILE, "utf8"));
 }
 
+/**
+ * Worked example 1 moved on to 2026: applied for on the built-in reference-rate table's last day
+ * (2026-06-30), noticed and repossessed in the half-year after it, whose rate the table does not
+ * have, so the user must add it. No stated interest start: the late interest runs from the day
+ * after the application, into that half-year.
+ */
+export const CASE_2026: Readonly<Record<string, unknown>> = (() => {
+  const { interestFrom: _stated, ...rest } = exampleRow(1);
+  return {
+    ...rest,
+    applicationDate: "2026-06-30",
+    noticeDate: "2026-08-15",
+    repossessionDate: "2026-08-20",
+  };
+})();
+
 /** Runs `fn`, which must throw an EngineError; returns it (fails the test otherwise). */
 export function engineErrorOf(fn: () => unknown): EngineError {
   try {
