@@ -3,25 +3,19 @@
  * (integration: needs soffice; the rest of the streaming batch is test/batchStream.test.ts).
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { CalculationReport } from "../src/engine";
 import { SummaryRows } from "../src/sheet/summary";
 import { describeWithSoffice, readCellValues, recalculateXlsx } from "./support/libreoffice";
 import { contractsCsv as writeContractsCsv, runAtertagWith, variedContracts } from "./testkit/cli";
+import { scratchFolder } from "./testkit/fixtures";
 
-let dir: string;
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "atertag-stream-"));
-});
-afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const scratch = scratchFolder("atertag-stream-");
 afterEach(() => jest.restoreAllMocks());
 
 const run = runAtertagWith;
 const contractsCsv = (name: string, rows: Record<string, unknown>[]) =>
-  writeContractsCsv(dir, name, rows);
+  writeContractsCsv(scratch(), name, rows);
 
 const describeSoffice = describeWithSoffice();
 
@@ -35,7 +29,7 @@ describeSoffice("the streamed summary recalculated by LibreOffice", () => {
     // Each good contract also as a JSON file, for calc --json.
     const good = contracts.filter((c) => c.caseId !== "Trasig");
     const jsonFiles = good.map((c, i) => {
-      const f = path.join(dir, `lo-${i}.json`);
+      const f = path.join(scratch(), `lo-${i}.json`);
       fs.writeFileSync(f, JSON.stringify(c));
       return f;
     });
@@ -49,7 +43,7 @@ describeSoffice("the streamed summary recalculated by LibreOffice", () => {
         .call(this, c)
         .map((cell) => (cell.formula ? { ...cell, result: undefined } : cell));
     });
-    const target = path.join(dir, "lo.xlsx");
+    const target = path.join(scratch(), "lo.xlsx");
     const result = await run(["batch", file, "--out", target]);
     expect(result.status).toBe(3);
     const values = await readCellValues(await recalculateXlsx(target), "Sammanställning");

@@ -6,7 +6,6 @@
  * run is in the benchmark (`npm run bench`).
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { CalculationReport, calculate, parseContract } from "../src/engine";
@@ -17,23 +16,17 @@ import { writeXlsxStream } from "../src/export/xlsxStream";
 import { planBatchWorkbook } from "../src/sheet/batch";
 import { SummaryRows } from "../src/sheet/summary";
 import { RESULT_COLUMNS } from "../src/sheet/summaryColumns";
-import { EXAMPLE_1_FILE, EXAMPLE_2_FILE, exampleRow } from "./testkit/fixtures";
+import { EXAMPLE_1_FILE, EXAMPLE_2_FILE, exampleRow, scratchFolder } from "./testkit/fixtures";
 import { contractsCsv as writeContractsCsv, runAtertagWith, variedContracts } from "./testkit/cli";
 
 const FIXTURE = path.join(__dirname, "fixtures", "batch.csv");
 
-let dir: string;
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "atertag-stream-"));
-});
-afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const scratch = scratchFolder("atertag-stream-");
 afterEach(() => jest.restoreAllMocks());
 
 const run = runAtertagWith;
 const contractsCsv = (name: string, rows: Record<string, unknown>[]) =>
-  writeContractsCsv(dir, name, rows);
+  writeContractsCsv(scratch(), name, rows);
 
 describe("CSV read in chunks", () => {
   // Every tricky spot of RFC 4180 and the reader's own rules, so some chunk boundary falls inside each.
@@ -54,7 +47,7 @@ describe("CSV read in chunks", () => {
   });
 
   test("read from a file (scanned, then streamed through csv-parse): the same records", async () => {
-    const file = path.join(dir, "tricky.csv");
+    const file = path.join(scratch(), "tricky.csv");
     fs.writeFileSync(file, text, "utf8");
     const scan = await scanCsv(file);
     expect(scan).toEqual({
@@ -140,7 +133,7 @@ describe("progress on stderr", () => {
 
 describe("no half-written file", () => {
   test("a writer that fails half-way leaves the previous workbook as it was and no temporary file", async () => {
-    const sub = fs.mkdtempSync(path.join(dir, "fail-"));
+    const sub = fs.mkdtempSync(path.join(scratch(), "fail-"));
     const target = path.join(sub, "ut.xlsx");
     fs.writeFileSync(target, "den gamla arbetsboken");
     const rows = new SummaryRows({ sheets: false, referenceRowCount: 40 });
@@ -161,7 +154,7 @@ describe("no half-written file", () => {
   });
 
   test("atertag batch failing on its third case: nothing at --out, no temporary file", async () => {
-    const sub = fs.mkdtempSync(path.join(dir, "cli-fail-"));
+    const sub = fs.mkdtempSync(path.join(scratch(), "cli-fail-"));
     const file = contractsCsv("fail.csv", variedContracts(5));
     const target = path.join(sub, "ut.xlsx");
     const original = SummaryRows.prototype.row;
@@ -175,7 +168,7 @@ describe("no half-written file", () => {
   });
 
   test("a successful run leaves exactly the target", async () => {
-    const sub = fs.mkdtempSync(path.join(dir, "ok-"));
+    const sub = fs.mkdtempSync(path.join(scratch(), "ok-"));
     const target = path.join(sub, "ut.xlsx");
     const result = await run(["batch", FIXTURE, "--out", target]);
     expect(result.status).toBe(3);
@@ -188,9 +181,9 @@ describe("--sheets limit", () => {
   test(`more than ${SHEETS_LIMIT} rows with --sheets: refused before any work, with the reason and the way out`, async () => {
     const header = fs.readFileSync(FIXTURE, "utf8").split("\n")[0];
     const row = fs.readFileSync(FIXTURE, "utf8").split("\n")[1];
-    const file = path.join(dir, "many.csv");
+    const file = path.join(scratch(), "many.csv");
     fs.writeFileSync(file, [header, ...Array(SHEETS_LIMIT + 1).fill(row)].join("\n"));
-    const target = path.join(dir, "many.xlsx");
+    const target = path.join(scratch(), "many.xlsx");
     const result = await run(["batch", file, "--out", target, "--sheets"]);
     expect(result.status).toBe(2);
     expect(result.out).toEqual([]);
@@ -227,7 +220,7 @@ async function sheetCells(file: string, sheet: string) {
 
 describe("the streamed summary", () => {
   test("holds the same cells, formats, merges and print set-up as the in-memory workbook", async () => {
-    const target = path.join(dir, "streamed.xlsx");
+    const target = path.join(scratch(), "streamed.xlsx");
     await run(["batch", FIXTURE, "--out", target]);
     const table = parseCsv(fs.readFileSync(FIXTURE, "utf8"));
     const { calculateRows } = await import("../src/sheet/batch");
@@ -240,7 +233,7 @@ describe("the streamed summary", () => {
         addressOf: (col: number) => `${columnLetter(col)}${line}`,
       })),
     );
-    const memory = path.join(dir, "memory.xlsx");
+    const memory = path.join(scratch(), "memory.xlsx");
     await buildWorkbook(planBatchWorkbook(result, { sheets: false })).xlsx.writeFile(memory);
     for (const sheet of ["Sammanställning", "Referensräntor"]) {
       const [a, b] = await Promise.all([sheetCells(target, sheet), sheetCells(memory, sheet)]);

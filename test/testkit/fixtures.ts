@@ -1,5 +1,6 @@
 /** Shared fixtures: the worked-example contract rows and a helper to catch an engine error. */
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { EngineError } from "../../src/engine";
 
@@ -27,6 +28,21 @@ export const CASE_2026: Readonly<Record<string, unknown>> = (() => {
     repossessionDate: "2026-08-20",
   };
 })();
+
+/**
+ * A folder of the test file's own, made before its tests and removed after them (call at the top
+ * of a file or a describe block); the function returned gives its path.
+ */
+export function scratchFolder(prefix: string): () => string {
+  let dir = "";
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  });
+  afterAll(() => {
+    if (dir !== "") fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return () => dir;
+}
 
 /** Runs `fn`, which must throw an EngineError; returns it (fails the test otherwise). */
 export function engineErrorOf(fn: () => unknown): EngineError {
